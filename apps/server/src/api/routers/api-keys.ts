@@ -1,0 +1,21 @@
+import { ApiKeyIdInput, CreateApiKeyInput } from '@herald/core';
+import { TRPCError } from '@trpc/server';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys.ts';
+import { adminProcedure, router } from '../trpc.ts';
+
+export const apiKeysRouter = router({
+  list: adminProcedure.query(({ ctx }) => listApiKeys(ctx.deps.db)),
+
+  create: adminProcedure.input(CreateApiKeyInput).mutation(async ({ ctx, input }) => {
+    const created = await createApiKey(ctx.deps.db, input.name);
+    ctx.deps.logger.info({ action: 'api_key_created', apiKeyId: created.id, name: created.name }, 'hub API key created');
+    return created;
+  }),
+
+  revoke: adminProcedure.input(ApiKeyIdInput).mutation(async ({ ctx, input }) => {
+    const revoked = await revokeApiKey(ctx.deps.db, input.id);
+    if (!revoked) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no API key ${input.id}` });
+    ctx.deps.logger.info({ action: 'api_key_revoked', apiKeyId: revoked.id }, 'hub API key revoked');
+    return revoked;
+  }),
+});

@@ -1,0 +1,71 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import { ZodError } from 'zod';
+import { bearerToken } from '../auth/tokens.ts';
+import type { AppDeps } from '../deps.ts';
+import { findSession, isAdminToken } from '../services/admin-auth.ts';
+import { authenticateApiKey } from '../services/api-keys.ts';
+
+export const SESSION_COOKIE = 'herald_session';
+
+export type Context = CreateFastifyContextOptions & { deps: AppDeps };
+
+export function contextFactory(deps: AppDeps) {
+  return (opts: CreateFastifyContextOptions): Context => ({ ...opts, deps });
+}
+
+export type FieldIssue = { path: string; message: string };
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
+      const issues: FieldIssue[] = error.cause.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(input)',
+        message: i.message,
+      }));
+      return {
+        ...shape,
+        message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        data: { ...shape.data, issues },
+      };
+    }
+    return shape;
+  },
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure;
+
+/** The signed session token from the cookie, if there is a valid signature. */
+export function sessionTokenOf(ctx: Context): string | null {
+  const raw = ctx.req.cookies[SESSION_COOKIE];
+  if (!raw) return null;
+  const unsigned = ctx.req.unsignCookie(raw);
+  return unsigned.valid ? unsigned.value : null;
+}
+
+async function isAdmin(ctx: Context): Promise<boolean> {
+  const bearer = bearerToken(ctx.req.headers.authorization);
+  if (bearer) return isAdminToken(ctx.deps.adminToken, bearer);
+  const session = sessionTokenOf(ctx);
+  return session !== null && (await findSession(ctx.deps.db, session)) !== null;
+}
+
+/** Every management procedure: an admin session cookie or the admin bearer token. */
+export const adminProcedure = t.procedure.use(async ({ ctx, next }) => {
+  if (!(await isAdmin(ctx))) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'admin session or admin token required' });
+  }
+  return next();
+});
+
+/** Hub procedures: only a valid, unrevoked hub API key (never the admin token). */
+export const hubProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const bearer = bearerToken(ctx.req.headers.authorization);
+  const hub = bearer ? await authenticateApiKey(ctx.deps.db, bearer) : null;
+  if (!hub) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'a valid hub API key is required (Authorization: Bearer <key>)' });
+  }
+  return next({ ctx: { hub } });
+});

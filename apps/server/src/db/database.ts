@@ -1,0 +1,32 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from '../logger.ts';
+import type { AdminSessionTable } from './tables/admin-session.ts';
+import type { ApiKeyTable } from './tables/api-key.ts';
+
+export type Database = {
+  api_key: ApiKeyTable;
+  admin_session: AdminSessionTable;
+};
+
+export type Db = Kysely<Database>;
+
+// int8 (count(*), bigint sums) as numbers: Herald's counts stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+
+/**
+ * A pool that survives the database going away: idle-client errors are logged, not
+ * thrown, and the next query opens a fresh connection.
+ */
+export function createDb(connectionString: string, logger: Logger, max = 10): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'herald',
+  });
+  pool.on('error', (err) => logger.warn({ err: err.message }, 'database connection lost'));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool };
+}

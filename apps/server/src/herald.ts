@@ -1,0 +1,130 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type Config, decodeKey } from './config.ts';
+import { createSecretBox } from './crypto/secret-box.ts';
+import { ensureDataDir, loadOrCreateSecret } from './data-dir.ts';
+import { createDb } from './db/database.ts';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { AppDeps } from './deps.ts';
+import { buildHttpServer } from './http/server.ts';
+import { startBoss } from './jobs/boss.ts';
+import type { Logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const EMBEDDED_DATABASE = 'herald';
+
+export type Herald = {
+  url: string;
+  deps: AppDeps;
+  http: FastifyInstance;
+  /** Stops accepting, lets in-flight work finish within the bound, then closes everything. */
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  logger: Logger;
+  webDistDir?: string;
+  /** Where the one-time notice of a generated admin token goes (stderr by default). */
+  announce?: (text: string) => void;
+};
+
+/** Resolves the database: DATABASE_URL, or the embedded cluster under DATA_DIR. */
+async function resolveDatabase(config: Config, logger: Logger) {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: null };
+  const embedded = await startEmbeddedPostgres(config.dataDir, logger);
+  await embedded.createDatabase(EMBEDDED_DATABASE);
+  return { url: embedded.urlFor(EMBEDDED_DATABASE), embedded };
+}
+
+async function resolveKeys(config: Config, announce: (t: string) => void) {
+  let adminToken = config.adminToken;
+  if (!adminToken) {
+    const t = await loadOrCreateSecret(config.dataDir, 'admin-token');
+    if (t.created) {
+      announce(
+        `\nHerald generated an admin token (stored in ${config.dataDir}/admin-token):\n\n    ${t.value}\n\n` +
+          'Sign in to the dashboard with it. It is shown only this once.\n',
+      );
+    }
+    adminToken = t.value;
+  }
+  const secretKey =
+    config.secretKey ??
+    decodeKey((await loadOrCreateSecret(config.dataDir, 'secret-key', () => randomKeyHex())).value);
+  if (!secretKey) throw new Error(`${config.dataDir}/secret-key does not hold a 32-byte key`);
+  return { adminToken, secretKey };
+}
+
+function randomKeyHex(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
+}
+
+export async function startHerald(config: Config, opts: StartOptions): Promise<Herald> {
+  const { logger } = opts;
+  await ensureDataDir(config.dataDir);
+  const { adminToken, secretKey } = await resolveKeys(config, opts.announce ?? ((t) => process.stderr.write(t)));
+
+  let embedded: EmbeddedPostgresHandle | null = null;
+  const cleanups: Array<() => Promise<unknown>> = [];
+  try {
+    const database = await resolveDatabase(config, logger);
+    embedded = database.embedded;
+    const { db } = createDb(database.url, logger);
+    cleanups.push(() => db.destroy());
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ action: 'migrations_applied', migrations: applied }, 'database migrated');
+
+    const boss = await startBoss(database.url, logger);
+    cleanups.push(() => boss.stop({ graceful: true, timeout: config.shutdownTimeoutMs }));
+
+    const deps: AppDeps = {
+      config,
+      db,
+      boss,
+      logger,
+      secretBox: createSecretBox(secretKey, config.previousSecretKeys),
+      adminToken,
+    };
+    const http = await buildHttpServer(deps, {
+      metrics: createMetrics(),
+      secretKey,
+      webDistDir: opts.webDistDir ?? DEFAULT_WEB_DIST,
+    });
+    await http.listen({ port: config.port, host: config.host });
+    cleanups.push(() => http.close());
+    const addr = http.server.address();
+    const port = addr && typeof addr === 'object' ? addr.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    logger.info({ action: 'herald_started', url, embeddedDatabase: embedded !== null }, `Herald listening on ${url}`);
+
+    let stopping: Promise<void> | null = null;
+    const stop = () => {
+      stopping ??= shutdown(cleanups, embedded, logger);
+      return stopping;
+    };
+    return { url, deps, http, stop };
+  } catch (err) {
+    await shutdown(cleanups, embedded, logger);
+    throw err;
+  }
+}
+
+/** Runs cleanups newest first (HTTP, queue, pool), then stops the embedded database. */
+async function shutdown(
+  cleanups: Array<() => Promise<unknown>>,
+  embedded: EmbeddedPostgresHandle | null,
+  logger: Logger,
+): Promise<void> {
+  for (const fn of [...cleanups].reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'error during shutdown');
+    }
+  }
+  await embedded?.stop();
+  logger.info({ action: 'herald_stopped' }, 'Herald stopped');
+}

@@ -1,0 +1,83 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { type AppRouter, appRouter } from '../api/router.ts';
+import { contextFactory } from '../api/trpc.ts';
+import { deriveCookieSecret } from '../crypto/secret-box.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Metrics } from '../metrics.ts';
+import { readiness } from './readiness.ts';
+import { registerSpa } from './spa.ts';
+
+export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
+
+/** Procedures named in a tRPC URL: `/trpc/a.b,c.d?batch=1` → ['a.b', 'c.d']. */
+export function trpcPaths(url: string): string[] {
+  const pathname = url.split('?')[0] ?? '';
+  if (!pathname.startsWith('/trpc/')) return [];
+  return decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
+}
+
+export async function buildHttpServer(
+  deps: AppDeps,
+  opts: { metrics: Metrics; secretKey: Buffer; webDistDir: string },
+): Promise<FastifyInstance> {
+  const { logger, config } = deps;
+  const app = Fastify({
+    loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 5_000 },
+    bodyLimit: 8 * 1024 * 1024,
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.url.startsWith('/trpc') ? 'trpc' : (req.routeOptions.url ?? 'static');
+    opts.metrics.httpRequests.inc({ route, status: `${Math.floor(reply.statusCode / 100)}xx` });
+    req.log.debug(
+      { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  await app.register(fastifyCookie, { secret: deriveCookieSecret(opts.secretKey) });
+
+  // Login attempts are limited per client address; each procedure in a batch counts.
+  await app.register(fastifyRateLimit, { global: false });
+  const limitLogin = app.rateLimit({ ...LOGIN_RATE_LIMIT, keyGenerator: (req) => req.ip });
+  app.addHook('onRequest', async (req, reply) => {
+    const logins = trpcPaths(req.url).filter((p) => p === 'auth.login').length;
+    for (let i = 0; i < logins && !reply.sent; i++) await limitLogin.call(app, req, reply);
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory(deps),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          logger.error({ action: 'api_error', path, err: error.cause?.message ?? error.message }, 'procedure failed');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const r = await readiness(deps.db, deps.boss);
+    return reply.code(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'not ready', checks: r.checks });
+  });
+  app.get('/metrics', async (_req, reply) =>
+    reply.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics()),
+  );
+
+  await registerSpa(app, opts.webDistDir);
+  return app;
+}

@@ -1,0 +1,12 @@
+/** The notification types Herald sends (spec: 通知事件类型). */
+export const NOTIFICATION_TYPES = ['circuit_breaker', 'cost_alert', 'daily_leaderboard'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** The channel (target) types Herald pushes to (spec: 支持的推送渠道). */
+export const CHANNEL_TYPES = ['wechat', 'feishu', 'dingtalk', 'telegram', 'custom'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+/** Locales of message content and of the dashboard. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
