@@ -33,7 +33,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
-  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').max(512, 'must be at most 512 characters').optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .max(512, 'must be at most 512 characters')
+    .optional(),
   HERALD_SECRET_KEY: secretKey.optional(),
   HERALD_SECRET_KEY_PREVIOUS: z
     .string()

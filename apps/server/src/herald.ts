@@ -51,8 +51,7 @@ async function resolveKeys(config: Config, announce: (t: string) => void) {
     adminToken = t.value;
   }
   const secretKey =
-    config.secretKey ??
-    decodeKey((await loadOrCreateSecret(config.dataDir, 'secret-key', () => randomKeyHex())).value);
+    config.secretKey ?? decodeKey((await loadOrCreateSecret(config.dataDir, 'secret-key', () => randomKeyHex())).value);
   if (!secretKey) throw new Error(`${config.dataDir}/secret-key does not hold a 32-byte key`);
   return { adminToken, secretKey };
 }

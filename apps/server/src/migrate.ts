@@ -1,9 +1,9 @@
 /** `pnpm migrate`: applies pending migrations (the server also does this at start). */
 import { ConfigError, loadConfig } from './config.ts';
+import { ensureDataDir } from './data-dir.ts';
 import { createDb } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { ensureDataDir } from './data-dir.ts';
 import { createLogger } from './logger.ts';
 
 try {

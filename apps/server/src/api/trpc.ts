@@ -65,7 +65,10 @@ export const hubProcedure = t.procedure.use(async ({ ctx, next }) => {
   const bearer = bearerToken(ctx.req.headers.authorization);
   const hub = bearer ? await authenticateApiKey(ctx.deps.db, bearer) : null;
   if (!hub) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'a valid hub API key is required (Authorization: Bearer <key>)' });
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'a valid hub API key is required (Authorization: Bearer <key>)',
+    });
   }
   return next({ ctx: { hub } });
 });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Logger } from '../logger.ts';
 import { loadOrCreateSecret } from '../data-dir.ts';
+import type { Logger } from '../logger.ts';
 
 export type EmbeddedPostgresHandle = {
   /** Connection URL for the given database on this cluster. */

@@ -25,7 +25,10 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
     const isApi = req.url.startsWith('/trpc');
     if (wantsHtml && !isApi) {
       if (!hasBuild) {
-        return reply.code(503).type('text/plain').send('The dashboard is not built yet: run `pnpm build` (or `./herald start`).');
+        return reply
+          .code(503)
+          .type('text/plain')
+          .send('The dashboard is not built yet: run `pnpm build` (or `./herald start`).');
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

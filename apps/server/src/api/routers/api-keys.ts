@@ -8,7 +8,10 @@ export const apiKeysRouter = router({
 
   create: adminProcedure.input(CreateApiKeyInput).mutation(async ({ ctx, input }) => {
     const created = await createApiKey(ctx.deps.db, input.name);
-    ctx.deps.logger.info({ action: 'api_key_created', apiKeyId: created.id, name: created.name }, 'hub API key created');
+    ctx.deps.logger.info(
+      { action: 'api_key_created', apiKeyId: created.id, name: created.name },
+      'hub API key created',
+    );
     return created;
   }),
 
