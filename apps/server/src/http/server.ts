@@ -48,12 +48,14 @@ export async function buildHttpServer(
 
   await app.register(fastifyCookie, { secret: deriveCookieSecret(opts.secretKey) });
 
-  // Login attempts are limited per client address; each procedure in a batch counts.
+  // Login attempts are limited per client address. A batch may hold one login at most,
+  // so a batch cannot spend many guesses on one counted request.
   await app.register(fastifyRateLimit, { global: false });
   const limitLogin = app.rateLimit({ ...LOGIN_RATE_LIMIT, keyGenerator: (req) => req.ip });
   app.addHook('onRequest', async (req, reply) => {
     const logins = trpcPaths(req.url).filter((p) => p === 'auth.login').length;
-    for (let i = 0; i < logins && !reply.sent; i++) await limitLogin.call(app, req, reply);
+    if (logins > 1) return reply.code(400).send({ error: 'auth.login cannot be batched' });
+    if (logins === 1) await limitLogin.call(app, req, reply);
   });
 
   await app.register(fastifyTRPCPlugin, {
