@@ -19,7 +19,12 @@ describe('logger', () => {
     for (const secret of ['tok-1', 'key=abc', 'SEC-2', '123:abc', 'deep-3', 'hrld_zzz', 'herald_session=s']) {
       expect(line).not.toContain(secret);
     }
-    expect(logs.lines[0]).toMatchObject({ level: 'info', msg: 'hello', token: REDACTED, req: { headers: { host: 'h' } } });
+    expect(logs.lines[0]).toMatchObject({
+      level: 'info',
+      msg: 'hello',
+      token: REDACTED,
+      req: { headers: { host: 'h' } },
+    });
   });
 
   it('masks credentials inside free text', () => {

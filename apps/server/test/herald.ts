@@ -104,7 +104,10 @@ export function httpApi(base: string) {
 
 /** Every procedure path in the router with its kind: the list auth tests enumerate. */
 export function allProcedures(): Array<{ path: string; kind: 'query' | 'mutation' | 'subscription' }> {
-  const procs = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+  const procs = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: 'query' | 'mutation' | 'subscription' } }
+  >;
   return Object.entries(procs).map(([p, proc]) => ({ path: p, kind: proc._def.type }));
 }
 

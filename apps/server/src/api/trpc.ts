@@ -30,6 +30,7 @@ const t = initTRPC.context<Context>().create({
         data: { ...shape.data, issues },
       };
     }
+    if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'internal error' };
     return shape;
   },
 });

@@ -32,7 +32,13 @@ export async function buildHttpServer(
     bodyLimit: 8 * 1024 * 1024,
   });
 
+  // While shutting down, answers in flight close their keep-alive connection so close() can finish.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');

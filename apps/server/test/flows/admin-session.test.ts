@@ -61,7 +61,10 @@ describe('auth.login', () => {
   it('refuses an expired session', async () => {
     const login = await h.api('auth.login', { token: TEST_ADMIN_TOKEN });
     const cookie = sessionCookieOf(login.headers.get('set-cookie'));
-    await h.db.updateTable('admin_session').set({ expires_at: new Date(Date.now() - 1_000) }).execute();
+    await h.db
+      .updateTable('admin_session')
+      .set({ expires_at: new Date(Date.now() - 1_000) })
+      .execute();
     expect((await h.api('apiKeys.list', undefined, { cookie })).status).toBe(401);
   });
 

@@ -43,7 +43,11 @@ describe('hub API keys', () => {
 
   it('revoking an unknown key is NOT_FOUND and changes nothing', async () => {
     const before = await admin().apiKeys.list.query();
-    const r = await h.api('apiKeys.revoke', { id: '00000000-0000-4000-8000-000000000000' }, { token: TEST_ADMIN_TOKEN });
+    const r = await h.api(
+      'apiKeys.revoke',
+      { id: '00000000-0000-4000-8000-000000000000' },
+      { token: TEST_ADMIN_TOKEN },
+    );
     expect(r.status).toBe(404);
     expect(await admin().apiKeys.list.query()).toEqual(before);
   });
