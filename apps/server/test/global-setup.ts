@@ -5,13 +5,6 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { createLogger } from '../src/logger.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A superuser URL on the test cluster; each test file creates its own database there. */
-    pgAdminUrl: string;
-  }
-}
-
 /** One PostgreSQL for the whole run: TEST_DATABASE_URL, or an embedded cluster in a temp folder. */
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {

@@ -72,6 +72,7 @@ export function typedClient(url: string, token?: string) {
   });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: raw JSON from the wire, asserted field by field in tests
 export type ApiResponse = { status: number; body: any; headers: Headers };
 
 /** Raw HTTP calls to any procedure, the way a hub in another language would make them. */
