@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type Config, decodeKey } from './config.ts';
+import { resealSecrets } from './crypto/reseal.ts';
 import { createSecretBox } from './crypto/secret-box.ts';
 import { ensureDataDir, loadOrCreateSecret } from './data-dir.ts';
 import { createDb } from './db/database.ts';
@@ -78,14 +79,9 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     const boss = await startBoss(database.url, logger);
     cleanups.push(() => boss.stop({ graceful: true, timeout: config.shutdownTimeoutMs }));
 
-    const deps: AppDeps = {
-      config,
-      db,
-      boss,
-      logger,
-      secretBox: createSecretBox(secretKey, config.previousSecretKeys),
-      adminToken,
-    };
+    const secretBox = createSecretBox(secretKey, config.previousSecretKeys);
+    if (config.previousSecretKeys.length > 0) await resealSecrets(db, secretBox, logger);
+    const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken };
     const http = await buildHttpServer(deps, {
       metrics: createMetrics(),
       secretKey,
