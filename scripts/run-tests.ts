@@ -62,6 +62,7 @@ const unitOk = await run('unit and integration tests (vitest)', 'pnpm', [
   'turbo',
   'run',
   'test',
+  '--filter=!@herald/e2e',
   '--concurrency=2',
   '--output-logs=full',
 ]);
