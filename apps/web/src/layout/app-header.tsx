@@ -1,0 +1,36 @@
+import { AppShell, Burger, Group } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Brand } from '../components/brand.tsx';
+import { ColorSchemeToggle } from '../components/color-scheme-toggle.tsx';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { LogoutButton } from './logout-button.tsx';
+
+type Props = { navOpened: boolean; onToggleNav: () => void };
+
+export function AppHeader({ navOpened, onToggleNav }: Props) {
+  const { t } = useTranslation();
+  return (
+    <AppShell.Header px="md">
+      <Group h="100%" justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Burger
+            opened={navOpened}
+            onClick={onToggleNav}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={navOpened ? t('header.closeNavigation') : t('header.openNavigation')}
+          />
+          <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }} aria-label={t('app.name')}>
+            <Brand />
+          </Link>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <LanguageSwitcher />
+          <ColorSchemeToggle />
+          <LogoutButton />
+        </Group>
+      </Group>
+    </AppShell.Header>
+  );
+}

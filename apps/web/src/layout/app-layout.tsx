@@ -1,0 +1,25 @@
+import { AppShell, Container } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Outlet } from '@tanstack/react-router';
+import { AppHeader } from './app-header.tsx';
+import { AppNavbar } from './app-navbar.tsx';
+
+/** The signed-in frame: header, navbar (a drawer below `sm`), and the current page. */
+export function AppLayout() {
+  const [navOpened, { toggle, close }] = useDisclosure(false);
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppHeader navOpened={navOpened} onToggleNav={toggle} />
+      <AppNavbar onNavigate={close} />
+      <AppShell.Main>
+        <Container size="lg" px={{ base: 0, sm: 'md' }} py={{ base: 'sm', sm: 'lg' }}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

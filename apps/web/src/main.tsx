@@ -1,0 +1,41 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from './i18n/index.ts';
+import { forgetSession } from './lib/session.ts';
+import { showSessionEnded } from './lib/session-ended.ts';
+import { queryClient } from './lib/trpc.ts';
+import { watchUnauthorized } from './lib/unauthorized.ts';
+import { createAppRouter } from './router.tsx';
+import { theme } from './theme.ts';
+
+initI18n();
+const router = createAppRouter(queryClient);
+
+// A refused admin call means the session is gone: back to login, then back here.
+watchUnauthorized(queryClient, () => {
+  const { pathname, href } = router.state.location;
+  if (pathname === '/login') return;
+  forgetSession(queryClient);
+  showSessionEnded();
+  void router.navigate({ to: '/login', search: { redirect: href }, replace: true });
+});
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,87 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { RouteError } from './components/route-error.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { LoginSearch } from './lib/redirect.ts';
+import { fetchSession } from './lib/session.ts';
+import { ApiKeysPage } from './pages/api-keys/api-keys-page.tsx';
+import { DeliveriesPage } from './pages/deliveries/deliveries-page.tsx';
+import { LoginPage } from './pages/login/login-page.tsx';
+import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
+import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
+import { OverviewPage } from './pages/overview/overview-page.tsx';
+import { SettingsPage } from './pages/settings/settings-page.tsx';
+import { TargetsPage } from './pages/targets/targets-page.tsx';
+
+export type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: LoginSearch,
+  beforeLoad: async ({ context, search }) => {
+    const session = await fetchSession(context.queryClient);
+    if (session.authenticated) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: LoginPage,
+});
+
+/** Every page behind it needs an admin session; without one, go to login and come back. */
+const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authed',
+  beforeLoad: async ({ context, location }) => {
+    const session = await fetchSession(context.queryClient);
+    if (!session.authenticated) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  component: AppLayout,
+});
+
+const overviewRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', component: OverviewPage });
+const notificationsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'notifications',
+  component: NotificationsPage,
+});
+const targetsRoute = createRoute({ getParentRoute: () => authedRoute, path: 'targets', component: TargetsPage });
+const deliveriesRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'deliveries',
+  component: DeliveriesPage,
+});
+const apiKeysRoute = createRoute({ getParentRoute: () => authedRoute, path: 'api-keys', component: ApiKeysPage });
+const settingsRoute = createRoute({ getParentRoute: () => authedRoute, path: 'settings', component: SettingsPage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  authedRoute.addChildren([
+    overviewRoute,
+    notificationsRoute,
+    targetsRoute,
+    deliveriesRoute,
+    apiKeysRoute,
+    settingsRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0, // TanStack Query owns caching
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
