@@ -1,0 +1,48 @@
+import { escapeHtml } from '../message/escape.ts';
+import { fitMessage, utf8Bytes } from '../message/fit.ts';
+import { formatDateTime } from '../message/format.ts';
+import type { Block, Message, Section } from '../message/model.ts';
+import type { ChannelDefinition, JsonObject } from './types.ts';
+
+/** DingTalk custom robot: the request body at most 20,000 bytes (errcode 460101 beyond). */
+export const DINGTALK_MAX_BODY_BYTES = 20_000;
+
+const e = (s: string) => escapeHtml(s);
+
+function blockLines(b: Block): string[] {
+  switch (b.type) {
+    case 'text':
+      return [e(b.text)];
+    case 'quote':
+      return [`> ${e(b.text)}`];
+    case 'fields':
+      return b.fields.map((f) => `- ${e(f.label)}: ${e(f.value)}`);
+    case 'list':
+      return b.items.flatMap((i, n) => [
+        `${b.ordered ? `${n + 1}.` : '-'} **${e(i.primary)}**`,
+        ...(i.secondary ? [`  ${e(i.secondary)}`] : []),
+      ]);
+    case 'divider':
+      return ['---'];
+  }
+}
+
+const sectionLines = (s: Section) => [...(s.title ? [`**${e(s.title)}**`] : []), ...s.blocks.flatMap(blockLines), ''];
+
+function body(m: Message): JsonObject {
+  const lines = [`### ${e(m.title)}`, '', ...m.sections.flatMap(sectionLines)];
+  if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
+  lines.push(formatDateTime(m.timestamp, m.timezone));
+  return { msgtype: 'markdown', markdown: { title: e(m.title), text: lines.join('\n').trim() } };
+}
+
+const size = (b: JsonObject) => utf8Bytes(JSON.stringify(b));
+
+export const dingtalk: ChannelDefinition = {
+  type: 'dingtalk',
+  limit: { max: DINGTALK_MAX_BODY_BYTES, unit: 'bytes', appliesTo: 'request body', measure: size },
+  render(message, { locale }) {
+    const { output, truncated } = fitMessage(message, locale, body, (b) => size(b) <= DINGTALK_MAX_BODY_BYTES);
+    return { body: output, truncated };
+  },
+};

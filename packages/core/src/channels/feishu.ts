@@ -1,0 +1,88 @@
+import { escapeHtml } from '../message/escape.ts';
+import { fitMessage, utf8Bytes } from '../message/fit.ts';
+import { formatDateTime } from '../message/format.ts';
+import type { Block, Level, Message, Section } from '../message/model.ts';
+import type { JsonValue } from '../notifications/types.ts';
+import type { ChannelDefinition, JsonObject } from './types.ts';
+
+/** Feishu custom bot: request body at most 20 KB; room is kept for `timestamp` and `sign`. */
+export const FEISHU_MAX_BODY_BYTES = 20 * 1024;
+export const FEISHU_SIGNATURE_RESERVE_BYTES = 128;
+
+const HEADER_COLOUR: Record<Level, string> = { error: 'red', warning: 'orange', info: 'blue' };
+
+// Card markdown reads <…> as tags (<at>, <font>): values are escaped so they show as typed.
+const e = (s: string) => escapeHtml(s);
+const md = (content: string): JsonObject => ({ tag: 'markdown', content });
+
+function fieldRows(fields: { label: string; value: string }[]): JsonObject[] {
+  const rows: JsonObject[] = [];
+  for (let i = 0; i < fields.length; i += 2) {
+    rows.push({
+      tag: 'column_set',
+      flex_mode: 'bisect',
+      columns: fields.slice(i, i + 2).map((f) => ({
+        tag: 'column',
+        width: 'weighted',
+        weight: 1,
+        elements: [md(`**${e(f.label)}**\n${e(f.value)}`)],
+      })),
+    });
+  }
+  return rows;
+}
+
+function blockElements(b: Block): JsonObject[] {
+  switch (b.type) {
+    case 'text':
+      return [md(e(b.text))];
+    case 'quote':
+      return [md(`> ${e(b.text)}`)];
+    case 'fields':
+      return fieldRows(b.fields);
+    case 'list':
+      return [
+        md(
+          b.items
+            .map((i) => `${i.icon ? `${i.icon} ` : ''}**${e(i.primary)}**${i.secondary ? `\n${e(i.secondary)}` : ''}`)
+            .join('\n\n'),
+        ),
+      ];
+    case 'divider':
+      return [{ tag: 'hr' }];
+  }
+}
+
+const sectionElements = (s: Section): JsonObject[] => [
+  ...(s.title ? [md(`**${e(s.title)}**`)] : []),
+  ...s.blocks.flatMap(blockElements),
+];
+
+function body(m: Message): JsonObject {
+  const elements: JsonValue[] = m.sections.flatMap(sectionElements);
+  if (m.footer?.length) elements.push({ tag: 'hr' }, ...m.footer.flatMap(sectionElements));
+  elements.push({ tag: 'markdown', content: formatDateTime(m.timestamp, m.timezone), text_size: 'notation' });
+  return {
+    msg_type: 'interactive',
+    card: {
+      schema: '2.0',
+      header: {
+        title: { tag: 'plain_text', content: m.icon ? `${m.icon} ${m.title}` : m.title },
+        template: HEADER_COLOUR[m.level],
+      },
+      body: { elements },
+    },
+  };
+}
+
+const size = (b: JsonObject) => utf8Bytes(JSON.stringify(b));
+
+export const feishu: ChannelDefinition = {
+  type: 'feishu',
+  limit: { max: FEISHU_MAX_BODY_BYTES, unit: 'bytes', appliesTo: 'request body', measure: size },
+  render(message, { locale }) {
+    const max = FEISHU_MAX_BODY_BYTES - FEISHU_SIGNATURE_RESERVE_BYTES;
+    const { output, truncated } = fitMessage(message, locale, body, (b) => size(b) <= max);
+    return { body: output, truncated };
+  },
+};

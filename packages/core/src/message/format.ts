@@ -1,0 +1,85 @@
+/** Formatting shared by every message, in a given IANA zone. Pure: Intl only. */
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dateTimeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when the runtime knows this IANA zone. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    dateTimeFormat(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parts(iso: string | Date, timeZone: string): Record<string, string> {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
+  return Object.fromEntries(
+    dateTimeFormat(zone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+}
+
+/** `2026/01/15 14:30:00` in the zone (an unknown zone falls back to UTC). */
+export function formatDateTime(iso: string | Date, timeZone: string): string {
+  const p = parts(iso, timeZone);
+  return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** `2026-01-15`: the calendar date in the zone. */
+export function formatDate(iso: string | Date, timeZone: string): string {
+  const p = parts(iso, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** `$12.3400`: money to 4 decimals, the precision hubs bill in. */
+export function formatUsd(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  return `${sign}$${Math.abs(value).toFixed(4)}`;
+}
+
+/** `15,000` */
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** `1.23M`, `4.56K`, `999` */
+export function formatTokens(value: number): string {
+  if (value >= 1_000_000) return `${(value / 1_000_000).toFixed(2)}M`;
+  if (value >= 1_000) return `${(value / 1_000).toFixed(2)}K`;
+  return formatCount(value);
+}
+
+/** Usage ratio to one decimal, e.g. 92.5. Empty quota → null. */
+export function usagePercent(current: number, limit: number): number | null {
+  if (!(limit > 0)) return null;
+  // EPSILON keeps 85.55 from rounding down to 85.5 through binary representation.
+  return Math.round((current / limit) * 1000 * (1 + Number.EPSILON)) / 10;
+}
+
+/** 🔴 at 90 % and above, 🟡 at 80 %, 🟢 below (the spec's usage indicator). */
+export function usageIndicator(percent: number): '🔴' | '🟡' | '🟢' {
+  if (percent >= 90) return '🔴';
+  if (percent >= 80) return '🟡';
+  return '🟢';
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { Locale } from '../domain.ts';
+import { formatUsd, usageIndicator, usagePercent } from '../message/format.ts';
+import type { NotificationDefinition } from './types.ts';
+import { text } from './types.ts';
+
+export const COST_PERIODS = ['5h', 'weekly', 'monthly'] as const;
+export type CostPeriod = (typeof COST_PERIODS)[number];
+
+export const CostAlertData = z.object({
+  targetType: z.enum(['user', 'provider']),
+  targetId: z.union([z.string().trim().min(1).max(128), z.number().int()]).transform(String),
+  targetName: z.string().trim().min(1).max(200),
+  currentCost: z.number().nonnegative(),
+  quotaLimit: z.number().positive(),
+  /** The alert level that was crossed, as a fraction (0.8 = 80 %). */
+  threshold: z.number().min(0).max(10),
+  period: z.enum(COST_PERIODS),
+});
+export type CostAlertData = z.output<typeof CostAlertData>;
+
+const TEXT = {
+  'zh-CN': {
+    title: '成本预警提醒',
+    who: { user: '用户', provider: '供应商' },
+    reached: (who: string, name: string) => `${who} ${name} 的消费已达到预警阈值`,
+    details: '消费详情',
+    current: '当前消费',
+    limit: '配额限制',
+    usage: '使用比例',
+    remaining: '剩余额度',
+    period: '统计周期',
+    periods: { '5h': '5小时', weekly: '本周', monthly: '本月' },
+    footer: '请注意控制消费',
+  },
+  en: {
+    title: 'Cost alert',
+    who: { user: 'User', provider: 'Provider' },
+    reached: (who: string, name: string) => `${who} ${name} has reached the spending alert threshold`,
+    details: 'Spending',
+    current: 'Current spend',
+    limit: 'Quota',
+    usage: 'Usage',
+    remaining: 'Remaining',
+    period: 'Period',
+    periods: { '5h': 'Last 5 hours', weekly: 'This week', monthly: 'This month' },
+    footer: 'Please keep spending under control',
+  },
+} satisfies Record<Locale, unknown>;
+
+export const costAlert: NotificationDefinition<typeof CostAlertData> = {
+  type: 'cost_alert',
+  data: CostAlertData,
+  build(d, { locale, timezone, now }) {
+    const t = TEXT[locale];
+    const percent = usagePercent(d.currentCost, d.quotaLimit) ?? 0;
+    return {
+      title: t.title,
+      level: percent >= 100 ? 'error' : 'warning',
+      icon: '💰',
+      sections: [
+        { blocks: [{ type: 'quote', text: t.reached(t.who[d.targetType], d.targetName) }] },
+        {
+          title: t.details,
+          blocks: [
+            {
+              type: 'fields',
+              fields: [
+                { label: t.current, value: formatUsd(d.currentCost) },
+                { label: t.limit, value: formatUsd(d.quotaLimit) },
+                { label: t.usage, value: `${percent.toFixed(1)}% ${usageIndicator(percent)}` },
+                { label: t.remaining, value: formatUsd(d.quotaLimit - d.currentCost) },
+                { label: t.period, value: t.periods[d.period] },
+              ],
+            },
+          ],
+        },
+      ],
+      footer: [{ blocks: [{ type: 'text', text: t.footer }] }],
+      timestamp: now.toISOString(),
+      timezone,
+    };
+  },
+  variables: (d, { locale }) => {
+    const percent = usagePercent(d.currentCost, d.quotaLimit);
+    return {
+      target_type: text(d.targetType),
+      target_id: text(d.targetId),
+      target_name: text(d.targetName),
+      current_cost: text(d.currentCost),
+      quota_limit: text(d.quotaLimit),
+      usage_percent: percent === null ? { text: '', json: null } : text(percent),
+      remaining: text(Math.round((d.quotaLimit - d.currentCost) * 1e6) / 1e6),
+      threshold: text(d.threshold),
+      period: text(d.period),
+      period_label: text(TEXT[locale].periods[d.period]),
+    };
+  },
+  variableDocs: [
+    { name: 'target_type', description: { 'zh-CN': '目标类型', en: 'Target type' }, example: 'user / provider' },
+    { name: 'target_id', description: { 'zh-CN': '目标 ID', en: 'Target ID' }, example: '42' },
+    { name: 'target_name', description: { 'zh-CN': '目标名称', en: 'Target name' }, example: 'Alice' },
+    { name: 'current_cost', description: { 'zh-CN': '当前消费金额', en: 'Current spend' }, example: '85.50' },
+    { name: 'quota_limit', description: { 'zh-CN': '配额限制金额', en: 'Quota limit' }, example: '100.00' },
+    { name: 'usage_percent', description: { 'zh-CN': '使用比例', en: 'Usage percent' }, example: '85.5' },
+    { name: 'remaining', description: { 'zh-CN': '剩余额度', en: 'Remaining quota' }, example: '14.5' },
+    { name: 'threshold', description: { 'zh-CN': '触发的预警阈值', en: 'Threshold crossed' }, example: '0.8' },
+    { name: 'period', description: { 'zh-CN': '统计周期', en: 'Period' }, example: '5h / weekly / monthly' },
+    { name: 'period_label', description: { 'zh-CN': '统计周期（文字）', en: 'Period (words)' }, example: '本周' },
+  ],
+  defaultTemplate: {
+    title: '{{title}}',
+    targetType: '{{target_type}}',
+    targetName: '{{target_name}}',
+    currentCost: '{{current_cost}}',
+    quotaLimit: '{{quota_limit}}',
+    usagePercent: '{{usage_percent}}',
+  },
+  sample: () => ({
+    targetType: 'user',
+    targetId: '42',
+    targetName: 'Alice',
+    currentCost: 92.5,
+    quotaLimit: 100,
+    threshold: 0.9,
+    period: 'weekly',
+  }),
+};

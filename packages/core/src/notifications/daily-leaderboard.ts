@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { Locale } from '../domain.ts';
+import { formatCount, formatTokens, formatUsd } from '../message/format.ts';
+import type { ListItem } from '../message/model.ts';
+import type { NotificationDefinition } from './types.ts';
+import { text } from './types.ts';
+
+export const LeaderboardEntry = z.object({
+  userId: z.union([z.string().trim().min(1).max(128), z.number().int()]).transform(String),
+  userName: z.string().trim().min(1).max(200),
+  totalRequests: z.number().int().nonnegative(),
+  totalCost: z.number().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+});
+export type LeaderboardEntry = z.output<typeof LeaderboardEntry>;
+
+export const DailyLeaderboardData = z.object({
+  /** The calendar date the report is for, in the resolved zone. */
+  date: z.iso.date(),
+  entries: z.array(LeaderboardEntry).max(50),
+  totalRequests: z.number().int().nonnegative(),
+  totalCost: z.number().nonnegative(),
+  totalTokens: z.number().int().nonnegative().optional(),
+});
+export type DailyLeaderboardData = z.output<typeof DailyLeaderboardData>;
+
+const MEDALS = ['🥇', '🥈', '🥉'];
+
+const TEXT = {
+  'zh-CN': {
+    title: '过去24小时用户消费排行榜',
+    date: (d: string) => `统计时间: ${d}`,
+    ranking: '排名情况',
+    line: (e: LeaderboardEntry) =>
+      `消费 ${formatUsd(e.totalCost)} · 请求 ${formatCount(e.totalRequests)} 次 · Token ${formatTokens(e.totalTokens)}`,
+    overview: '总览',
+    totals: (requests: number, cost: number) => `总请求 ${formatCount(requests)} 次 · 总消费 ${formatUsd(cost)}`,
+    empty: '暂无数据',
+  },
+  en: {
+    title: 'User spending leaderboard, past 24 hours',
+    date: (d: string) => `Date: ${d}`,
+    ranking: 'Ranking',
+    line: (e: LeaderboardEntry) =>
+      `Spend ${formatUsd(e.totalCost)} · ${formatCount(e.totalRequests)} requests · ${formatTokens(e.totalTokens)} tokens`,
+    overview: 'Overview',
+    totals: (requests: number, cost: number) =>
+      `Total ${formatCount(requests)} requests · Total spend ${formatUsd(cost)}`,
+    empty: 'No data',
+  },
+} satisfies Record<Locale, unknown>;
+
+export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardData> = {
+  type: 'daily_leaderboard',
+  data: DailyLeaderboardData,
+  build(d, { locale, timezone, now }) {
+    const t = TEXT[locale];
+    const items: ListItem[] = d.entries.map((e, i) => ({
+      ...(i < MEDALS.length ? { icon: MEDALS[i] } : {}),
+      primary: `${e.userName} (ID: ${e.userId})`,
+      secondary: t.line(e),
+    }));
+    return {
+      title: t.title,
+      level: 'info',
+      icon: '📊',
+      sections: [
+        { blocks: [{ type: 'quote', text: t.date(d.date) }] },
+        {
+          title: t.ranking,
+          blocks: items.length ? [{ type: 'list', ordered: true, items }] : [{ type: 'text', text: t.empty }],
+        },
+        { blocks: [{ type: 'divider' }] },
+        { title: t.overview, blocks: [{ type: 'text', text: t.totals(d.totalRequests, d.totalCost) }] },
+      ],
+      timestamp: now.toISOString(),
+      timezone,
+    };
+  },
+  variables: (d) => ({
+    date: text(d.date),
+    entries_json: {
+      text: JSON.stringify(d.entries),
+      json: d.entries.map((e) => ({ ...e })),
+    },
+    total_requests: text(d.totalRequests),
+    total_cost: text(d.totalCost),
+    total_tokens: text(d.totalTokens ?? d.entries.reduce((s, e) => s + e.totalTokens, 0)),
+  }),
+  variableDocs: [
+    { name: 'date', description: { 'zh-CN': '统计日期', en: 'Report date' }, example: '2024-01-15' },
+    {
+      name: 'entries_json',
+      description: { 'zh-CN': '排行榜数据（JSON）', en: 'Leaderboard entries (JSON)' },
+      example: '[{"userId":"1",...}]',
+    },
+    { name: 'total_requests', description: { 'zh-CN': '总请求数', en: 'Total requests' }, example: '15000' },
+    { name: 'total_cost', description: { 'zh-CN': '总消费金额', en: 'Total spend' }, example: '125.50' },
+    { name: 'total_tokens', description: { 'zh-CN': '总 Token 数', en: 'Total tokens' }, example: '5200000' },
+  ],
+  defaultTemplate: {
+    title: '{{title}}',
+    date: '{{date}}',
+    totalRequests: '{{total_requests}}',
+    totalCost: '{{total_cost}}',
+    entries: '{{entries_json}}',
+  },
+  sample: ({ now }) => {
+    const entries = [
+      { userId: '1', userName: 'Alice', totalRequests: 1520, totalCost: 48.2315, totalTokens: 5_230_000 },
+      { userId: '2', userName: 'Bob', totalRequests: 980, totalCost: 31.07, totalTokens: 2_140_500 },
+      { userId: '3', userName: '张伟', totalRequests: 640, totalCost: 18.5, totalTokens: 890_200 },
+      { userId: '4', userName: 'Carol', totalRequests: 210, totalCost: 6.125, totalTokens: 152_000 },
+      { userId: '5', userName: 'Dave', totalRequests: 45, totalCost: 0.9876, totalTokens: 830 },
+    ];
+    return {
+      date: now.toISOString().slice(0, 10),
+      entries,
+      totalRequests: 3495,
+      totalCost: 104.914,
+      totalTokens: 8_413_530,
+    };
+  },
+};

@@ -1,0 +1,50 @@
+import { CHANNELS } from './channels/index.ts';
+import type { JsonObject, Rendered } from './channels/types.ts';
+import type { ChannelType, Locale, NotificationType } from './domain.ts';
+import type { Message } from './message/model.ts';
+import { NOTIFICATIONS } from './notifications/index.ts';
+import type { BuildContext } from './notifications/types.ts';
+import { templateVariables } from './template/variables.ts';
+
+export type RenderNotificationInput = {
+  type: NotificationType;
+  /** Already validated against the type's data schema. */
+  data: unknown;
+  channel: ChannelType;
+  locale: Locale;
+  timezone: string;
+  now: Date;
+  telegram?: { chatId: string; topicId?: number | null };
+  /** The custom target's template, or the binding's override. */
+  customTemplate?: JsonObject;
+};
+
+export type RenderedNotification = Rendered & { message: Message };
+
+export function buildMessage(type: NotificationType, data: unknown, ctx: BuildContext): Message {
+  return (NOTIFICATIONS[type] as { build(d: unknown, c: BuildContext): Message }).build(data, ctx);
+}
+
+/** From notification data to the exact body a channel sends: the path sends, tests and previews share. */
+export function renderNotification(input: RenderNotificationInput): RenderedNotification {
+  const ctx: BuildContext = { locale: input.locale, timezone: input.timezone, now: input.now };
+  const message = buildMessage(input.type, input.data, ctx);
+  const custom =
+    input.channel === 'custom'
+      ? {
+          template: input.customTemplate ?? NOTIFICATIONS[input.type].defaultTemplate,
+          variables: templateVariables(input.type, input.data, message, ctx),
+        }
+      : undefined;
+  const rendered = CHANNELS[input.channel].render(message, {
+    locale: input.locale,
+    ...(input.telegram ? { telegram: input.telegram } : {}),
+    ...(custom ? { custom } : {}),
+  });
+  return { ...rendered, message };
+}
+
+/** Sample data for a type, e.g. for connectivity tests and previews. */
+export function sampleData(type: NotificationType, now: Date): unknown {
+  return NOTIFICATIONS[type].sample({ now });
+}
