@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Box, Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, setLanguage } from '../i18n/index.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
@@ -20,7 +20,9 @@ export function LanguageSwitcher() {
           rightSection={<IconChevronDown size={14} />}
           aria-label={`${t('language.label')}: ${activeName}`}
         >
-          {activeName}
+          <Box component="span" visibleFrom="xs">
+            {activeName}
+          </Box>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

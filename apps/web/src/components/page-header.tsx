@@ -1,17 +1,21 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useDocumentTitle } from './use-document-title.ts';
 
-/** A page's h1 and the sentence under it; also names the browser tab. */
-export function PageHeader({ title, description }: { title: string; description: string }) {
+type Props = { title: string; description: string; action?: ReactNode };
+
+/** A page's h1, the sentence under it and an optional main action; also names the browser tab. */
+export function PageHeader({ title, description, action }: Props) {
   useDocumentTitle(title);
   return (
-    <Stack gap={6} mb="xl">
-      <Title order={1} fz={{ base: 26, sm: 30 }}>
-        {title}
-      </Title>
-      <Text c="dimmed" maw={720}>
-        {description}
-      </Text>
-    </Stack>
+    <Group justify="space-between" align="flex-start" gap="md" mb="xl">
+      <Stack gap={6} maw={720}>
+        <Title order={1} fz={{ base: 26, sm: 30 }}>
+          {title}
+        </Title>
+        <Text c="dimmed">{description}</Text>
+      </Stack>
+      {action}
+    </Group>
   );
 }
