@@ -1,0 +1,16 @@
+import type { ChannelType } from '@herald/core';
+import { customSender } from './custom.ts';
+import { dingtalkSender } from './dingtalk.ts';
+import { feishuSender } from './feishu.ts';
+import type { ChannelSender } from './sender.ts';
+import { telegramSender } from './telegram.ts';
+import { wechatSender } from './wechat.ts';
+
+/** Every channel's sender. A new channel is one file plus one line here. */
+export const SENDERS = {
+  wechat: wechatSender,
+  feishu: feishuSender,
+  dingtalk: dingtalkSender,
+  telegram: telegramSender,
+  custom: customSender,
+} satisfies Record<ChannelType, ChannelSender>;

@@ -1,0 +1,77 @@
+import type { PlatformResponse, Verdict } from './sender.ts';
+
+const MAX_HINT_MS = 5 * 60_000;
+
+/** The JSON body of a response, or null when it is not JSON. */
+export function jsonOf(res: PlatformResponse): Record<string, unknown> | null {
+  try {
+    const v = JSON.parse(res.body) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function retryAfterHeader(res: PlatformResponse, now = Date.now()): number | undefined {
+  const raw = res.headers['retry-after'];
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export function clampHint(ms: number | undefined): number | undefined {
+  return ms === undefined ? undefined : Math.min(Math.max(0, ms), MAX_HINT_MS);
+}
+
+/** The HTTP-level verdict when the platform said nothing more specific. */
+export function byStatus(res: PlatformResponse, message?: string): Verdict {
+  if (res.status >= 200 && res.status < 300) return { ok: true };
+  const text = message ?? `HTTP ${res.status}`;
+  if (res.status === 429) {
+    const hint = clampHint(retryAfterHeader(res));
+    return {
+      ok: false,
+      class: 'retryable',
+      code: 429,
+      message: text,
+      ...(hint !== undefined ? { retryAfterMs: hint } : {}),
+    };
+  }
+  if (res.status >= 500 || res.status === 408)
+    return { ok: false, class: 'retryable', code: res.status, message: text };
+  return { ok: false, class: 'permanent', code: res.status, message: text };
+}
+
+/**
+ * Platforms answering `{errcode|code, errmsg|msg}` (WeCom, DingTalk, Feishu): the business code
+ * decides, whatever the HTTP status (Feishu sends 9499 with HTTP 400).
+ */
+export function byBusinessCode(
+  res: PlatformResponse,
+  code: number | undefined,
+  message: string,
+  codes: { retryable: readonly number[]; permanent: readonly number[] },
+): Verdict {
+  if (code === undefined) {
+    // A 2xx without the platform's result code is not proof of delivery.
+    if (res.status < 300)
+      return { ok: false, class: 'permanent', message: `unexpected answer: ${res.body.slice(0, 200)}` };
+    return byStatus(res, `HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+  }
+  if (code === 0) return res.status < 300 ? { ok: true } : byStatus(res);
+  const text = `${code}: ${message}`;
+  if (codes.retryable.includes(code) || (!codes.permanent.includes(code) && res.status >= 500)) {
+    const hint = clampHint(retryAfterHeader(res));
+    return {
+      ok: false,
+      class: 'retryable',
+      code,
+      message: text,
+      ...(hint !== undefined ? { retryAfterMs: hint } : {}),
+    };
+  }
+  return { ok: false, class: 'permanent', code, message: text };
+}
