@@ -25,6 +25,15 @@ test.describe('signing in through the form', () => {
     expect(sent).toEqual([]);
   });
 
+  test('an unreachable server is reported as such', async ({ page }) => {
+    await page.goto('/login');
+    await page.route('**/trpc/auth.login**', (route) => route.abort('connectionrefused'));
+    await signInThroughForm(page);
+
+    await expect(loginForm(page).error).toContainText('Could not reach the Herald server');
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
   test('the right token opens the dashboard, and every navbar link opens its page', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(loginUrlFor('/'));

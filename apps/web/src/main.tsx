@@ -18,12 +18,16 @@ initI18n();
 const router = createAppRouter(queryClient);
 
 // A refused admin call means the session is gone: back to login, then back here.
+let redirecting = false;
 watchUnauthorized(queryClient, () => {
   const { pathname, href } = router.state.location;
-  if (pathname === '/login') return;
+  if (redirecting || pathname === '/login') return;
+  redirecting = true;
   forgetSession(queryClient);
   showSessionEnded();
-  void router.navigate({ to: '/login', search: { redirect: href }, replace: true });
+  void router.navigate({ to: '/login', search: { redirect: href }, replace: true }).finally(() => {
+    redirecting = false;
+  });
 });
 
 const rootElement = document.getElementById('root');
