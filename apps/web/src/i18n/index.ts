@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { detectLanguage, LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from './languages.ts';
+import { detectLanguage, FALLBACK_LANGUAGE, LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from './languages.ts';
 import { defaultNS, resources } from './resources.ts';
 
 function readStoredLanguage(): string | null {
@@ -20,7 +20,7 @@ export function initI18n(): typeof i18n {
     resources,
     defaultNS,
     lng: detectLanguage(readStoredLanguage(), navigator.languages),
-    fallbackLng: 'en',
+    fallbackLng: FALLBACK_LANGUAGE,
     supportedLngs: LANGUAGES.map((l) => l.code),
     load: 'currentOnly',
     initAsync: false,
@@ -40,5 +40,5 @@ export async function setLanguage(language: Language): Promise<void> {
 }
 
 export function currentLanguage(lng: string): Language {
-  return LANGUAGES.find((l) => l.code === lng)?.code ?? 'en';
+  return LANGUAGES.find((l) => l.code === lng)?.code ?? FALLBACK_LANGUAGE;
 }
