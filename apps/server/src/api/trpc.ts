@@ -1,3 +1,5 @@
+// Loads @fastify/cookie's request/reply types wherever the router type is read (web, client).
+import type {} from '@fastify/cookie';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { ZodError } from 'zod';

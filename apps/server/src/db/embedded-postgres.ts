@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { ensureDataDir, loadOrCreateSecret } from '../data-dir.ts';
@@ -32,6 +32,22 @@ async function importEmbeddedPostgres() {
   return mod.default;
 }
 
+/**
+ * As root the cluster runs as the `postgres` user, which must be able to enter every folder
+ * above DATA_DIR; say so plainly instead of letting initdb fail with "Permission denied".
+ */
+function assertReachableByOthers(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `DATA_DIR ${dir}: the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${d} (chmod o+x ${d}, or choose another DATA_DIR)`,
+      );
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -52,6 +68,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   await ensureDataDir(dataDir);
+  assertReachableByOthers(dataDir);
   const databaseDir = path.join(dataDir, 'postgres');
   const password = (await loadOrCreateSecret(dataDir, 'postgres-password')).value;
   const port = opts.port ?? (await freePort());

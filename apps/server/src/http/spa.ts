@@ -12,8 +12,9 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root: distDir,
-      wildcard: false,
-      index: false,
+      // Looked up per request, so a rebuilt dashboard is served without a restart.
+      wildcard: true,
+      index: ['index.html'],
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { startHerald } from '../../src/herald.ts';
 import { createLogger } from '../../src/logger.ts';
 import { captureLogs, typedClient } from '../herald.ts';
@@ -57,6 +58,20 @@ describe('the embedded default', () => {
       expect(await typedClient(second.herald.url, created.key).hub.ping.query()).toMatchObject({ ok: true });
     } finally {
       await second.herald.stop();
+    }
+  });
+});
+
+describe('a DATA_DIR the database user cannot reach', () => {
+  it.runIf(process.getuid?.() === 0)('is refused with a message saying which folder and what to do', async () => {
+    const privateDir = await mkdtemp(path.join(os.tmpdir(), 'herald-private-'));
+    try {
+      await chmod(privateDir, 0o700);
+      await expect(startEmbeddedPostgres(path.join(privateDir, 'data'), createLogger('silent'))).rejects.toThrow(
+        `cannot enter ${privateDir} (chmod o+x ${privateDir}`,
+      );
+    } finally {
+      await rm(privateDir, { recursive: true, force: true });
     }
   });
 });
