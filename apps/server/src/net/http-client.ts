@@ -127,7 +127,7 @@ function asTransportError(err: unknown, via: Via, secrets: readonly string[]): T
 
 /** Everything in a webhook or proxy URL that can carry a token, for masking in messages. */
 function secretsOf(url: string, proxyUrl: string | undefined): string[] {
-  const secrets = [url];
+  const secrets: string[] = [];
   try {
     const u = new URL(url);
     secrets.push(u.search.slice(1), ...u.pathname.split('/').filter((s) => s.length >= 8), `${u.pathname}${u.search}`);
@@ -135,10 +135,9 @@ function secretsOf(url: string, proxyUrl: string | undefined): string[] {
     // An unparseable URL is never echoed anyway.
   }
   if (proxyUrl) {
-    secrets.push(proxyUrl);
     try {
+      // The password; the user name and host:port are not secret and appear in messages.
       const p = new URL(proxyUrl);
-      // The password; the user name never appears in a message.
       secrets.push(p.password, safeDecode(p.password));
     } catch {
       // Same.

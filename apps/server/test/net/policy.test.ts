@@ -64,14 +64,16 @@ describe('outbound policy at connect time', () => {
     expect(t.requests).toHaveLength(0);
   });
 
-  it('connects only to the allowed addresses of a name (localhost with 127.0.0.0/8 skips ::1)', async () => {
+  it('connects only to the allowed addresses of a name, trying them in order', async () => {
     const t = await target();
-    const res = await testClient({ allow: ['127.0.0.0/8'] }).postJson({
-      url: `http://localhost:${t.port}/`,
+    // ::1 is refused (not in the allowlist); 127.0.0.3 has nothing listening; 127.0.0.1 answers.
+    const lookup = fakeLookup({ 'dual.test': ['::1', '127.0.0.3', '127.0.0.1'] });
+    const res = await testClient({ allow: ['127.0.0.0/8'], lookup }).postJson({
+      url: `http://dual.test:${t.port}/`,
       body: '{}',
     });
     expect(res.status).toBe(200);
-    expect(t.requests[0]?.headers.host).toBe(`localhost:${t.port}`);
+    expect(t.requests[0]?.headers.host).toBe(`dual.test:${t.port}`);
   });
 
   it('never reaches the metadata address, even with a 0.0.0.0/0 allowlist, and opens no socket', async () => {
