@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { buildConnector } from 'undici';
 import type { AddressPolicy } from './address-policy.ts';
@@ -46,20 +47,25 @@ export function createConnector(o: ConnectorOptions): buildConnector.connector {
     const where = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
     const sockets: Duplex[] = [];
     const track = (s: Duplex) => {
-      sockets.push(s);
+      // A step that was still running when the timeout fired must not leave a socket behind.
+      if (done) s.destroy();
+      else sockets.push(s);
     };
     let step: Step = 'resolve';
     let done = false;
 
-    const finish = (err: ConnectFailure | null, socket?: Duplex) => {
-      if (done) return;
+    const finish = (err: ConnectFailure | null, socket?: Socket) => {
+      if (done) {
+        socket?.destroy();
+        return;
+      }
       done = true;
       clearTimeout(timer);
       if (err || !socket) {
         for (const s of sockets) s.destroy();
         callback(err ?? new ConnectFailure('connect', 'target', `no connection to ${where}`), null);
       } else {
-        callback(null, socket as Parameters<buildConnector.Callback>[1] & object);
+        callback(null, socket);
       }
     };
 
@@ -71,6 +77,8 @@ export function createConnector(o: ConnectorOptions): buildConnector.connector {
     }, o.connectTimeoutMs);
 
     const enter = (s: Step) => {
+      // After the timeout, stop at the next step instead of connecting for nobody.
+      if (done) throw new ConnectFailure('timeout', STEPS[step].stage, 'abandoned after the connect timeout');
       step = s;
     };
 
@@ -94,8 +102,8 @@ type OpenContext = {
   proxy: ProxyConfig | undefined;
 };
 
-async function open({ host, port, https, enter, track, lookup, trust, policy, proxy }: OpenContext): Promise<Duplex> {
-  let socket: Duplex;
+async function open({ host, port, https, enter, track, lookup, trust, policy, proxy }: OpenContext): Promise<Socket> {
+  let socket: Socket;
   if (!proxy) {
     const ips = await resolveAllowed(host, policy, lookup, 'local');
     enter('tcp');

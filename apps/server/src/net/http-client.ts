@@ -62,7 +62,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     const send = (via: Via, url: URL, headers: Record<string, string>) => {
       const timeoutMs = Math.max(1, Math.round(deadline - performance.now()));
-      const dispatcher = dispatchers.get(via === 'proxy' ? proxyUrl : undefined, Math.min(connectTimeoutMs, timeoutMs));
+      // Clamped to the configured total, not to what is left of it: the value keys the dispatcher cache.
+      const dispatcher = dispatchers.get(
+        via === 'proxy' ? proxyUrl : undefined,
+        Math.min(connectTimeoutMs, totalTimeoutMs),
+      );
       const maxResponseBytes = o.maxResponseBytes ?? 64 * 1024;
       return attempt({ dispatcher, url, body: o.body, headers, timeoutMs, maxResponseBytes, via, secrets });
     };

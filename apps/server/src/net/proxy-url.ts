@@ -28,7 +28,9 @@ export function parseProxyUrl(text: string): ProxyConfig {
   }
   const protocol = url.protocol.slice(0, -1);
   if (!isProxyProtocol(protocol)) {
-    throw invalid(`proxy scheme "${protocol}:" is not supported (use http, https, socks5 or socks5h)`);
+    // Named only when it is clearly a scheme: in `user:pass@host` it would be the user name.
+    const named = text.trim().startsWith(`${url.protocol}//`) ? ` "${url.protocol}"` : '';
+    throw invalid(`proxy scheme${named} is not supported (use http, https, socks5 or socks5h)`);
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (host === '') throw invalid('the proxy URL has no host');
