@@ -140,7 +140,9 @@ async function open({ host, port, https, enter, track, lookup, trust, policy, pr
 function toFailure(err: unknown, step: Step, where: string, proxy: ProxyConfig | undefined): ConnectFailure {
   if (err instanceof ConnectFailure) return err;
   const code = errorCode(err);
-  const detail = code && !/^ERR_/.test(code) ? code : err instanceof Error ? err.message : String(err);
+  const message = err instanceof Error ? err.message : String(err);
+  // System codes (ECONNREFUSED) say it all; TLS errors read better as their message.
+  const detail = code && !step.endsWith('tls') ? code : message;
   const { stage, kind } = STEPS[step];
   if (stage === 'proxy' && proxy) {
     return new ConnectFailure(

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TransportError } from '../../src/net/errors.ts';
 import { USER_AGENT } from '../../src/net/http-client.ts';
 import { closeClients, testClient } from '../support/net-helpers.ts';
-import { closedPort, startTarget, type Target } from '../support/targets.ts';
+import { canListenOn, closedPort, startTarget, type Target } from '../support/targets.ts';
 
+const HAS_IPV6 = await canListenOn('::1');
 const LOOPBACK = ['127.0.0.0/8'];
 const targets: Target[] = [];
 async function target(...args: Parameters<typeof startTarget>) {
@@ -48,6 +49,16 @@ describe('postJson, direct', () => {
       'content-length': String('{"msgtype":"text"}'.length),
     });
     expect(USER_AGENT).toMatch(/^Herald\/\d+\.\d+\.\d+/);
+  });
+
+  it.runIf(HAS_IPV6)('works over IPv6 loopback when allowlisted', async () => {
+    const t = await target(undefined, { host: '::1' });
+    const client = testClient({ allow: ['::1/128'] });
+    const res = await client.postJson({ url: `${t.url}/v6`, body: '{}' });
+    expect(res.status).toBe(200);
+    expect(t.requests[0]?.headers.host).toBe(`[::1]:${t.port}`);
+    const refused = await failure(testClient({ allow: LOOPBACK }).postJson({ url: t.url, body: '{}' }));
+    expect(refused.message).toBe('refused: ::1 is loopback — allowed only inside OUTBOUND_ALLOW_CIDRS');
   });
 
   it('returns non-2xx answers as answers, not errors', async () => {

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { failure } from '../support/failure.ts';
 import { closeClients, fakeLookup, testClient } from '../support/net-helpers.ts';
 import { type HttpProxy, type SocksProxy, startHttpProxy, startSocksProxy } from '../support/proxies.ts';
-import { startTarget } from '../support/targets.ts';
+import { canListenOn, startTarget } from '../support/targets.ts';
 
+const HAS_IPV6 = await canListenOn('::1');
 const LOOPBACK = ['127.0.0.0/8'];
 const cleanups: (() => Promise<void>)[] = [];
 async function target(...args: Parameters<typeof startTarget>) {
@@ -41,6 +42,15 @@ describe('through an HTTP proxy', () => {
     expect(proxy.forwarded).toEqual([]);
     expect(t.requests[0]).toMatchObject({ url: '/hook', body: '{"a":1}' });
     expect(t.requests[0]?.headers).not.toHaveProperty('proxy-authorization');
+  });
+
+  it.runIf(HAS_IPV6)('tunnels to an IPv6 target', async () => {
+    const t = await target(undefined, { host: '::1' });
+    const proxy = await httpProxy();
+    const client = testClient({ allow: ['127.0.0.0/8', '::1/128'] });
+    const res = await client.postJson({ url: t.url, body: '{}', proxyUrl: proxy.url });
+    expect(res.status).toBe(200);
+    expect(proxy.connects).toEqual([`[::1]:${t.port}`]);
   });
 
   it('authenticates with percent-decoded credentials from the URL', async () => {

@@ -75,7 +75,7 @@ export async function startTarget(
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `${o.tls ? 'https' : 'http'}://${host}:${port}`,
+    url: `${o.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     host,
     requests,
@@ -97,4 +97,13 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Whether this machine has the address (some CI sandboxes have no IPv6 loopback). */
+export async function canListenOn(host: string): Promise<boolean> {
+  const server = http.createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(0, host, () => server.close(() => resolve(true)));
+  });
 }
