@@ -95,11 +95,11 @@ describe('proxy fallback to direct', () => {
         body: '{}',
         proxyUrl: proxy.url,
         proxyFallbackToDirect: true,
-        totalTimeoutMs: 300,
+        totalTimeoutMs: 500,
       }),
     );
     expect(err).toMatchObject({ kind: 'timeout', delivered: true, via: 'proxy', stage: 'target' });
-    expect(err.message).toBe(`no complete answer from 127.0.0.1:${t.port} within 300 ms`);
+    expect(err.message).toBe(`no complete answer from 127.0.0.1:${t.port} within 500 ms`);
     expect(t.requests).toHaveLength(1);
   });
 
