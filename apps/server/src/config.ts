@@ -56,6 +56,8 @@ const EnvSchema = z.object({
     .default('https://api.telegram.org'),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
   SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
+  WEBHOOK_CONNECT_TIMEOUT_MS: integer(100, 60_000).default(5_000),
+  WEBHOOK_TIMEOUT_MS: integer(500, 120_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   TRUST_PROXY: z.stringbool({ error: 'must be true or false' }).default(false),
 });
@@ -72,6 +74,8 @@ export type Config = {
   telegramApiBaseUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionTtlMs: number;
+  webhookConnectTimeoutMs: number;
+  webhookTimeoutMs: number;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
 };
@@ -114,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telegramApiBaseUrl: e.TELEGRAM_API_BASE_URL,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    webhookConnectTimeoutMs: e.WEBHOOK_CONNECT_TIMEOUT_MS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
   };

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { Db } from './db/database.ts';
 import type { Logger } from './logger.ts';
+import type { HttpClient } from './net/index.ts';
 
 /** The collaborators main.ts wires once and hands to the API, services and jobs. */
 export type AppDeps = {
@@ -12,4 +13,6 @@ export type AppDeps = {
   logger: Logger;
   secretBox: SecretBox;
   adminToken: string;
+  /** Outbound HTTP for webhooks, with the address policy applied at connect time. */
+  http: HttpClient;
 };

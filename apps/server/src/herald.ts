@@ -12,6 +12,7 @@ import { buildHttpServer } from './http/server.ts';
 import { startBoss } from './jobs/boss.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { createAddressPolicy, createHttpClient } from './net/index.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const EMBEDDED_DATABASE = 'herald';
@@ -81,7 +82,9 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
 
     const secretBox = createSecretBox(secretKey, config.previousSecretKeys);
     if (config.previousSecretKeys.length > 0) await resealSecrets(db, secretBox, logger);
-    const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken };
+    const outbound = createHttpClient({ policy: createAddressPolicy(config.outboundAllowCidrs) });
+    cleanups.push(() => outbound.close());
+    const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken, http: outbound };
     const http = await buildHttpServer(deps, {
       metrics: createMetrics(),
       secretKey,

@@ -24,7 +24,11 @@ export const feishuSender: ChannelSender = {
     // Older answers carry StatusCode/StatusMessage instead of code/msg.
     const raw = json?.code ?? json?.StatusCode;
     const code = typeof raw === 'number' ? raw : undefined;
-    return byBusinessCode(res, code, String(json?.msg ?? json?.StatusMessage ?? ''), FEISHU_CODES);
+    const msg = String(json?.msg ?? json?.StatusMessage ?? '');
+    // 9499 also answers a malformed request ("Bad Request"): only "too many request" is worth a retry.
+    if (code === 9499 && !/too many/i.test(msg))
+      return { ok: false, class: 'permanent', code, message: `${code}: ${msg}` };
+    return byBusinessCode(res, code, msg, FEISHU_CODES);
   },
   secretsOf: (t) => [t.webhookUrl ?? '', t.feishuSecret ?? '', (t.webhookUrl ?? '').split('/').pop() ?? ''],
 };

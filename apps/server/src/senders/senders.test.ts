@@ -108,6 +108,7 @@ describe('judging answers', () => {
     ['feishu', res(200, { StatusCode: 0, StatusMessage: 'success' }), 'ok'],
     ['feishu', res(400, { code: 9499, msg: 'too many request' }), 'retryable 9499'],
     ['feishu', res(200, { code: 11232, msg: 'frequency limited' }), 'retryable 11232'],
+    ['feishu', res(400, { code: 9499, msg: 'Bad Request' }), 'permanent 9499'],
     ['feishu', res(200, { code: 19021, msg: 'sign match fail' }), 'permanent 19021'],
     ['feishu', res(400, { code: 19001, msg: 'param invalid' }), 'permanent 19001'],
     ['telegram', res(200, { ok: true, result: {} }), 'ok'],

@@ -1,0 +1,169 @@
+import type { JsonObject } from '@herald/core';
+import type { Logger } from '../logger.ts';
+import { redactText } from '../logger.ts';
+import { type HttpClient, TransportError } from '../net/index.ts';
+import type { Clock } from './clock.ts';
+import { SENDERS } from './index.ts';
+import { type FailureClass, SenderConfigError, type SendTarget, type Verdict } from './sender.ts';
+
+/** The spec's sender retries: 3 after the first try, waiting 1 s, 2 s, 4 s. */
+export const SENDER_RETRY_DELAYS_MS = [1_000, 2_000, 4_000] as const;
+/** A platform asking for a longer wait than this is left to the queue's retry instead. */
+export const MAX_IN_JOB_WAIT_MS = 60_000;
+const EXCERPT_CHARS = 1_000;
+
+export type Attempt = {
+  at: string;
+  outcome: 'success' | FailureClass;
+  statusCode: number | null;
+  latencyMs: number;
+  via: 'proxy' | 'direct' | null;
+  error: string | null;
+};
+
+export type SendResult = {
+  ok: boolean;
+  failureClass: FailureClass | null;
+  error: string | null;
+  statusCode: number | null;
+  /** Time of the last attempt. */
+  latencyMs: number;
+  responseExcerpt: string | null;
+  attempts: Attempt[];
+  /** Set when the platform asked for a wait longer than a job should hold. */
+  retryAfterMs: number | null;
+};
+
+export type SendDeps = {
+  http: HttpClient;
+  clock: Clock;
+  logger: Logger;
+  telegramApiBaseUrl: string;
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
+};
+
+function transportVerdict(err: TransportError): Verdict {
+  // Refused by policy, a redirect, a bad request or certificate: trying again changes nothing.
+  const permanent = ['policy', 'redirect', 'request', 'tls'].includes(err.kind);
+  return { ok: false, class: permanent ? 'permanent' : 'retryable', code: err.kind, message: err.message };
+}
+
+/**
+ * Sends one rendered body to one target: sign (per attempt), post, judge, and retry retryable
+ * failures after 1 s, 2 s and 4 s (or the platform's longer hint, within a bound).
+ */
+export async function sendToTarget(
+  deps: SendDeps,
+  target: SendTarget,
+  body: JsonObject,
+  opts: { messageId: string },
+): Promise<SendResult> {
+  const sender = SENDERS[target.channel];
+  const secrets = safeSecrets(() => sender.secretsOf(target));
+  const redact = (s: string) => redactText(s, secrets);
+  const log = deps.logger.child({ channel: target.channel, targetId: target.id });
+  const attempts: Attempt[] = [];
+  let last: { verdict: Verdict; status: number | null; latencyMs: number; excerpt: string | null } | null = null;
+
+  for (let i = 0; i <= SENDER_RETRY_DELAYS_MS.length; i++) {
+    const now = deps.clock.now();
+    let request: ReturnType<typeof sender.prepare>;
+    try {
+      request = sender.prepare(target, body, {
+        messageId: opts.messageId,
+        now,
+        telegramApiBaseUrl: deps.telegramApiBaseUrl,
+      });
+    } catch (err) {
+      if (!(err instanceof SenderConfigError)) throw err;
+      last = {
+        verdict: { ok: false, class: 'permanent', message: err.message },
+        status: null,
+        latencyMs: 0,
+        excerpt: null,
+      };
+      break;
+    }
+    const started = performance.now();
+    let verdict: Verdict;
+    let status: number | null = null;
+    let via: 'proxy' | 'direct' | null = null;
+    let excerpt: string | null = null;
+    try {
+      const res = await deps.http.postJson({
+        url: request.url,
+        body: request.body,
+        headers: request.headers,
+        proxyUrl: target.proxyUrl ?? null,
+        proxyFallbackToDirect: target.proxyFallbackToDirect ?? false,
+        connectTimeoutMs: deps.connectTimeoutMs,
+        totalTimeoutMs: deps.totalTimeoutMs,
+      });
+      status = res.status;
+      via = res.via;
+      excerpt = redact(res.body.slice(0, EXCERPT_CHARS));
+      verdict = sender.judge({ status: res.status, headers: res.headers, body: res.body });
+    } catch (err) {
+      if (!(err instanceof TransportError)) throw err;
+      via = err.via;
+      verdict = transportVerdict(err);
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    const error = verdict.ok ? null : redact(verdict.message);
+    attempts.push({
+      at: now.toISOString(),
+      outcome: verdict.ok ? 'success' : verdict.class,
+      statusCode: status,
+      latencyMs,
+      via,
+      error,
+    });
+    log.info(
+      {
+        action: 'webhook_send',
+        attempt: i + 1,
+        outcome: verdict.ok ? 'success' : verdict.class,
+        status,
+        latencyMs,
+        via,
+        bytes: Buffer.byteLength(request.body),
+        ...(error ? { error } : {}),
+      },
+      verdict.ok ? 'webhook sent' : 'webhook attempt failed',
+    );
+    last = { verdict, status, latencyMs, excerpt };
+    if (verdict.ok || verdict.class === 'permanent' || i === SENDER_RETRY_DELAYS_MS.length) break;
+    const wait = Math.max(SENDER_RETRY_DELAYS_MS[i] as number, verdict.retryAfterMs ?? 0);
+    if (wait > MAX_IN_JOB_WAIT_MS) break;
+    await deps.clock.sleep(wait);
+  }
+
+  const final = last as NonNullable<typeof last>;
+  const v = final.verdict;
+  const result: SendResult = {
+    ok: v.ok,
+    failureClass: v.ok ? null : v.class,
+    error: v.ok ? null : redact(v.message),
+    statusCode: final.status,
+    latencyMs: final.latencyMs,
+    responseExcerpt: final.excerpt,
+    attempts,
+    retryAfterMs: !v.ok && v.retryAfterMs !== undefined ? v.retryAfterMs : null,
+  };
+  if (!v.ok) {
+    log.warn(
+      { action: 'webhook_send_failed', attempts: attempts.length, failureClass: v.class, error: result.error },
+      'webhook send failed',
+    );
+  }
+  return result;
+}
+
+function safeSecrets(fn: () => string[]): string[] {
+  try {
+    return fn().filter((s) => s.length >= 4);
+  } catch {
+    return [];
+  }
+}

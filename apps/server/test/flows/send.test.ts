@@ -1,0 +1,365 @@
+import {
+  CHANNEL_TYPES,
+  type ChannelType,
+  LOCALES,
+  type Locale,
+  NOTIFICATION_TYPES,
+  type NotificationType,
+  renderNotification,
+  sampleData,
+} from '@herald/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
+import { createAddressPolicy, createHttpClient } from '../../src/net/index.ts';
+import type { Clock } from '../../src/senders/clock.ts';
+import { type SendDeps, sendToTarget } from '../../src/senders/send.ts';
+import type { SendTarget } from '../../src/senders/sender.ts';
+import {
+  startFakeCustom,
+  startFakeDingtalk,
+  startFakeFeishu,
+  startFakeTelegram,
+  startFakeWecom,
+} from '../fake-platforms/index.ts';
+import { captureLogs } from '../herald.ts';
+
+const NOW = new Date('2026-01-15T06:30:00.000Z');
+const SECRETS = {
+  wecomKey: 'wecom-key-0f9e8d7c',
+  dingToken: 'ding-token-1a2b3c4d',
+  dingSecret: 'SEC-ding-5e6f7a8b',
+  feishuHook: 'feishu-hook-9c0d1e2f',
+  feishuSecret: 'feishu-secret-3a4b5c6d',
+  tgToken: '987654321:AAH-telegram-secret-token',
+  customSecret: `whsec_${Buffer.from('custom-signing-secret-32-bytes!!').toString('base64')}`,
+  customHeader: 'Bearer custom-header-secret-77',
+};
+
+/** A clock that records the waits instead of sleeping, advancing its own time. */
+function fakeClock(start = Date.now()) {
+  let t = start;
+  const waits: number[] = [];
+  const clock: Clock = {
+    now: () => new Date(t),
+    sleep: async (ms) => {
+      waits.push(ms);
+      t += ms;
+    },
+  };
+  return { clock, waits, now: () => t };
+}
+
+const fakes = await Promise.all([
+  startFakeWecom({ key: SECRETS.wecomKey }),
+  startFakeDingtalk({ accessToken: SECRETS.dingToken, secret: SECRETS.dingSecret }),
+  startFakeFeishu({ hookId: SECRETS.feishuHook, secret: SECRETS.feishuSecret }),
+  startFakeTelegram({ token: SECRETS.tgToken, chats: { '-100777': { type: 'supergroup', topics: [42] } } }),
+  startFakeCustom({ signingSecret: SECRETS.customSecret, requiredHeaders: { authorization: SECRETS.customHeader } }),
+]);
+const [wecom, ding, feishu, tg, custom] = fakes;
+
+const targets: Record<ChannelType, SendTarget> = {
+  wechat: { id: 't-wechat', channel: 'wechat', webhookUrl: wecom.webhookUrl },
+  dingtalk: { id: 't-ding', channel: 'dingtalk', webhookUrl: ding.webhookUrl, dingtalkSecret: SECRETS.dingSecret },
+  feishu: { id: 't-feishu', channel: 'feishu', webhookUrl: feishu.webhookUrl, feishuSecret: SECRETS.feishuSecret },
+  telegram: { id: 't-tg', channel: 'telegram', telegramBotToken: SECRETS.tgToken },
+  custom: {
+    id: 't-custom',
+    channel: 'custom',
+    webhookUrl: custom.webhookUrl,
+    signingSecret: SECRETS.customSecret,
+    customHeaders: { Authorization: SECRETS.customHeader },
+  },
+};
+
+const http = createHttpClient({ policy: createAddressPolicy(['127.0.0.0/8']) });
+const logs = captureLogs();
+const logger = createLogger('debug', logs.stream);
+
+function deps(clock: Clock, totalTimeoutMs = 5_000): SendDeps {
+  return { http, clock, logger, telegramApiBaseUrl: tg.apiBaseUrl, connectTimeoutMs: 1_000, totalTimeoutMs };
+}
+
+function bodyFor(channel: ChannelType, type: NotificationType = 'circuit_breaker', locale: Locale = 'zh-CN') {
+  return renderNotification({
+    type,
+    data: sampleData(type, NOW),
+    channel,
+    locale,
+    timezone: 'Asia/Shanghai',
+    now: NOW,
+    telegram: { chatId: '-100777', topicId: 42 },
+  }).body;
+}
+
+beforeAll(() => {
+  for (const f of fakes) f.clear();
+});
+afterAll(async () => {
+  await http.close();
+  await Promise.all(fakes.map((f) => f.close()));
+});
+
+describe('every channel × notification type × locale', () => {
+  const cases = CHANNEL_TYPES.flatMap((channel) =>
+    NOTIFICATION_TYPES.flatMap((type) => LOCALES.map((locale) => ({ channel, type, locale }))),
+  );
+  it.each(cases)('$channel accepts $type in $locale, first try', async ({ channel, type, locale }) => {
+    const { clock, waits } = fakeClock();
+    const r = await sendToTarget(deps(clock), targets[channel], bodyFor(channel, type, locale), { messageId: 'm1' });
+    expect(r).toMatchObject({ ok: true, failureClass: null, error: null });
+    expect(r.attempts).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+});
+
+describe('failures end in the right class after the right attempts and waits', () => {
+  type Case = {
+    name: string;
+    channel: ChannelType;
+    script: Parameters<(typeof wecom)['failNext']>[0];
+    times: number;
+    ok: boolean;
+    cls: string | null;
+    waits: number[];
+  };
+  const cases: Case[] = [
+    {
+      name: '5xx every time',
+      channel: 'wechat',
+      script: { kind: 'status', status: 503 },
+      times: 4,
+      ok: false,
+      cls: 'retryable',
+      waits: [1000, 2000, 4000],
+    },
+    {
+      name: '5xx once, then delivered',
+      channel: 'custom',
+      script: { kind: 'status', status: 502 },
+      times: 1,
+      ok: true,
+      cls: null,
+      waits: [1000],
+    },
+    {
+      name: 'connection reset twice',
+      channel: 'feishu',
+      script: { kind: 'reset' },
+      times: 2,
+      ok: true,
+      cls: null,
+      waits: [1000, 2000],
+    },
+    {
+      name: 'WeCom 45009 rate limit',
+      channel: 'wechat',
+      script: { kind: 'rateLimit' },
+      times: 4,
+      ok: false,
+      cls: 'retryable',
+      waits: [1000, 2000, 4000],
+    },
+    {
+      name: 'DingTalk 130101',
+      channel: 'dingtalk',
+      script: { kind: 'rateLimit' },
+      times: 1,
+      ok: true,
+      cls: null,
+      waits: [1000],
+    },
+    {
+      name: 'Feishu 9499',
+      channel: 'feishu',
+      script: { kind: 'rateLimit', code: 9499 },
+      times: 1,
+      ok: true,
+      cls: null,
+      waits: [1000],
+    },
+    {
+      name: 'Feishu 11232',
+      channel: 'feishu',
+      script: { kind: 'rateLimit', code: 11232 },
+      times: 1,
+      ok: true,
+      cls: null,
+      waits: [1000],
+    },
+    {
+      name: 'Telegram 429 retry_after 7',
+      channel: 'telegram',
+      script: { kind: 'rateLimit', retryAfterSeconds: 7 },
+      times: 1,
+      ok: true,
+      cls: null,
+      waits: [7000],
+    },
+    {
+      name: 'custom 429 Retry-After 3',
+      channel: 'custom',
+      script: { kind: 'status', status: 429, retryAfterSeconds: 3 },
+      times: 1,
+      ok: true,
+      cls: null,
+      waits: [3000],
+    },
+    {
+      name: 'WeCom 93000',
+      channel: 'wechat',
+      script: { kind: 'errcode', code: 93000 },
+      times: 1,
+      ok: false,
+      cls: 'permanent',
+      waits: [],
+    },
+    {
+      name: 'WeCom 40058',
+      channel: 'wechat',
+      script: { kind: 'errcode', code: 40058 },
+      times: 1,
+      ok: false,
+      cls: 'permanent',
+      waits: [],
+    },
+    {
+      name: 'DingTalk 460101',
+      channel: 'dingtalk',
+      script: { kind: 'errcode', code: 460101 },
+      times: 1,
+      ok: false,
+      cls: 'permanent',
+      waits: [],
+    },
+    {
+      name: 'custom 404',
+      channel: 'custom',
+      script: { kind: 'status', status: 404 },
+      times: 1,
+      ok: false,
+      cls: 'permanent',
+      waits: [],
+    },
+  ];
+  it.each(cases)('$name → $cls after $waits', async ({ channel, script, times, ok, cls, waits: expected }) => {
+    const fake =
+      fakes[
+        CHANNEL_TYPES.indexOf(channel) === -1
+          ? 0
+          : ['wechat', 'dingtalk', 'feishu', 'telegram', 'custom'].indexOf(channel)
+      ];
+    fake?.clearFailures();
+    fake?.failNext(script as never, times);
+    const { clock, waits } = fakeClock();
+    const r = await sendToTarget(deps(clock), targets[channel], bodyFor(channel), { messageId: 'm2' });
+    expect({ ok: r.ok, cls: r.failureClass }).toEqual({ ok, cls });
+    expect(waits).toEqual(expected);
+    expect(r.attempts).toHaveLength(expected.length + 1);
+    fake?.clearFailures();
+  });
+
+  it('a timeout is retryable', async () => {
+    wecom.failNext({ kind: 'timeout' }, 4);
+    const { clock, waits } = fakeClock();
+    const r = await sendToTarget(deps(clock, 300), targets.wechat, bodyFor('wechat'), { messageId: 'm3' });
+    expect(r).toMatchObject({ ok: false, failureClass: 'retryable' });
+    expect(r.attempts.map((a) => a.error)).toEqual(
+      Array(4).fill(expect.stringMatching(/no complete answer .* within \d+ ms/)),
+    );
+    expect(waits).toEqual([1000, 2000, 4000]);
+  });
+
+  it('a wait hint longer than a job should hold is handed to the queue', async () => {
+    tg.failNext({ kind: 'rateLimit', retryAfterSeconds: 120 });
+    const { clock, waits } = fakeClock();
+    const r = await sendToTarget(deps(clock), targets.telegram, bodyFor('telegram'), { messageId: 'm4' });
+    expect(r).toMatchObject({ ok: false, failureClass: 'retryable', retryAfterMs: 120_000 });
+    expect(waits).toEqual([]);
+  });
+
+  it('a wrong DingTalk secret is 310000, permanent, one attempt', async () => {
+    const { clock } = fakeClock();
+    const r = await sendToTarget(
+      deps(clock),
+      { ...targets.dingtalk, dingtalkSecret: 'SEC-wrong' },
+      bodyFor('dingtalk'),
+      { messageId: 'm5' },
+    );
+    expect(r).toMatchObject({ ok: false, failureClass: 'permanent' });
+    expect(r.error).toMatch(/^310000: sign not match/);
+    expect(r.attempts).toHaveLength(1);
+  });
+
+  it('a DingTalk signature from a clock two hours off is refused (one-hour window)', async () => {
+    const { clock } = fakeClock(Date.now() - 2 * 3_600_000);
+    const r = await sendToTarget(deps(clock), targets.dingtalk, bodyFor('dingtalk'), { messageId: 'm6' });
+    expect(r.error).toMatch(/^310000: invalid timestamp/);
+  });
+
+  it('a wrong Feishu secret is 19021, permanent', async () => {
+    const { clock } = fakeClock();
+    const r = await sendToTarget(deps(clock), { ...targets.feishu, feishuSecret: 'nope' }, bodyFor('feishu'), {
+      messageId: 'm7',
+    });
+    expect(r).toMatchObject({ ok: false, failureClass: 'permanent' });
+    expect(r.error).toMatch(/^19021:/);
+  });
+
+  it('an unknown Telegram chat is permanent with the platform message', async () => {
+    const body = { ...bodyFor('telegram'), chat_id: '-100999' };
+    const { clock } = fakeClock();
+    const r = await sendToTarget(deps(clock), targets.telegram, body, { messageId: 'm8' });
+    expect(r).toMatchObject({ ok: false, failureClass: 'permanent', statusCode: 400 });
+    expect(r.error).toContain('chat not found');
+  });
+
+  it('signatures are recomputed per attempt; the Standard Webhooks id stays the same', async () => {
+    custom.clear();
+    custom.failNext({ kind: 'status', status: 500 }, 1);
+    const { clock } = fakeClock();
+    const r = await sendToTarget(deps(clock), targets.custom, bodyFor('custom'), { messageId: 'msg_stable' });
+    expect(r.ok).toBe(true);
+    const [first, second] = custom.received;
+    expect(first?.headers['webhook-id']).toBe('msg_stable');
+    expect(second?.headers['webhook-id']).toBe('msg_stable');
+    expect(second?.headers['webhook-timestamp']).not.toBe(first?.headers['webhook-timestamp']);
+  });
+
+  it('a missing webhook URL fails permanently without sending', async () => {
+    const { clock } = fakeClock();
+    const r = await sendToTarget(deps(clock), { channel: 'wechat' }, bodyFor('wechat'), { messageId: 'm9' });
+    expect(r).toMatchObject({
+      ok: false,
+      failureClass: 'permanent',
+      error: 'webhookUrl: required for a wechat target',
+    });
+    expect(r.attempts).toEqual([]);
+  });
+
+  it('a loopback target is refused without the allowlist, permanently', async () => {
+    const strict = createHttpClient({ policy: createAddressPolicy([]) });
+    try {
+      const before = wecom.received.length;
+      const { clock } = fakeClock();
+      const r = await sendToTarget({ ...deps(clock), http: strict }, targets.wechat, bodyFor('wechat'), {
+        messageId: 'm10',
+      });
+      expect(r).toMatchObject({ ok: false, failureClass: 'permanent' });
+      expect(r.error).toMatch(/loopback/);
+      expect(wecom.received.length).toBe(before);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('logs', () => {
+  it('record each attempt and the final failure, and never a secret', () => {
+    expect(logs.lines.some((l) => l.action === 'webhook_send')).toBe(true);
+    expect(logs.lines.some((l) => l.action === 'webhook_send_failed')).toBe(true);
+    const text = logs.raw.join('\n');
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    expect(text).not.toContain('AAH-telegram');
+  });
+});
