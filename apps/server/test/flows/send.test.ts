@@ -57,6 +57,7 @@ const fakes = await Promise.all([
   startFakeCustom({ signingSecret: SECRETS.customSecret, requiredHeaders: { authorization: SECRETS.customHeader } }),
 ]);
 const [wecom, ding, feishu, tg, custom] = fakes;
+const fakeOf = { wechat: wecom, dingtalk: ding, feishu, telegram: tg, custom } satisfies Record<ChannelType, unknown>;
 
 const targets: Record<ChannelType, SendTarget> = {
   wechat: { id: 't-wechat', channel: 'wechat', webhookUrl: wecom.webhookUrl },
@@ -243,20 +244,15 @@ describe('failures end in the right class after the right attempts and waits', (
     },
   ];
   it.each(cases)('$name → $cls after $waits', async ({ channel, script, times, ok, cls, waits: expected }) => {
-    const fake =
-      fakes[
-        CHANNEL_TYPES.indexOf(channel) === -1
-          ? 0
-          : ['wechat', 'dingtalk', 'feishu', 'telegram', 'custom'].indexOf(channel)
-      ];
-    fake?.clearFailures();
-    fake?.failNext(script as never, times);
+    const fake = fakeOf[channel];
+    fake.clearFailures();
+    fake.failNext(script as never, times);
     const { clock, waits } = fakeClock();
     const r = await sendToTarget(deps(clock), targets[channel], bodyFor(channel), { messageId: 'm2' });
     expect({ ok: r.ok, cls: r.failureClass }).toEqual({ ok, cls });
     expect(waits).toEqual(expected);
     expect(r.attempts).toHaveLength(expected.length + 1);
-    fake?.clearFailures();
+    fake.clearFailures();
   });
 
   it('a timeout is retryable', async () => {
