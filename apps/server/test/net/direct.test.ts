@@ -1,35 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TransportError } from '../../src/net/errors.ts';
+import { describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../src/net/http-client.ts';
-import { closeClients, testClient } from '../support/net-helpers.ts';
-import { canListenOn, closedPort, startTarget, type Target } from '../support/targets.ts';
+import { failure } from '../support/failure.ts';
+import { closeAfterEach, testClient } from '../support/net-helpers.ts';
+import { canListenOn, closedPort, startTarget } from '../support/targets.ts';
 
 const HAS_IPV6 = await canListenOn('::1');
 const LOOPBACK = ['127.0.0.0/8'];
-const targets: Target[] = [];
-async function target(...args: Parameters<typeof startTarget>) {
-  const t = await startTarget(...args);
-  targets.push(t);
-  return t;
-}
-
-afterEach(async () => {
-  await closeClients();
-  await Promise.all(targets.splice(0).map((t) => t.close()));
-});
-
-async function failure(p: Promise<unknown>): Promise<TransportError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(TransportError);
-  return err as TransportError;
-}
+const later = closeAfterEach();
 
 describe('postJson, direct', () => {
   it('POSTs the JSON body with Herald headers and returns the answer', async () => {
-    const t = await target(() => ({ status: 201, headers: { 'x-answer': 'yes' }, body: '{"errcode":0}' }));
+    const t = later(await startTarget(() => ({ status: 201, headers: { 'x-answer': 'yes' }, body: '{"errcode":0}' })));
     const res = await testClient({ allow: LOOPBACK }).postJson({
       url: `${t.url}/hook?x=1`,
       body: '{"msgtype":"text"}',
@@ -52,7 +33,7 @@ describe('postJson, direct', () => {
   });
 
   it.runIf(HAS_IPV6)('works over IPv6 loopback when allowlisted', async () => {
-    const t = await target(undefined, { host: '::1' });
+    const t = later(await startTarget(undefined, { host: '::1' }));
     const client = testClient({ allow: ['::1/128'] });
     const res = await client.postJson({ url: `${t.url}/v6`, body: '{}' });
     expect(res.status).toBe(200);
@@ -62,13 +43,13 @@ describe('postJson, direct', () => {
   });
 
   it('returns non-2xx answers as answers, not errors', async () => {
-    const t = await target(() => ({ status: 500, body: 'boom' }));
+    const t = later(await startTarget(() => ({ status: 500, body: 'boom' })));
     const res = await testClient({ allow: LOOPBACK }).postJson({ url: t.url, body: '{}' });
     expect(res).toMatchObject({ status: 500, body: 'boom' });
   });
 
   it('lets callers set the content type and other ordinary headers', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     await testClient({ allow: LOOPBACK }).postJson({
       url: t.url,
       body: '{}',
@@ -79,7 +60,7 @@ describe('postJson, direct', () => {
   });
 
   it('keeps the connection alive between calls', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     const client = testClient({ allow: LOOPBACK });
     for (let i = 0; i < 6; i += 1) await client.postJson({ url: t.url, body: '{}' });
     expect(t.requests).toHaveLength(6);
@@ -88,7 +69,7 @@ describe('postJson, direct', () => {
   });
 
   it('caps the response body and says so', async () => {
-    const t = await target(() => ({ body: 'x'.repeat(200_000) }));
+    const t = later(await startTarget(() => ({ body: 'x'.repeat(200_000) })));
     const res = await testClient({ allow: LOOPBACK }).postJson({ url: t.url, body: '{}', maxResponseBytes: 1000 });
     expect(res.truncated).toBe(true);
     expect(res.body).toBe('x'.repeat(1000));
@@ -101,7 +82,7 @@ describe('postJson, direct', () => {
   });
 
   it('refuses reserved headers, naming them all, and sends nothing', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     const err = await failure(
       testClient({ allow: LOOPBACK }).postJson({
         url: t.url,
@@ -115,7 +96,7 @@ describe('postJson, direct', () => {
   });
 
   it('refuses header injection without echoing the value', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     const err = await failure(
       testClient({ allow: LOOPBACK }).postJson({
         url: t.url,
@@ -128,8 +109,10 @@ describe('postJson, direct', () => {
   });
 
   it('never follows a redirect to another host', async () => {
-    const other = await target();
-    const t = await target(() => ({ status: 307, headers: { location: `${other.url}/bot42:SECRET/x?key=SECRET` } }));
+    const other = later(await startTarget());
+    const t = later(
+      await startTarget(() => ({ status: 307, headers: { location: `${other.url}/bot42:SECRET/x?key=SECRET` } })),
+    );
     const err = await failure(testClient({ allow: LOOPBACK }).postJson({ url: `${t.url}/hook`, body: '{}' }));
     expect(err).toMatchObject({ kind: 'redirect', status: 307, delivered: true, via: 'direct' });
     expect(err.message).toBe(
@@ -139,7 +122,9 @@ describe('postJson, direct', () => {
   });
 
   it('does not follow a redirect within the same host either, and says to fix the URL', async () => {
-    const t = await target((req) => (req.url === '/old' ? { status: 308, headers: { location: '/new' } } : {}));
+    const t = later(
+      await startTarget((req) => (req.url === '/old' ? { status: 308, headers: { location: '/new' } } : {})),
+    );
     const err = await failure(testClient({ allow: LOOPBACK }).postJson({ url: `${t.url}/old`, body: '{}' }));
     expect(err).toMatchObject({ kind: 'redirect', status: 308 });
     expect(err.message).toContain('within the same host, which is not followed: update the webhook URL');

@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../support/failure.ts';
-import { closeClients, testClient } from '../support/net-helpers.ts';
+import { closeAfterEach, testClient } from '../support/net-helpers.ts';
 import { startHttpProxy, startSilentServer, startSocksProxy } from '../support/proxies.ts';
 import { closedPort, startTarget } from '../support/targets.ts';
 
 const LOOPBACK = ['127.0.0.0/8'];
-const cleanups: (() => Promise<void>)[] = [];
-function later<T extends { close: () => Promise<void> }>(x: T): T {
-  cleanups.push(x.close);
-  return x;
-}
-
-afterEach(async () => {
-  await closeClients();
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const later = closeAfterEach();
 
 describe('proxy fallback to direct', () => {
   it('sends directly once when the proxy is down, and keeps the proxy error', async () => {

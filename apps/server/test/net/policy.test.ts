@@ -1,28 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TransportError } from '../../src/net/errors.ts';
-import { closeClients, fakeLookup, testClient, watchOutgoingSockets } from '../support/net-helpers.ts';
-import { startTarget, type Target } from '../support/targets.ts';
+import { describe, expect, it } from 'vitest';
+import type { TransportError } from '../../src/net/errors.ts';
+import { failure } from '../support/failure.ts';
+import { closeAfterEach, fakeLookup, testClient, watchOutgoingSockets } from '../support/net-helpers.ts';
+import { startTarget } from '../support/targets.ts';
 
-const targets: Target[] = [];
-async function target(...args: Parameters<typeof startTarget>) {
-  const t = await startTarget(...args);
-  targets.push(t);
-  return t;
-}
-
-afterEach(async () => {
-  await closeClients();
-  await Promise.all(targets.splice(0).map((t) => t.close()));
-});
-
-async function failure(p: Promise<unknown>): Promise<TransportError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(TransportError);
-  return err as TransportError;
-}
+const later = closeAfterEach();
 
 /** Runs `fn` and returns how many TCP sockets the process opened meanwhile. */
 async function socketsOpenedBy(fn: () => Promise<unknown>): Promise<number> {
@@ -37,7 +19,7 @@ async function socketsOpenedBy(fn: () => Promise<unknown>): Promise<number> {
 
 describe('outbound policy at connect time', () => {
   it('refuses loopback without an allowlist, before opening any socket', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     let err: TransportError | undefined;
     const opened = await socketsOpenedBy(async () => {
       err = await failure(testClient().postJson({ url: `${t.url}/hook`, body: '{}' }));
@@ -49,14 +31,14 @@ describe('outbound policy at connect time', () => {
   });
 
   it('allows loopback inside 127.0.0.0/8', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     const res = await testClient({ allow: ['127.0.0.0/8'] }).postJson({ url: t.url, body: '{}' });
     expect(res.status).toBe(200);
     expect(t.requests).toHaveLength(1);
   });
 
   it('refuses a host name that resolves to loopback, naming the class, and sends nothing', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     const err = await failure(testClient().postJson({ url: `http://localhost:${t.port}/`, body: '{}' }));
     expect(err).toMatchObject({ kind: 'policy', delivered: false });
     expect(err.message).toMatch(/^refused: (127\.0\.0\.1|::1) is loopback — allowed only inside OUTBOUND_ALLOW_CIDRS/);
@@ -65,7 +47,7 @@ describe('outbound policy at connect time', () => {
   });
 
   it('connects only to the allowed addresses of a name, trying them in order', async () => {
-    const t = await target();
+    const t = later(await startTarget());
     // ::1 is refused (not in the allowlist); 127.0.0.3 has nothing listening; 127.0.0.1 answers.
     const lookup = fakeLookup({ 'dual.test': ['::1', '127.0.0.3', '127.0.0.1'] });
     const res = await testClient({ allow: ['127.0.0.0/8'], lookup }).postJson({
@@ -110,7 +92,7 @@ describe('outbound policy at connect time', () => {
 
   it('checks every new connection: a name that rebinds to a refused address is caught', async () => {
     // Connection: close forces a fresh connection, and so a fresh lookup, per request.
-    const t = await target(() => ({ headers: { connection: 'close' } }));
+    const t = later(await startTarget(() => ({ headers: { connection: 'close' } })));
     const answers = [['127.0.0.1'], ['169.254.169.254']];
     const client = testClient({
       allow: ['127.0.0.0/8'],

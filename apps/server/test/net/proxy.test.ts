@@ -1,37 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../support/failure.ts';
-import { closeClients, fakeLookup, testClient } from '../support/net-helpers.ts';
-import { type HttpProxy, type SocksProxy, startHttpProxy, startSocksProxy } from '../support/proxies.ts';
+import { closeAfterEach, fakeLookup, testClient } from '../support/net-helpers.ts';
+import { startHttpProxy, startSocksProxy } from '../support/proxies.ts';
 import { canListenOn, startTarget } from '../support/targets.ts';
 
 const HAS_IPV6 = await canListenOn('::1');
 const LOOPBACK = ['127.0.0.0/8'];
-const cleanups: (() => Promise<void>)[] = [];
-async function target(...args: Parameters<typeof startTarget>) {
-  const t = await startTarget(...args);
-  cleanups.push(t.close);
-  return t;
-}
-async function httpProxy(o?: Parameters<typeof startHttpProxy>[0]): Promise<HttpProxy> {
-  const p = await startHttpProxy(o);
-  cleanups.push(p.close);
-  return p;
-}
-async function socksProxy(o?: Parameters<typeof startSocksProxy>[0]): Promise<SocksProxy> {
-  const p = await startSocksProxy(o);
-  cleanups.push(p.close);
-  return p;
-}
-
-afterEach(async () => {
-  await closeClients();
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const later = closeAfterEach();
 
 describe('through an HTTP proxy', () => {
   it('tunnels with CONNECT, also for an http target', async () => {
-    const t = await target();
-    const proxy = await httpProxy();
+    const t = later(await startTarget());
+    const proxy = later(await startHttpProxy());
     const res = await testClient({ allow: LOOPBACK }).postJson({
       url: `${t.url}/hook`,
       body: '{"a":1}',
@@ -45,8 +25,8 @@ describe('through an HTTP proxy', () => {
   });
 
   it.runIf(HAS_IPV6)('tunnels to an IPv6 target', async () => {
-    const t = await target(undefined, { host: '::1' });
-    const proxy = await httpProxy();
+    const t = later(await startTarget(undefined, { host: '::1' }));
+    const proxy = later(await startHttpProxy());
     const client = testClient({ allow: ['127.0.0.0/8', '::1/128'] });
     const res = await client.postJson({ url: t.url, body: '{}', proxyUrl: proxy.url });
     expect(res.status).toBe(200);
@@ -54,8 +34,8 @@ describe('through an HTTP proxy', () => {
   });
 
   it('authenticates with percent-decoded credentials from the URL', async () => {
-    const t = await target();
-    const proxy = await httpProxy({ username: 'herald', password: 'p@ss:w/rd' });
+    const t = later(await startTarget());
+    const proxy = later(await startHttpProxy({ username: 'herald', password: 'p@ss:w/rd' }));
     const proxyUrl = proxy.url.replace('://', `://herald:${encodeURIComponent('p@ss:w/rd')}@`);
     const res = await testClient({ allow: LOOPBACK }).postJson({ url: t.url, body: '{}', proxyUrl });
     expect(res).toMatchObject({ status: 200, via: 'proxy' });
@@ -64,8 +44,8 @@ describe('through an HTTP proxy', () => {
   });
 
   it('reports wrong credentials as a proxy failure, undelivered, without the password', async () => {
-    const t = await target();
-    const proxy = await httpProxy({ username: 'herald', password: 'right-password' });
+    const t = later(await startTarget());
+    const proxy = later(await startHttpProxy({ username: 'herald', password: 'right-password' }));
     const proxyUrl = proxy.url.replace('://', '://herald:wrong-password@');
     const err = await failure(testClient({ allow: LOOPBACK }).postJson({ url: t.url, body: '{}', proxyUrl }));
     expect(err).toMatchObject({ kind: 'proxy', stage: 'proxy', delivered: false, via: 'proxy' });
@@ -77,8 +57,8 @@ describe('through an HTTP proxy', () => {
   });
 
   it('says so when the proxy needs credentials and none were given', async () => {
-    const t = await target();
-    const proxy = await httpProxy({ username: 'herald', password: 'x' });
+    const t = later(await startTarget());
+    const proxy = later(await startHttpProxy({ username: 'herald', password: 'x' }));
     const err = await failure(
       testClient({ allow: LOOPBACK }).postJson({ url: t.url, body: '{}', proxyUrl: proxy.url }),
     );
@@ -86,8 +66,8 @@ describe('through an HTTP proxy', () => {
   });
 
   it('checks the proxy address against the policy: a loopback proxy needs the allowlist', async () => {
-    const t = await target();
-    const proxy = await httpProxy();
+    const t = later(await startTarget());
+    const proxy = later(await startHttpProxy());
     // The target is allowed, the proxy on 127.0.0.1 is not.
     const err = await failure(
       testClient({ allow: ['127.0.0.2/32'] }).postJson({ url: 'http://127.0.0.2:9/', body: '{}', proxyUrl: proxy.url }),
@@ -99,8 +79,8 @@ describe('through an HTTP proxy', () => {
   });
 
   it('checks the target before asking the proxy: a refused target never reaches CONNECT', async () => {
-    const t = await target(undefined, { host: '127.0.0.2' });
-    const proxy = await httpProxy();
+    const t = later(await startTarget(undefined, { host: '127.0.0.2' }));
+    const proxy = later(await startHttpProxy());
     const client = testClient({ allow: ['127.0.0.1/32'] });
     const err = await failure(client.postJson({ url: t.url, body: '{}', proxyUrl: proxy.url }));
     expect(err).toMatchObject({ kind: 'policy', stage: 'local', delivered: false });
@@ -139,8 +119,8 @@ describe('through an HTTP proxy', () => {
 
 describe('through a SOCKS5 proxy', () => {
   it('socks5:// resolves locally and hands the proxy the checked IP', async () => {
-    const t = await target();
-    const socks = await socksProxy();
+    const t = later(await startTarget());
+    const socks = later(await startSocksProxy());
     const res = await testClient({ allow: LOOPBACK }).postJson({
       url: `http://localhost:${t.port}/hook`,
       body: '{}',
@@ -152,8 +132,8 @@ describe('through a SOCKS5 proxy', () => {
   });
 
   it('socks5h:// lets the proxy resolve the name', async () => {
-    const t = await target();
-    const socks = await socksProxy();
+    const t = later(await startTarget());
+    const socks = later(await startSocksProxy());
     // Strict for proxy-resolved names: every local answer (::1 too) must be allowed.
     const res = await testClient({ allow: ['127.0.0.0/8', '::1/128'] }).postJson({
       url: `http://localhost:${t.port}/hook`,
@@ -165,7 +145,7 @@ describe('through a SOCKS5 proxy', () => {
   });
 
   it('socks5h:// still refuses a name that resolves here to any refused address', async () => {
-    const socks = await socksProxy();
+    const socks = later(await startSocksProxy());
     const lookup = fakeLookup({ 'dual.test': ['127.0.0.1', '169.254.169.254'] });
     const err = await failure(
       testClient({ allow: ['127.0.0.0/8'], lookup }).postJson({
@@ -180,7 +160,7 @@ describe('through a SOCKS5 proxy', () => {
   });
 
   it('socks5h:// passes a name that does not resolve here to the proxy (the documented limit)', async () => {
-    const socks = await socksProxy();
+    const socks = later(await startSocksProxy());
     // Only the proxy knows this name; our resolver has never heard of it.
     const err = await failure(
       testClient({ allow: ['127.0.0.0/8'], lookup: fakeLookup({}) }).postJson({
@@ -195,8 +175,8 @@ describe('through a SOCKS5 proxy', () => {
   });
 
   it('authenticates with username and password', async () => {
-    const t = await target();
-    const socks = await socksProxy({ username: 'herald', password: 's3cret!' });
+    const t = later(await startTarget());
+    const socks = later(await startSocksProxy({ username: 'herald', password: 's3cret!' }));
     const res = await testClient({ allow: LOOPBACK }).postJson({
       url: t.url,
       body: '{}',
@@ -206,8 +186,8 @@ describe('through a SOCKS5 proxy', () => {
   });
 
   it('reports rejected credentials as a proxy failure, undelivered', async () => {
-    const t = await target();
-    const socks = await socksProxy({ username: 'herald', password: 'right' });
+    const t = later(await startTarget());
+    const socks = later(await startSocksProxy({ username: 'herald', password: 'right' }));
     const client = testClient({ allow: LOOPBACK });
     const wrong = await failure(
       client.postJson({ url: t.url, body: '{}', proxyUrl: socks.url('socks5', 'herald:wrong-secret') }),
@@ -224,7 +204,7 @@ describe('through a SOCKS5 proxy', () => {
   });
 
   it('reports a target the proxy cannot reach as a proxy failure', async () => {
-    const socks = await socksProxy();
+    const socks = later(await startSocksProxy());
     // The test proxy refuses anything off loopback, as a ruleset.
     const client = testClient({ allow: ['127.0.0.0/8'] });
     const err = await failure(

@@ -1,22 +1,13 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TransportError } from '../../src/net/errors.ts';
 import { failure } from '../support/failure.ts';
-import { closeClients, fakeLookup, testClient } from '../support/net-helpers.ts';
+import { closeAfterEach, fakeLookup, testClient } from '../support/net-helpers.ts';
 import { startHttpProxy, startSilentServer } from '../support/proxies.ts';
 import { closedPort, startTarget } from '../support/targets.ts';
 
 const LOOPBACK = ['127.0.0.0/8'];
-const cleanups: (() => Promise<void>)[] = [];
-function later<T extends { close: () => Promise<void> }>(x: T): T {
-  cleanups.push(x.close);
-  return x;
-}
-
-afterEach(async () => {
-  await closeClients();
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const later = closeAfterEach();
 
 const SECRETS = ['123456:AAbbCCdd-token', 'wecom-key-0f1e2d', 'proxy-pa55word', 'dingtalk-access-token'];
 const SECRET_PATH = `/bot${SECRETS[0]}/sendMessage?key=${SECRETS[1]}&access_token=${SECRETS[3]}`;

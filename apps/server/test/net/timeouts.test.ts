@@ -1,21 +1,12 @@
 import net, { type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../support/failure.ts';
-import { closeClients, testClient } from '../support/net-helpers.ts';
+import { closeAfterEach, testClient } from '../support/net-helpers.ts';
 import { startSilentServer, startSocksProxy } from '../support/proxies.ts';
 import { startTarget } from '../support/targets.ts';
 
 const LOOPBACK = ['127.0.0.0/8'];
-const cleanups: (() => Promise<void>)[] = [];
-function later<T extends { close: () => Promise<void> }>(x: T): T {
-  cleanups.push(x.close);
-  return x;
-}
-
-afterEach(async () => {
-  await closeClients();
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const later = closeAfterEach();
 
 describe('timeouts and dropped connections', () => {
   it('a server that takes the request and never answers hits the total timeout: maybe delivered', async () => {
@@ -87,7 +78,7 @@ describe('timeouts and dropped connections', () => {
   it('a proxy that hangs up during its handshake is a proxy failure: not delivered', async () => {
     const rude = net.createServer((s) => s.destroy());
     await new Promise<void>((resolve) => rude.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => rude.close(() => resolve())));
+    later({ close: () => new Promise<void>((resolve) => rude.close(() => resolve())) });
     const { port } = rude.address() as AddressInfo;
     for (const scheme of ['http', 'socks5']) {
       const err = await failure(

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../support/failure.ts';
-import { closeClients, fakeLookup, makeCert, testClient } from '../support/net-helpers.ts';
+import { closeAfterEach, fakeLookup, makeCert, testClient } from '../support/net-helpers.ts';
 import { startHttpProxy, startSocksProxy } from '../support/proxies.ts';
 import { startTarget } from '../support/targets.ts';
 
 // Made at test time with openssl; the suite is skipped where there is none.
 const cert = makeCert();
 const LOOPBACK = ['127.0.0.0/8'];
-const cleanups: (() => Promise<void>)[] = [];
-function later<T extends { close: () => Promise<void> }>(x: T): T {
-  cleanups.push(x.close);
-  return x;
-}
-
-afterEach(async () => {
-  await closeClients();
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const later = closeAfterEach();
 
 describe.skipIf(!cert)('https targets', () => {
   const tls = { key: cert?.key ?? '', cert: cert?.cert ?? '' };

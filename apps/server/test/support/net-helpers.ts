@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { createAddressPolicy } from '../../src/net/address-policy.ts';
 import { createHttpClient, type HttpClient } from '../../src/net/http-client.ts';
 import type { Lookup } from '../../src/net/resolve.ts';
@@ -20,6 +21,25 @@ export function testClient(o: { allow?: string[]; lookup?: Lookup; tls?: TlsTrus
 
 export async function closeClients(): Promise<void> {
   await Promise.all(clients.splice(0).map((c) => c.close()));
+}
+
+/** Anything a test starts and must stop: targets, proxies, servers. */
+export type Closable = { close: () => Promise<void> };
+
+/**
+ * Registers an afterEach that closes the test clients, then everything passed
+ * to the returned `later` during the test. `later(x)` returns `x` unchanged.
+ */
+export function closeAfterEach(): <T extends Closable>(x: T) => T {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await closeClients();
+    await Promise.all(cleanups.splice(0).map((c) => c()));
+  });
+  return (x) => {
+    cleanups.push(x.close);
+    return x;
+  };
 }
 
 /** A resolver from a fixed table: no DNS query ever leaves. Unknown names fail like NXDOMAIN. */
