@@ -1,0 +1,94 @@
+import { type Kysely, sql } from 'kysely';
+import type { ScheduleConfig, ScheduleSettings } from '../../jobs/schedules.ts';
+import type { Database } from '../database.ts';
+
+/**
+ * The one advisory lock that serialises schedule reconciliation across every Herald
+ * process on this database (a transaction-level lock: released at commit or rollback).
+ */
+export const RECONCILE_LOCK_NAME = 'herald.schedules.reconcile';
+
+/** Waits for the reconcile lock; only inside a transaction. */
+export async function lockSchedules(trx: Kysely<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${RECONCILE_LOCK_NAME}))`.execute(trx);
+}
+
+/** The time zone of this process (TZ), the default before settings are saved. */
+export function processTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Settings as the spec's defaults when the singleton row does not exist yet. */
+export function defaultScheduleSettings(): ScheduleSettings {
+  return {
+    enabled: false,
+    useLegacyMode: true,
+    costAlertEnabled: false,
+    dailyLeaderboardEnabled: false,
+    costAlertWebhookSet: false,
+    dailyLeaderboardWebhookSet: false,
+    costAlertCheckInterval: 60,
+    dailyLeaderboardTime: '09:00',
+    timezone: processTimeZone(),
+  };
+}
+
+/** Everything that decides Herald's schedules: the settings and every binding with its target's state. */
+export async function readScheduleConfig(db: Kysely<Database>): Promise<ScheduleConfig> {
+  const row = await db
+    .selectFrom('settings')
+    .select([
+      'enabled',
+      'use_legacy_mode',
+      'cost_alert_enabled',
+      'daily_leaderboard_enabled',
+      'cost_alert_check_interval',
+      'daily_leaderboard_time',
+      'timezone',
+      sql<boolean>`cost_alert_webhook is not null`.as('cost_alert_webhook_set'),
+      sql<boolean>`daily_leaderboard_webhook is not null`.as('daily_leaderboard_webhook_set'),
+    ])
+    .executeTakeFirst();
+  const settings: ScheduleSettings = row
+    ? {
+        enabled: row.enabled,
+        useLegacyMode: row.use_legacy_mode,
+        costAlertEnabled: row.cost_alert_enabled,
+        dailyLeaderboardEnabled: row.daily_leaderboard_enabled,
+        costAlertWebhookSet: row.cost_alert_webhook_set,
+        dailyLeaderboardWebhookSet: row.daily_leaderboard_webhook_set,
+        costAlertCheckInterval: row.cost_alert_check_interval,
+        dailyLeaderboardTime: row.daily_leaderboard_time,
+        timezone: row.timezone,
+      }
+    : defaultScheduleSettings();
+
+  const bindings = await db
+    .selectFrom('binding')
+    .innerJoin('target', 'target.id', 'binding.target_id')
+    .select([
+      'binding.id',
+      'binding.notification_type',
+      'binding.target_id',
+      'binding.is_enabled',
+      'binding.schedule_cron',
+      'binding.schedule_timezone',
+      'target.is_enabled as target_enabled',
+    ])
+    .orderBy('binding.notification_type')
+    .orderBy('binding.id')
+    .execute();
+
+  return {
+    settings,
+    bindings: bindings.map((b) => ({
+      id: b.id,
+      notificationType: b.notification_type,
+      targetId: b.target_id,
+      isEnabled: b.is_enabled,
+      targetEnabled: b.target_enabled,
+      scheduleCron: b.schedule_cron,
+      scheduleTimezone: b.schedule_timezone,
+    })),
+  };
+}

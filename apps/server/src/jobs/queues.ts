@@ -1,0 +1,60 @@
+import type { NotificationType } from '@herald/core';
+import type { PgBoss, Queue } from 'pg-boss';
+
+/**
+ * Every pg-boss queue Herald uses, with its options. pg-boss needs a queue to exist
+ * before anything is sent or scheduled to it: `ensureQueues()` creates them all.
+ *
+ * A queue named as another's `deadLetter` must come before it here (it is created first).
+ */
+export const QUEUE_NAMES = {
+  /** The periodic cost check; one job per schedule occurrence (legacy URL or one binding). */
+  costAlert: 'cost-alert',
+  /** The daily consumption report; one job per schedule occurrence. */
+  dailyLeaderboard: 'daily-leaderboard',
+} as const;
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+/**
+ * Queue-level retries as in DESIGN.md (3 retries, 60 s growing to 240 s; pg-boss's
+ * backoff adds jitter). A check or report that cannot run for an hour is dropped rather
+ * than run late: the next occurrence brings a fresher one.
+ */
+export const QUEUE_OPTIONS = {
+  [QUEUE_NAMES.costAlert]: {
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    retryDelayMax: 240,
+    expireInSeconds: 15 * 60,
+    retentionSeconds: 60 * 60,
+  },
+  [QUEUE_NAMES.dailyLeaderboard]: {
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    retryDelayMax: 240,
+    expireInSeconds: 15 * 60,
+    retentionSeconds: 6 * 60 * 60,
+  },
+} as const satisfies Record<QueueName, Omit<Queue, 'name'>>;
+
+/** The queues that receive jobs from cron schedules, by the notification type they serve. */
+export const SCHEDULED_QUEUES = {
+  cost_alert: QUEUE_NAMES.costAlert,
+  daily_leaderboard: QUEUE_NAMES.dailyLeaderboard,
+} as const satisfies Partial<Record<NotificationType, QueueName>>;
+export type ScheduledQueueName = (typeof SCHEDULED_QUEUES)[keyof typeof SCHEDULED_QUEUES];
+export type ScheduledNotificationType = keyof typeof SCHEDULED_QUEUES;
+export const SCHEDULED_QUEUE_NAMES: readonly ScheduledQueueName[] = Object.values(SCHEDULED_QUEUES);
+
+/**
+ * Creates every queue that does not exist yet and brings the options of existing ones up
+ * to date. Idempotent and safe to run from several processes at once.
+ */
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const [name, options] of Object.entries(QUEUE_OPTIONS)) {
+    await boss.createQueue(name, options);
+    await boss.updateQueue(name, options);
+  }
+}
