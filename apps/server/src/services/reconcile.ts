@@ -16,7 +16,7 @@ export type ReconcileSummary = {
   kept: number;
   /** Schedules the configuration asks for but that cannot run (logged as `schedule_invalid`). */
   invalid: InvalidSchedule[];
-  /** What pg-boss holds afterwards: exactly the desired set. */
+  /** What pg-boss holds afterwards: exactly the desired set, sorted like `listHeraldSchedules`. */
   schedules: HeraldSchedule[];
 };
 
@@ -72,7 +72,7 @@ export async function reconcile(db: Db, boss: PgBoss, logger: Logger): Promise<R
         if (current) counts.changed++;
         else counts.added++;
       }
-      return { ...counts, invalid: plan.invalid, schedules: desired };
+      return { ...counts, invalid: plan.invalid, schedules: desired.sort(byQueueAndKey) };
     }),
   );
 
@@ -116,7 +116,7 @@ export async function listHeraldSchedules(boss: PgBoss): Promise<HeraldSchedule[
     }
     for (const r of rows) out.push(toHeraldSchedule(queue, r));
   }
-  return out.sort((a, b) => compare(a.queue, b.queue) || compare(a.key, b.key));
+  return out.sort(byQueueAndKey);
 }
 
 const PAGE = 1000;
@@ -162,6 +162,10 @@ const SERIALIZATION_FAILURE = '40001';
 
 function bindingIdOf(data: ScheduleData): { bindingId?: string } {
   return 'bindingId' in data ? { bindingId: data.bindingId } : {};
+}
+
+function byQueueAndKey(a: HeraldSchedule, b: HeraldSchedule): number {
+  return compare(a.queue, b.queue) || compare(a.key, b.key);
 }
 
 function compare(a: string, b: string): number {
