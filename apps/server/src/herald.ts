@@ -13,6 +13,7 @@ import { startBoss } from './jobs/boss.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createAddressPolicy, createHttpClient } from './net/index.ts';
+import { reconcileSchedules } from './services/reconcile-after-change.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const EMBEDDED_DATABASE = 'herald';
@@ -85,6 +86,8 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     const outbound = createHttpClient({ policy: createAddressPolicy(config.outboundAllowCidrs) });
     cleanups.push(() => outbound.close());
     const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken, http: outbound };
+    // Schedules follow the stored configuration from the first moment (and after any change).
+    await reconcileSchedules(deps);
     const http = await buildHttpServer(deps, {
       metrics: createMetrics(),
       secretKey,

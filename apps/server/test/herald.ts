@@ -47,6 +47,8 @@ export async function startTestHerald(env: Record<string, string> = {}, opts: { 
     ...env,
   });
   const logs = captureLogs();
+  /** Every response body the raw API helper received: for "no secret in any response" checks. */
+  const responses: string[] = [];
   const herald: Herald = await startHerald(config, {
     logger: createLogger(config.logLevel, logs.stream),
     webDistDir: opts.webDistDir ?? path.join(dataDir, 'no-web-build'),
@@ -56,8 +58,9 @@ export async function startTestHerald(env: Record<string, string> = {}, opts: { 
     url: herald.url,
     db: herald.deps.db,
     logs,
-    api: httpApi(herald.url),
-    client: (token?: string) => typedClient(herald.url, token),
+    responses,
+    api: httpApi(herald.url, responses),
+    client: (token?: string) => typedClient(herald.url, token, responses),
     async close() {
       await herald.stop();
       await database.drop();
@@ -66,9 +69,19 @@ export async function startTestHerald(env: Record<string, string> = {}, opts: { 
   };
 }
 
-export function typedClient(url: string, token?: string) {
+export function typedClient(url: string, token?: string, responses?: string[]) {
   return createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })],
+    links: [
+      httpLink({
+        url: `${url}/trpc`,
+        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+        fetch: async (input, init) => {
+          const res = await fetch(input, init);
+          responses?.push(await res.clone().text());
+          return res;
+        },
+      }),
+    ],
   });
 }
 
@@ -76,7 +89,7 @@ export function typedClient(url: string, token?: string) {
 export type ApiResponse = { status: number; body: any; headers: Headers };
 
 /** Raw HTTP calls to any procedure, the way a hub in another language would make them. */
-export function httpApi(base: string) {
+export function httpApi(base: string, responses: string[] = []) {
   return async function call(
     procedure: string,
     input?: unknown,
@@ -99,6 +112,7 @@ export function httpApi(base: string) {
       });
     }
     const text = await res.text();
+    responses.push(text);
     return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
   };
 }

@@ -1,5 +1,6 @@
 export * from './channels/detect.ts';
 export * from './channels/index.ts';
+export * from './channels/legacy.ts';
 export * from './domain.ts';
 export * from './message/fit.ts';
 export * from './message/format.ts';
@@ -9,5 +10,10 @@ export * from './notifications/index.ts';
 export * from './render-notification.ts';
 export * from './schemas/api-keys.ts';
 export * from './schemas/auth.ts';
+export * from './schemas/bindings.ts';
+export * from './schemas/common.ts';
+export * from './schemas/notifications.ts';
+export * from './schemas/settings.ts';
+export * from './schemas/targets.ts';
 export * from './template/render.ts';
 export * from './template/variables.ts';

@@ -1,11 +1,21 @@
 import { apiKeysRouter } from './routers/api-keys.ts';
+import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
+import { bindingsRouter } from './routers/bindings.ts';
 import { hubRouter } from './routers/hub.ts';
+import { notificationsRouter } from './routers/notifications.ts';
+import { settingsRouter } from './routers/settings.ts';
+import { targetsRouter } from './routers/targets.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  settings: settingsRouter,
+  targets: targetsRouter,
+  bindings: bindingsRouter,
+  notifications: notificationsRouter,
   apiKeys: apiKeysRouter,
+  audit: auditRouter,
   hub: hubRouter,
 });
 

@@ -18,11 +18,30 @@ export function contextFactory(deps: AppDeps) {
 
 export type FieldIssue = { path: string; message: string };
 
+/** Field problems found past the schema (a cron, a missing target), reported like schema errors. */
+class FieldIssuesError extends Error {
+  readonly issues: Array<{ path: PropertyKey[]; message: string }>;
+  constructor(issues: Array<{ path: PropertyKey[]; message: string }>) {
+    super(issues.map((i) => i.message).join('; '));
+    this.issues = issues;
+  }
+}
+
+export function fieldError(issues: Array<{ path: PropertyKey[]; message: string }>): TRPCError {
+  return new TRPCError({ code: 'BAD_REQUEST', message: 'invalid input', cause: new FieldIssuesError(issues) });
+}
+
+function issuesOf(cause: unknown): Array<{ path: PropertyKey[]; message: string }> | null {
+  if (cause instanceof ZodError || cause instanceof FieldIssuesError) return cause.issues;
+  return null;
+}
+
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
-    if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
-      const issues: FieldIssue[] = error.cause.issues.map((i) => ({
+    const found = error.code === 'BAD_REQUEST' ? issuesOf(error.cause) : null;
+    if (found) {
+      const issues: FieldIssue[] = found.map((i) => ({
         path: i.path.map(String).join('.') || '(input)',
         message: i.message,
       }));
@@ -48,19 +67,21 @@ export function sessionTokenOf(ctx: Context): string | null {
   return unsigned.valid ? unsigned.value : null;
 }
 
-async function isAdmin(ctx: Context): Promise<boolean> {
+/** Who is acting, for the audit log; null when not an admin. */
+async function adminActor(ctx: Context): Promise<string | null> {
   const bearer = bearerToken(ctx.req.headers.authorization);
-  if (bearer) return isAdminToken(ctx.deps.adminToken, bearer);
+  if (bearer) return isAdminToken(ctx.deps.adminToken, bearer) ? 'admin:token' : null;
   const session = sessionTokenOf(ctx);
-  return session !== null && (await findSession(ctx.deps.db, session)) !== null;
+  return session !== null && (await findSession(ctx.deps.db, session)) !== null ? 'admin:session' : null;
 }
 
 /** Every management procedure: an admin session cookie or the admin bearer token. */
 export const adminProcedure = t.procedure.use(async ({ ctx, next }) => {
-  if (!(await isAdmin(ctx))) {
+  const actor = await adminActor(ctx);
+  if (!actor) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'admin session or admin token required' });
   }
-  return next();
+  return next({ ctx: { actor } });
 });
 
 /** Hub procedures: only a valid, unrevoked hub API key (never the admin token). */

@@ -9,7 +9,22 @@ export type SealedColumn = { table: string; key: string; column: string };
  * Every sealed column in the schema. A migration that adds one adds it here, so key
  * rotation reaches it.
  */
-export const SEALED_COLUMNS: readonly SealedColumn[] = [];
+export const SEALED_COLUMNS: readonly SealedColumn[] = [
+  ...['circuit_breaker_webhook', 'cost_alert_webhook', 'daily_leaderboard_webhook'].map((column) => ({
+    table: 'settings',
+    key: 'id',
+    column,
+  })),
+  ...[
+    'webhook_url',
+    'telegram_bot_token',
+    'dingtalk_secret',
+    'feishu_secret',
+    'signing_secret',
+    'custom_headers',
+    'proxy_url',
+  ].map((column) => ({ table: 'target', key: 'id', column })),
+];
 
 /**
  * Seals again, with the current key, every value sealed with a previous one. Runs at start;

@@ -1,15 +1,25 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { AdminSessionTable } from './tables/admin-session.ts';
 import type { ApiKeyTable } from './tables/api-key.ts';
+import type { AuditLogTable } from './tables/audit-log.ts';
+import type { BindingTable } from './tables/binding.ts';
+import type { SettingsTable } from './tables/settings.ts';
+import type { TargetTable } from './tables/target.ts';
 
 export type Database = {
   api_key: ApiKeyTable;
   admin_session: AdminSessionTable;
+  settings: SettingsTable;
+  target: TargetTable;
+  binding: BindingTable;
+  audit_log: AuditLogTable;
 };
 
 export type Db = Kysely<Database>;
+/** The database or a transaction on it: what a repo function runs its SQL on. */
+export type Executor = Db | Transaction<Database>;
 
 // int8 (count(*), bigint sums) as numbers: Herald's counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));

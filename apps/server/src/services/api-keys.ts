@@ -3,6 +3,7 @@ import { generateApiKey, sha256Hex } from '../auth/tokens.ts';
 import type { Db } from '../db/database.ts';
 import * as repo from '../db/repos/api-keys.ts';
 import type { ApiKeyRow } from '../db/tables/api-key.ts';
+import { recordAudit } from './audit.ts';
 
 const SHOWN_PREFIX_LENGTH = 12;
 
@@ -17,9 +18,24 @@ function toSummary(row: ApiKeyRow): ApiKeySummary {
   };
 }
 
-export async function createApiKey(db: Db, name: string): Promise<CreatedApiKey> {
+export async function createApiKey(db: Db, name: string, actor: string): Promise<CreatedApiKey> {
   const key = generateApiKey();
-  const row = await repo.insertApiKey(db, { name, prefix: key.slice(0, SHOWN_PREFIX_LENGTH), keyHash: sha256Hex(key) });
+  const row = await db.transaction().execute(async (trx) => {
+    const created = await repo.insertApiKey(trx, {
+      name,
+      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+      keyHash: sha256Hex(key),
+    });
+    await recordAudit(trx, {
+      actor,
+      action: 'api_key.create',
+      entityType: 'api_key',
+      entityId: created.id,
+      before: null,
+      after: toSummary(created),
+    });
+    return created;
+  });
   return { ...toSummary(row), key };
 }
 
@@ -27,9 +43,21 @@ export async function listApiKeys(db: Db): Promise<ApiKeySummary[]> {
   return (await repo.listApiKeys(db)).map(toSummary);
 }
 
-export async function revokeApiKey(db: Db, id: string): Promise<ApiKeySummary | null> {
-  const row = await repo.revokeApiKey(db, id);
-  return row ? toSummary(row) : null;
+export async function revokeApiKey(db: Db, id: string, actor: string): Promise<ApiKeySummary | null> {
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findApiKey(trx, id);
+    const row = await repo.revokeApiKey(trx, id);
+    if (!row) return null;
+    await recordAudit(trx, {
+      actor,
+      action: 'api_key.revoke',
+      entityType: 'api_key',
+      entityId: id,
+      before: before ? toSummary(before) : null,
+      after: toSummary(row),
+    });
+    return toSummary(row);
+  });
 }
 
 /** The hub behind a presented key, or null when the key is unknown or revoked. */

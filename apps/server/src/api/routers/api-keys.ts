@@ -7,7 +7,7 @@ export const apiKeysRouter = router({
   list: adminProcedure.query(({ ctx }) => listApiKeys(ctx.deps.db)),
 
   create: adminProcedure.input(CreateApiKeyInput).mutation(async ({ ctx, input }) => {
-    const created = await createApiKey(ctx.deps.db, input.name);
+    const created = await createApiKey(ctx.deps.db, input.name, ctx.actor);
     ctx.deps.logger.info(
       { action: 'api_key_created', apiKeyId: created.id, name: created.name },
       'hub API key created',
@@ -16,7 +16,7 @@ export const apiKeysRouter = router({
   }),
 
   revoke: adminProcedure.input(ApiKeyIdInput).mutation(async ({ ctx, input }) => {
-    const revoked = await revokeApiKey(ctx.deps.db, input.id);
+    const revoked = await revokeApiKey(ctx.deps.db, input.id, ctx.actor);
     if (!revoked) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no API key ${input.id}` });
     ctx.deps.logger.info({ action: 'api_key_revoked', apiKeyId: revoked.id }, 'hub API key revoked');
     return revoked;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '../database.ts';
+import type { Db, Executor } from '../database.ts';
 import type { ApiKeyRow } from '../tables/api-key.ts';
 
-export function insertApiKey(db: Db, row: { name: string; prefix: string; keyHash: string }): Promise<ApiKeyRow> {
+export function insertApiKey(db: Executor, row: { name: string; prefix: string; keyHash: string }): Promise<ApiKeyRow> {
   return db
     .insertInto('api_key')
     .values({ name: row.name, prefix: row.prefix, key_hash: row.keyHash })
@@ -15,13 +15,17 @@ export function listApiKeys(db: Db): Promise<ApiKeyRow[]> {
 }
 
 /** Revokes once; a second revoke keeps the first time. Undefined when no such key. */
-export function revokeApiKey(db: Db, id: string): Promise<ApiKeyRow | undefined> {
+export function revokeApiKey(db: Executor, id: string): Promise<ApiKeyRow | undefined> {
   return db
     .updateTable('api_key')
     .set({ revoked_at: sql<Date>`coalesce(revoked_at, now())` })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
+}
+
+export function findApiKey(db: Executor, id: string): Promise<ApiKeyRow | undefined> {
+  return db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function findActiveApiKeyByHash(db: Db, keyHash: string): Promise<ApiKeyRow | undefined> {

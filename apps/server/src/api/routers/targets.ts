@@ -1,0 +1,19 @@
+import { CreateTargetInput, TargetIdInput, TestTargetInput, UpdateTargetInput } from '@herald/core';
+import { testTarget } from '../../services/connectivity-test.ts';
+import { createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../../services/targets.ts';
+import { adminProcedure, router } from '../trpc.ts';
+
+export const targetsRouter = router({
+  list: adminProcedure.query(({ ctx }) => listTargets(ctx.deps)),
+  get: adminProcedure.input(TargetIdInput).query(({ ctx, input }) => getTarget(ctx.deps, input.id)),
+  create: adminProcedure
+    .input(CreateTargetInput)
+    .mutation(({ ctx, input }) => createTarget(ctx.deps, input, ctx.actor)),
+  update: adminProcedure
+    .input(UpdateTargetInput)
+    .mutation(({ ctx, input }) => updateTarget(ctx.deps, input, ctx.actor)),
+  delete: adminProcedure.input(TargetIdInput).mutation(({ ctx, input }) => deleteTarget(ctx.deps, input.id, ctx.actor)),
+  test: adminProcedure
+    .input(TestTargetInput)
+    .mutation(({ ctx, input }) => testTarget(ctx.deps, input.id, input.notificationType)),
+});

@@ -1,0 +1,14 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export type BindingTable = {
+  id: Generated<string>;
+  notification_type: string;
+  target_id: string;
+  is_enabled: boolean;
+  schedule_cron: string | null;
+  schedule_timezone: string | null;
+  template_override: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+export type BindingRow = Selectable<BindingTable>;

@@ -1,0 +1,25 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export type SettingsTable = {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  enabled: Generated<boolean>;
+  use_legacy_mode: Generated<boolean>;
+  circuit_breaker_enabled: Generated<boolean>;
+  cost_alert_enabled: Generated<boolean>;
+  daily_leaderboard_enabled: Generated<boolean>;
+  /** Sealed legacy webhook URLs (they carry the platform key). */
+  circuit_breaker_webhook: string | null;
+  cost_alert_webhook: string | null;
+  daily_leaderboard_webhook: string | null;
+  /** Per legacy field: `{ hint, channel }`, so reads need no decryption. */
+  hints: ColumnType<Record<string, { hint: string; channel: string }>, string | undefined, string>;
+  /** numeric comes back from pg as a string. */
+  cost_alert_threshold: ColumnType<string, number | undefined, number>;
+  cost_alert_check_interval: Generated<number>;
+  daily_leaderboard_time: Generated<string>;
+  daily_leaderboard_top_n: Generated<number>;
+  timezone: string;
+  locale: Generated<string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+export type SettingsRow = Selectable<SettingsTable>;

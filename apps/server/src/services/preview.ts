@@ -1,0 +1,40 @@
+import { checkTemplate, isTimeZone, type PreviewInput, renderNotification, sampleData } from '@herald/core';
+import { fieldError } from '../api/trpc.ts';
+import type { Db } from '../db/database.ts';
+import { readSettings } from '../db/repos/settings.ts';
+import { SYSTEM_TIMEZONE } from './settings.ts';
+
+const SAMPLE_TELEGRAM = { chatId: '-1001234567890', topicId: null };
+
+/** The exact body a channel would get for the type's sample data (signatures are added per send). */
+export async function previewNotification(db: Db, input: PreviewInput) {
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  if (input.template && input.providerType !== 'custom') {
+    issues.push({ path: ['template'], message: 'a template applies only to the custom channel' });
+  }
+  if (input.template) {
+    for (const p of checkTemplate(input.template, input.notificationType)) {
+      issues.push({
+        path: ['template', ...(p.path ? p.path.split('.') : [])],
+        message: `${p.placeholder} ${p.problem}`.trim(),
+      });
+    }
+  }
+  if (input.timezone !== undefined && !isTimeZone(input.timezone)) {
+    issues.push({ path: ['timezone'], message: 'must be an IANA time zone such as Asia/Shanghai or UTC' });
+  }
+  if (issues.length > 0) throw fieldError(issues);
+  const settings = await readSettings(db, SYSTEM_TIMEZONE);
+  const now = new Date();
+  const r = renderNotification({
+    type: input.notificationType,
+    data: sampleData(input.notificationType, now),
+    channel: input.providerType,
+    locale: input.locale ?? (settings.locale as never),
+    timezone: input.timezone ?? settings.timezone,
+    now,
+    telegram: SAMPLE_TELEGRAM,
+    ...(input.template ? { customTemplate: input.template as never } : {}),
+  });
+  return { body: r.body, truncated: r.truncated, message: r.message };
+}

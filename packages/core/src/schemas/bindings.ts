@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { NOTIFICATION_TYPES } from '../domain.ts';
+import { TimeZone, templateSchema } from './common.ts';
+
+export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES, `must be one of ${NOTIFICATION_TYPES.join(', ')}`);
+
+export const ListBindingsInput = z.object({ notificationType: NotificationTypeSchema.optional() }).optional();
+
+export const SetBindingsInput = z
+  .object({
+    notificationType: NotificationTypeSchema,
+    bindings: z
+      .array(
+        z.object({
+          targetId: z.uuid('targetId must be a UUID'),
+          isEnabled: z.boolean().default(true),
+          scheduleCron: z.string().trim().min(1).max(100).nullish(),
+          scheduleTimezone: TimeZone.nullish(),
+          templateOverride: z.record(z.string(), z.unknown()).nullish(),
+        }),
+      )
+      .max(100, 'at most 100 bindings per type'),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    input.bindings.forEach((b, i) => {
+      if (seen.has(b.targetId)) {
+        ctx.addIssue({ code: 'custom', path: ['bindings', i, 'targetId'], message: 'this target is bound twice' });
+      }
+      seen.add(b.targetId);
+      if (b.templateOverride) {
+        const r = templateSchema(input.notificationType).safeParse(b.templateOverride);
+        for (const issue of r.error?.issues ?? []) {
+          ctx.addIssue({ ...issue, code: 'custom', path: ['bindings', i, 'templateOverride', ...issue.path] } as never);
+        }
+      }
+    });
+  });
+export type SetBindingsInput = z.infer<typeof SetBindingsInput>;
+
+export type BindingView = {
+  id: string;
+  notificationType: (typeof NOTIFICATION_TYPES)[number];
+  targetId: string;
+  targetName: string;
+  targetType: string;
+  targetEnabled: boolean;
+  isEnabled: boolean;
+  scheduleCron: string | null;
+  scheduleTimezone: string | null;
+  templateOverride: Record<string, unknown> | null;
+};

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { NotificationType } from '../domain.ts';
+import { isTimeZone } from '../message/format.ts';
+import { checkTemplate } from '../template/render.ts';
+
+/** A secret as the API shows it: whether it is set, and a few characters to recognise it by. */
+export const SecretState = z.object({ set: z.boolean(), hint: z.string().nullable() });
+export type SecretState = z.infer<typeof SecretState>;
+
+export const TimeZone = z
+  .string()
+  .trim()
+  .min(1, 'a time zone is required')
+  .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
+
+export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm, e.g. 09:00');
+
+export const HttpUrl = z
+  .string()
+  .trim()
+  .max(2048, 'at most 2048 characters')
+  .refine((v) => URL.canParse(v), 'must be a full URL such as https://example.com/hook')
+  .refine((v) => !URL.canParse(v) || /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@');
+
+const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:'];
+export const ProxyUrl = z
+  .string()
+  .trim()
+  .max(1024)
+  .refine((v) => URL.canParse(v), 'must be a URL such as socks5://127.0.0.1:1080')
+  .refine(
+    (v) => !URL.canParse(v) || PROXY_SCHEMES.includes(new URL(v).protocol),
+    'the scheme must be http://, https://, socks5:// or socks5h://',
+  )
+  .refine((v) => !URL.canParse(v) || new URL(v).hostname !== '', 'needs a host')
+  .refine(
+    (v) => !URL.canParse(v) || /:\d+$/.test(new URL(v).host) || new URL(v).protocol.startsWith('http'),
+    'a SOCKS proxy needs a port, e.g. socks5://host:1080',
+  );
+
+/** A custom-webhook template: a JSON object whose placeholders all exist (for the type, if given). */
+export function templateSchema(type?: NotificationType) {
+  return z.record(z.string(), z.unknown()).superRefine((tpl, ctx) => {
+    for (const p of checkTemplate(tpl, type)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: p.placeholder ? `${p.placeholder}: ${p.problem}` : p.problem,
+        path: p.path ? p.path.split(/\.|\[(\d+)\]/).filter(Boolean) : [],
+      });
+    }
+  });
+}
+
+/** Headers a custom target may set: never ones that change how the request is framed or routed. */
+export const FORBIDDEN_HEADERS = [
+  'host',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];
+
+export const CustomHeaders = z
+  .record(
+    z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid header name'),
+    z
+      .string()
+      .max(4096)
+      .regex(/^[^\r\n]*$/, 'must be one line'),
+  )
+  .superRefine((headers, ctx) => {
+    for (const name of Object.keys(headers)) {
+      if (FORBIDDEN_HEADERS.includes(name.toLowerCase())) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `${name} cannot be set: Herald controls it` });
+      }
+    }
+    if (Object.keys(headers).length > 50) ctx.addIssue({ code: 'custom', message: 'at most 50 headers' });
+  });

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES, LOCALES } from '../domain.ts';
+import { NotificationTypeSchema } from './bindings.ts';
+
+export const PreviewInput = z.object({
+  notificationType: NotificationTypeSchema,
+  providerType: z.enum(CHANNEL_TYPES, `must be one of ${CHANNEL_TYPES.join(', ')}`),
+  template: z.record(z.string(), z.unknown()).optional(),
+  locale: z.enum(LOCALES).optional(),
+  timezone: z.string().optional(),
+});
+export type PreviewInput = z.infer<typeof PreviewInput>;
+
+export const TestTargetInput = z.object({
+  id: z.uuid('id must be a UUID'),
+  notificationType: NotificationTypeSchema.default('circuit_breaker'),
+});
+
+export const AuditListInput = z
+  .object({
+    cursor: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    entityType: z.string().max(50).optional(),
+  })
+  .default({ limit: 50 });

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { parseLegacyWebhook } from '../channels/legacy.ts';
+import { CHANNEL_TYPES, LOCALES } from '../domain.ts';
+import { HHMM, SecretState, TimeZone } from './common.ts';
+
+/** The spec's defaults. */
+export const SETTINGS_DEFAULTS = {
+  enabled: false,
+  useLegacyMode: true,
+  circuitBreakerEnabled: false,
+  costAlertEnabled: false,
+  dailyLeaderboardEnabled: false,
+  costAlertThreshold: 0.8,
+  costAlertCheckInterval: 60,
+  dailyLeaderboardTime: '09:00',
+  dailyLeaderboardTopN: 5,
+  locale: 'zh-CN',
+} as const;
+
+export const LEGACY_WEBHOOK_FIELDS = ['circuitBreakerWebhook', 'costAlertWebhook', 'dailyLeaderboardWebhook'] as const;
+export type LegacyWebhookField = (typeof LEGACY_WEBHOOK_FIELDS)[number];
+
+const LegacyWebhookUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .superRefine((url, ctx) => {
+    const r = parseLegacyWebhook(url);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  });
+
+export const UpdateSettingsInput = z
+  .object({
+    enabled: z.boolean(),
+    useLegacyMode: z.boolean(),
+    circuitBreakerEnabled: z.boolean(),
+    costAlertEnabled: z.boolean(),
+    dailyLeaderboardEnabled: z.boolean(),
+    /** A URL sets it, null clears it, leaving it out keeps it. */
+    circuitBreakerWebhook: LegacyWebhookUrl.nullable(),
+    costAlertWebhook: LegacyWebhookUrl.nullable(),
+    dailyLeaderboardWebhook: LegacyWebhookUrl.nullable(),
+    costAlertThreshold: z
+      .number()
+      .min(0.5, 'must be between 0.50 and 1.00')
+      .max(1, 'must be between 0.50 and 1.00')
+      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, 'at most two decimals (0.85 = 85 %)'),
+    costAlertCheckInterval: z
+      .number()
+      .int('whole minutes')
+      .min(10, 'must be between 10 and 1440 minutes')
+      .max(1440, 'must be between 10 and 1440 minutes'),
+    dailyLeaderboardTime: HHMM,
+    dailyLeaderboardTopN: z
+      .number()
+      .int('a whole number')
+      .min(1, 'must be between 1 and 50')
+      .max(50, 'must be between 1 and 50'),
+    timezone: TimeZone,
+    locale: z.enum(LOCALES, `must be one of ${LOCALES.join(', ')}`),
+  })
+  .partial()
+  .strict();
+export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;
+
+const LegacyWebhookState = SecretState.extend({ channel: z.enum(CHANNEL_TYPES).nullable() });
+
+export const Settings = z.object({
+  enabled: z.boolean(),
+  useLegacyMode: z.boolean(),
+  circuitBreakerEnabled: z.boolean(),
+  costAlertEnabled: z.boolean(),
+  dailyLeaderboardEnabled: z.boolean(),
+  circuitBreakerWebhook: LegacyWebhookState,
+  costAlertWebhook: LegacyWebhookState,
+  dailyLeaderboardWebhook: LegacyWebhookState,
+  costAlertThreshold: z.number(),
+  costAlertCheckInterval: z.number(),
+  dailyLeaderboardTime: z.string(),
+  dailyLeaderboardTopN: z.number(),
+  timezone: z.string(),
+  locale: z.enum(LOCALES),
+  updatedAt: z.string(),
+});
+export type Settings = z.infer<typeof Settings>;
