@@ -1,7 +1,10 @@
 import { PreviewInput } from '@herald/core';
 import { previewNotification } from '../../services/preview.ts';
+import { listHeraldSchedules } from '../../services/reconcile.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 export const notificationsRouter = router({
   preview: adminProcedure.input(PreviewInput).query(({ ctx, input }) => previewNotification(ctx.deps.db, input)),
+  /** The schedules registered in the queue right now (derived from settings and bindings). */
+  schedules: adminProcedure.query(({ ctx }) => listHeraldSchedules(ctx.deps.boss)),
 });

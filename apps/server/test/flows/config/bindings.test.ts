@@ -33,8 +33,13 @@ afterAll(() => h?.close());
 
 const admin = () => h.client(TEST_ADMIN_TOKEN);
 const call = (input: unknown) => h.api('bindings.set', input, { token: TEST_ADMIN_TOKEN });
-const schedules = async () =>
-  (await listHeraldSchedules(h.herald.deps.boss)).map((s) => `${s.queue} ${s.cron} ${s.tz}`).sort();
+/** The schedules as an admin sees them over the API (and, the same, straight from pg-boss). */
+const schedules = async () => {
+  const viaApi = (await admin().notifications.schedules.query()).map((s) => `${s.queue} ${s.cron} ${s.tz}`).sort();
+  const inQueue = (await listHeraldSchedules(h.herald.deps.boss)).map((s) => `${s.queue} ${s.cron} ${s.tz}`).sort();
+  expect(viaApi).toEqual(inQueue);
+  return viaApi;
+};
 
 describe('bindings', () => {
   it('set replaces the type’s bindings, and the schedules follow', async () => {
