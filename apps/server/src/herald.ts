@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { Clock as BossClock } from 'pg-boss';
 import { type Config, decodeKey } from './config.ts';
 import { resealSecrets } from './crypto/reseal.ts';
 import { createSecretBox } from './crypto/secret-box.ts';
@@ -13,6 +14,7 @@ import { startBoss } from './jobs/boss.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createAddressPolicy, createHttpClient } from './net/index.ts';
+import { type Clock, systemClock } from './senders/clock.ts';
 import { reconcileSchedules } from './services/reconcile-after-change.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -31,6 +33,8 @@ export type StartOptions = {
   webDistDir?: string;
   /** Where the one-time notice of a generated admin token goes (stderr by default). */
   announce?: (text: string) => void;
+  /** A clock for the queue and the engines (pg-boss's TestClock in tests); the system clock otherwise. */
+  clock?: BossClock;
 };
 
 /** Resolves the database: DATABASE_URL, or the embedded cluster under DATA_DIR. */
@@ -78,18 +82,21 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     const applied = await migrateToLatest(db);
     if (applied.length) logger.info({ action: 'migrations_applied', migrations: applied }, 'database migrated');
 
-    const boss = await startBoss(database.url, logger);
+    const boss = await startBoss(database.url, logger, opts.clock);
     cleanups.push(() => boss.stop({ graceful: true, timeout: config.shutdownTimeoutMs }));
 
     const secretBox = createSecretBox(secretKey, config.previousSecretKeys);
     if (config.previousSecretKeys.length > 0) await resealSecrets(db, secretBox, logger);
     const outbound = createHttpClient({ policy: createAddressPolicy(config.outboundAllowCidrs) });
     cleanups.push(() => outbound.close());
-    const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken, http: outbound };
+    const bossClock = opts.clock;
+    const clock: Clock = bossClock ? { now: () => new Date(bossClock.now()), sleep: systemClock.sleep } : systemClock;
+    const metrics = createMetrics();
+    const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken, http: outbound, clock, metrics };
     // Schedules follow the stored configuration from the first moment (and after any change).
     await reconcileSchedules(deps);
     const http = await buildHttpServer(deps, {
-      metrics: createMetrics(),
+      metrics,
       secretKey,
       webDistDir: opts.webDistDir ?? DEFAULT_WEB_DIST,
     });

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { AdminSessionTable } from './tables/admin-session.ts';
+import type { AlertDedupTable, CostAlertSentTable } from './tables/alert-state.ts';
 import type { ApiKeyTable } from './tables/api-key.ts';
 import type { AuditLogTable } from './tables/audit-log.ts';
 import type { BindingTable } from './tables/binding.ts';
@@ -15,6 +16,8 @@ export type Database = {
   target: TargetTable;
   binding: BindingTable;
   audit_log: AuditLogTable;
+  alert_dedup: AlertDedupTable;
+  cost_alert_sent: CostAlertSentTable;
 };
 
 export type Db = Kysely<Database>;
