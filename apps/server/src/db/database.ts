@@ -6,6 +6,8 @@ import type { AlertDedupTable, CostAlertSentTable } from './tables/alert-state.t
 import type { ApiKeyTable } from './tables/api-key.ts';
 import type { AuditLogTable } from './tables/audit-log.ts';
 import type { BindingTable } from './tables/binding.ts';
+import type { DeliveryTable } from './tables/delivery.ts';
+import type { NotificationTable } from './tables/notification.ts';
 import type { SettingsTable } from './tables/settings.ts';
 import type { TargetTable } from './tables/target.ts';
 
@@ -18,6 +20,8 @@ export type Database = {
   audit_log: AuditLogTable;
   alert_dedup: AlertDedupTable;
   cost_alert_sent: CostAlertSentTable;
+  notification: NotificationTable;
+  delivery: DeliveryTable;
 };
 
 export type Db = Kysely<Database>;

@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely/migration';
 import * as createAuth from './2026_11_28_0000_create_auth.ts';
 import * as createConfiguration from './2026_11_28_1200_create_configuration.ts';
+import * as createDeliveries from './2026_11_28_1810_create_deliveries.ts';
 import * as createAlertState from './2026_11_28_1820_create_alert_state.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0000_create_auth': createAuth,
   '2026_11_28_1200_create_configuration': createConfiguration,
+  '2026_11_28_1810_create_deliveries': createDeliveries,
   '2026_11_28_1820_create_alert_state': createAlertState,
 };

@@ -1,0 +1,41 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Attempt } from '../../senders/send.ts';
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One HTTP attempt as the log keeps it: the sender's, plus which queue run made it. */
+export type DeliveryAttempt = Attempt & { queueAttempt: number };
+
+export type DeliveryTable = {
+  id: string;
+  /** Insertion order: the log's cursor. */
+  seq: ColumnType<number, never, never>;
+  notification_id: string;
+  notification_type: string;
+  /** Null for a legacy-mode delivery (the type's URL from the settings). */
+  target_id: string | null;
+  target_name: string | null;
+  binding_id: string | null;
+  /** The delivery this one re-sends (deliveries.resend). */
+  resend_of: string | null;
+  channel: string;
+  status: Generated<DeliveryStatus>;
+  /** Every HTTP attempt, across queue retries, oldest first. */
+  attempts: ColumnType<DeliveryAttempt[], string | undefined, string>;
+  /** The exact body sent (bodies carry no secrets: signatures and URLs are not in them). */
+  rendered_body: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  status_code: number | null;
+  /** The last failure, or why the delivery was skipped. */
+  error: string | null;
+  failure_class: string | null;
+  latency_ms: number | null;
+  /** pg-boss's retry count of the run that last worked on it (0 = first run). */
+  queue_attempt: Generated<number>;
+  /** When the queue will try again (pending after a retryable failure). */
+  next_attempt_at: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  finished_at: Date | null;
+};
+export type DeliveryRow = Selectable<DeliveryTable>;

@@ -1,0 +1,14 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export const NOTIFICATION_SOURCES = ['hub', 'schedule', 'manual', 'test'] as const;
+export type NotificationSource = (typeof NOTIFICATION_SOURCES)[number];
+
+export type NotificationTable = {
+  id: Generated<string>;
+  type: string;
+  /** The validated data of the type (the input of `renderNotification`). */
+  data: ColumnType<unknown, string, never>;
+  source: NotificationSource;
+  created_at: ColumnType<Date, Date | undefined, never>;
+};
+export type NotificationRow = Selectable<NotificationTable>;
