@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   WEBHOOK_CONNECT_TIMEOUT_MS: integer(100, 60_000).default(5_000),
   WEBHOOK_TIMEOUT_MS: integer(500, 120_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  DELIVERY_RETRY_DELAY_SECONDS: integer(1, 3600).default(60),
+  DELIVERY_HEARTBEAT_SECONDS: integer(10, 3600).default(30),
   TRUST_PROXY: z.stringbool({ error: 'must be true or false' }).default(false),
 });
 
@@ -77,6 +79,10 @@ export type Config = {
   webhookConnectTimeoutMs: number;
   webhookTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** The queue's first retry of a delivery; later ones double it, up to 4× (60, 120, 240 s). */
+  deliveryRetryDelaySeconds: number;
+  /** A delivery job whose worker stops beating this long is retried elsewhere (crash recovery). */
+  deliveryHeartbeatSeconds: number;
   trustProxy: boolean;
 };
 
@@ -121,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookConnectTimeoutMs: e.WEBHOOK_CONNECT_TIMEOUT_MS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    deliveryRetryDelaySeconds: e.DELIVERY_RETRY_DELAY_SECONDS,
+    deliveryHeartbeatSeconds: e.DELIVERY_HEARTBEAT_SECONDS,
     trustProxy: e.TRUST_PROXY,
   };
 }
