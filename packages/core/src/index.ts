@@ -12,6 +12,7 @@ export * from './schemas/api-keys.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/bindings.ts';
 export * from './schemas/common.ts';
+export * from './schemas/deliveries.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/targets.ts';

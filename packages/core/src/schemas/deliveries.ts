@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES } from '../domain.ts';
+import { NotificationTypeSchema } from './bindings.ts';
+
+/** A delivery's life: pending → sending → delivered | failed | skipped (pending again between queue retries). */
+export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped'] as const;
+export const DeliveryStatus = z.enum(DELIVERY_STATUSES, `must be one of ${DELIVERY_STATUSES.join(', ')}`);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+export const ListDeliveriesInput = z
+  .object({
+    /** `nextCursor` of the previous page. */
+    cursor: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    status: DeliveryStatus.optional(),
+    notificationType: NotificationTypeSchema.optional(),
+    targetId: z.uuid('targetId must be a UUID').optional(),
+  })
+  .default({ limit: 50 });
+export type ListDeliveriesInput = z.input<typeof ListDeliveriesInput>;
+
+export const DeliveryIdInput = z.object({ id: z.uuid('id must be a UUID') });
+export type DeliveryIdInput = z.infer<typeof DeliveryIdInput>;
+
+/** One HTTP request to the platform. `queueAttempt` 0 is the first run, 1–3 the queue's retries. */
+export const DeliveryAttempt = z.object({
+  at: z.iso.datetime(),
+  queueAttempt: z.number().int(),
+  outcome: z.enum(['success', 'retryable', 'permanent']),
+  statusCode: z.number().int().nullable(),
+  latencyMs: z.number(),
+  via: z.enum(['proxy', 'direct']).nullable(),
+  error: z.string().nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
+
+export const DeliverySummary = z.object({
+  id: z.uuid(),
+  /** The cursor position of this row. */
+  seq: z.number().int(),
+  notificationId: z.uuid(),
+  notificationType: NotificationTypeSchema,
+  /** Null for legacy mode (the type's URL in the settings). */
+  targetId: z.uuid().nullable(),
+  targetName: z.string().nullable(),
+  bindingId: z.uuid().nullable(),
+  resendOf: z.uuid().nullable(),
+  channel: z.enum(CHANNEL_TYPES),
+  status: DeliveryStatus,
+  statusCode: z.number().int().nullable(),
+  /** The last failure, or why it was skipped. */
+  error: z.string().nullable(),
+  failureClass: z.enum(['retryable', 'permanent']).nullable(),
+  latencyMs: z.number().nullable(),
+  attemptCount: z.number().int(),
+  queueAttempt: z.number().int(),
+  nextAttemptAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type DeliverySummary = z.infer<typeof DeliverySummary>;
+
+export const DeliveryPage = z.object({ items: z.array(DeliverySummary), nextCursor: z.number().int().nullable() });
+export type DeliveryPage = z.infer<typeof DeliveryPage>;
+
+export const DeliveryDetail = DeliverySummary.extend({
+  attempts: z.array(DeliveryAttempt),
+  /** The exact JSON body sent (no secrets: signatures and webhook URLs are not part of it). */
+  renderedBody: z.record(z.string(), z.unknown()).nullable(),
+  notification: z.object({
+    source: z.enum(['hub', 'schedule', 'manual', 'test']),
+    data: z.unknown(),
+    createdAt: z.iso.datetime(),
+  }),
+});
+export type DeliveryDetail = z.infer<typeof DeliveryDetail>;
+
+export const ResendResult = z.object({ deliveryId: z.uuid(), notificationId: z.uuid() });
+export type ResendResult = z.infer<typeof ResendResult>;
