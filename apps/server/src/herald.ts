@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { buildHttpServer } from './http/server.ts';
 import { startBoss } from './jobs/boss.ts';
+import { startWorkers, type WorkerOptions } from './jobs/workers.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createAddressPolicy, createHttpClient } from './net/index.ts';
@@ -35,6 +36,8 @@ export type StartOptions = {
   announce?: (text: string) => void;
   /** A clock for the queue and the engines (pg-boss's TestClock in tests); the system clock otherwise. */
   clock?: BossClock;
+  /** Queue worker settings (tests: a fast sender clock, a small concurrency). */
+  workers?: WorkerOptions;
 };
 
 /** Resolves the database: DATABASE_URL, or the embedded cluster under DATA_DIR. */
@@ -95,6 +98,9 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken, http: outbound, clock, metrics };
     // Schedules follow the stored configuration from the first moment (and after any change).
     await reconcileSchedules(deps);
+    // Stopped before the queue and the pool close (cleanups run newest first).
+    const workers = await startWorkers(deps, opts.workers);
+    cleanups.push(() => workers.stop(config.shutdownTimeoutMs));
     const http = await buildHttpServer(deps, {
       metrics,
       secretKey,

@@ -2,6 +2,7 @@ import { apiKeysRouter } from './routers/api-keys.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { bindingsRouter } from './routers/bindings.ts';
+import { deliveriesRouter } from './routers/deliveries.ts';
 import { hubRouter } from './routers/hub.ts';
 import { notificationsRouter } from './routers/notifications.ts';
 import { settingsRouter } from './routers/settings.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   targets: targetsRouter,
   bindings: bindingsRouter,
   notifications: notificationsRouter,
+  deliveries: deliveriesRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   hub: hubRouter,

@@ -8,6 +8,10 @@ import type { PgBoss, Queue } from 'pg-boss';
  * A queue named as another's `deadLetter` must come before it here (it is created first).
  */
 export const QUEUE_NAMES = {
+  /** Delivery jobs that failed for good (a crash on the last try included): the delivery is closed as failed. */
+  deliveryDead: 'delivery-dead',
+  /** One job per delivery row (its id is the delivery's id): render, send, record. */
+  delivery: 'delivery',
   /** The periodic cost check; one job per schedule occurrence (legacy URL or one binding). */
   costAlert: 'cost-alert',
   /** The daily consumption report; one job per schedule occurrence. */
@@ -15,12 +19,42 @@ export const QUEUE_NAMES = {
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
+/** Queue retries of a delivery after its first run (each run makes up to 4 HTTP attempts). */
+export const DELIVERY_RETRY_LIMIT = 3;
+
 /**
  * Queue-level retries as in DESIGN.md (3 retries, 60 s growing to 240 s; pg-boss's
  * backoff adds jitter). A check or report that cannot run for an hour is dropped rather
  * than run late: the next occurrence brings a fresher one.
  */
 export const QUEUE_OPTIONS = {
+  [QUEUE_NAMES.deliveryDead]: {
+    retryLimit: 10,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    deleteAfterSeconds: 24 * 60 * 60,
+  },
+  /**
+   * Queue retries as the spec says (3, after 60, 120, 240 s; the worker sets each retry's
+   * time exactly and honours a platform's longer Retry-After). A job runs at most ~11 min
+   * (4 attempts × the 120 s longest request timeout + 3 waits of ≤ 60 s), so it expires
+   * after 15; a crashed worker is noticed sooner by its missing heartbeat (every job also
+   * carries `DELIVERY_HEARTBEAT_SECONDS`). Its own table (`partition`) keeps fetches fast
+   * whatever the other queues hold, and keeps its statistics its own. Finished jobs go
+   * after a day: the delivery table is the log.
+   */
+  [QUEUE_NAMES.delivery]: {
+    retryLimit: DELIVERY_RETRY_LIMIT,
+    retryDelay: 60,
+    retryBackoff: true,
+    retryDelayMax: 240,
+    expireInSeconds: 15 * 60,
+    heartbeatSeconds: 30,
+    deleteAfterSeconds: 24 * 60 * 60,
+    partition: true,
+    deadLetter: 'delivery-dead',
+  },
   [QUEUE_NAMES.costAlert]: {
     retryLimit: 3,
     retryDelay: 60,
@@ -55,6 +89,8 @@ export const SCHEDULED_QUEUE_NAMES: readonly ScheduledQueueName[] = Object.value
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const [name, options] of Object.entries(QUEUE_OPTIONS)) {
     await boss.createQueue(name, options);
-    await boss.updateQueue(name, options);
+    // Partitioning is fixed at creation; pg-boss refuses it in an update.
+    const { partition: _fixed, ...changeable } = options as Omit<Queue, 'name'>;
+    await boss.updateQueue(name, changeable);
   }
 }

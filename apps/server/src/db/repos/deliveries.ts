@@ -1,0 +1,170 @@
+import { type Insertable, sql } from 'kysely';
+import type { Executor } from '../database.ts';
+import type { BindingRow } from '../tables/binding.ts';
+import type { DeliveryAttempt, DeliveryRow, DeliveryStatus, DeliveryTable } from '../tables/delivery.ts';
+import type { NotificationRow, NotificationTable } from '../tables/notification.ts';
+import type { TargetRow } from '../tables/target.ts';
+
+/** Rows per INSERT statement (well under Postgres's 65,535 parameters). */
+const CHUNK = 1_000;
+
+export async function insertNotifications(db: Executor, rows: Insertable<NotificationTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('notification')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  }
+}
+
+export async function insertDeliveries(db: Executor, rows: Insertable<DeliveryTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('delivery')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  }
+}
+
+/** A claimed delivery with what rendering needs from its notification. */
+export type ClaimedDelivery = DeliveryRow & { data: unknown; source: string };
+
+/**
+ * Marks deliveries `sending` for this queue run, atomically: only those still pending (or
+ * left `sending` by a run that died) are returned. A delivered, failed or skipped one is never
+ * claimed again, so a redelivered job cannot send twice after a recorded success.
+ */
+export async function claimDeliveries(
+  db: Executor,
+  claims: Array<{ id: string; queueAttempt: number }>,
+): Promise<ClaimedDelivery[]> {
+  if (claims.length === 0) return [];
+  const { rows } = await sql<ClaimedDelivery>`
+    with claim as (
+      select * from unnest(${claims.map((c) => c.id)}::uuid[], ${claims.map((c) => c.queueAttempt)}::int[]) as c(id, attempt)
+    ), updated as (
+      update delivery d
+         set status = 'sending', queue_attempt = claim.attempt, next_attempt_at = null, updated_at = now()
+        from claim
+       where d.id = claim.id and d.status in ('pending', 'sending')
+      returning d.*
+    )
+    select updated.*, n.data, n.source
+      from updated join notification n on n.id = updated.notification_id`.execute(db);
+  return rows;
+}
+
+export async function findTargetsByIds(db: Executor, ids: string[]): Promise<TargetRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('target').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function findBindingsByIds(db: Executor, ids: string[]): Promise<BindingRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('binding').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The outcome of one run, to be written onto its delivery row. */
+export type DeliveryResult = {
+  id: string;
+  status: DeliveryStatus;
+  /** Appended to the row's attempts. */
+  attempts: DeliveryAttempt[];
+  renderedBody: Record<string, unknown> | null;
+  statusCode: number | null;
+  error: string | null;
+  failureClass: string | null;
+  latencyMs: number | null;
+  nextAttemptAt: Date | null;
+  finished: boolean;
+};
+
+/**
+ * Writes many runs' outcomes in one statement. A row that is already `delivered` (another
+ * run won after this one was presumed dead) is left as it is: a success is never overwritten.
+ */
+export async function recordResults(db: Executor, results: DeliveryResult[]): Promise<void> {
+  if (results.length === 0) return;
+  const payload = JSON.stringify(
+    results.map((r) => ({
+      id: r.id,
+      status: r.status,
+      attempts: r.attempts,
+      rendered_body: r.renderedBody,
+      status_code: r.statusCode,
+      error: r.error,
+      failure_class: r.failureClass,
+      latency_ms: r.latencyMs,
+      next_attempt_at: r.nextAttemptAt?.toISOString() ?? null,
+      finished: r.finished,
+    })),
+  );
+  await sql`
+    update delivery d set
+      status = r.status,
+      attempts = d.attempts || coalesce(r.attempts, '[]'::jsonb),
+      rendered_body = coalesce(r.rendered_body, d.rendered_body),
+      status_code = coalesce(r.status_code, d.status_code),
+      error = r.error,
+      failure_class = r.failure_class,
+      latency_ms = coalesce(r.latency_ms, d.latency_ms),
+      next_attempt_at = r.next_attempt_at,
+      finished_at = case when r.finished then now() else null end,
+      updated_at = now()
+    from jsonb_to_recordset(${payload}::jsonb) as r(
+      id uuid, status text, attempts jsonb, rendered_body jsonb, status_code int, error text,
+      failure_class text, latency_ms int, next_attempt_at timestamptz, finished boolean
+    )
+    where d.id = r.id and d.status <> 'delivered'`.execute(db);
+}
+
+/** Closes a delivery whose job failed for good without its worker recording it (a crash on the last try). */
+export async function failUnfinished(db: Executor, id: string, error: string): Promise<DeliveryRow | undefined> {
+  return db
+    .updateTable('delivery')
+    .set({ status: 'failed', error, failure_class: 'retryable', finished_at: new Date(), updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'sending'])
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export type DeliveryFilter = {
+  cursor?: number | undefined;
+  limit: number;
+  status?: DeliveryStatus | undefined;
+  notificationType?: string | undefined;
+  targetId?: string | undefined;
+};
+
+/** Newest first; `limit + 1` rows so the caller can tell whether there is a next page. */
+export function listDeliveries(db: Executor, f: DeliveryFilter): Promise<DeliveryRow[]> {
+  let q = db
+    .selectFrom('delivery')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(f.limit + 1);
+  if (f.cursor !== undefined) q = q.where('seq', '<', f.cursor);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.notificationType) q = q.where('notification_type', '=', f.notificationType);
+  if (f.targetId) q = q.where('target_id', '=', f.targetId);
+  return q.execute();
+}
+
+export function findDelivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
+  return db.selectFrom('delivery').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notification').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Deliveries not finished yet, by status (for the metrics gauge). */
+export async function countUnfinished(db: Executor): Promise<Array<{ status: string; n: number }>> {
+  return db
+    .selectFrom('delivery')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['pending', 'sending'])
+    .groupBy('status')
+    .execute();
+}

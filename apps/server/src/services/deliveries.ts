@@ -1,0 +1,112 @@
+import type {
+  ChannelType,
+  DeliveryAttempt,
+  DeliveryDetail,
+  DeliveryPage,
+  DeliverySummary,
+  NotificationType,
+  ResendResult,
+} from '@herald/core';
+import { TRPCError } from '@trpc/server';
+import type { Db } from '../db/database.ts';
+import * as repo from '../db/repos/deliveries.ts';
+import { findTarget } from '../db/repos/targets.ts';
+import type { DeliveryRow } from '../db/tables/delivery.ts';
+import type { AppDeps } from '../deps.ts';
+import { queueDeliveries } from '../engine/enqueue.ts';
+import { recordAudit } from './audit.ts';
+
+export function deliverySummary(r: DeliveryRow): DeliverySummary {
+  return {
+    id: r.id,
+    seq: r.seq,
+    notificationId: r.notification_id,
+    notificationType: r.notification_type as NotificationType,
+    targetId: r.target_id,
+    targetName: r.target_name,
+    bindingId: r.binding_id,
+    resendOf: r.resend_of,
+    channel: r.channel as ChannelType,
+    status: r.status,
+    statusCode: r.status_code,
+    error: r.error,
+    failureClass: r.failure_class as DeliverySummary['failureClass'],
+    latencyMs: r.latency_ms,
+    attemptCount: r.attempts.length,
+    queueAttempt: r.queue_attempt,
+    nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+  };
+}
+
+/** The delivery log, newest first, filtered; `nextCursor` continues it. */
+export async function listDeliveries(db: Db, input: repo.DeliveryFilter): Promise<DeliveryPage> {
+  const rows = await repo.listDeliveries(db, input);
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map(deliverySummary),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null,
+  };
+}
+
+/** One delivery with every attempt, the body it sent and the notification it carries. */
+export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
+  const row = await repo.findDelivery(db, id);
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no delivery ${id}` });
+  const n = await repo.findNotification(db, row.notification_id);
+  if (!n) throw new TRPCError({ code: 'NOT_FOUND', message: `id: the notification of delivery ${id} is gone` });
+  return {
+    ...deliverySummary(row),
+    attempts: row.attempts as DeliveryAttempt[],
+    renderedBody: row.rendered_body,
+    notification: { source: n.source, data: n.data, createdAt: n.created_at.toISOString() },
+  };
+}
+
+/**
+ * Sends the same notification to the same recipient again, as a new delivery queued now.
+ * An admin's explicit request: like a connectivity test it goes out whatever the switches and
+ * bindings say now, as long as the target (or the legacy URL) still exists.
+ */
+export async function resendDelivery(deps: AppDeps, id: string, actor: string): Promise<ResendResult> {
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findDelivery(trx, id);
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no delivery ${id}` });
+    if (row.status === 'pending' || row.status === 'sending') {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `id: delivery ${id} is still ${row.status}; wait for it to finish`,
+      });
+    }
+    let targetName = row.target_name;
+    if (row.target_id) {
+      const target = await findTarget(trx, row.target_id);
+      if (!target) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'id: the target was deleted' });
+      targetName = target.name;
+    }
+    const [deliveryId] = await queueDeliveries(deps, trx, [
+      {
+        notificationId: row.notification_id,
+        type: row.notification_type as NotificationType,
+        targetId: row.target_id,
+        targetName,
+        bindingId: row.binding_id,
+        channel: row.channel as ChannelType,
+        resendOf: row.id,
+      },
+    ]);
+    await recordAudit(trx, {
+      actor,
+      action: 'deliveries.resend',
+      entityType: 'delivery',
+      entityId: deliveryId as string,
+      before: null,
+      after: { resendOf: row.id, notificationId: row.notification_id, targetId: row.target_id },
+    });
+    return { deliveryId: deliveryId as string, notificationId: row.notification_id };
+  });
+  deps.logger.info({ action: 'delivery_resent', resendOf: id, deliveryId: created.deliveryId }, 'delivery resent');
+  return created;
+}
