@@ -63,7 +63,9 @@ export async function recipientsFor(
     .where('binding.notification_type', '=', type)
     .where('binding.is_enabled', '=', true)
     .where('target.is_enabled', '=', true)
-    .orderBy('binding.created_at');
+    .orderBy('binding.created_at')
+    .orderBy('target.created_at')
+    .orderBy('target.id');
   if (onlyBindingId) q = q.where('binding.id', '=', onlyBindingId);
   const rows = await q.execute();
   if (rows.length === 0) {

@@ -2,6 +2,7 @@ import { sampleData } from '@herald/core';
 import type { Transaction } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/database.ts';
+import type { DeliveryRow } from '../../../src/db/tables/delivery.ts';
 import { enqueueNotification } from '../../../src/engine/enqueue.ts';
 import { QUEUE_NAMES } from '../../../src/jobs/queues.ts';
 import { type FakeCustom, startFakeCustom } from '../../fake-platforms/index.ts';
@@ -31,6 +32,12 @@ afterAll(async () => {
   await h?.close();
   await Promise.all(fakes.map((f) => f.close()));
 });
+/** The settled rows of one notification, in the order of `targets`. */
+async function byTarget(ids: string[]): Promise<DeliveryRow[]> {
+  const rows = await Promise.all(ids.map((id) => settled(h, id)));
+  return targets.map((t) => rows.find((r) => r.target_id === t) as DeliveryRow);
+}
+
 beforeEach(() => {
   for (const f of fakes) f.clear();
   sender.waits.length = 0;
@@ -41,7 +48,7 @@ describe('a notification reaches every bound target', () => {
     const { notificationId, deliveryIds } = await h.enqueue();
     expect(notificationId).toEqual(expect.any(String));
     expect(deliveryIds).toHaveLength(2);
-    const rows = await Promise.all(deliveryIds.map((id) => settled(h, id)));
+    const rows = await byTarget(deliveryIds);
     await Promise.all([a.waitForAccepted(1), b.waitForAccepted(1)]);
 
     for (const [i, row] of rows.entries()) {
@@ -71,7 +78,7 @@ describe('a notification reaches every bound target', () => {
   it('a receiver failing twice (5xx) then answering: delivered by the sender retries, every attempt logged', async () => {
     a.failNext({ kind: 'status', status: 502 }, 2);
     const { deliveryIds } = await h.enqueue();
-    const [first] = await Promise.all(deliveryIds.map((id) => settled(h, id)));
+    const [first] = await byTarget(deliveryIds);
     expect(first?.status).toBe('delivered');
     expect(first?.attempts.map((x) => [x.outcome, x.statusCode])).toEqual([
       ['retryable', 502],
@@ -147,7 +154,7 @@ describe('switches and recipients are checked again when the job runs', () => {
         .execute();
     });
     try {
-      const [first, second] = await Promise.all(deliveryIds.map((id) => settled(h, id)));
+      const [first, second] = await byTarget(deliveryIds);
       expect(first).toMatchObject({ status: 'skipped', error: 'the target is disabled' });
       expect(second).toMatchObject({ status: 'skipped', error: 'the binding was removed' });
       expect(a.received.length + b.received.length).toBe(0);
@@ -175,7 +182,7 @@ describe('the delivery log', () => {
   it('lists newest first with filters and a cursor, shows one with attempts and body, resends', async () => {
     b.failNext({ kind: 'status', status: 403 });
     const { deliveryIds } = await h.enqueue();
-    const [ok, bad] = await Promise.all(deliveryIds.map((id) => settled(h, id)));
+    const [ok, bad] = await byTarget(deliveryIds);
 
     const page = await h.api('deliveries.list', { limit: 1 });
     expect(page.items).toHaveLength(1);
