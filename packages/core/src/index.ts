@@ -13,6 +13,7 @@ export * from './schemas/auth.ts';
 export * from './schemas/bindings.ts';
 export * from './schemas/common.ts';
 export * from './schemas/deliveries.ts';
+export * from './schemas/hub.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/targets.ts';

@@ -7,9 +7,13 @@ import type { ApiKeyTable } from './tables/api-key.ts';
 import type { AuditLogTable } from './tables/audit-log.ts';
 import type { BindingTable } from './tables/binding.ts';
 import type { DeliveryTable } from './tables/delivery.ts';
+import type { HubProviderTable } from './tables/hub-provider.ts';
+import type { HubUserTable } from './tables/hub-user.ts';
 import type { NotificationTable } from './tables/notification.ts';
 import type { SettingsTable } from './tables/settings.ts';
 import type { TargetTable } from './tables/target.ts';
+import type { UsageDailyTable } from './tables/usage-daily.ts';
+import type { UsageRecordTable } from './tables/usage-record.ts';
 
 export type Database = {
   api_key: ApiKeyTable;
@@ -22,6 +26,10 @@ export type Database = {
   cost_alert_sent: CostAlertSentTable;
   notification: NotificationTable;
   delivery: DeliveryTable;
+  hub_user: HubUserTable;
+  hub_provider: HubProviderTable;
+  usage_record: UsageRecordTable;
+  usage_daily: UsageDailyTable;
 };
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as createAuth from './2026_11_28_0000_create_auth.ts';
 import * as createConfiguration from './2026_11_28_1200_create_configuration.ts';
+import * as createHubData from './2026_11_28_1800_create_hub_data.ts';
 import * as createDeliveries from './2026_11_28_1810_create_deliveries.ts';
 import * as createAlertState from './2026_11_28_1820_create_alert_state.ts';
 
@@ -8,6 +9,7 @@ import * as createAlertState from './2026_11_28_1820_create_alert_state.ts';
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0000_create_auth': createAuth,
   '2026_11_28_1200_create_configuration': createConfiguration,
+  '2026_11_28_1800_create_hub_data': createHubData,
   '2026_11_28_1810_create_deliveries': createDeliveries,
   '2026_11_28_1820_create_alert_state': createAlertState,
 };

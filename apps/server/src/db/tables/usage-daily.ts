@@ -1,0 +1,18 @@
+import type { ColumnType, Selectable } from 'kysely';
+
+export type UsageSubjectType = 'user' | 'provider';
+
+/**
+ * usage_record summed per UTC day, once per user and once per provider. Maintained in the
+ * statement that inserts the records, counting only rows actually inserted.
+ */
+export type UsageDailyTable = {
+  subject_type: UsageSubjectType;
+  /** The UTC calendar day (node-pg reads a date as local midnight; compare as 'YYYY-MM-DD' in SQL). */
+  day: ColumnType<Date, string, string>;
+  subject_id: string;
+  cost_usd: number;
+  requests: number;
+  tokens: number;
+};
+export type UsageDailyRow = Selectable<UsageDailyTable>;

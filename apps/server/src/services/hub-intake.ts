@@ -1,0 +1,179 @@
+/**
+ * What the hub reports: usage (idempotent, with Herald's own circuit breaker), its users and
+ * providers, and breaker trips it detected itself.
+ *
+ * Bad input policy: validation happens before any of this (the procedure's schema), over the
+ * whole batch. One bad record answers BAD_REQUEST naming every `records.<index>.<field>` and
+ * stores nothing; the hub fixes and re-sends, and idempotency by requestId makes re-sending
+ * the good records safe. What is accepted is committed before the answer.
+ */
+import type { CircuitBreakerData, HubProvider, HubUser, UsageRecord } from '@herald/core';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
+import * as entities from '../db/repos/hub-entities.ts';
+import { insertUsage, type NewUsage } from '../db/repos/usage.ts';
+
+/** Who noticed the trip: the hub (reportCircuitBreaker) or Herald, counting failed usage. */
+export type BreakerSource = 'hub' | 'usage';
+
+/**
+ * Events the intake raises, called inside its transaction so whatever they write (an alert,
+ * a queued job) commits with the data that caused it, or not at all.
+ */
+export type HubEvents = {
+  breakerOpened(trx: Transaction<Database>, data: CircuitBreakerData, source: BreakerSource): Promise<void>;
+};
+
+export type IntakeOptions = {
+  /** The time used for records without createdAt and for retryAt (tests drive it). */
+  now?: () => Date;
+};
+
+export type RecordUsageOutcome = {
+  accepted: number;
+  duplicates: number;
+  /** Herald's own breaker openings this batch caused. */
+  breakersOpened: CircuitBreakerData[];
+};
+
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
+
+/** A transaction, tried again (up to 3 times) when Postgres picked it as a deadlock victim. */
+async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      if (attempt >= 3 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
+}
+
+/**
+ * Stores a batch of usage: new request ids are inserted and added to the daily rollup, known
+ * ones are counted as duplicates and change nothing (not the breaker either). Then, per
+ * provider in record time order, a failure counts towards Herald's breaker and a success
+ * resets it; reaching the provider's threshold opens it (events.breakerOpened, in the same
+ * transaction) and starts the count again. Usage of users and providers the hub has not
+ * synced is stored all the same.
+ */
+export async function recordUsage(
+  db: Db,
+  records: UsageRecord[],
+  events: HubEvents | undefined,
+  opts: IntakeOptions = {},
+): Promise<RecordUsageOutcome> {
+  const now = opts.now?.() ?? new Date();
+  const fallbackTime = now.toISOString();
+  const unique = new Map<string, NewUsage & { at: number; index: number }>();
+  records.forEach((r, index) => {
+    if (unique.has(r.requestId)) return;
+    const createdAt = r.createdAt ?? fallbackTime;
+    unique.set(r.requestId, { ...r, createdAt, at: Date.parse(createdAt), index });
+  });
+  const rows = [...unique.values()].sort((a, b) =>
+    a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0,
+  );
+
+  return inTransaction(db, async (trx) => {
+    const known = await insertUsage(trx, rows);
+    const fresh = rows.filter((r) => !known.has(r.requestId));
+    const breakersOpened = await advanceBreakers(trx, fresh, now, events);
+    return { accepted: fresh.length, duplicates: records.length - fresh.length, breakersOpened };
+  });
+}
+
+type Outcome = { success: boolean; errorMessage: string | null; at: number; index: number };
+
+/** Herald's own breaker over the newly stored records; returns the openings it raised. */
+async function advanceBreakers(
+  trx: Transaction<Database>,
+  fresh: Array<{ providerId: string } & Outcome>,
+  now: Date,
+  events: HubEvents | undefined,
+): Promise<CircuitBreakerData[]> {
+  const byProvider = new Map<string, Outcome[]>();
+  for (const r of fresh) {
+    const list = byProvider.get(r.providerId) ?? [];
+    list.push(r);
+    byProvider.set(r.providerId, list);
+  }
+  const failing: string[] = [];
+  const succeeded: string[] = [];
+  for (const [id, list] of byProvider) (list.some((o) => !o.success) ? failing : succeeded).push(id);
+  if (failing.length === 0 && succeeded.length === 0) return [];
+
+  let states = await entities.lockBreakerStates(trx, failing, succeeded);
+  const missing = failing.filter((id) => !states.some((s) => s.id === id));
+  if (missing.length > 0) {
+    await entities.insertProviderPlaceholders(trx, missing);
+    states = [...states, ...(await entities.lockBreakerStates(trx, missing, []))];
+  }
+
+  const opened: CircuitBreakerData[] = [];
+  const updates: Array<{ id: string; consecutiveFailures: number; openedAt: Date | null }> = [];
+  for (const state of states) {
+    const outcomes = (byProvider.get(state.id) ?? []).sort((a, b) => a.at - b.at || a.index - b.index);
+    const run = runBreaker(state, outcomes);
+    if (run.count === state.consecutiveFailures && run.openings.length === 0) continue;
+    updates.push({ id: state.id, consecutiveFailures: run.count, openedAt: run.openings.length ? now : null });
+    for (const o of run.openings) {
+      opened.push({
+        providerId: state.id,
+        providerName: state.name,
+        failureCount: o.failureCount,
+        retryAt: new Date(now.getTime() + state.openDurationMs).toISOString(),
+        ...(o.lastError ? { lastError: o.lastError } : {}),
+      });
+    }
+  }
+  await entities.saveBreakerStates(trx, updates);
+  for (const data of opened) await events?.breakerOpened(trx, data, 'usage');
+  return opened;
+}
+
+/**
+ * One provider's breaker over outcomes in time order, from its stored count: a success resets
+ * it; a failure adds one, and at the threshold the breaker opens and the count starts again.
+ */
+export function runBreaker(
+  state: { failureThreshold: number; consecutiveFailures: number },
+  outcomes: Array<{ success: boolean; errorMessage: string | null }>,
+): { count: number; openings: Array<{ failureCount: number; lastError: string | null }> } {
+  let count = state.consecutiveFailures;
+  let lastError: string | null = null;
+  const openings: Array<{ failureCount: number; lastError: string | null }> = [];
+  for (const o of outcomes) {
+    if (o.success) {
+      count = 0;
+      lastError = null;
+      continue;
+    }
+    count++;
+    lastError = o.errorMessage ?? lastError;
+    if (count >= state.failureThreshold) {
+      openings.push({ failureCount: count, lastError });
+      count = 0;
+      lastError = null;
+    }
+  }
+  return { count, openings };
+}
+
+/** Upserts the hub's users by id (null clears a limit, an omitted field keeps its value). */
+export function syncUsers(db: Db, users: HubUser[]) {
+  return db.transaction().execute((trx) => entities.upsertHubUsers(trx, users));
+}
+
+/** Upserts the hub's providers by id; Herald's breaker count is kept. */
+export function syncProviders(db: Db, providers: HubProvider[]) {
+  return db.transaction().execute((trx) => entities.upsertHubProviders(trx, providers));
+}
+
+/** The hub's own breaker opened: keep the provider's name current and raise the event. */
+export async function reportCircuitBreaker(db: Db, data: CircuitBreakerData, events: HubEvents | undefined) {
+  await inTransaction(db, async (trx) => {
+    await entities.upsertProviderName(trx, data.providerId, data.providerName);
+    await events?.breakerOpened(trx, data, 'hub');
+  });
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/** The most records, users or providers one hub call may carry. */
+export const HUB_BATCH_MAX = 5_000;
+export const HUB_ID_MAX = 128;
+export const HUB_NAME_MAX = 200;
+/** Longer error messages are cut to this length, not rejected: a long upstream error must not cost the batch. */
+export const USAGE_ERROR_MESSAGE_MAX = 2_000;
+/** One request costing more than this is a unit mistake in the hub (micro-dollars sent as dollars), not a price. */
+export const USAGE_COST_MAX_USD = 1_000_000;
+/** Earliest accepted usage time: an earlier one is a zero or missing timestamp in the hub. */
+export const USAGE_EARLIEST = '2000-01-01T00:00:00Z';
+/** Herald's own breaker: the defaults when a provider does not say (the reference hub's defaults too). */
+export const DEFAULT_FAILURE_THRESHOLD = 5;
+export const DEFAULT_OPEN_DURATION_MS = 30 * 60_000;
+
+/** A hub's id for a request, user or provider: a string, or a whole number (sent as its decimal text). */
+export const HubId = z
+  .union(
+    [
+      z.string().trim().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`),
+      z.number().int().nonnegative(),
+    ],
+    'must be a string or a whole number',
+  )
+  .transform(String);
+
+const Name = z.string().trim().min(1, 'a name is required').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`);
+const Tokens = z.number('must be a number').int('must be a whole number').nonnegative('must be 0 or more');
+const Usd = z
+  .number('must be a number of US dollars')
+  .nonnegative('must be 0 or more')
+  .max(USAGE_COST_MAX_USD, `at most ${USAGE_COST_MAX_USD} (is the hub sending micro-dollars?)`);
+/** A spending limit in USD: null = no limit; omitted = keep what Herald has (nothing, for a new entity). */
+const Limit = z.number('must be a number of US dollars or null').nonnegative('must be 0 or more').nullable().optional();
+
+/** One request the hub proxied. Defaults: cache tokens 0, success true, createdAt = when Herald receives it. */
+export const UsageRecordInput = z.object({
+  requestId: HubId,
+  userId: HubId,
+  providerId: HubId,
+  costUsd: Usd,
+  inputTokens: Tokens,
+  outputTokens: Tokens,
+  cacheCreationInputTokens: Tokens.default(0),
+  cacheReadInputTokens: Tokens.default(0),
+  success: z.boolean('must be true or false').default(true),
+  errorMessage: z
+    .string('must be a string or null')
+    .nullish()
+    .transform((v) => (v ? v.slice(0, USAGE_ERROR_MESSAGE_MAX) : null)),
+  createdAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-15T14:30:00Z' })
+    .refine((v) => !(Date.parse(v) < Date.parse(USAGE_EARLIEST)), 'must be in 2000 or later')
+    .optional(),
+});
+export type UsageRecordInput = z.input<typeof UsageRecordInput>;
+export type UsageRecord = z.output<typeof UsageRecordInput>;
+
+/**
+ * A batch of usage. All or nothing: one bad record answers BAD_REQUEST naming every bad
+ * `records.<index>.<field>` and stores nothing; re-sending the fixed batch is safe, because
+ * records are idempotent by requestId.
+ */
+export const RecordUsageInput = z.object({
+  records: z.array(UsageRecordInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} records per call`),
+});
+export type RecordUsageInput = z.input<typeof RecordUsageInput>;
+
+export const RecordUsageResult = z.object({
+  /** Records stored by this call. */
+  accepted: z.number().int(),
+  /** Records already stored (same requestId, earlier call or earlier in this batch): ignored. */
+  duplicates: z.number().int(),
+});
+export type RecordUsageResult = z.infer<typeof RecordUsageResult>;
+
+/** Rejects a second entry with the same id in one sync, naming both positions. */
+function uniqueIds<T extends { id: string }>(field: string) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first === undefined) seen.set(item.id, i);
+      else ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `duplicate of ${field}.${first}.id` });
+    });
+  };
+}
+
+export const HubUserInput = z.object({
+  id: HubId,
+  name: Name,
+  limit5hUsd: Limit,
+  limitWeeklyUsd: Limit,
+  limitMonthlyUsd: Limit,
+  /** A disabled user is left out of cost checks. Omitted = keep (enabled, for a new user). */
+  isEnabled: z.boolean('must be true or false').optional(),
+});
+export type HubUserInput = z.input<typeof HubUserInput>;
+export type HubUser = z.output<typeof HubUserInput>;
+
+export const SyncUsersInput = z
+  .object({ users: z.array(HubUserInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} users per call`) })
+  .superRefine((v, ctx) => uniqueIds('users')(v.users, ctx));
+export type SyncUsersInput = z.input<typeof SyncUsersInput>;
+
+export const HubProviderInput = z.object({
+  id: HubId,
+  name: Name,
+  limit5hUsd: Limit,
+  limitWeeklyUsd: Limit,
+  limitMonthlyUsd: Limit,
+  /** Herald's own breaker opens after this many consecutive failed requests. Omitted = keep (5 for a new provider). */
+  failureThreshold: z.number().int('must be a whole number').min(1, 'at least 1').max(10_000).optional(),
+  /** How long the hub keeps a tripped provider out (for the alert's expected recovery). Omitted = keep (30 min). */
+  openDurationMs: z
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(0)
+    .max(7 * 24 * 3_600_000, 'at most 7 days')
+    .optional(),
+});
+export type HubProviderInput = z.input<typeof HubProviderInput>;
+export type HubProvider = z.output<typeof HubProviderInput>;
+
+export const SyncProvidersInput = z
+  .object({
+    providers: z.array(HubProviderInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} providers per call`),
+  })
+  .superRefine((v, ctx) => uniqueIds('providers')(v.providers, ctx));
+export type SyncProvidersInput = z.input<typeof SyncProvidersInput>;
+
+export const SyncResult = z.object({ created: z.number().int(), updated: z.number().int() });
+export type SyncResult = z.infer<typeof SyncResult>;
