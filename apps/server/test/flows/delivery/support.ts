@@ -146,6 +146,23 @@ export async function settled(
   );
 }
 
+/** Waits (polling the row) until `pred` holds for it. */
+export async function rowWhen(
+  h: Pick<DeliveryHerald, 'db'>,
+  id: string,
+  pred: (row: DeliveryRow) => boolean,
+  timeout = 15_000,
+): Promise<DeliveryRow> {
+  return vi.waitFor(
+    async () => {
+      const row = await findDelivery(h.db, id);
+      if (!row || !pred(row)) throw new Error(`delivery ${id} is ${row?.status ?? 'missing'}`);
+      return row;
+    },
+    { timeout, interval: 25 },
+  );
+}
+
 /** Log lines with this action. */
 export const logged = (h: Pick<DeliveryHerald, 'logs'>, action: string) =>
   h.logs.lines.filter((l) => l.action === action);
