@@ -1,7 +1,7 @@
 import { sampleData } from '@herald/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueNotifications } from '../../../src/engine/enqueue.ts';
-import { type FakeCustom, startFakeCustom } from '../../fake-platforms/index.ts';
+import { startFakeCustom } from '../../fake-platforms/index.ts';
 import { customTargets, type DeliveryHerald, settled, startDeliveryHerald, switchOn } from './support.ts';
 
 /** Two Herald servers on one database, each with its own pool, queue client and workers. */
