@@ -88,11 +88,8 @@ describe('hub.recordUsage', () => {
     expect(before).toEqual([{ cost_usd: 3.75, requests: 2, tokens: 240 }]);
 
     // Again, plus one new record and a duplicate within the batch itself.
-    const again = [
-      ...batch,
-      usage({ requestId: 'idem-3', userId: 'bob', costUsd: 1, createdAt: '2026-04-01T14:00:00Z' }),
-    ];
-    expect(await h.client(key).hub.recordUsage.mutate({ records: [...again, again[2]!] })).toEqual({
+    const extra = usage({ requestId: 'idem-3', userId: 'bob', costUsd: 1, createdAt: '2026-04-01T14:00:00Z' });
+    expect(await h.client(key).hub.recordUsage.mutate({ records: [...batch, extra, extra] })).toEqual({
       accepted: 1,
       duplicates: 3,
     });
