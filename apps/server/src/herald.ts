@@ -9,6 +9,8 @@ import { createDb } from './db/database.ts';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
+import { raiseCircuitBreakerAlert } from './engine/circuit-breaker.ts';
+import { startScheduledWorkers } from './engine/scheduled-jobs.ts';
 import { buildHttpServer } from './http/server.ts';
 import { startBoss } from './jobs/boss.ts';
 import { startWorkers, type WorkerOptions } from './jobs/workers.ts';
@@ -34,8 +36,10 @@ export type StartOptions = {
   webDistDir?: string;
   /** Where the one-time notice of a generated admin token goes (stderr by default). */
   announce?: (text: string) => void;
-  /** A clock for the queue and the engines (pg-boss's TestClock in tests); the system clock otherwise. */
-  clock?: BossClock;
+  /** Time for the engines (dedup windows, cost periods); tests set it by hand. */
+  clock?: Clock;
+  /** pg-boss's own clock (its TestClock fires cron schedules on demand in tests); the engines follow it unless `clock` is given. */
+  bossClock?: BossClock;
   /** Queue worker settings (tests: a fast sender clock, a small concurrency). */
   workers?: WorkerOptions;
 };
@@ -85,22 +89,36 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     const applied = await migrateToLatest(db);
     if (applied.length) logger.info({ action: 'migrations_applied', migrations: applied }, 'database migrated');
 
-    const boss = await startBoss(database.url, logger, opts.clock);
+    const boss = await startBoss(database.url, logger, opts.bossClock);
     cleanups.push(() => boss.stop({ graceful: true, timeout: config.shutdownTimeoutMs }));
 
     const secretBox = createSecretBox(secretKey, config.previousSecretKeys);
     if (config.previousSecretKeys.length > 0) await resealSecrets(db, secretBox, logger);
     const outbound = createHttpClient({ policy: createAddressPolicy(config.outboundAllowCidrs) });
     cleanups.push(() => outbound.close());
-    const bossClock = opts.clock;
-    const clock: Clock = bossClock ? { now: () => new Date(bossClock.now()), sleep: systemClock.sleep } : systemClock;
+    const bossClock = opts.bossClock;
+    const clock: Clock =
+      opts.clock ?? (bossClock ? { now: () => new Date(bossClock.now()), sleep: systemClock.sleep } : systemClock);
     const metrics = createMetrics();
-    const deps: AppDeps = { config, db, boss, logger, secretBox, adminToken, http: outbound, clock, metrics };
+    const deps: AppDeps = {
+      config,
+      db,
+      boss,
+      logger,
+      secretBox,
+      adminToken,
+      http: outbound,
+      clock,
+      metrics,
+      // A trip reported by the hub, or counted by Herald, raises the alert in the same transaction.
+      hubEvents: { breakerOpened: async (trx, data) => void (await raiseCircuitBreakerAlert(deps, trx, data)) },
+    };
     // Schedules follow the stored configuration from the first moment (and after any change).
     await reconcileSchedules(deps);
     // Stopped before the queue and the pool close (cleanups run newest first).
     const workers = await startWorkers(deps, opts.workers);
     cleanups.push(() => workers.stop(config.shutdownTimeoutMs));
+    await startScheduledWorkers(deps, boss);
     const http = await buildHttpServer(deps, {
       metrics,
       secretKey,

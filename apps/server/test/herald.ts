@@ -6,11 +6,26 @@ import { Writable } from 'node:stream';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { type AppRouter, appRouter } from '../src/api/router.ts';
 import { loadConfig } from '../src/config.ts';
-import { type Herald, startHerald } from '../src/herald.ts';
+import { type Herald, type StartOptions, startHerald } from '../src/herald.ts';
 import { createLogger } from '../src/logger.ts';
 import { createTestDatabase } from './db.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** An engine clock a test sets by hand; sleeps are real (the senders' short waits). */
+export function manualClock(start: Date) {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+    set(d: Date) {
+      t = d.getTime();
+    },
+    advance(ms: number) {
+      t += ms;
+    },
+  };
+}
 
 export type LogLine = Record<string, unknown> & { msg?: string; action?: string };
 
@@ -33,8 +48,18 @@ export function captureLogs() {
 export type TestHerald = Awaited<ReturnType<typeof startTestHerald>>;
 
 /** A full Herald (HTTP, tRPC, pg-boss) in this process, on its own database and port. */
-export async function startTestHerald(env: Record<string, string> = {}, opts: { webDistDir?: string } = {}) {
-  const database = await createTestDatabase();
+export type TestHeraldOptions = {
+  webDistDir?: string;
+  /** Time for the engines (see `manualClock`). */
+  clock?: StartOptions['clock'];
+  /** pg-boss's TestClock, to fire cron schedules on demand. */
+  bossClock?: StartOptions['bossClock'];
+  /** Share another test server's database (several processes on one Postgres); not dropped on close. */
+  databaseUrl?: string;
+};
+
+export async function startTestHerald(env: Record<string, string> = {}, opts: TestHeraldOptions = {}) {
+  const database = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'herald-test-data-'));
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -52,9 +77,12 @@ export async function startTestHerald(env: Record<string, string> = {}, opts: { 
   const herald: Herald = await startHerald(config, {
     logger: createLogger(config.logLevel, logs.stream),
     webDistDir: opts.webDistDir ?? path.join(dataDir, 'no-web-build'),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.bossClock ? { bossClock: opts.bossClock } : {}),
   });
   return {
     herald,
+    databaseUrl: database.url,
     url: herald.url,
     db: herald.deps.db,
     logs,

@@ -23,3 +23,10 @@ export const AuditListInput = z
     entityType: z.string().max(50).optional(),
   })
   .default({ limit: 50 });
+
+export const TriggerInput = z.object({
+  notificationType: z.enum(
+    ['cost_alert', 'daily_leaderboard'],
+    'only cost_alert and daily_leaderboard run on a schedule',
+  ),
+});

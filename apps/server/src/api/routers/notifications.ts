@@ -1,4 +1,5 @@
-import { PreviewInput } from '@herald/core';
+import { PreviewInput, TriggerInput } from '@herald/core';
+import { triggerNow } from '../../engine/scheduled-jobs.ts';
 import { previewNotification } from '../../services/preview.ts';
 import { listHeraldSchedules } from '../../services/reconcile.ts';
 import { adminProcedure, router } from '../trpc.ts';
@@ -7,4 +8,8 @@ export const notificationsRouter = router({
   preview: adminProcedure.input(PreviewInput).query(({ ctx, input }) => previewNotification(ctx.deps.db, input)),
   /** The schedules registered in the queue right now (derived from settings and bindings). */
   schedules: adminProcedure.query(({ ctx }) => listHeraldSchedules(ctx.deps.boss)),
+  /** Runs a cost check or the leaderboard now, as its schedule would (switches respected). */
+  trigger: adminProcedure
+    .input(TriggerInput)
+    .mutation(({ ctx, input }) => triggerNow(ctx.deps, input.notificationType)),
 });
