@@ -11,7 +11,7 @@ import type { CircuitBreakerData, HubProvider, HubUser, UsageRecord } from '@her
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import * as entities from '../db/repos/hub-entities.ts';
-import { insertUsage, type NewUsage } from '../db/repos/usage.ts';
+import { addToRollup, dailyDeltas, insertUsage, type NewUsage } from '../db/repos/usage.ts';
 
 /** Who noticed the trip: the hub (reportCircuitBreaker) or Herald, counting failed usage. */
 export type BreakerSource = 'hub' | 'usage';
@@ -36,6 +36,7 @@ export type RecordUsageOutcome = {
   breakersOpened: CircuitBreakerData[];
 };
 
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 
 /** A transaction, tried again (up to 3 times) when Postgres picked it as a deadlock victim. */
@@ -64,12 +65,13 @@ export async function recordUsage(
   opts: IntakeOptions = {},
 ): Promise<RecordUsageOutcome> {
   const now = opts.now?.() ?? new Date();
-  const fallbackTime = now.toISOString();
   const unique = new Map<string, NewUsage & { at: number; index: number }>();
   records.forEach((r, index) => {
     if (unique.has(r.requestId)) return;
-    const createdAt = r.createdAt ?? fallbackTime;
-    unique.set(r.requestId, { ...r, createdAt, at: Date.parse(createdAt), index });
+    // Normalised to UTC milliseconds (…Z), so the rollup's day is the day Postgres stores.
+    const at = r.createdAt ? Date.parse(r.createdAt) : now.getTime();
+    const createdAt = r.createdAt && CANONICAL_UTC.test(r.createdAt) ? r.createdAt : new Date(at).toISOString();
+    unique.set(r.requestId, { ...r, createdAt, at, index });
   });
   const rows = [...unique.values()].sort((a, b) =>
     a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0,
@@ -79,6 +81,8 @@ export async function recordUsage(
     const known = await insertUsage(trx, rows);
     const fresh = rows.filter((r) => !known.has(r.requestId));
     const breakersOpened = await advanceBreakers(trx, fresh, now, events);
+    // Last: the rollup's hot rows stay locked only for this statement and the commit.
+    await addToRollup(trx, dailyDeltas(fresh));
     return { accepted: fresh.length, duplicates: records.length - fresh.length, breakersOpened };
   });
 }

@@ -14,16 +14,17 @@ export const USAGE_EARLIEST = '2000-01-01T00:00:00Z';
 export const DEFAULT_FAILURE_THRESHOLD = 5;
 export const DEFAULT_OPEN_DURATION_MS = 30 * 60_000;
 
-/** A hub's id for a request, user or provider: a string, or a whole number (sent as its decimal text). */
-export const HubId = z
-  .union(
-    [
-      z.string().trim().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`),
-      z.number().int().nonnegative(),
-    ],
-    'must be a string or a whole number',
-  )
-  .transform(String);
+/**
+ * A hub's id for a request, user or provider: a string, kept exactly as sent (an opaque key),
+ * or a whole number, stored as its decimal text.
+ */
+export const HubId = z.union(
+  [
+    z.string().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`),
+    z.number().int().nonnegative().transform(String),
+  ],
+  'must be a string or a whole number',
+);
 
 const Name = z.string().trim().min(1, 'a name is required').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`);
 const Tokens = z.number('must be a number').int('must be a whole number').nonnegative('must be 0 or more');
