@@ -23,6 +23,7 @@ import { DELIVERY_RETRY_LIMIT, QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Clock } from '../senders/clock.ts';
 import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
 import { readSettingsWithSecrets } from '../services/settings.ts';
+import { openTarget, type PlainTarget } from '../services/target-record.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
 import { recipientNow, TYPE_SETTINGS } from './targets-for.ts';
 
@@ -57,6 +58,8 @@ type BatchContext = {
   legacy: Record<NotificationType, string | null>;
   targets: Map<string, TargetRow>;
   bindings: Map<string, BindingRow>;
+  /** A target's secrets, opened once per batch. */
+  open: (t: TargetRow) => PlainTarget;
 };
 
 /** One run's outcome and how the queue should settle its job. */
@@ -68,10 +71,14 @@ type Outcome = { result: DeliveryResult; settle: 'complete' | 'fail' | 'retry'; 
  * renders, sends, records, settles. Woken by NOTIFY on commit of an enqueue (any process),
  * fetching continuously while batches come back full, polling as a backstop.
  *
- * Delivery guarantees: see `docs` in the README section "Delivery". In short: a job is claimed
- * by marking its row `sending` only while it is pending/sending, so a delivered row is never
- * sent again; a crash mid-send leaves the job active until its heartbeat lapses, then the
- * queue retries it and it is sent (again, if the platform had already taken it).
+ * Guarantees. Queue: at least once (pg-boss hands a job to one worker at a time; a job whose
+ * worker stops heartbeating is retried). Send: at most once per recorded success, because a
+ * run first claims its row (`pending|sending` → `sending`, never a row already delivered,
+ * failed or skipped, never for a run older than the last claim) and a delivered row is never
+ * overwritten. The gap: a crash (or a lost database) between the platform's 2xx and the
+ * commit of `delivered` leaves the row `sending`; the retried job sends again. Custom
+ * targets with a signing secret get the delivery id as `webhook-id` on every try, so a
+ * receiver can drop the repeat; chat platforms cannot, and show it twice.
  */
 export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOptions = {}): Promise<DeliveryWorker> {
   const { boss, db, logger, metrics, config } = deps;
@@ -217,7 +224,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       metrics.deliveries.inc({ channel, type, outcome, failure_class: failureClass });
     const target = d.target_id ? ctx.targets.get(d.target_id) : undefined;
     const binding = d.binding_id ? ctx.bindings.get(d.binding_id) : undefined;
-    const who = recipientNow(d, ctx.settings, ctx.legacy[type], target, binding, deps.secretBox);
+    const who = recipientNow(d, ctx.settings, ctx.legacy[type], target, binding, ctx.open);
     if (!who.ok) {
       count('skipped');
       log.info({ action: 'delivery_skipped', deliveryId: d.id, type, reason: who.reason }, 'delivery skipped');
@@ -378,13 +385,14 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
 }
 
 async function loadContext(deps: AppDeps, claimed: ClaimedDelivery[]): Promise<BatchContext> {
-  const { row: settings, legacy } = await readSettingsWithSecrets(deps.db, deps.secretBox);
   const targetIds = [...new Set(claimed.flatMap((d) => (d.target_id ? [d.target_id] : [])))];
   const bindingIds = [...new Set(claimed.flatMap((d) => (d.binding_id ? [d.binding_id] : [])))];
-  const [targets, bindings] = await Promise.all([
+  const [{ row: settings, legacy }, targets, bindings] = await Promise.all([
+    readSettingsWithSecrets(deps.db, deps.secretBox),
     findTargetsByIds(deps.db, targetIds),
     findBindingsByIds(deps.db, bindingIds),
   ]);
+  const opened = new Map<string, PlainTarget>();
   const legacyByType = Object.fromEntries(
     (Object.keys(TYPE_SETTINGS) as NotificationType[]).map((t) => [t, legacy[LEGACY_FIELD[t]]]),
   ) as Record<NotificationType, string | null>;
@@ -393,6 +401,14 @@ async function loadContext(deps: AppDeps, claimed: ClaimedDelivery[]): Promise<B
     legacy: legacyByType,
     targets: new Map(targets.map((t) => [t.id, t])),
     bindings: new Map(bindings.map((b) => [b.id, b])),
+    open(t) {
+      let plain = opened.get(t.id);
+      if (!plain) {
+        plain = openTarget(t, deps.secretBox);
+        opened.set(t.id, plain);
+      }
+      return plain;
+    },
   };
 }
 

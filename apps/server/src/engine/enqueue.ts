@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { NOTIFICATIONS, type NotificationType } from '@herald/core';
 import { sql, type Transaction } from 'kysely';
 import { fromKysely, type JobInsert } from 'pg-boss';
@@ -113,13 +113,26 @@ export async function enqueueNotifications(
   return results;
 }
 
+/**
+ * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Delivery ids sort by
+ * creation time, so the primary key serves the log's newest-first order and cursor.
+ */
+export function uuidv7(ms = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(ms, 0, 6);
+  b[6] = ((b[6] as number) & 0x0f) | 0x70;
+  b[8] = ((b[8] as number) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Inserts delivery rows and their jobs (job id = delivery id) in `trx`, and wakes the workers on commit. */
 export async function queueDeliveries(
   deps: Pick<AppDeps, 'boss' | 'config'>,
   trx: Transaction<Database>,
   deliveries: NewDelivery[],
 ): Promise<string[]> {
-  const ids = deliveries.map(() => randomUUID());
+  const ids = deliveries.map(() => uuidv7());
   await insertDeliveries(
     trx,
     deliveries.map((d, i) => ({

@@ -5,7 +5,7 @@ import type { BindingRow } from '../db/tables/binding.ts';
 import type { SettingsRow } from '../db/tables/settings.ts';
 import type { TargetRow } from '../db/tables/target.ts';
 import type { SendTarget } from '../senders/sender.ts';
-import { openTarget, sendTargetOf } from '../services/target-record.ts';
+import { type PlainTarget, sendTargetOf } from '../services/target-record.ts';
 
 /** Each type's switch and legacy URL in the settings row. */
 export const TYPE_SETTINGS = {
@@ -116,7 +116,8 @@ export function recipientNow(
   legacyUrl: string | null,
   target: TargetRow | undefined,
   binding: BindingRow | undefined,
-  box: SecretBox,
+  /** Opens the target's secrets (the caller may cache it per batch). */
+  open: (t: TargetRow) => PlainTarget,
 ): RunTimeRecipient {
   const type = d.notification_type as NotificationType;
   const manual = d.resend_of !== null;
@@ -158,7 +159,7 @@ export function recipientNow(
       if (!binding.is_enabled) return { ok: false, reason: 'the binding is disabled' };
     }
   }
-  const plain = openTarget(target, box);
+  const plain = open(target);
   const useBinding = binding && binding.target_id === target.id ? binding : undefined;
   return {
     ok: true,

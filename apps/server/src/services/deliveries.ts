@@ -19,7 +19,6 @@ import { recordAudit } from './audit.ts';
 export function deliverySummary(r: DeliveryRow): DeliverySummary {
   return {
     id: r.id,
-    seq: r.seq,
     notificationId: r.notification_id,
     notificationType: r.notification_type as NotificationType,
     targetId: r.target_id,
@@ -47,7 +46,7 @@ export async function listDeliveries(db: Db, input: repo.DeliveryFilter): Promis
   const page = rows.slice(0, input.limit);
   return {
     items: page.map(deliverySummary),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null,
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
 

@@ -10,7 +10,7 @@ export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 export const ListDeliveriesInput = z
   .object({
     /** `nextCursor` of the previous page. */
-    cursor: z.number().int().positive().optional(),
+    cursor: z.uuid('cursor must be a nextCursor from a previous page').optional(),
     limit: z.number().int().min(1).max(200).default(50),
     status: DeliveryStatus.optional(),
     notificationType: NotificationTypeSchema.optional(),
@@ -35,9 +35,8 @@ export const DeliveryAttempt = z.object({
 export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
 
 export const DeliverySummary = z.object({
+  /** Time-ordered (UUIDv7): newer deliveries have greater ids. */
   id: z.uuid(),
-  /** The cursor position of this row. */
-  seq: z.number().int(),
   notificationId: z.uuid(),
   notificationType: NotificationTypeSchema,
   /** Null for legacy mode (the type's URL in the settings). */
@@ -61,7 +60,7 @@ export const DeliverySummary = z.object({
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
-export const DeliveryPage = z.object({ items: z.array(DeliverySummary), nextCursor: z.number().int().nullable() });
+export const DeliveryPage = z.object({ items: z.array(DeliverySummary), nextCursor: z.uuid().nullable() });
 export type DeliveryPage = z.infer<typeof DeliveryPage>;
 
 export const DeliveryDetail = DeliverySummary.extend({

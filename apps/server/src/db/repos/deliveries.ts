@@ -31,8 +31,9 @@ export type ClaimedDelivery = DeliveryRow & { data: unknown; source: string };
 
 /**
  * Marks deliveries `sending` for this queue run, atomically: only those still pending (or
- * left `sending` by a run that died) are returned. A delivered, failed or skipped one is never
- * claimed again, so a redelivered job cannot send twice after a recorded success.
+ * left `sending` by a run that died) are returned, and never to a run older than one that
+ * already claimed. A delivered, failed or skipped one is never claimed again, so a
+ * redelivered job cannot send twice after a recorded success.
  */
 export async function claimDeliveries(
   db: Executor,
@@ -46,7 +47,7 @@ export async function claimDeliveries(
       update delivery d
          set status = 'sending', queue_attempt = claim.attempt, next_attempt_at = null, updated_at = now()
         from claim
-       where d.id = claim.id and d.status in ('pending', 'sending')
+       where d.id = claim.id and d.status in ('pending', 'sending') and d.queue_attempt <= claim.attempt
       returning d.*
     )
     select updated.*, n.data, n.source
@@ -130,7 +131,8 @@ export async function failUnfinished(db: Executor, id: string, error: string): P
 }
 
 export type DeliveryFilter = {
-  cursor?: number | undefined;
+  /** The last id of the previous page. */
+  cursor?: string | undefined;
   limit: number;
   status?: DeliveryStatus | undefined;
   notificationType?: string | undefined;
@@ -142,9 +144,9 @@ export function listDeliveries(db: Executor, f: DeliveryFilter): Promise<Deliver
   let q = db
     .selectFrom('delivery')
     .selectAll()
-    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
     .limit(f.limit + 1);
-  if (f.cursor !== undefined) q = q.where('seq', '<', f.cursor);
+  if (f.cursor !== undefined) q = q.where('id', '<', f.cursor);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.notificationType) q = q.where('notification_type', '=', f.notificationType);
   if (f.targetId) q = q.where('target_id', '=', f.targetId);

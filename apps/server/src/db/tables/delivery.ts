@@ -8,9 +8,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export type DeliveryAttempt = Attempt & { queueAttempt: number };
 
 export type DeliveryTable = {
+  /** A UUIDv7: time-ordered, so it is the log's newest-first order and its cursor. */
   id: string;
-  /** Insertion order: the log's cursor. */
-  seq: ColumnType<number, never, never>;
   notification_id: string;
   notification_type: string;
   /** Null for a legacy-mode delivery (the type's URL from the settings). */

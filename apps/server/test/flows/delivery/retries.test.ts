@@ -84,8 +84,14 @@ describe('queue retries', () => {
     expect(fake.received).toHaveLength(16);
     expect(fake.accepted).toHaveLength(0);
 
-    const job = await h.deps.boss.getJobById(QUEUE_NAMES.delivery, id);
-    expect(job).toMatchObject({ state: 'failed', retryCount: 3 });
+    await vi.waitFor(
+      async () =>
+        expect(await h.deps.boss.getJobById(QUEUE_NAMES.delivery, id)).toMatchObject({
+          state: 'failed',
+          retryCount: 3,
+        }),
+      { timeout: 5_000, interval: 20 },
+    );
     // The dead-letter copy finds the row already closed and leaves it (and the log) alone.
     await vi.waitFor(
       async () => {
@@ -110,8 +116,14 @@ describe('queue retries', () => {
     const next = row.next_attempt_at?.getTime() ?? 0;
     expect(next).toBeGreaterThanOrEqual(before + 90_000);
     expect(next).toBeLessThan(before + 95_000);
-    const job = await h.deps.boss.getJobById(QUEUE_NAMES.delivery, id);
-    expect(job?.state).toBe('retry');
-    expect(Math.abs(new Date(job?.startAfter as Date).getTime() - next)).toBeLessThan(1_000);
+    // The row is written first, then the job is failed back to the queue and given its time.
+    await vi.waitFor(
+      async () => {
+        const job = await h.deps.boss.getJobById(QUEUE_NAMES.delivery, id);
+        expect(job?.state).toBe('retry');
+        expect(Math.abs(new Date(job?.startAfter as Date).getTime() - next)).toBeLessThan(1_000);
+      },
+      { timeout: 5_000, interval: 20 },
+    );
   });
 });
