@@ -12,7 +12,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,6 +88,26 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   }
 }
 
+/** CPU seconds (user + system) used so far by a process and, with `children`, by its direct children. */
+function cpuSeconds(pid: number, children = false): number {
+  const ticks = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+  };
+  let total = 0;
+  for (const entry of children ? readdirSync('/proc') : [String(pid)]) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (Number(entry) === pid || (children && ppid === pid)) total += ticks(stat);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total / 100; // USER_HZ
+}
+
 async function call(agent: Agent, url: string, procedure: string, body: string, token: string) {
   const res = await request(`${url}/trpc/${procedure}`, {
     method: 'POST',
@@ -123,7 +143,7 @@ function usageBody(batch: number, createdAt: number): string {
   return JSON.stringify({ records });
 }
 
-async function ingest(url: string, key: string, serverPid: number) {
+async function ingest(url: string, key: string, serverPid: number, postmasterPid: number) {
   const agent = new Agent({ connections: CLIENTS, pipelining: 1 });
   const base = Date.now() - 3_600_000;
   // Warm-up (JIT, pool, plans): 20 batches, not counted.
@@ -136,6 +156,7 @@ async function ingest(url: string, key: string, serverPid: number) {
   }, 50);
   let next = 0;
   let accepted = 0;
+  const cpu0 = { server: cpuSeconds(serverPid), pg: cpuSeconds(postmasterPid, true) };
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -147,9 +168,13 @@ async function ingest(url: string, key: string, serverPid: number) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = {
+    server: (cpuSeconds(serverPid) - cpu0.server) / (accepted / 1000),
+    pg: (cpuSeconds(postmasterPid, true) - cpu0.pg) / (accepted / 1000),
+  };
   clearInterval(sampler);
   await agent.close();
-  return { rate: accepted / seconds, accepted, seconds, peakRss, hwm: memoryOf(serverPid).peak };
+  return { rate: accepted / seconds, accepted, seconds, peakRss, hwm: memoryOf(serverPid).peak, cpu };
 }
 
 async function syncEntities(url: string, key: string) {
@@ -232,10 +257,15 @@ export async function runUsageBench(): Promise<void> {
     console.log(
       `usage ingestion: hub.recordUsage over HTTP, batches of ${BATCH}, ${CLIENTS} clients, ${fmt(INGEST_RECORDS)} records (random UUID request ids, 2 % failures)`,
     );
-    const ing = await ingest(url, key, server.pid as number);
+    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const ing = await ingest(url, key, server.pid as number, postmaster);
     console.log(
       `  ${fmt(ing.rate)} records/s (${fmt(ing.accepted)} in ${ing.seconds.toFixed(1)} s; goal ≥ 30,000/s; ` +
         'PERFORMANCE.md DB-only ceilings: unnest INSERT ~32,600/s, COPY ~88,800/s, without rollup)',
+    );
+    console.log(
+      `  CPU per 1,000 records: server ${(ing.cpu.server * 1000).toFixed(0)} ms, PostgreSQL ${(ing.cpu.pg * 1000).toFixed(0)} ms ` +
+        `(${os.availableParallelism()} cores shared with the load generator)`,
     );
     console.log(
       `  server RSS: peak ${mb(ing.peakRss)} during ingestion (process high-water mark ${mb(ing.hwm)}; goal ≤ 300 MB)`,

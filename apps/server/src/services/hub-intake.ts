@@ -80,9 +80,10 @@ export async function recordUsage(
   return inTransaction(db, async (trx) => {
     const known = await insertUsage(trx, rows);
     const fresh = rows.filter((r) => !known.has(r.requestId));
-    const breakersOpened = await advanceBreakers(trx, fresh, now, events);
-    // Last: the rollup's hot rows stay locked only for this statement and the commit.
+    // The rollup and the breaker update rows every batch shares (busy users, every provider),
+    // locked until commit: they come last, so those locks are held for as short as possible.
     await addToRollup(trx, dailyDeltas(fresh));
+    const breakersOpened = await advanceBreakers(trx, fresh, now, events);
     return { accepted: fresh.length, duplicates: records.length - fresh.length, breakersOpened };
   });
 }
@@ -98,42 +99,59 @@ async function advanceBreakers(
 ): Promise<CircuitBreakerData[]> {
   const byProvider = new Map<string, Outcome[]>();
   for (const r of fresh) {
-    const list = byProvider.get(r.providerId) ?? [];
-    list.push(r);
-    byProvider.set(r.providerId, list);
+    const list = byProvider.get(r.providerId);
+    if (list) list.push(r);
+    else byProvider.set(r.providerId, [r]);
   }
-  const failing: string[] = [];
-  const succeeded: string[] = [];
-  for (const [id, list] of byProvider) (list.some((o) => !o.success) ? failing : succeeded).push(id);
-  if (failing.length === 0 && succeeded.length === 0) return [];
+  const summaries: entities.BreakerSummary[] = [];
+  for (const [id, list] of byProvider) {
+    list.sort((a, b) => a.at - b.at || a.index - b.index);
+    summaries.push(summarise(id, list));
+  }
+  if (summaries.length === 0) return [];
 
-  let states = await entities.lockBreakerStates(trx, failing, succeeded);
-  const missing = failing.filter((id) => !states.some((s) => s.id === id));
+  const advanced = await entities.advanceBreakers(trx, summaries);
+  // A provider failing before the hub ever synced it gets a row, then its count.
+  const seen = new Set(advanced.map((a) => a.id));
+  const missing = summaries.filter((s) => !seen.has(s.id) && s.failures > 0);
   if (missing.length > 0) {
-    await entities.insertProviderPlaceholders(trx, missing);
-    states = [...states, ...(await entities.lockBreakerStates(trx, missing, []))];
+    await entities.insertProviderPlaceholders(
+      trx,
+      missing.map((s) => s.id),
+    );
+    advanced.push(...(await entities.advanceBreakers(trx, missing)));
   }
 
   const opened: CircuitBreakerData[] = [];
-  const updates: Array<{ id: string; consecutiveFailures: number; openedAt: Date | null }> = [];
-  for (const state of states) {
-    const outcomes = (byProvider.get(state.id) ?? []).sort((a, b) => a.at - b.at || a.index - b.index);
-    const run = runBreaker(state, outcomes);
-    if (run.count === state.consecutiveFailures && run.openings.length === 0) continue;
-    updates.push({ id: state.id, consecutiveFailures: run.count, openedAt: run.openings.length ? now : null });
+  for (const a of advanced) {
+    const run = runBreaker(
+      { failureThreshold: a.failureThreshold, consecutiveFailures: a.before },
+      byProvider.get(a.id) ?? [],
+    );
     for (const o of run.openings) {
       opened.push({
-        providerId: state.id,
-        providerName: state.name,
+        providerId: a.id,
+        providerName: a.name,
         failureCount: o.failureCount,
-        retryAt: new Date(now.getTime() + state.openDurationMs).toISOString(),
+        retryAt: new Date(now.getTime() + a.openDurationMs).toISOString(),
         ...(o.lastError ? { lastError: o.lastError } : {}),
       });
     }
   }
-  await entities.saveBreakerStates(trx, updates);
+  if (opened.length === 0) return [];
+  await entities.markBreakersOpened(trx, [...new Set(opened.map((o) => o.providerId))], now);
   for (const data of opened) await events?.breakerOpened(trx, data, 'usage');
   return opened;
+}
+
+/** What of a provider's outcomes (in time order) decides its new breaker count. */
+export function summarise(id: string, outcomes: Array<{ success: boolean }>): entities.BreakerSummary {
+  const failures = outcomes.filter((o) => !o.success).length;
+  const first = outcomes.findIndex((o) => o.success);
+  if (first === -1) return { id, failures, lead: outcomes.length, hasSuccess: false, tail: 0 };
+  let last = outcomes.length - 1;
+  while (!outcomes[last]?.success) last--;
+  return { id, failures, lead: first, hasSuccess: true, tail: outcomes.length - 1 - last };
 }
 
 /**

@@ -8,10 +8,16 @@ import { type Kysely, sql } from 'kysely';
  * statement that inserts the records; cost windows read whole days from it and only the
  * partial edge days from raw rows (see db/repos/usage.ts).
  */
+/**
+ * The hub's ids are opaque keys: compared byte by byte ("C"), which also spares every index
+ * probe the database locale's collation rules (measurably cheaper on ingestion).
+ */
+const hubId = sql`varchar(128) collate "C"`;
+
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('hub_user')
-    .addColumn('id', 'varchar(128)', (c) => c.primaryKey())
+    .addColumn('id', hubId, (c) => c.primaryKey())
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
     .addColumn('limit_5h_usd', 'numeric')
     .addColumn('limit_weekly_usd', 'numeric')
@@ -23,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('hub_provider')
-    .addColumn('id', 'varchar(128)', (c) => c.primaryKey())
+    .addColumn('id', hubId, (c) => c.primaryKey())
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
     .addColumn('limit_5h_usd', 'numeric')
     .addColumn('limit_weekly_usd', 'numeric')
@@ -39,9 +45,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('usage_record')
-    .addColumn('request_id', 'varchar(128)', (c) => c.primaryKey())
-    .addColumn('user_id', 'varchar(128)', (c) => c.notNull())
-    .addColumn('provider_id', 'varchar(128)', (c) => c.notNull())
+    .addColumn('request_id', hubId, (c) => c.primaryKey())
+    .addColumn('user_id', hubId, (c) => c.notNull())
+    .addColumn('provider_id', hubId, (c) => c.notNull())
     .addColumn('cost_usd', 'numeric', (c) => c.notNull())
     .addColumn('input_tokens', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('output_tokens', 'bigint', (c) => c.notNull().defaultTo(0))
@@ -58,9 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('usage_daily')
-    .addColumn('subject_type', 'varchar(8)', (c) => c.notNull().check(sql`subject_type in ('user', 'provider')`))
+    .addColumn('subject_type', sql`varchar(8) collate "C"`, (c) =>
+      c.notNull().check(sql`subject_type in ('user', 'provider')`),
+    )
     .addColumn('day', 'date', (c) => c.notNull())
-    .addColumn('subject_id', 'varchar(128)', (c) => c.notNull())
+    .addColumn('subject_id', hubId, (c) => c.notNull())
     // Sums for alerting: double precision sums ~2.5x faster than numeric over a month of days.
     .addColumn('cost_usd', 'double precision', (c) => c.notNull())
     .addColumn('requests', 'bigint', (c) => c.notNull())

@@ -101,42 +101,67 @@ export async function upsertProviderName(db: Executor, id: string, name: string)
     .execute();
 }
 
-export type BreakerState = {
+/**
+ * One provider's outcomes in a batch, in time order, boiled down to what decides its new
+ * count: failures before the first success (`lead`, counted on from the stored count),
+ * whether there was a success, and failures after the last one (`tail`, counted from 0).
+ * `failures` counts them all (failures between successes can open the breaker too).
+ */
+export type BreakerSummary = { id: string; failures: number; lead: number; hasSuccess: boolean; tail: number };
+
+/** A provider's breaker before and after a batch. */
+export type BreakerAdvance = {
   id: string;
   name: string;
   failureThreshold: number;
   openDurationMs: number;
-  consecutiveFailures: number;
+  /** The stored count before this batch. */
+  before: number;
+  /** The stored count now (0 after each opening). */
+  after: number;
 };
 
 /**
- * Locks (FOR UPDATE, in id order) the breaker rows a batch will change: every provider with
- * a failure in it, and those with only successes whose count is not already 0. Rows without
- * a count to reset are not touched, so concurrent batches rarely wait for each other.
+ * Advances Herald's breaker counts in one statement: rows are locked in id order (so batches
+ * never deadlock), the new count is computed from the locked value, and the old one is
+ * returned so the caller can replay the openings. Only rows that change are touched: every
+ * provider with a failure, and those with only successes whose count is not already 0.
+ * Being one short statement at the end of the intake transaction, the locks on these shared
+ * rows last little longer than the commit. Providers not in hub_provider are left out (see
+ * insertProviderPlaceholders).
+ *
+ * The count follows runBreaker (hub-intake.ts): a failure adds one; reaching the threshold
+ * opens the breaker and restarts the count at 0; a success resets it. In closed form, with
+ * T the threshold and k = max(1, T − before) the failure that first opens it:
+ *   success in the batch: tail mod T;  otherwise: lead < k ? before + lead : (lead − k) mod T.
  */
-export async function lockBreakerStates(db: Executor, failing: string[], succeeded: string[]): Promise<BreakerState[]> {
-  if (failing.length === 0 && succeeded.length === 0) return [];
-  return db
-    .selectFrom('hub_provider')
-    .select([
-      'id',
-      'name',
-      'failure_threshold as failureThreshold',
-      'open_duration_ms as openDurationMs',
-      'consecutive_failures as consecutiveFailures',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('id', '=', eb.fn.any(eb.val(failing))),
-        eb.and([eb('id', '=', eb.fn.any(eb.val(succeeded))), eb('consecutive_failures', '<>', 0)]),
-      ]),
-    )
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+export async function advanceBreakers(db: Executor, summaries: BreakerSummary[]): Promise<BreakerAdvance[]> {
+  if (summaries.length === 0) return [];
+  const failing = summaries.filter((s) => s.failures > 0).map((s) => s.id);
+  const succeeded = summaries.filter((s) => s.failures === 0).map((s) => s.id);
+  const result = await sql<BreakerAdvance>`
+    update hub_provider p
+    set consecutive_failures = case
+      when v."hasSuccess" then v.tail % p.failure_threshold
+      when v.lead < greatest(1, p.failure_threshold - s.before) then s.before + v.lead
+      else (v.lead - greatest(1, p.failure_threshold - s.before)) % p.failure_threshold
+    end
+    from (
+      select id, consecutive_failures as before from hub_provider
+      where id = any(${failing}::text[]) or (id = any(${succeeded}::text[]) and consecutive_failures <> 0)
+      order by id
+      for update
+    ) s,
+    json_to_recordset(${JSON.stringify(summaries)}::json)
+      as v(id text, failures int4, lead int4, "hasSuccess" bool, tail int4)
+    where p.id = s.id and v.id = s.id
+    returning p.id, p.name, p.failure_threshold as "failureThreshold", p.open_duration_ms as "openDurationMs",
+      s.before, p.consecutive_failures as after
+  `.execute(db);
+  return result.rows;
 }
 
-/** Providers seen failing before the hub synced them: named by id until it does. */
+/** Providers seen failing before the hub synced them: named by their id until it does. */
 export async function insertProviderPlaceholders(db: Executor, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`
@@ -145,17 +170,8 @@ export async function insertProviderPlaceholders(db: Executor, ids: string[]): P
   `.execute(db);
 }
 
-/** Writes new counts (and the time the breaker opened, when it did) for locked rows. */
-export async function saveBreakerStates(
-  db: Executor,
-  updates: Array<{ id: string; consecutiveFailures: number; openedAt: Date | null }>,
-): Promise<void> {
-  if (updates.length === 0) return;
-  await sql`
-    update hub_provider p
-    set consecutive_failures = v.n, breaker_opened_at = coalesce(v.opened_at, p.breaker_opened_at)
-    from unnest(${updates.map((u) => u.id)}::text[], ${updates.map((u) => u.consecutiveFailures)}::int4[],
-      ${updates.map((u) => u.openedAt?.toISOString() ?? null)}::timestamptz[]) as v(id, n, opened_at)
-    where p.id = v.id
-  `.execute(db);
+/** Records when Herald's breaker last opened for these providers. */
+export async function markBreakersOpened(db: Executor, ids: string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('hub_provider').set({ breaker_opened_at: at }).where('id', 'in', ids).execute();
 }

@@ -167,6 +167,44 @@ describe("Herald's own circuit breaker", () => {
   });
 });
 
+describe('the stored count follows runBreaker', () => {
+  it('over random batches, thresholds (lowered mid-way too) and outcome orders', async () => {
+    const rand = mulberry32(5);
+    for (const [provider, threshold] of [
+      ['rnd-1', 1],
+      ['rnd-3', 3],
+      ['rnd-5', 5],
+      ['rnd-6', 6],
+    ] as const) {
+      await upsertHubProviders(db, [{ id: provider, name: provider, failureThreshold: threshold }]);
+      const ev = recordingEvents();
+      let model = { consecutiveFailures: 0, failureThreshold: threshold as number };
+      let openings = 0;
+      let s = 0;
+      for (let batch = 0; batch < 25; batch++) {
+        if (batch === 15) {
+          // Lower the threshold below a possibly higher stored count.
+          model = { ...model, failureThreshold: Math.max(1, threshold - 2) };
+          await upsertHubProviders(db, [{ id: provider, name: provider, failureThreshold: model.failureThreshold }]);
+        }
+        const outcomes = Array.from({ length: Math.floor(rand() * 12) }, () => rand() < 0.75);
+        const run = runBreaker(
+          model,
+          outcomes.map((failed) => ({ success: !failed, errorMessage: null })),
+        );
+        model = { ...model, consecutiveFailures: run.count };
+        openings += run.openings.length;
+        await record(
+          outcomes.map((failed) => (failed ? fail(provider, s++) : ok(provider, s++))),
+          ev,
+        );
+        expect(await failures(provider), `${provider} after batch ${batch}`).toBe(model.consecutiveFailures);
+        expect(ev.calls, `${provider} openings after batch ${batch}`).toHaveLength(openings);
+      }
+    }
+  });
+});
+
 describe('runBreaker', () => {
   const F = { success: false, errorMessage: 'x' };
   const S = { success: true, errorMessage: null };
@@ -182,3 +220,13 @@ describe('runBreaker', () => {
     expect([r.count, r.openings.length]).toEqual([count, openings]);
   });
 });
+
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
