@@ -7,7 +7,8 @@
  *    leaderboard (top 5, 24 h) over BENCH_USAGE_ROWS rows (default 5,000,000) spread over
  *    30 days for 10,000 users and 200 providers.
  *
- * Env: BENCH_USAGE_ROWS (5000000), BENCH_INGEST_RECORDS (300000), BENCH_INGEST_CLIENTS (4).
+ * Env: BENCH_USAGE_ROWS (5000000), BENCH_INGEST_RECORDS (300000), BENCH_INGEST_CLIENTS (4);
+ * for digging: BENCH_SERVER_FLAGS (node flags for the server, e.g. --trace-gc), BENCH_DEBUG=1.
  * Run alone: `node bench/usage.ts`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -257,7 +258,9 @@ export async function runUsageBench(): Promise<void> {
     console.log(
       `usage ingestion: hub.recordUsage over HTTP, batches of ${BATCH}, ${CLIENTS} clients, ${fmt(INGEST_RECORDS)} records (random UUID request ids, 2 % failures)`,
     );
-    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postmaster = Number(
+      readFileSync(path.join(dataDir, 'pg', 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
     const ing = await ingest(url, key, server.pid as number, postmaster);
     console.log(
       `  ${fmt(ing.rate)} records/s (${fmt(ing.accepted)} in ${ing.seconds.toFixed(1)} s; goal ≥ 30,000/s; ` +
