@@ -64,7 +64,7 @@ export async function enqueueNotifications(
 
   const settings = await readSettings(t, SYSTEM_TIMEZONE);
   const plans = new Map<string, Awaited<ReturnType<typeof recipientsFor>>>();
-  const notifications: Array<{ id: string; type: NotificationType; data: string; source: NotificationSource }> = [];
+  const notifications: Array<{ id: string; type: NotificationType; data: unknown; source: NotificationSource }> = [];
   const deliveries: NewDelivery[] = [];
   const results: EnqueueResult[] = [];
 
@@ -85,7 +85,7 @@ export async function enqueueNotifications(
     }
     const data = NOTIFICATIONS[input.type].data.parse(input.data);
     const id = randomUUID();
-    notifications.push({ id, type: input.type, data: JSON.stringify(data), source: input.source });
+    notifications.push({ id, type: input.type, data, source: input.source });
     const mine = plan.recipients.map((r) => ({ ...r, notificationId: id, type: input.type }));
     deliveries.push(...mine);
     results.push({ notificationId: id, deliveryIds: [] });

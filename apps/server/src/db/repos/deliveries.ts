@@ -1,29 +1,42 @@
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { BindingRow } from '../tables/binding.ts';
-import type { DeliveryAttempt, DeliveryRow, DeliveryStatus, DeliveryTable } from '../tables/delivery.ts';
-import type { NotificationRow, NotificationTable } from '../tables/notification.ts';
+import type { DeliveryAttempt, DeliveryRow, DeliveryStatus } from '../tables/delivery.ts';
+import type { NotificationRow } from '../tables/notification.ts';
 import type { TargetRow } from '../tables/target.ts';
 
-/** Rows per INSERT statement (well under Postgres's 65,535 parameters). */
-const CHUNK = 1_000;
+export type NewNotificationRow = { id: string; type: string; data: unknown; source: string };
+export type NewDeliveryRow = {
+  id: string;
+  notification_id: string;
+  notification_type: string;
+  target_id: string | null;
+  target_name: string | null;
+  binding_id: string | null;
+  resend_of: string | null;
+  channel: string;
+};
 
-export async function insertNotifications(db: Executor, rows: Insertable<NotificationTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('notification')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
+/** Many rows as one JSON parameter (no per-value parameters, whatever the batch size). */
+export async function insertNotifications(db: Executor, rows: NewNotificationRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into notification (id, type, data, source)
+    select id, type, data, source
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, type text, data jsonb, source text)`.execute(
+    db,
+  );
 }
 
-export async function insertDeliveries(db: Executor, rows: Insertable<DeliveryTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('delivery')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
+export async function insertDeliveries(db: Executor, rows: NewDeliveryRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into delivery (id, notification_id, notification_type, target_id, target_name, binding_id, resend_of, channel)
+    select id, notification_id, notification_type, target_id, target_name, binding_id, resend_of, channel
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        id uuid, notification_id uuid, notification_type text, target_id uuid, target_name text,
+        binding_id uuid, resend_of uuid, channel text
+      )`.execute(db);
 }
 
 /** A claimed delivery with what rendering needs from its notification. */
