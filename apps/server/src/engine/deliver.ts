@@ -1,32 +1,19 @@
 import {
   type ChannelType,
-  isTimeZone,
   type JsonObject,
   type Locale,
   type NotificationType,
   renderNotification,
 } from '@herald/core';
 import type { Job, JobAttempt } from 'pg-boss';
-import {
-  type ClaimedDelivery,
-  claimDeliveries,
-  type DeliveryResult,
-  findBindingsByIds,
-  findTargetsByIds,
-  recordResults,
-} from '../db/repos/deliveries.ts';
-import type { BindingRow } from '../db/tables/binding.ts';
-import type { SettingsRow } from '../db/tables/settings.ts';
-import type { TargetRow } from '../db/tables/target.ts';
+import { type ClaimedDelivery, claimDeliveries, type DeliveryResult, recordResults } from '../db/repos/deliveries.ts';
 import type { AppDeps } from '../deps.ts';
 import { DELIVERY_RETRY_LIMIT, QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../senders/clock.ts';
 import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
-import { readSettingsWithSecrets } from '../services/settings.ts';
-import { openTarget, type PlainTarget } from '../services/target-record.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
-import { recipientNow, TYPE_SETTINGS } from './targets-for.ts';
+import { loadRecipientContext, type RecipientContext, recipientNow, timezoneFor } from './targets-for.ts';
 
 const QUEUE = QUEUE_NAMES.delivery;
 
@@ -51,16 +38,6 @@ export type DeliveryWorker = {
   readonly inFlight: number;
   /** Stops fetching, lets running deliveries finish within `timeoutMs`, writes their outcomes. */
   stop(timeoutMs: number): Promise<void>;
-};
-
-/** What a batch's deliveries are checked against: read once per fetched batch. */
-type BatchContext = {
-  settings: SettingsRow;
-  legacy: Record<NotificationType, string | null>;
-  targets: Map<string, TargetRow>;
-  bindings: Map<string, BindingRow>;
-  /** A target's secrets, opened once per batch. */
-  open: (t: TargetRow) => PlainTarget;
 };
 
 /** One run's outcome and how the queue should settle its job. */
@@ -177,13 +154,13 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
 
   async function runBatch(jobs: DeliveryJob[]): Promise<void> {
     let claimed: ClaimedDelivery[];
-    let ctx: BatchContext;
+    let ctx: RecipientContext;
     try {
       claimed = await claimDeliveries(
         db,
         jobs.map((j) => ({ id: j.data.deliveryId ?? j.id, queueAttempt: j.retryCount })),
       );
-      ctx = await loadContext(deps, claimed);
+      ctx = await loadRecipientContext(db, deps.secretBox, claimed);
     } catch (err) {
       log.error(
         { action: 'delivery_batch_failed', err: errorText(err), jobs: jobs.length },
@@ -218,7 +195,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
     }
   }
 
-  async function runOne(job: DeliveryJob, d: ClaimedDelivery, ctx: BatchContext): Promise<Outcome> {
+  async function runOne(job: DeliveryJob, d: ClaimedDelivery, ctx: RecipientContext): Promise<Outcome> {
     const type = d.notification_type as NotificationType;
     const channel = d.channel as ChannelType;
     const count = (outcome: string, failureClass = '') =>
@@ -240,7 +217,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
         data: d.data,
         channel: who.target.channel,
         locale: ctx.settings.locale as Locale,
-        timezone: zoneOf(who.bindingTimezone, ctx.settings.timezone),
+        timezone: timezoneFor(who.bindingTimezone, ctx.settings.timezone),
         now,
         ...(who.telegram ? { telegram: who.telegram } : {}),
         ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),
@@ -324,7 +301,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
 
   const loop = (async () => {
     while (running) {
-      let free = concurrency - active.size;
+      const free = concurrency - active.size;
       if (free < Math.min(batchSize, concurrency / 4)) {
         await new Promise<void>((resolve) => {
           capacityFreed = () => {
@@ -346,7 +323,6 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       }
       for (const j of jobs) active.set(j.id, j);
       metrics.deliveriesInFlight.set(active.size);
-      free -= jobs.length;
       if (jobs.length > 0) void runBatch(jobs);
       if (jobs.length === want && running) continue; // more waiting: fetch again at once
       if (!woken && running) await idle(pollIntervalMs);
@@ -385,51 +361,11 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
   };
 }
 
-async function loadContext(deps: AppDeps, claimed: ClaimedDelivery[]): Promise<BatchContext> {
-  const targetIds = [...new Set(claimed.flatMap((d) => (d.target_id ? [d.target_id] : [])))];
-  const bindingIds = [...new Set(claimed.flatMap((d) => (d.binding_id ? [d.binding_id] : [])))];
-  const [{ row: settings, legacy }, targets, bindings] = await Promise.all([
-    readSettingsWithSecrets(deps.db, deps.secretBox),
-    findTargetsByIds(deps.db, targetIds),
-    findBindingsByIds(deps.db, bindingIds),
-  ]);
-  const opened = new Map<string, PlainTarget>();
-  const legacyByType = Object.fromEntries(
-    (Object.keys(TYPE_SETTINGS) as NotificationType[]).map((t) => [t, legacy[LEGACY_FIELD[t]]]),
-  ) as Record<NotificationType, string | null>;
-  return {
-    settings,
-    legacy: legacyByType,
-    targets: new Map(targets.map((t) => [t.id, t])),
-    bindings: new Map(bindings.map((b) => [b.id, b])),
-    open(t) {
-      let plain = opened.get(t.id);
-      if (!plain) {
-        plain = openTarget(t, deps.secretBox);
-        opened.set(t.id, plain);
-      }
-      return plain;
-    },
-  };
-}
-
-const LEGACY_FIELD = {
-  circuit_breaker: 'circuitBreakerWebhook',
-  cost_alert: 'costAlertWebhook',
-  daily_leaderboard: 'dailyLeaderboardWebhook',
-} as const satisfies Record<NotificationType, string>;
-
 /** Wakes `wake` whenever an enqueue commits, in any process (and after a reconnect). */
 async function listen(deps: AppDeps, wake: () => void) {
   const db = deps.boss.getDb();
   if (typeof db.listen !== 'function') throw new Error('the queue connection cannot LISTEN');
   return db.listen(DELIVERY_WAKE_CHANNEL, wake, wake);
-}
-
-/** The spec's priority: the binding's zone, then the settings' zone, then UTC. */
-function zoneOf(bindingZone: string | null, settingsZone: string | null): string {
-  for (const z of [bindingZone, settingsZone]) if (z && isTimeZone(z)) return z;
-  return 'UTC';
 }
 
 function final(

@@ -1,11 +1,13 @@
-import { type ChannelType, type NotificationType, parseLegacyWebhook } from '@herald/core';
+import { type ChannelType, isTimeZone, type NotificationType, parseLegacyWebhook } from '@herald/core';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { Executor } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
+import { findBindingsByIds, findTargetsByIds } from '../db/repos/deliveries.ts';
 import type { BindingRow } from '../db/tables/binding.ts';
 import type { SettingsRow } from '../db/tables/settings.ts';
 import type { TargetRow } from '../db/tables/target.ts';
 import type { SendTarget } from '../senders/sender.ts';
-import { type PlainTarget, sendTargetOf } from '../services/target-record.ts';
+import { readSettingsWithSecrets } from '../services/settings.ts';
+import { openTarget, type PlainTarget, sendTargetOf } from '../services/target-record.ts';
 
 /** Each type's switch and legacy URL in the settings row. */
 export const TYPE_SETTINGS = {
@@ -168,4 +170,58 @@ export function recipientNow(
     customTemplate: useBinding?.template_override ?? plain.customTemplate ?? null,
     bindingTimezone: useBinding?.schedule_timezone ?? null,
   };
+}
+
+/** What a batch of deliveries is checked against when it runs: read once per fetched batch. */
+export type RecipientContext = {
+  settings: SettingsRow;
+  /** Each type's legacy URL, opened. */
+  legacy: Record<NotificationType, string | null>;
+  targets: Map<string, TargetRow>;
+  bindings: Map<string, BindingRow>;
+  /** A target's secrets, opened once per batch. */
+  open: (t: TargetRow) => PlainTarget;
+};
+
+const LEGACY_FIELD = {
+  circuit_breaker: 'circuitBreakerWebhook',
+  cost_alert: 'costAlertWebhook',
+  daily_leaderboard: 'dailyLeaderboardWebhook',
+} as const satisfies Record<NotificationType, string>;
+
+export async function loadRecipientContext(
+  db: Db,
+  box: SecretBox,
+  deliveries: Array<{ target_id: string | null; binding_id: string | null }>,
+): Promise<RecipientContext> {
+  const targetIds = [...new Set(deliveries.flatMap((d) => (d.target_id ? [d.target_id] : [])))];
+  const bindingIds = [...new Set(deliveries.flatMap((d) => (d.binding_id ? [d.binding_id] : [])))];
+  const [{ row: settings, legacy }, targets, bindings] = await Promise.all([
+    readSettingsWithSecrets(db, box),
+    findTargetsByIds(db, targetIds),
+    findBindingsByIds(db, bindingIds),
+  ]);
+  const opened = new Map<string, PlainTarget>();
+  return {
+    settings,
+    legacy: Object.fromEntries(
+      (Object.keys(LEGACY_FIELD) as NotificationType[]).map((t) => [t, legacy[LEGACY_FIELD[t]]]),
+    ) as Record<NotificationType, string | null>,
+    targets: new Map(targets.map((t) => [t.id, t])),
+    bindings: new Map(bindings.map((b) => [b.id, b])),
+    open(t) {
+      let plain = opened.get(t.id);
+      if (!plain) {
+        plain = openTarget(t, box);
+        opened.set(t.id, plain);
+      }
+      return plain;
+    },
+  };
+}
+
+/** The spec's priority: the binding's zone, then the settings' zone, then UTC. */
+export function timezoneFor(bindingZone: string | null | undefined, settingsZone: string | null | undefined): string {
+  for (const z of [bindingZone, settingsZone]) if (z && isTimeZone(z)) return z;
+  return 'UTC';
 }
