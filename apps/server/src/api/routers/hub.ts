@@ -1,16 +1,6 @@
 import { CircuitBreakerData, RecordUsageInput, SyncProvidersInput, SyncUsersInput } from '@herald/core';
-import type { AppDeps } from '../../deps.ts';
-import {
-  type HubEvents,
-  recordUsage,
-  reportCircuitBreaker,
-  syncProviders,
-  syncUsers,
-} from '../../services/hub-intake.ts';
+import { recordUsage, reportCircuitBreaker, syncProviders, syncUsers } from '../../services/hub-intake.ts';
 import { hubProcedure, router } from '../trpc.ts';
-
-/** The engines' handlers for hub events, once main wires them (until then: data only). */
-const hubEventsOf = (deps: AppDeps): HubEvents | undefined => (deps as AppDeps & { hubEvents?: HubEvents }).hubEvents;
 
 export const hubRouter = router({
   /** Lets a hub check its key and connectivity before it reports anything. */
@@ -18,7 +8,7 @@ export const hubRouter = router({
 
   /** A provider's breaker opened at the hub. */
   reportCircuitBreaker: hubProcedure.input(CircuitBreakerData).mutation(async ({ ctx, input }) => {
-    await reportCircuitBreaker(ctx.deps.db, input, hubEventsOf(ctx.deps));
+    await reportCircuitBreaker(ctx.deps.db, input, ctx.deps.hubEvents);
     ctx.deps.logger.info(
       { action: 'circuit_breaker_reported', providerId: input.providerId, failureCount: input.failureCount },
       'hub reported a circuit breaker trip',
@@ -28,7 +18,7 @@ export const hubRouter = router({
 
   /** Up to 5,000 usage records, idempotent by requestId; all or nothing on bad input. */
   recordUsage: hubProcedure.input(RecordUsageInput).mutation(async ({ ctx, input }) => {
-    const r = await recordUsage(ctx.deps.db, input.records, hubEventsOf(ctx.deps), { now: () => ctx.deps.clock.now() });
+    const r = await recordUsage(ctx.deps.db, input.records, ctx.deps.hubEvents, { now: () => ctx.deps.clock.now() });
     for (const b of r.breakersOpened) {
       ctx.deps.logger.info(
         { action: 'provider_breaker_opened', providerId: b.providerId, failureCount: b.failureCount },
