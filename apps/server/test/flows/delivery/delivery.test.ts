@@ -223,6 +223,29 @@ describe('the delivery log', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('refuses to resend one still in progress, or one whose target was deleted', async () => {
+    const other = await startFakeCustom();
+    try {
+      const [extra] = await customTargets(h, [other.webhookUrl], 'cost_alert');
+      const done = await h.enqueue({ type: 'cost_alert' });
+      expect(await settled(h, done.deliveryIds[0] as string)).toMatchObject({ status: 'delivered' });
+
+      other.failNext({ kind: 'timeout' });
+      const held = await h.enqueue({ type: 'cost_alert' });
+      await other.waitForRequests(2);
+      const busy = await h.raw('deliveries.resend', { id: held.deliveryIds[0] });
+      expect(busy.status).toBe(409);
+      expect(busy.body.error.message).toMatch(/still sending/);
+
+      await h.api('targets.delete', { id: extra });
+      const gone = await h.raw('deliveries.resend', { id: done.deliveryIds[0] });
+      expect(gone.status).toBe(412);
+      expect(gone.body.error.message).toMatch(/target was deleted/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('needs an admin', async () => {
     const r = await fetch(`${h.url}/trpc/deliveries.list`);
     expect(r.status).toBe(401);
