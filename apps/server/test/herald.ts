@@ -54,17 +54,20 @@ export type TestHeraldOptions = {
   clock?: StartOptions['clock'];
   /** pg-boss's TestClock, to fire cron schedules on demand. */
   bossClock?: StartOptions['bossClock'];
-  /** Share another test server's database (several processes on one Postgres); not dropped on close. */
-  databaseUrl?: string;
+  /** Another server process on the same database and key (several processes on one Postgres). */
+  shareWith?: { databaseUrl: string; secretKeyHex: string };
 };
 
 export async function startTestHerald(env: Record<string, string> = {}, opts: TestHeraldOptions = {}) {
-  const database = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : await createTestDatabase();
+  const database = opts.shareWith
+    ? { url: opts.shareWith.databaseUrl, drop: async () => {} }
+    : await createTestDatabase();
+  const secretKeyHex = opts.shareWith?.secretKeyHex ?? randomBytes(32).toString('hex');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'herald-test-data-'));
   const config = loadConfig({
     DATABASE_URL: database.url,
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-    HERALD_SECRET_KEY: randomBytes(32).toString('hex'),
+    HERALD_SECRET_KEY: secretKeyHex,
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: dataDir,
@@ -83,6 +86,7 @@ export async function startTestHerald(env: Record<string, string> = {}, opts: Te
   return {
     herald,
     databaseUrl: database.url,
+    secretKeyHex,
     url: herald.url,
     db: herald.deps.db,
     logs,

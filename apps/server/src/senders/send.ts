@@ -62,7 +62,9 @@ export async function sendToTarget(
   const sender = SENDERS[target.channel];
   const secrets = safeSecrets(() => sender.secretsOf(target));
   const redact = (s: string) => redactText(s, secrets);
-  const log = deps.logger.child({ channel: target.channel, targetId: target.id });
+  // Fields on each line, not a child logger: a pino child costs redaction setup on every send.
+  const where = { channel: target.channel, targetId: target.id };
+  const log = deps.logger;
   const attempts: Attempt[] = [];
   let last: { verdict: Verdict; status: number | null; latencyMs: number; excerpt: string | null } | null = null;
 
@@ -121,6 +123,7 @@ export async function sendToTarget(
     });
     log.info(
       {
+        ...where,
         action: 'webhook_send',
         attempt: i + 1,
         outcome: verdict.ok ? 'success' : verdict.class,
@@ -153,7 +156,13 @@ export async function sendToTarget(
   };
   if (!v.ok) {
     log.warn(
-      { action: 'webhook_send_failed', attempts: attempts.length, failureClass: v.class, error: result.error },
+      {
+        ...where,
+        action: 'webhook_send_failed',
+        attempts: attempts.length,
+        failureClass: v.class,
+        error: result.error,
+      },
       'webhook send failed',
     );
   }

@@ -12,7 +12,7 @@ let receiver: Awaited<ReturnType<typeof receiverFor>>;
 beforeAll(async () => {
   h = await startTestHerald({ OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8' }, { clock });
   // A second server process on the same database.
-  second = await startTestHerald({ OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8' }, { clock, databaseUrl: h.databaseUrl });
+  second = await startTestHerald({ OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8' }, { clock, shareWith: h });
   receiver = await receiverFor(h, ['circuit_breaker'], {}, { timezone: 'Asia/Shanghai' });
   key = await hubKey(h);
 });
