@@ -13,7 +13,8 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from '../senders/clock.ts';
 import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
-import { loadRecipientContext, type RecipientContext, recipientNow, timezoneFor } from './targets-for.ts';
+import { loadRecipientContext, type RecipientContext, recipientNow } from './targets-for.ts';
+import { resolveTimezone } from './timezone.ts';
 
 const QUEUE = QUEUE_NAMES.delivery;
 
@@ -217,7 +218,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
         data: d.data,
         channel: who.target.channel,
         locale: ctx.settings.locale as Locale,
-        timezone: timezoneFor(who.bindingTimezone, ctx.settings.timezone),
+        timezone: resolveTimezone(who.bindingTimezone, ctx.settings.timezone),
         now,
         ...(who.telegram ? { telegram: who.telegram } : {}),
         ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),

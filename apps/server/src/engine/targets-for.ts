@@ -1,4 +1,4 @@
-import { type ChannelType, isTimeZone, type NotificationType, parseLegacyWebhook } from '@herald/core';
+import { type ChannelType, type NotificationType, parseLegacyWebhook } from '@herald/core';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { findBindingsByIds, findTargetsByIds } from '../db/repos/deliveries.ts';
@@ -218,10 +218,4 @@ export async function loadRecipientContext(
       return plain;
     },
   };
-}
-
-/** The spec's priority: the binding's zone, then the settings' zone, then UTC. */
-export function timezoneFor(bindingZone: string | null | undefined, settingsZone: string | null | undefined): string {
-  for (const z of [bindingZone, settingsZone]) if (z && isTimeZone(z)) return z;
-  return 'UTC';
 }
