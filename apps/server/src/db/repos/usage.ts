@@ -326,26 +326,43 @@ export type Leaderboard = {
  * Usage per user in [since, until): the top N by cost (then requests, then id), and totals
  * over every user. Tokens = input + output + cache creation + cache read. A user the hub has
  * not synced is shown by id.
+ *
+ * Read like the cost windows: whole UTC days from the rollup (which keeps requests and
+ * tokens too), the partial first day corrected from raw rows on its shorter side (at most
+ * 12 h of rows instead of 24 h), and the rows from `until` to the end of its day taken off
+ * (normally none).
  */
 export async function leaderboard(db: Executor, q: { since: Date; until: Date; topN: number }): Promise<Leaderboard> {
   const topN = Math.max(1, Math.min(50, Math.floor(q.topN)));
+  if (q.until.getTime() <= q.since.getTime()) return { entries: [], totalRequests: 0, totalCost: 0, totalTokens: 0 };
+  const plan = planWindow(q.since, q.until);
+  const pieces: RawPiece[] = [{ from: q.until, to: plan.dayTo, sign: -1 }];
+  if (plan.lead) pieces.push(plan.lead);
+  const raw = pieces.map(
+    (p) => sql`
+      select user_id, ${p.sign}::int8 as requests, ${p.sign}::float8 * cost_usd::float8 as cost,
+        ${p.sign}::int8 * (input_tokens + output_tokens + cache_creation_input_tokens + cache_read_input_tokens) as tokens
+      from usage_record where created_at >= ${p.from} and created_at < ${p.to}`,
+  );
   const rows = await sql<{
     user_id: string | null;
     name: string | null;
-    requests: number;
+    requests: string;
     cost: number;
     tokens: string;
-    all_requests: number;
+    all_requests: string;
     all_cost: number;
     all_tokens: string;
   }>`
-    with per_user as (
-      select user_id, count(*) as requests, sum(cost_usd::float8) as cost,
-        sum(input_tokens + output_tokens + cache_creation_input_tokens + cache_read_input_tokens) as tokens
-      from usage_record where created_at >= ${q.since} and created_at < ${q.until}
-      group by user_id
+    with parts as (
+      select subject_id as user_id, requests, cost_usd as cost, tokens from usage_daily
+      where subject_type = 'user' and day >= ${isoDay(plan.dayFrom)}::date and day < ${isoDay(plan.dayTo)}::date
+      union all ${sql.join(raw, sql` union all `)}
+    ), per_user as (
+      select user_id, sum(requests) as requests, round(sum(cost)::numeric, 9)::float8 as cost, sum(tokens) as tokens
+      from parts group by user_id having sum(requests) > 0
     ), totals as (
-      select coalesce(sum(requests), 0)::int8 as all_requests, coalesce(sum(cost), 0) as all_cost,
+      select coalesce(sum(requests), 0) as all_requests, coalesce(sum(cost), 0) as all_cost,
         coalesce(sum(tokens), 0) as all_tokens from per_user
     ), top as (
       select * from per_user order by cost desc, requests desc, user_id limit ${topN}
@@ -361,11 +378,11 @@ export async function leaderboard(db: Executor, q: { since: Date; until: Date; t
       .map((r) => ({
         userId: r.user_id as string,
         userName: r.name ?? (r.user_id as string),
-        totalRequests: r.requests,
+        totalRequests: Number(r.requests),
         totalCost: usd(r.cost),
         totalTokens: Number(r.tokens),
       })),
-    totalRequests: first?.all_requests ?? 0,
+    totalRequests: Number(first?.all_requests ?? 0),
     totalCost: usd(first?.all_cost ?? 0),
     totalTokens: Number(first?.all_tokens ?? 0),
   };

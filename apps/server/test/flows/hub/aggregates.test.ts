@@ -228,6 +228,56 @@ describe('leaderboard', () => {
     expect(board.entries.slice(3).map((e) => e.userId)).toEqual(['lb-e', 'lb-d']);
   });
 
+  it('agrees with a brute-force count over raw rows for random windows (rollup days + raw edges)', async () => {
+    const rand = mulberry32(77);
+    const start = Date.parse('2027-07-01T00:00:00Z');
+    const all = Array.from({ length: 2_000 }, (_, i) =>
+      usage({
+        requestId: `lbr-${i}`,
+        userId: `lbr-u${Math.floor(rand() * 30)}`,
+        costUsd: Math.round(rand() * 1e6) / 1e6,
+        inputTokens: Math.floor(rand() * 5_000),
+        outputTokens: Math.floor(rand() * 500),
+        cacheReadInputTokens: Math.floor(rand() * 9_000),
+        createdAt: new Date(start + Math.floor(rand() * 6 * 86_400_000)).toISOString(),
+      }),
+    );
+    for (let i = 0; i < all.length; i += 500) await store(all.slice(i, i + 500));
+    for (let k = 0; k < 20; k++) {
+      const until = new Date(start + Math.floor(rand() * 6 * 86_400_000));
+      const since = new Date(until.getTime() - (k % 3 === 0 ? 86_400_000 : Math.floor(rand() * 3 * 86_400_000)));
+      const board = await leaderboard(db, { since, until, topN: 50 });
+      const raw = await db
+        .selectFrom('usage_record')
+        .select(['user_id', 'cost_usd', 'input_tokens', 'output_tokens', 'cache_creation_input_tokens'])
+        .select('cache_read_input_tokens')
+        .where('created_at', '>=', since)
+        .where('created_at', '<', until)
+        .execute();
+      const byUser = new Map<string, { requests: number; cost: number; tokens: number }>();
+      for (const r of raw) {
+        const u = byUser.get(r.user_id) ?? { requests: 0, cost: 0, tokens: 0 };
+        u.requests++;
+        u.cost += Number(r.cost_usd);
+        u.tokens += r.input_tokens + r.output_tokens + r.cache_creation_input_tokens + r.cache_read_input_tokens;
+        byUser.set(r.user_id, u);
+      }
+      const label = `${since.toISOString()} → ${until.toISOString()}`;
+      expect(board.totalRequests, label).toBe(raw.length);
+      expect(board.totalTokens, label).toBe([...byUser.values()].reduce((s, u) => s + u.tokens, 0));
+      expect(board.totalCost, label).toBeCloseTo(
+        [...byUser.values()].reduce((s, u) => s + u.cost, 0),
+        6,
+      );
+      expect(board.entries.length, label).toBe(Math.min(50, byUser.size));
+      for (const e of board.entries) {
+        const u = byUser.get(e.userId);
+        expect([e.totalRequests, e.totalTokens], `${label} ${e.userId}`).toEqual([u?.requests, u?.tokens]);
+        expect(e.totalCost, `${label} ${e.userId}`).toBeCloseTo(u?.cost ?? -1, 6);
+      }
+    }
+  });
+
   it('is empty with zero totals when nothing happened', async () => {
     expect(await leaderboard(db, { since: new Date('2030-01-01'), until: new Date('2030-01-02'), topN: 5 })).toEqual({
       entries: [],
