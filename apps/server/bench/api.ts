@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { loadConfig } from '../src/config.ts';
 import { type Herald, startHerald } from '../src/herald.ts';
@@ -97,3 +98,5 @@ export async function runApiBench(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runApiBench();

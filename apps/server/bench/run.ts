@@ -1,21 +1,20 @@
 /**
- * `pnpm bench`: every benchmark, one after another, each printing its figures beside its goal
- * and the measured ceiling of the part it stands on (../shared/PERFORMANCE.md). Loopback only.
+ * `pnpm bench`: every benchmark, each in its own process (so one's memory does not count in
+ * the next one's peak), printing its figures beside its goal and the measured ceiling of the
+ * part it stands on (../shared/PERFORMANCE.md). Loopback only.
  *   BENCH_ONLY=api,delivery,usage picks some; the usage benchmark's size is BENCH_USAGE_ROWS.
  */
-import { runApiBench } from './api.ts';
-import { runDeliveryBench } from './delivery.ts';
-import { runUsageBench } from './usage.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const BENCHES: Record<string, () => Promise<unknown>> = {
-  api: runApiBench,
-  delivery: () => runDeliveryBench(),
-  usage: runUsageBench,
-};
-
+const BENCHES = ['api', 'delivery', 'usage'];
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
-for (const [name, run] of Object.entries(BENCHES)) {
+let failed = 0;
+for (const name of BENCHES) {
   if (only && !only.includes(name)) continue;
   console.log(`\n== ${name}`);
-  await run();
+  const file = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+  const r = spawnSync(process.execPath, [...process.execArgv, file], { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) failed++;
 }
+process.exit(failed === 0 ? 0 : 1);

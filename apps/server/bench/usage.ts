@@ -47,7 +47,8 @@ const mb = (kb: number) => `${Math.round(kb / 1024)} MiB`;
 /** Herald in a child process against `databaseUrl`; resolves once it listens. */
 async function startServer(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  // The server runs with the same Node flags as the benchmark (the start script's memory flag).
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? process.execArgv;
   const child = spawn(process.execPath, [...flags, MAIN], {
     env: {
       ...process.env,
