@@ -5,10 +5,13 @@ import { startTestHerald, TEST_ADMIN_TOKEN, type TestHerald } from '../../herald
 // The queue's own clock, moved by hand: cron schedules fire when the test says, never by wall time.
 const clock = new TestClock(new Date('2026-01-15T00:55:00.000Z'));
 let h: TestHerald;
+let second: TestHerald;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   h = await startTestHerald({}, { bossClock: clock });
+  // A second server process on the same database and the same (test) clock.
+  second = await startTestHerald({}, { bossClock: clock, shareWith: h });
   const admin = h.client(TEST_ADMIN_TOKEN);
   for (const name of ['shanghai', 'new-york', 'default']) {
     ids[name] = (
@@ -45,7 +48,10 @@ beforeAll(async () => {
     timezone: 'Europe/Berlin',
   });
 });
-afterAll(() => h?.close());
+afterAll(async () => {
+  await second?.close();
+  await h?.close();
+});
 
 /** The targets whose leaderboard job the queue has created so far. */
 async function fired(): Promise<string[]> {
@@ -60,8 +66,8 @@ async function moveTo(iso: string) {
   await clock.tick(60_000);
 }
 
-describe('schedules in several time zones, on a controlled clock', () => {
-  it('fire at 09:00 Shanghai, 09:30 Berlin and 09:00 New York, each at its own UTC instant', async () => {
+describe('schedules in several time zones, on a controlled clock, with two server processes', () => {
+  it('fire once each, at 09:00 Shanghai, 09:30 Berlin and 09:00 New York', async () => {
     expect(await fired()).toEqual([]);
     await moveTo('2026-01-15T01:01:00.000Z'); // 09:01 in Shanghai
     expect(await fired()).toEqual(['shanghai']);
