@@ -16,6 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createHeraldClient } from '../packages/client/src/index.ts';
+import type { UsageRecordInput } from '../packages/core/src/index.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -113,19 +114,8 @@ const providers = Array.from({ length: PROVIDERS }, (_, i) => ({
 }));
 const userWeights = users.reduce((s, u) => s + u.weight, 0);
 
-type UsageRecord = {
-  requestId: string;
-  userId: string;
-  providerId: string;
-  costUsd: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreationInputTokens: number;
-  cacheReadInputTokens: number;
-  success: boolean;
-  errorMessage?: string;
-  createdAt: string;
-};
+// The simulator always uses string ids (hubs may also send whole numbers).
+type UsageRecord = UsageRecordInput & { requestId: string; userId: string; providerId: string };
 
 let seq = 0;
 const runId = `${Date.now().toString(36)}-${Math.floor(rand() * 1e6).toString(36)}`;
