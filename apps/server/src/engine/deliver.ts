@@ -9,7 +9,6 @@ import type { Job, JobAttempt } from 'pg-boss';
 import { type ClaimedDelivery, claimDeliveries, type DeliveryResult, recordResults } from '../db/repos/deliveries.ts';
 import type { AppDeps } from '../deps.ts';
 import { DELIVERY_RETRY_LIMIT, QUEUE_NAMES } from '../jobs/queues.ts';
-import type { Logger } from '../logger.ts';
 import type { Clock } from '../senders/clock.ts';
 import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
@@ -68,7 +67,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
   const sendDeps: SendDeps = {
     http: deps.http,
     clock: opts.senderClock ?? deps.clock,
-    logger: reusingChildren(logger),
+    logger,
     telegramApiBaseUrl: config.telegramApiBaseUrl,
     connectTimeoutMs: config.webhookConnectTimeoutMs,
     totalTimeoutMs: config.webhookTimeoutMs,
@@ -391,32 +390,6 @@ function final(
 /** A run that broke before an outcome: the row stays claimable for the queue's retry. */
 function unfinished(id: string, error: string): DeliveryResult {
   return { ...final(id, 'sending', { error }), finished: false };
-}
-
-/**
- * The logger, except that `child(bindings)` hands back the same child for the same bindings.
- * The sender makes one child per send; with the logger's redaction paths each new child costs
- * ~35 KB of garbage and its compile time, which at thousands of sends a second was 40 % of all
- * allocation here. The bindings are a channel and a target id: few, and safe to share.
- */
-function reusingChildren(logger: Logger): Logger {
-  const children = new Map<string, Logger>();
-  return new Proxy(logger, {
-    get(target, prop, receiver) {
-      if (prop !== 'child') return Reflect.get(target, prop, receiver);
-      return (bindings: Record<string, unknown>, options?: object) => {
-        if (options) return target.child(bindings, options);
-        const key = JSON.stringify(bindings);
-        let child = children.get(key);
-        if (!child) {
-          if (children.size >= 1_000) children.clear();
-          child = target.child(bindings);
-          children.set(key, child);
-        }
-        return child;
-      };
-    },
-  });
 }
 
 function attemptOf(job: DeliveryJob): JobAttempt {
