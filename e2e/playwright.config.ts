@@ -68,6 +68,7 @@ export default defineConfig({
       PORT,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8',
     },
   },
 });

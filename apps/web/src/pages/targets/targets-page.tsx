@@ -1,14 +1,66 @@
+import type { TargetView } from '@herald/core';
+import { Alert, Button, Center, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IconTarget } from '../../components/icons.tsx';
+import { IconAlertCircle, IconTarget } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagePlaceholder } from '../../components/page-placeholder.tsx';
+import { messageOf } from '../../lib/errors.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { DeleteTargetModal } from './delete-target-modal.tsx';
+import { TargetFormModal } from './target-form-modal.tsx';
+import { TargetsTable } from './targets-table.tsx';
+import { TestTargetModal } from './test-target-modal.tsx';
 
+type Editing = { target: TargetView | null } | null;
+
+/** Push targets: list with last test result, test, create/edit per channel, delete. */
 export function TargetsPage() {
   const { t } = useTranslation();
+  const targets = useQuery(trpc.targets.list.queryOptions());
+  const [editing, setEditing] = useState<Editing>(null);
+  const [testing, setTesting] = useState<TargetView | null>(null);
+  const [deleting, setDeleting] = useState<TargetView | null>(null);
+
   return (
     <>
-      <PageHeader title={t('nav.targets')} description={t('pages.targets.description')} />
-      <PagePlaceholder icon={IconTarget} text={t('pages.targets.empty')} />
+      <PageHeader
+        title={t('nav.targets')}
+        description={t('pages.targets.description')}
+        action={
+          <Button leftSection={<IconTarget size={18} />} onClick={() => setEditing({ target: null })}>
+            {t('targets.create')}
+          </Button>
+        }
+      />
+
+      {targets.isPending && (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      )}
+      {targets.isError && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('error.title')}>
+          {t('targets.loadFailed', { message: messageOf(targets.error) })}
+          <Button variant="default" size="xs" mt="sm" display="block" onClick={() => void targets.refetch()}>
+            {t('error.retry')}
+          </Button>
+        </Alert>
+      )}
+      {targets.data?.length === 0 && <PagePlaceholder icon={IconTarget} text={t('pages.targets.empty')} />}
+      {targets.data && targets.data.length > 0 && (
+        <TargetsTable
+          targets={targets.data}
+          onTest={setTesting}
+          onEdit={(target) => setEditing({ target })}
+          onDelete={setDeleting}
+        />
+      )}
+
+      <TargetFormModal opened={editing !== null} target={editing?.target ?? null} onClose={() => setEditing(null)} />
+      <TestTargetModal target={testing} onClose={() => setTesting(null)} />
+      <DeleteTargetModal target={deleting} onClose={() => setDeleting(null)} />
     </>
   );
 }

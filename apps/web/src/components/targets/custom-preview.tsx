@@ -1,0 +1,60 @@
+import { type JsonObject, type Locale, type NotificationType, renderNotification, sampleData } from '@herald/core';
+import { Alert, Code, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NotificationTypePicker } from './notification-type-picker.tsx';
+
+type Props = { template: Record<string, unknown> | null };
+
+/** The custom body as the server would send it, rendered here by @herald/core with sample data. */
+export function CustomPreview({ template }: Props) {
+  const { t, i18n } = useTranslation();
+  const [type, setType] = useState<NotificationType>('circuit_breaker');
+  const locale: Locale = (i18n.resolvedLanguage ?? i18n.language) === 'zh-CN' ? 'zh-CN' : 'en';
+  const result = useMemo(() => {
+    if (!template) return null;
+    try {
+      const now = new Date();
+      const rendered = renderNotification({
+        type,
+        data: sampleData(type, now),
+        channel: 'custom',
+        locale,
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        now,
+        customTemplate: template as JsonObject,
+      });
+      return { body: JSON.stringify(rendered.body, null, 2), truncated: rendered.truncated };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [template, type, locale]);
+
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Stack gap="xs">
+        <Text fw={600}>{t('targets.preview.title')}</Text>
+        <NotificationTypePicker label={t('targets.preview.type')} value={type} onChange={setType} />
+        {result && 'error' in result && (
+          <Alert color="red" variant="light">
+            {t('targets.preview.failed', { message: result.error })}
+          </Alert>
+        )}
+        {result && 'body' in result && (
+          <>
+            {result.truncated && (
+              <Text size="xs" c="yellow.8">
+                {t('targets.preview.truncated')}
+              </Text>
+            )}
+            <ScrollArea.Autosize mah={260}>
+              <Code block aria-label={t('targets.preview.body')} role="region">
+                {result.body}
+              </Code>
+            </ScrollArea.Autosize>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

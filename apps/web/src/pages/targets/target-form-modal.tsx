@@ -1,0 +1,180 @@
+import { CHANNEL_TYPES, type ChannelType, type TargetView } from '@herald/core';
+import { Alert, Button, Divider, Group, Modal, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SecretInput } from '../../components/targets/secret-input.tsx';
+import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
+import { notify } from '../../lib/notify.ts';
+import { trpc, trpcClient } from '../../lib/trpc.ts';
+import { ChannelFields } from './target-fields.tsx';
+import {
+  errorsFromIssues,
+  type FieldErrors,
+  initialValues,
+  type TargetFormValues,
+  validateTarget,
+} from './target-form-values.ts';
+
+type Props = {
+  opened: boolean;
+  /** The target to edit; null to create one. */
+  target: TargetView | null;
+  onClose: () => void;
+};
+
+type Issue = { path: string; message: string };
+
+function serverIssues(error: unknown): Issue[] | null {
+  if (trpcCodeOf(error) !== 'BAD_REQUEST') return null;
+  const data = (error as { data?: { issues?: unknown } }).data;
+  return Array.isArray(data?.issues) ? (data.issues as Issue[]) : null;
+}
+
+/** Create or edit a target: the channel first, then exactly its fields. */
+export function TargetFormModal({ opened, target, onClose }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const editing = target !== null;
+  const [values, setValues] = useState<TargetFormValues>(() => initialValues(target));
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    if (opened) {
+      setValues(initialValues(target));
+      setErrors({});
+    }
+  }, [opened, target]);
+
+  const set = <K extends keyof TargetFormValues>(field: K, value: TargetFormValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  };
+
+  const save = useMutation({
+    mutationFn: (input: Record<string, unknown>) =>
+      target
+        ? trpcClient.targets.update.mutate({ ...input, id: target.id })
+        : trpcClient.targets.create.mutate(input as Parameters<typeof trpcClient.targets.create.mutate>[0]),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.targets.list.queryKey() });
+      notify({
+        color: 'teal',
+        message: editing
+          ? t('targets.form.updated', { name: saved.name })
+          : t('targets.form.created', { name: saved.name }),
+      });
+      close();
+    },
+    onError: (error) => {
+      const issues = serverIssues(error);
+      if (issues) setErrors(errorsFromIssues(issues, t));
+    },
+  });
+
+  const close = () => {
+    save.reset();
+    onClose();
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const checked = validateTarget(values, editing, t);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    save.mutate(checked.input);
+  };
+
+  const hasErrors = Object.values(errors).some(Boolean);
+  const showSaveError = save.isError && !serverIssues(save.error);
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={editing ? t('targets.form.editTitle') : t('targets.form.createTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      centered
+      size="xl"
+    >
+      <form noValidate onSubmit={submit}>
+        <Stack>
+          <Stack gap={4} role="radiogroup" aria-label={t('targets.form.channelLabel')}>
+            <Text size="sm" fw={500}>
+              {t('targets.form.channelLabel')}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              disabled={editing}
+              value={values.providerType}
+              onChange={(v) => {
+                set('providerType', v as ChannelType);
+                setErrors({});
+              }}
+              data={CHANNEL_TYPES.map((c) => ({ value: c, label: t(`targets.channels.${c}`) }))}
+            />
+            {editing && (
+              <Text size="xs" c="dimmed">
+                {t('targets.form.channelFixed')}
+              </Text>
+            )}
+          </Stack>
+          <TextInput
+            label={t('targets.name')}
+            description={t('targets.form.nameDescription')}
+            required
+            data-autofocus
+            maxLength={100}
+            value={values.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+          />
+          <ChannelFields values={values} set={set} errors={errors} target={target} />
+          <Divider />
+          <SecretInput
+            label={t('targets.form.proxyUrl')}
+            description={t('targets.form.proxyUrlDescription')}
+            stored={target ? target.proxyUrl : null}
+            value={values.proxyUrl}
+            onChange={(v) => set('proxyUrl', v)}
+            error={errors.proxyUrl}
+            clearable
+            cleared={values.cleared.proxyUrl === true}
+            onClearedChange={(c) => set('cleared', { ...values.cleared, proxyUrl: c })}
+          />
+          <Switch
+            label={t('targets.form.proxyFallback')}
+            checked={values.proxyFallbackToDirect}
+            onChange={(e) => set('proxyFallbackToDirect', e.currentTarget.checked)}
+          />
+          <Switch
+            label={t('targets.form.isEnabled')}
+            checked={values.isEnabled}
+            onChange={(e) => set('isEnabled', e.currentTarget.checked)}
+          />
+          {hasErrors && (
+            <Text size="sm" c="red">
+              {t('targets.form.fixErrors')}
+            </Text>
+          )}
+          {showSaveError && (
+            <Alert color="red" variant="light" role="alert">
+              {t('targets.form.saveFailed', { message: messageOf(save.error) })}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {editing ? t('targets.form.submitEdit') : t('targets.form.submitCreate')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,131 @@
+import type { TargetView } from '@herald/core';
+import { Badge, Button, Group, Paper, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ChannelBadge } from '../../components/targets/channel-badge.tsx';
+import { messageOf } from '../../lib/errors.ts';
+import { useFormatDateTime } from '../../lib/format.ts';
+import { notify } from '../../lib/notify.ts';
+import { trpc, trpcClient } from '../../lib/trpc.ts';
+
+type Props = {
+  targets: readonly TargetView[];
+  onTest: (target: TargetView) => void;
+  onEdit: (target: TargetView) => void;
+  onDelete: (target: TargetView) => void;
+};
+
+export function TargetsTable({ targets, onTest, onEdit, onDelete }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder radius="lg">
+      <Table.ScrollContainer minWidth={860}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t('targets.tableLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('targets.name')}</Table.Th>
+              <Table.Th>{t('targets.channel')}</Table.Th>
+              <Table.Th>{t('targets.enabled')}</Table.Th>
+              <Table.Th>{t('targets.lastTest')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('targets.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {targets.map((target) => (
+              <Table.Tr key={target.id}>
+                <Table.Td fw={500}>{target.name}</Table.Td>
+                <Table.Td>
+                  <ChannelBadge channel={target.providerType} />
+                </Table.Td>
+                <Table.Td>
+                  <EnabledSwitch target={target} />
+                </Table.Td>
+                <Table.Td>
+                  <LastTest target={target} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button
+                      variant="light"
+                      size="xs"
+                      aria-label={t('targets.testNamed', { name: target.name })}
+                      onClick={() => onTest(target)}
+                    >
+                      {t('targets.test')}
+                    </Button>
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      aria-label={t('targets.editNamed', { name: target.name })}
+                      onClick={() => onEdit(target)}
+                    >
+                      {t('targets.edit')}
+                    </Button>
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      size="xs"
+                      aria-label={t('targets.deleteNamed', { name: target.name })}
+                      onClick={() => onDelete(target)}
+                    >
+                      {t('targets.delete')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+function EnabledSwitch({ target }: { target: TargetView }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: (isEnabled: boolean) => trpcClient.targets.update.mutate({ id: target.id, isEnabled }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.targets.list.queryKey() }),
+    onError: (error) =>
+      notify({ color: 'red', message: t('targets.toggleFailed', { name: target.name, message: messageOf(error) }) }),
+  });
+  const checked = toggle.isPending ? (toggle.variables ?? target.isEnabled) : target.isEnabled;
+  return (
+    <Switch
+      checked={checked}
+      disabled={toggle.isPending}
+      aria-label={t('targets.enableNamed', { name: target.name })}
+      label={checked ? t('targets.enabled') : t('targets.disabled')}
+      onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+    />
+  );
+}
+
+function LastTest({ target }: { target: TargetView }) {
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
+  const result = target.lastTestResult;
+  if (!result || !target.lastTestAt) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('targets.neverTested')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      <Group gap="xs">
+        <Badge variant="light" color={result.success ? 'teal' : 'red'}>
+          {result.success ? t('targets.testSuccess') : t('targets.testFailure')}
+        </Badge>
+        <Text size="sm">{t('targets.latency', { ms: Math.round(result.latencyMs) })}</Text>
+      </Group>
+      <Text size="xs" c="dimmed" title={result.error ?? undefined}>
+        {formatDateTime(target.lastTestAt)}
+      </Text>
+    </Stack>
+  );
+}
