@@ -1,14 +1,75 @@
+import { Alert, Button, Center, Loader } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IconSend } from '../../components/icons.tsx';
+import { DeliveriesFilters } from '../../components/deliveries/deliveries-filters.tsx';
+import { DeliveriesTable } from '../../components/deliveries/deliveries-table.tsx';
+import { DeliveryDrawer } from '../../components/deliveries/delivery-drawer.tsx';
+import { IconAlertCircle, IconSend } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagePlaceholder } from '../../components/page-placeholder.tsx';
+import { messageOf } from '../../lib/errors.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { DeliveriesSearch, deliveriesHref } from './search.ts';
 
+/** The delivery log: filters in the URL, newest first, more by cursor, details in a drawer. */
 export function DeliveriesPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const filters = DeliveriesSearch.parse(useSearch({ strict: false }));
+  const [openId, setOpenId] = useState<string | null>(null);
+  const list = useInfiniteQuery(
+    trpc.deliveries.list.infiniteQueryOptions(
+      { limit: 50, status: filters.status, notificationType: filters.type, targetId: filters.target },
+      {
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+        refetchInterval: (query) =>
+          query.state.data?.pages.some((page) =>
+            page.items.some((item) => item.status === 'pending' || item.status === 'sending'),
+          )
+            ? 3_000
+            : false,
+      },
+    ),
+  );
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(filters.status || filters.type || filters.target);
+
   return (
     <>
       <PageHeader title={t('nav.deliveries')} description={t('pages.deliveries.description')} />
-      <PagePlaceholder icon={IconSend} text={t('pages.deliveries.empty')} />
+      <DeliveriesFilters
+        value={filters}
+        onChange={(next) => void navigate({ href: deliveriesHref(next), replace: true })}
+      />
+
+      {list.isPending && (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      )}
+      {list.isError && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('error.title')}>
+          {t('deliveries.loadFailed', { message: messageOf(list.error) })}
+          <Button variant="default" size="xs" mt="sm" display="block" onClick={() => void list.refetch()}>
+            {t('error.retry')}
+          </Button>
+        </Alert>
+      )}
+      {list.isSuccess && items.length === 0 && (
+        <PagePlaceholder icon={IconSend} text={filtered ? t('deliveries.noMatch') : t('pages.deliveries.empty')} />
+      )}
+      {items.length > 0 && <DeliveriesTable deliveries={items} onOpen={setOpenId} />}
+      {list.hasNextPage && (
+        <Center mt="md">
+          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {t('deliveries.loadMore')}
+          </Button>
+        </Center>
+      )}
+
+      <DeliveryDrawer deliveryId={openId} onClose={() => setOpenId(null)} />
     </>
   );
 }

@@ -1,0 +1,56 @@
+import { DELIVERY_STATUSES, NOTIFICATION_TYPES } from '@herald/core';
+import { Button, Group, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { trpc } from '../../lib/trpc.ts';
+import type { DeliveriesSearch } from '../../pages/deliveries/search.ts';
+
+type Props = { value: DeliveriesSearch; onChange: (next: DeliveriesSearch) => void };
+
+/** Status, type and target filters; the page keeps them in the URL. */
+export function DeliveriesFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const targets = useQuery(trpc.targets.list.queryOptions());
+  const targetOptions = (targets.data ?? []).map((target) => ({ value: target.id, label: target.name }));
+  if (value.target && !targetOptions.some((option) => option.value === value.target)) {
+    targetOptions.push({ value: value.target, label: t('deliveries.deletedTarget') });
+  }
+  const filtered = Boolean(value.status || value.type || value.target);
+  return (
+    <Group align="flex-end" mb="md" gap="sm">
+      <Select
+        label={t('deliveries.filterStatus')}
+        placeholder={t('deliveries.all')}
+        clearable
+        w={180}
+        data={DELIVERY_STATUSES.map((status) => ({ value: status, label: t(`deliveries.statuses.${status}`) }))}
+        value={value.status ?? null}
+        onChange={(status) => onChange({ ...value, status: (status as DeliveriesSearch['status']) ?? undefined })}
+      />
+      <Select
+        label={t('deliveries.filterType')}
+        placeholder={t('deliveries.all')}
+        clearable
+        w={220}
+        data={NOTIFICATION_TYPES.map((type) => ({ value: type, label: t(`deliveries.types.${type}`) }))}
+        value={value.type ?? null}
+        onChange={(type) => onChange({ ...value, type: (type as DeliveriesSearch['type']) ?? undefined })}
+      />
+      <Select
+        label={t('deliveries.filterTarget')}
+        placeholder={t('deliveries.all')}
+        clearable
+        searchable
+        w={240}
+        data={targetOptions}
+        value={value.target ?? null}
+        onChange={(target) => onChange({ ...value, target: target ?? undefined })}
+      />
+      {filtered && (
+        <Button variant="subtle" onClick={() => onChange({})}>
+          {t('deliveries.clearFilters')}
+        </Button>
+      )}
+    </Group>
+  );
+}

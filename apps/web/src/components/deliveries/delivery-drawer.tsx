@@ -1,0 +1,155 @@
+import { Alert, Button, Center, Code, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { httpStatusOf, messageOf } from '../../lib/errors.ts';
+import { useFormatDateTime } from '../../lib/format.ts';
+import { notify } from '../../lib/notify.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { DeliveryStatusBadge, formatLatency } from './delivery-status-badge.tsx';
+
+type Props = { deliveryId: string | null; onClose: () => void };
+
+/** One delivery: every attempt, the rendered body, and resend. */
+export function DeliveryDrawer({ deliveryId, onClose }: Props) {
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
+  const queryClient = useQueryClient();
+  const detail = useQuery({
+    ...trpc.deliveries.get.queryOptions({ id: deliveryId ?? '' }),
+    enabled: deliveryId !== null,
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'pending' || status === 'sending' ? 2_000 : false;
+    },
+  });
+  const resend = useMutation(
+    trpc.deliveries.resend.mutationOptions({
+      onSuccess: async () => {
+        notify({ color: 'teal', message: t('deliveries.resent') });
+        await queryClient.invalidateQueries({ queryKey: trpc.deliveries.list.pathKey() });
+      },
+      onError: (error) => {
+        const status = httpStatusOf(error);
+        const message =
+          status === 409
+            ? t('deliveries.resendInProgress')
+            : status === 412
+              ? t('deliveries.resendTargetGone')
+              : t('deliveries.resendFailed', { message: messageOf(error) });
+        notify({ color: 'red', message });
+      },
+    }),
+  );
+  const data = detail.data;
+
+  return (
+    <Drawer
+      opened={deliveryId !== null}
+      onClose={onClose}
+      title={t('deliveries.detailTitle')}
+      position="right"
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {detail.isPending && deliveryId !== null && (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      )}
+      {detail.isError && (
+        <Alert color="red" variant="light" role="alert">
+          {t('deliveries.detailLoadFailed', { message: messageOf(detail.error) })}
+        </Alert>
+      )}
+      {data && (
+        <Stack>
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={4}>
+              <Text fw={600}>
+                {t(`deliveries.types.${data.notificationType}`)} ·{' '}
+                {data.targetName ?? (data.targetId ? t('deliveries.deletedTarget') : t('deliveries.legacyTarget'))}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {formatDateTime(data.createdAt)} · {t(`deliveries.channels.${data.channel}`)} · {t('deliveries.source')}
+                : {data.notification.source}
+              </Text>
+              {data.resendOf && (
+                <Text size="sm" c="dimmed">
+                  {t('deliveries.resendOf')}
+                </Text>
+              )}
+            </Stack>
+            <Group gap="sm">
+              <DeliveryStatusBadge status={data.status} />
+              <Button size="xs" loading={resend.isPending} onClick={() => resend.mutate({ id: data.id })}>
+                {t('deliveries.resend')}
+              </Button>
+            </Group>
+          </Group>
+          {data.error && (
+            <Alert color="red" variant="light" title={t('deliveries.error')}>
+              {data.error}
+            </Alert>
+          )}
+
+          <Title order={3} size="h5">
+            {t('deliveries.attempts')}
+          </Title>
+          {data.attempts.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('deliveries.noAttempts')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table aria-label={t('deliveries.attemptsLabel')} verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('deliveries.time')}</Table.Th>
+                    <Table.Th>{t('deliveries.attemptNumber')}</Table.Th>
+                    <Table.Th>{t('deliveries.outcome')}</Table.Th>
+                    <Table.Th>{t('deliveries.httpStatus')}</Table.Th>
+                    <Table.Th>{t('deliveries.latency')}</Table.Th>
+                    <Table.Th>{t('deliveries.error')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.attempts.map((attempt) => (
+                    <Table.Tr key={`${attempt.at}-${attempt.queueAttempt}-${attempt.latencyMs}`}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(attempt.at)}</Table.Td>
+                      <Table.Td>{attempt.queueAttempt}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c={attempt.outcome === 'success' ? 'teal' : 'red'}>
+                          {t(`deliveries.outcomes.${attempt.outcome}`)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{attempt.statusCode ?? '—'}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLatency(attempt.latencyMs)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                          {attempt.error ?? ''}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+
+          <Title order={3} size="h5">
+            {t('deliveries.renderedBody')}
+          </Title>
+          {data.renderedBody ? (
+            <Code block aria-label={t('deliveries.renderedBody')} style={{ whiteSpace: 'pre-wrap' }}>
+              {JSON.stringify(data.renderedBody, null, 2)}
+            </Code>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('deliveries.noBody')}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

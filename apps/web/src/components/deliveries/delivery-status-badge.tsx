@@ -1,0 +1,24 @@
+import type { DeliveryStatus } from '@herald/core';
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+const COLORS: Record<DeliveryStatus, string> = {
+  pending: 'yellow',
+  sending: 'blue',
+  delivered: 'teal',
+  failed: 'red',
+  skipped: 'gray',
+};
+
+export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={COLORS[status]}>
+      {t(`deliveries.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+export function formatLatency(ms: number | null): string {
+  return ms === null ? '—' : `${Math.round(ms)} ms`;
+}

@@ -1,0 +1,90 @@
+import { LOCALES, type Settings } from '@herald/core';
+import { Button, Group, Paper, Select, Stack, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../lib/errors.ts';
+import { notify } from '../../lib/notify.ts';
+import { trpc } from '../../lib/trpc.ts';
+
+type Values = { timezone: string; locale: Settings['locale'] };
+
+function fieldIssuesOf(error: unknown): Array<{ path: string; message: string }> {
+  if (!(error instanceof TRPCClientError)) return [];
+  const issues = (error.data as { issues?: unknown } | null | undefined)?.issues;
+  return Array.isArray(issues) ? (issues as Array<{ path: string; message: string }>) : [];
+}
+
+/** System time zone and message language, saved together. */
+export function SystemSettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const zones = useMemo(() => {
+    const all = Intl.supportedValuesOf('timeZone');
+    return all.includes(settings.timezone) ? all : [settings.timezone, ...all];
+  }, [settings.timezone]);
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { timezone: settings.timezone, locale: settings.locale },
+    validate: { timezone: (value) => (value ? null : t('settingsPage.timezoneRequired')) },
+  });
+  const update = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: async (saved) => {
+        form.setInitialValues({ timezone: saved.timezone, locale: saved.locale });
+        form.resetDirty({ timezone: saved.timezone, locale: saved.locale });
+        notify({ color: 'teal', message: t('settingsPage.saved') });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.audit.list.pathKey() }),
+        ]);
+      },
+      onError: (error) => {
+        const issues = fieldIssuesOf(error);
+        for (const issue of issues) {
+          if (issue.path === 'timezone' || issue.path === 'locale') form.setFieldError(issue.path, issue.message);
+        }
+        notify({ color: 'red', message: t('settingsPage.saveFailed', { message: messageOf(error) }) });
+      },
+    }),
+  );
+
+  return (
+    <Paper withBorder radius="lg" p="lg" mb="xl">
+      <form noValidate onSubmit={form.onSubmit((values) => update.mutate(values))}>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('settingsPage.generalTitle')}
+          </Title>
+          <Select
+            label={t('settingsPage.timezone')}
+            description={t('settingsPage.timezoneDescription')}
+            searchable
+            required
+            nothingFoundMessage={t('settingsPage.nothingFound')}
+            data={zones}
+            maw={420}
+            limit={100}
+            {...form.getInputProps('timezone')}
+          />
+          <Select
+            label={t('settingsPage.locale')}
+            description={t('settingsPage.localeDescription')}
+            required
+            allowDeselect={false}
+            data={LOCALES.map((locale) => ({ value: locale, label: t(`settingsPage.locales.${locale}`) }))}
+            maw={420}
+            {...form.getInputProps('locale')}
+          />
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              {t('settingsPage.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

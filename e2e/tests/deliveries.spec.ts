@@ -1,0 +1,130 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { pageTitle } from '../fixtures/app.ts';
+import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+async function mutate(request: APIRequestContext, name: string, input: unknown, headers = admin): Promise<unknown> {
+  const response = await request.post(`/trpc/${name}`, {
+    headers: { ...headers, 'content-type': 'application/json' },
+    data: input,
+  });
+  const text = await response.text();
+  expect(response.status(), `${name}: ${text}`).toBe(200);
+  return (JSON.parse(text) as { result: { data: unknown } }).result.data;
+}
+
+async function query(request: APIRequestContext, name: string, input: unknown): Promise<unknown> {
+  const response = await request.get(`/trpc/${name}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+    headers: admin,
+  });
+  const text = await response.text();
+  expect(response.status(), `${name}: ${text}`).toBe(200);
+  return (JSON.parse(text) as { result: { data: unknown } }).result.data;
+}
+
+/** A webhook on 127.0.0.1 that answers 500 the first time and 200 afterwards. */
+async function flakyWebhook(): Promise<{ server: Server; url: string; received: unknown[] }> {
+  const received: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      received.push(body);
+      res.writeHead(received.length === 1 ? 500 : 200, { 'content-type': 'application/json' });
+      res.end(received.length === 1 ? '{"error":"try later"}' : '{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/hook`, received };
+}
+
+test.use({ storageState: SIGNED_IN_STATE });
+
+test('the delivery log starts empty, then shows a leaderboard with its attempts and body', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto('/deliveries');
+  await expect(pageTitle(page, 'Deliveries')).toBeVisible();
+  await expect(page.getByText('No deliveries yet. Every message Herald sends will be recorded here.')).toBeVisible();
+
+  const webhook = await flakyWebhook();
+  try {
+    const target = (await mutate(request, 'targets.create', {
+      name: 'E2E leaderboard hook',
+      providerType: 'custom',
+      webhookUrl: webhook.url,
+      customTemplate: { marker: 'e2e-leaderboard', title: '{{title}}', text: '{{sections}}' },
+    })) as { id: string };
+    await mutate(request, 'bindings.set', {
+      notificationType: 'daily_leaderboard',
+      bindings: [{ targetId: target.id, isEnabled: true }],
+    });
+    await mutate(request, 'settings.update', { enabled: true, useLegacyMode: false, dailyLeaderboardEnabled: true });
+
+    const { key } = (await mutate(request, 'apiKeys.create', { name: 'E2E deliveries hub' })) as { key: string };
+    const hub = { authorization: `Bearer ${key}` };
+    await mutate(request, 'hub.syncUsers', { users: [{ id: 'e2e-user-1', name: 'Alice E2E' }] }, hub);
+    await mutate(
+      request,
+      'hub.recordUsage',
+      {
+        records: [
+          {
+            requestId: 'e2e-req-1',
+            userId: 'e2e-user-1',
+            providerId: 'e2e-provider-1',
+            costUsd: 1.25,
+            inputTokens: 1000,
+            outputTokens: 500,
+          },
+        ],
+      },
+      hub,
+    );
+    await mutate(request, 'notifications.trigger', { notificationType: 'daily_leaderboard' });
+
+    // Wait until the platform has been called at least once, so there is an attempt to show.
+    await expect
+      .poll(
+        async () => {
+          const page = (await query(request, 'deliveries.list', { notificationType: 'daily_leaderboard' })) as {
+            items: Array<{ attemptCount: number }>;
+          };
+          return page.items[0]?.attemptCount ?? 0;
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Deliveries' });
+    const row = table.getByRole('row').filter({ hasText: 'E2E leaderboard hook' });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Daily leaderboard');
+    await expect(row).toContainText('Custom webhook');
+
+    await row.getByRole('button', { name: /^Details of the delivery at / }).click();
+    const drawer = page.getByRole('dialog', { name: 'Delivery details' });
+    await expect(drawer).toBeVisible();
+    const attempts = drawer.getByRole('table', { name: 'Attempts' });
+    await expect(attempts.getByRole('row').filter({ hasText: '500' }).first()).toBeVisible();
+    await expect(drawer.getByText('"marker": "e2e-leaderboard"')).toBeVisible();
+
+    // The filter lives in the URL and narrows the table.
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await page.goto('/deliveries?type=cost_alert');
+    await expect(page.getByText('No deliveries match these filters.')).toBeVisible();
+    await page.goto('/deliveries?type=daily_leaderboard&status=bogus');
+    await expect(page.getByRole('table', { name: 'Deliveries' }).getByRole('row')).toHaveCount(2);
+  } finally {
+    await new Promise((resolve) => webhook.server.close(resolve));
+  }
+});
