@@ -91,18 +91,18 @@ test('the delivery log starts empty, then shows a leaderboard with its attempts 
     );
     await mutate(request, 'notifications.trigger', { notificationType: 'daily_leaderboard' });
 
-    // Wait until the platform has been called at least once, so there is an attempt to show.
+    // The sender retries the 500 after a second and gets a 200: wait until it is delivered.
     await expect
       .poll(
         async () => {
           const page = (await query(request, 'deliveries.list', { notificationType: 'daily_leaderboard' })) as {
-            items: Array<{ attemptCount: number }>;
+            items: Array<{ status: string }>;
           };
-          return page.items[0]?.attemptCount ?? 0;
+          return page.items[0]?.status;
         },
         { timeout: 20_000 },
       )
-      .toBeGreaterThan(0);
+      .toBe('delivered');
 
     await page.reload();
     const table = page.getByRole('table', { name: 'Deliveries' });
@@ -116,14 +116,20 @@ test('the delivery log starts empty, then shows a leaderboard with its attempts 
     await expect(drawer).toBeVisible();
     const attempts = drawer.getByRole('table', { name: 'Attempts' });
     await expect(attempts.getByRole('row').filter({ hasText: '500' }).first()).toBeVisible();
+    await expect(attempts.getByRole('row').filter({ hasText: 'Success' })).toHaveCount(1);
     await expect(drawer.getByText('"marker": "e2e-leaderboard"')).toBeVisible();
+
+    await drawer.getByRole('button', { name: 'Resend' }).click();
+    await expect(page.getByText('Delivery queued again.')).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: 'E2E leaderboard hook' })).toHaveCount(2);
+    await expect.poll(() => webhook.received.length, { timeout: 15_000 }).toBe(3);
 
     // The filter lives in the URL and narrows the table.
     await drawer.getByRole('button', { name: 'Close' }).click();
     await page.goto('/deliveries?type=cost_alert');
     await expect(page.getByText('No deliveries match these filters.')).toBeVisible();
     await page.goto('/deliveries?type=daily_leaderboard&status=bogus');
-    await expect(page.getByRole('table', { name: 'Deliveries' }).getByRole('row')).toHaveCount(2);
+    await expect(page.getByRole('table', { name: 'Deliveries' }).getByRole('row')).toHaveCount(3);
   } finally {
     await new Promise((resolve) => webhook.server.close(resolve));
   }
