@@ -1,0 +1,14 @@
+import { TRPCClientError } from '@trpc/client';
+
+/** The server's field errors, keyed by their dotted path (e.g. `bindings.0.scheduleCron`). */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof TRPCClientError)) return {};
+  const issues = (error.data as { issues?: unknown } | null | undefined)?.issues;
+  if (!Array.isArray(issues)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of issues as Array<{ path: unknown; message: string }>) {
+    const path = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path);
+    out[path] ??= issue.message;
+  }
+  return out;
+}

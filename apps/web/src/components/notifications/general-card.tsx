@@ -1,0 +1,102 @@
+import { LEGACY_WEBHOOK_FIELDS, type LegacyWebhookField, type Settings } from '@herald/core';
+import { Button, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../lib/errors.ts';
+import { notify } from '../../lib/notify.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { fieldErrorsOf } from './field-errors.ts';
+
+const TYPE_OF = {
+  circuitBreakerWebhook: 'circuit_breaker',
+  costAlertWebhook: 'cost_alert',
+  dailyLeaderboardWebhook: 'daily_leaderboard',
+} as const;
+
+/** The global switch, the mode and, in legacy mode, one webhook URL per type (untouched → kept). */
+export function GeneralCard({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [enabled, setEnabled] = useState(settings.enabled);
+  const [mode, setMode] = useState(settings.useLegacyMode ? 'legacy' : 'multi');
+  const [urls, setUrls] = useState<Partial<Record<LegacyWebhookField, string>>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const update = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: async () => {
+        setUrls({});
+        notify({ color: 'teal', message: t('notificationsPage.saved') });
+        await queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
+      },
+      onError: (error) => {
+        setErrors(fieldErrorsOf(error));
+        notify({ color: 'red', message: t('notificationsPage.saveFailed', { message: messageOf(error) }) });
+      },
+    }),
+  );
+  const save = () => {
+    setErrors({});
+    const webhooks = Object.fromEntries(
+      Object.entries(urls)
+        .map(([field, url]) => [field, url?.trim()] as const)
+        .filter(([, url]) => url),
+    );
+    update.mutate({ enabled, useLegacyMode: mode === 'legacy', ...webhooks });
+  };
+
+  return (
+    <Paper component="section" aria-label={t('notificationsPage.generalTitle')} withBorder radius="lg" p="lg" mb="xl">
+      <Title order={2} size="h4" mb="md">
+        {t('notificationsPage.generalTitle')}
+      </Title>
+      <Stack gap="md">
+        <Switch
+          label={t('notificationsPage.enabled')}
+          checked={enabled}
+          onChange={(event) => setEnabled(event.currentTarget.checked)}
+        />
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            {t('notificationsPage.mode')}
+          </Text>
+          <SegmentedControl
+            value={mode}
+            onChange={setMode}
+            data={[
+              { value: 'legacy', label: t('notificationsPage.modeLegacy') },
+              { value: 'multi', label: t('notificationsPage.modeMulti') },
+            ]}
+          />
+        </div>
+        {mode === 'legacy' &&
+          LEGACY_WEBHOOK_FIELDS.map((field) => {
+            const state = settings[field];
+            const details = [
+              state.set ? t('notificationsPage.webhookSet', { hint: state.hint ?? '' }) : null,
+              state.channel ? t('notificationsPage.webhookPlatform', { channel: state.channel }) : null,
+            ].filter(Boolean);
+            return (
+              <TextInput
+                key={field}
+                label={`${t(`notificationsPage.types.${TYPE_OF[field]}`)} · ${t('notificationsPage.webhook')}`}
+                description={details.join(' · ') || undefined}
+                placeholder={state.set ? t('notificationsPage.webhookPlaceholder') : 'https://'}
+                value={urls[field] ?? ''}
+                error={errors[field]}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setUrls((all) => ({ ...all, [field]: value }));
+                }}
+              />
+            );
+          })}
+        <div>
+          <Button onClick={save} loading={update.isPending}>
+            {t('notificationsPage.save')}
+          </Button>
+        </div>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,218 @@
+import type { NotificationType, Settings } from '@herald/core';
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Slider,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../lib/errors.ts';
+import { notify } from '../../lib/notify.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { type BindingDraft, BindingRow } from './binding-row.tsx';
+import { fieldErrorsOf } from './field-errors.ts';
+
+const SWITCH = {
+  circuit_breaker: 'circuitBreakerEnabled',
+  cost_alert: 'costAlertEnabled',
+  daily_leaderboard: 'dailyLeaderboardEnabled',
+} as const;
+
+type Props = {
+  type: NotificationType;
+  settings: Settings;
+  multiTarget: boolean;
+  targets: Array<{ id: string; name: string }>;
+  bindings: BindingDraft[];
+};
+
+/** One notification type: its switch, its settings, its bound targets, save and run now. */
+export function TypeCard({ type, settings, multiTarget, targets, bindings: initialBindings }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const scheduled = type !== 'circuit_breaker';
+  const [enabled, setEnabled] = useState(settings[SWITCH[type]]);
+  const [threshold, setThreshold] = useState(Math.round(settings.costAlertThreshold * 100));
+  const [interval, setInterval] = useState<number | string>(settings.costAlertCheckInterval);
+  const [time, setTime] = useState(settings.dailyLeaderboardTime);
+  const [topN, setTopN] = useState<number | string>(settings.dailyLeaderboardTopN);
+  const [bindings, setBindings] = useState(initialBindings);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const updateSettings = useMutation(trpc.settings.update.mutationOptions());
+  const setBindingsMutation = useMutation(trpc.bindings.set.mutationOptions());
+  const trigger = useMutation(
+    trpc.notifications.trigger.mutationOptions({
+      onSuccess: (outcomes) =>
+        notify({
+          color: 'teal',
+          message: t('notificationsPage.runDone', {
+            result: outcomes.map((o) => ('reason' in o && o.reason ? `${o.scope}: ${o.reason}` : o.scope)).join('; '),
+          }),
+        }),
+      onError: (error) =>
+        notify({ color: 'red', message: t('notificationsPage.runFailed', { message: messageOf(error) }) }),
+    }),
+  );
+
+  const save = async () => {
+    setErrors({});
+    try {
+      await updateSettings.mutateAsync({
+        [SWITCH[type]]: enabled,
+        ...(type === 'cost_alert' && { costAlertThreshold: threshold / 100, costAlertCheckInterval: Number(interval) }),
+        ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
+      });
+      if (multiTarget) {
+        await setBindingsMutation.mutateAsync({
+          notificationType: type,
+          bindings: bindings.map((b) => ({
+            targetId: b.targetId,
+            isEnabled: b.isEnabled,
+            ...(scheduled && {
+              scheduleCron: b.scheduleCron.trim() || null,
+              scheduleTimezone: b.scheduleTimezone.trim() || null,
+            }),
+          })),
+        });
+      }
+      notify({ color: 'teal', message: t('notificationsPage.saved') });
+      await queryClient.invalidateQueries({ queryKey: trpc.bindings.list.queryKey() });
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      notify({ color: 'red', message: t('notificationsPage.saveFailed', { message: messageOf(error) }) });
+    }
+  };
+
+  const unbound = targets.filter((target) => !bindings.some((b) => b.targetId === target.id));
+  const title = t(`notificationsPage.types.${type}`);
+  return (
+    <Paper component="section" aria-label={title} withBorder radius="lg" p="lg" mb="xl">
+      <Group justify="space-between" mb="md">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        <Switch
+          label={t('notificationsPage.typeEnabled')}
+          checked={enabled}
+          onChange={(event) => setEnabled(event.currentTarget.checked)}
+        />
+      </Group>
+      <Stack gap="md">
+        {type === 'cost_alert' && (
+          <>
+            <div>
+              <Text size="sm" fw={500} id="cost-threshold-label">
+                {t('notificationsPage.threshold')}: {threshold} %
+              </Text>
+              <Slider
+                aria-labelledby="cost-threshold-label"
+                min={50}
+                max={100}
+                step={5}
+                value={threshold}
+                onChange={setThreshold}
+                label={(value) => `${value} %`}
+              />
+              {errors.costAlertThreshold && (
+                <Text c="red" size="sm">
+                  {errors.costAlertThreshold}
+                </Text>
+              )}
+            </div>
+            <NumberInput
+              label={t('notificationsPage.checkInterval')}
+              min={10}
+              max={1440}
+              value={interval}
+              onChange={setInterval}
+              error={errors.costAlertCheckInterval}
+            />
+          </>
+        )}
+        {type === 'daily_leaderboard' && (
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('notificationsPage.leaderboardTime')}
+              value={time}
+              onChange={(event) => setTime(event.currentTarget.value)}
+              error={errors.dailyLeaderboardTime}
+            />
+            <NumberInput
+              label={t('notificationsPage.topN')}
+              min={1}
+              max={50}
+              value={topN}
+              onChange={setTopN}
+              error={errors.dailyLeaderboardTopN}
+            />
+          </Group>
+        )}
+        {multiTarget && (
+          <Stack gap="xs">
+            <Text fw={500}>{t('notificationsPage.bindings')}</Text>
+            {bindings.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('notificationsPage.noBindings')}
+              </Text>
+            )}
+            {bindings.map((binding, index) => (
+              <BindingRow
+                key={binding.targetId}
+                binding={binding}
+                index={index}
+                scheduled={scheduled}
+                errors={errors}
+                onChange={(next) => setBindings((all) => all.map((b, i) => (i === index ? next : b)))}
+                onRemove={() => setBindings((all) => all.filter((_, i) => i !== index))}
+              />
+            ))}
+            <Select
+              label={t('notificationsPage.addTarget')}
+              data={unbound.map((target) => ({ value: target.id, label: target.name }))}
+              value={null}
+              disabled={unbound.length === 0}
+              onChange={(id) => {
+                const target = targets.find((x) => x.id === id);
+                if (target) {
+                  setBindings((all) => [
+                    ...all,
+                    {
+                      targetId: target.id,
+                      targetName: target.name,
+                      isEnabled: true,
+                      scheduleCron: '',
+                      scheduleTimezone: '',
+                    },
+                  ]);
+                }
+              }}
+            />
+          </Stack>
+        )}
+        <Group>
+          <Button onClick={() => void save()} loading={updateSettings.isPending || setBindingsMutation.isPending}>
+            {t('notificationsPage.save')}
+          </Button>
+          {scheduled && (
+            <Button
+              variant="default"
+              loading={trigger.isPending}
+              onClick={() => trigger.mutate({ notificationType: type as 'cost_alert' | 'daily_leaderboard' })}
+            >
+              {t('notificationsPage.runNow')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
