@@ -8,6 +8,8 @@ export type BindingDraft = {
   isEnabled: boolean;
   scheduleCron: string;
   scheduleTimezone: string;
+  /** Kept as loaded and sent back: saving replaces the type's bindings. */
+  templateOverride?: Record<string, unknown> | null;
 };
 
 type Props = {

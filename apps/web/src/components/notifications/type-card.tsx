@@ -77,6 +77,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
           bindings: bindings.map((b) => ({
             targetId: b.targetId,
             isEnabled: b.isEnabled,
+            templateOverride: b.templateOverride ?? null,
             ...(scheduled && {
               scheduleCron: b.scheduleCron.trim() || null,
               scheduleTimezone: b.scheduleTimezone.trim() || null,

@@ -57,6 +57,7 @@ export function NotificationsPage() {
                   isEnabled: b.isEnabled,
                   scheduleCron: b.scheduleCron ?? '',
                   scheduleTimezone: b.scheduleTimezone ?? '',
+                  templateOverride: b.templateOverride,
                 }))}
             />
           ))}
