@@ -1,7 +1,8 @@
 import type { TargetView } from '@herald/core';
-import { Badge, Button, Group, Paper, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table.tsx';
 import { ChannelBadge } from '../../components/targets/channel-badge.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
@@ -18,68 +19,56 @@ type Props = {
 export function TargetsTable({ targets, onTest, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="lg">
-      <Table.ScrollContainer minWidth={860}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t('targets.tableLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('targets.name')}</Table.Th>
-              <Table.Th>{t('targets.channel')}</Table.Th>
-              <Table.Th>{t('targets.enabled')}</Table.Th>
-              <Table.Th>{t('targets.lastTest')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('targets.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {targets.map((target) => (
-              <Table.Tr key={target.id}>
-                <Table.Td fw={500}>{target.name}</Table.Td>
-                <Table.Td>
-                  <ChannelBadge channel={target.providerType} />
-                </Table.Td>
-                <Table.Td>
-                  <EnabledSwitch target={target} />
-                </Table.Td>
-                <Table.Td>
-                  <LastTest target={target} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      variant="light"
-                      size="xs"
-                      aria-label={t('targets.testNamed', { name: target.name })}
-                      onClick={() => onTest(target)}
-                    >
-                      {t('targets.test')}
-                    </Button>
-                    <Button
-                      variant="subtle"
-                      size="xs"
-                      aria-label={t('targets.editNamed', { name: target.name })}
-                      onClick={() => onEdit(target)}
-                    >
-                      {t('targets.edit')}
-                    </Button>
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      size="xs"
-                      aria-label={t('targets.deleteNamed', { name: target.name })}
-                      onClick={() => onDelete(target)}
-                    >
-                      {t('targets.delete')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <DataTable
+      label={t('targets.tableLabel')}
+      minWidth={860}
+      headers={[t('targets.name'), t('targets.channel'), t('targets.enabled'), t('targets.lastTest')]}
+      actionsHeader={t('targets.actions')}
+    >
+      {targets.map((target) => (
+        <Table.Tr key={target.id}>
+          <Table.Td fw={500}>{target.name}</Table.Td>
+          <Table.Td>
+            <ChannelBadge channel={target.providerType} />
+          </Table.Td>
+          <Table.Td>
+            <EnabledSwitch target={target} />
+          </Table.Td>
+          <Table.Td>
+            <LastTest target={target} />
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4} justify="flex-end" wrap="nowrap">
+              <Button
+                variant="light"
+                size="xs"
+                aria-label={t('targets.testNamed', { name: target.name })}
+                onClick={() => onTest(target)}
+              >
+                {t('targets.test')}
+              </Button>
+              <Button
+                variant="subtle"
+                size="xs"
+                aria-label={t('targets.editNamed', { name: target.name })}
+                onClick={() => onEdit(target)}
+              >
+                {t('targets.edit')}
+              </Button>
+              <Button
+                variant="subtle"
+                color="red"
+                size="xs"
+                aria-label={t('targets.deleteNamed', { name: target.name })}
+                onClick={() => onDelete(target)}
+              >
+                {t('targets.delete')}
+              </Button>
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 
