@@ -1,3 +1,6 @@
+import { notificationsEn } from './notifications.en.ts';
+import { overviewEn } from './overview.en.ts';
+
 /** English UI text. The key set here is the contract: zh-CN must have exactly the same keys. */
 export const en = {
   app: {
@@ -320,44 +323,8 @@ export const en = {
       deleted: 'Target “{{name}}” deleted.',
     },
   },
-  notificationsPage: {
-    loadFailed: 'Could not load the notification settings: {{message}}',
-    generalTitle: 'General',
-    enabled: 'Send notifications',
-    mode: 'Mode',
-    modeLegacy: 'Legacy (one webhook per type)',
-    modeMulti: 'Multi-target (bindings)',
-    webhook: 'Webhook URL',
-    webhookSet: 'Set ({{hint}})',
-    webhookPlatform: 'Detected platform: {{channel}}',
-    webhookPlaceholder: 'Leave empty to keep the stored URL',
-    save: 'Save',
-    saved: 'Saved.',
-    saveFailed: 'Could not save: {{message}}',
-    runNow: 'Run now',
-    runDone: 'Ran: {{result}}',
-    runFailed: 'Could not run: {{message}}',
-    typeEnabled: 'Enabled',
-    threshold: 'Alert threshold (% of quota)',
-    checkInterval: 'Check interval (minutes)',
-    leaderboardTime: 'Send time (HH:mm)',
-    topN: 'Top N',
-    bindings: 'Targets',
-    addTarget: 'Add a target',
-    noBindings: 'No target bound yet.',
-    bindingEnabled: 'Enabled',
-    cron: 'Cron (optional)',
-    timezone: 'Time zone (optional)',
-    remove: 'Remove',
-    nextRuns: 'Next runs: {{times}}',
-    cronDaily: 'Every day at {{time}}',
-    cronWeekdays: 'Weekdays at {{time}}',
-    types: {
-      circuit_breaker: 'Circuit breaker',
-      cost_alert: 'Cost alert',
-      daily_leaderboard: 'Daily leaderboard',
-    },
-  },
+  notificationsPage: notificationsEn,
+  overviewPage: overviewEn,
   placeholder: {
     title: 'Nothing to show yet',
   },

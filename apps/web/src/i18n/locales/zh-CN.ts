@@ -1,4 +1,6 @@
 import type { Translation } from './en.ts';
+import { notificationsZhCN } from './notifications.zh-CN.ts';
+import { overviewZhCN } from './overview.zh-CN.ts';
 
 /** 简体中文界面文本。键必须与 en.ts 完全一致（类型检查与单元测试都会核对）。 */
 export const zhCN: Translation = {
@@ -317,44 +319,8 @@ export const zhCN: Translation = {
       deleted: '已删除推送目标“{{name}}”。',
     },
   },
-  notificationsPage: {
-    loadFailed: '无法加载通知设置：{{message}}',
-    generalTitle: '常规',
-    enabled: '发送通知',
-    mode: '模式',
-    modeLegacy: '旧版（每种类型一个 Webhook）',
-    modeMulti: '多目标（绑定）',
-    webhook: 'Webhook 地址',
-    webhookSet: '已设置（{{hint}}）',
-    webhookPlatform: '识别的平台：{{channel}}',
-    webhookPlaceholder: '留空则保留已保存的地址',
-    save: '保存',
-    saved: '已保存。',
-    saveFailed: '保存失败：{{message}}',
-    runNow: '立即运行',
-    runDone: '已运行：{{result}}',
-    runFailed: '运行失败：{{message}}',
-    typeEnabled: '启用',
-    threshold: '告警阈值（额度百分比）',
-    checkInterval: '检查间隔（分钟）',
-    leaderboardTime: '发送时间（HH:mm）',
-    topN: '前 N 名',
-    bindings: '推送目标',
-    addTarget: '添加目标',
-    noBindings: '尚未绑定目标。',
-    bindingEnabled: '启用',
-    cron: 'Cron（可选）',
-    timezone: '时区（可选）',
-    remove: '移除',
-    nextRuns: '接下来运行：{{times}}',
-    cronDaily: '每天 {{time}}',
-    cronWeekdays: '工作日 {{time}}',
-    types: {
-      circuit_breaker: '熔断通知',
-      cost_alert: '成本告警',
-      daily_leaderboard: '每日排行榜',
-    },
-  },
+  notificationsPage: notificationsZhCN,
+  overviewPage: overviewZhCN,
   placeholder: {
     title: '暂无内容',
   },
