@@ -1,15 +1,17 @@
-import { AppShell, Burger, Group } from '@mantine/core';
+import { AppShell, Burger, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/brand.tsx';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { useAdminTimeZone } from '../lib/format.ts';
 import { LogoutButton } from './logout-button.tsx';
 
 type Props = { navOpened: boolean; onToggleNav: () => void };
 
 export function AppHeader({ navOpened, onToggleNav }: Props) {
   const { t } = useTranslation();
+  const timeZone = useAdminTimeZone();
   return (
     <AppShell.Header px="md">
       <Group h="100%" justify="space-between" wrap="nowrap">
@@ -26,6 +28,11 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
           </Link>
         </Group>
         <Group gap="xs" wrap="nowrap">
+          <Tooltip label={t('header.timeZoneHint')}>
+            <Text size="xs" c="dimmed" visibleFrom="md" data-testid="admin-time-zone">
+              {t('header.timeZone', { zone: timeZone })}
+            </Text>
+          </Tooltip>
           <LanguageSwitcher />
           <ColorSchemeToggle />
           <LogoutButton />

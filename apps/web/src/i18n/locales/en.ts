@@ -19,6 +19,8 @@ export const en = {
     closeNavigation: 'Close navigation',
     logout: 'Log out',
     logoutFailed: 'Could not log out: {{message}}',
+    timeZone: 'Times in {{zone}}',
+    timeZoneHint: 'The system time zone, set on the Settings page',
   },
   nav: {
     label: 'Main navigation',

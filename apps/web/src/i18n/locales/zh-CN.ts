@@ -20,6 +20,8 @@ export const zhCN: Translation = {
     closeNavigation: '关闭导航',
     logout: '退出登录',
     logoutFailed: '退出登录失败：{{message}}',
+    timeZone: '时间按 {{zone}} 显示',
+    timeZoneHint: '系统时区，可在“设置”页修改',
   },
   nav: {
     label: '主导航',
