@@ -1,4 +1,5 @@
 import { UpdateSettingsInput } from '@herald/core';
+import { migrateLegacyWebhooks } from '../../services/migrate-legacy.ts';
 import { getSettings, updateSettings } from '../../services/settings.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
@@ -7,4 +8,6 @@ export const settingsRouter = router({
   update: adminProcedure
     .input(UpdateSettingsInput)
     .mutation(({ ctx, input }) => updateSettings(ctx.deps, input, ctx.actor)),
+  /** Legacy URLs → one target each, bound to their types; legacy mode off. Safe to call again. */
+  migrateLegacyWebhooks: adminProcedure.mutation(({ ctx }) => migrateLegacyWebhooks(ctx.deps, ctx.actor)),
 });

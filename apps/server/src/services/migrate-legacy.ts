@@ -1,0 +1,169 @@
+import {
+  type ChannelType,
+  LEGACY_WEBHOOK_FIELDS,
+  type LegacyWebhookField,
+  type NotificationType,
+  parseLegacyWebhook,
+  TargetConfig,
+  type TargetView,
+} from '@herald/core';
+import { TRPCError } from '@trpc/server';
+import { readSettings, writeSettings } from '../db/repos/settings.ts';
+import * as targets from '../db/repos/targets.ts';
+import type { AppDeps } from '../deps.ts';
+import { recordAudit } from './audit.ts';
+import { reconcileSchedules } from './reconcile-after-change.ts';
+import { SYSTEM_TIMEZONE, settingsView } from './settings.ts';
+import { sealTarget, targetView } from './target-record.ts';
+
+const TYPE_OF = {
+  circuitBreakerWebhook: 'circuit_breaker',
+  costAlertWebhook: 'cost_alert',
+  dailyLeaderboardWebhook: 'daily_leaderboard',
+} as const satisfies Record<LegacyWebhookField, NotificationType>;
+
+const COLUMN = {
+  circuitBreakerWebhook: 'circuit_breaker_webhook',
+  costAlertWebhook: 'cost_alert_webhook',
+  dailyLeaderboardWebhook: 'daily_leaderboard_webhook',
+} as const satisfies Record<LegacyWebhookField, string>;
+
+const PLATFORM: Record<ChannelType, string> = {
+  wechat: 'WeCom',
+  feishu: 'Feishu',
+  dingtalk: 'DingTalk',
+  telegram: 'Telegram',
+  custom: 'Custom',
+};
+
+const TYPE_NAME: Record<NotificationType, string> = {
+  circuit_breaker: 'circuit breaker',
+  cost_alert: 'cost alert',
+  daily_leaderboard: 'daily leaderboard',
+};
+
+export type MigrateLegacyResult = {
+  /** One per distinct legacy URL, bound to every type that used it; empty when nothing was stored. */
+  created: Array<{ targetId: string; name: string; channel: ChannelType; types: NotificationType[] }>;
+  useLegacyMode: boolean;
+  message: string;
+};
+
+/** A target's config for a legacy URL: the platform from its host, Telegram's chat and topic from its query. */
+function configOf(url: string, types: NotificationType[]): TargetConfig {
+  const parsed = parseLegacyWebhook(url);
+  if (!parsed.ok) {
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: `the legacy ${types.join(' and ')} webhook URL cannot be migrated: ${parsed.error}`,
+    });
+  }
+  const v = parsed.value;
+  const name = `${PLATFORM[v.channel]} (legacy): ${types.map((t) => TYPE_NAME[t]).join(', ')}`;
+  const raw =
+    v.channel === 'telegram'
+      ? {
+          name,
+          providerType: 'telegram',
+          telegramBotToken: v.botToken,
+          telegramChatId: v.chatId,
+          telegramTopicId: v.topicId,
+        }
+      : { name, providerType: v.channel, webhookUrl: v.url };
+  const config = TargetConfig.safeParse(raw);
+  if (!config.success) {
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: `the legacy ${types.join(' and ')} webhook URL cannot be migrated: ${config.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    });
+  }
+  return config.data;
+}
+
+/**
+ * Turns the legacy single-URL settings into targets in one transaction: one target per distinct
+ * stored URL (secrets stay sealed), bound to each type that used it; the legacy URLs are cleared
+ * and legacy mode switched off, then schedules are reconciled. Nothing stored: nothing changes.
+ */
+export async function migrateLegacyWebhooks(deps: AppDeps, actor: string): Promise<MigrateLegacyResult> {
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const before = await readSettings(trx, SYSTEM_TIMEZONE, true);
+    const byUrl = new Map<string, { fields: LegacyWebhookField[]; types: NotificationType[] }>();
+    for (const field of LEGACY_WEBHOOK_FIELDS) {
+      const sealed = before[COLUMN[field]];
+      if (sealed === null) continue;
+      const url = deps.secretBox.open(sealed);
+      const group = byUrl.get(url) ?? { fields: [], types: [] };
+      group.fields.push(field);
+      group.types.push(TYPE_OF[field]);
+      byUrl.set(url, group);
+    }
+    if (byUrl.size === 0) return null;
+
+    const created: MigrateLegacyResult['created'] = [];
+    for (const [url, { types }] of byUrl) {
+      const config = configOf(url, types);
+      const row = await targets.insertTarget(trx, sealTarget(config, deps.secretBox));
+      const view: TargetView = targetView(row);
+      await recordAudit(trx, {
+        actor,
+        action: 'target.create',
+        entityType: 'target',
+        entityId: row.id,
+        before: null,
+        after: view,
+      });
+      await trx
+        .insertInto('binding')
+        .values(types.map((type) => ({ notification_type: type, target_id: row.id, is_enabled: true })))
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        action: 'bindings.add',
+        entityType: 'bindings',
+        entityId: row.id,
+        before: null,
+        after: types.map((type) => ({ notificationType: type, targetId: row.id, targetName: row.name })),
+      });
+      created.push({ targetId: row.id, name: row.name, channel: config.providerType, types });
+    }
+
+    const hints = { ...before.hints };
+    for (const field of LEGACY_WEBHOOK_FIELDS) delete hints[field];
+    const after = await writeSettings(trx, {
+      use_legacy_mode: false,
+      circuit_breaker_webhook: null,
+      cost_alert_webhook: null,
+      daily_leaderboard_webhook: null,
+      hints: JSON.stringify(hints),
+    });
+    await recordAudit(trx, {
+      actor,
+      action: 'settings.legacy_migrated',
+      entityType: 'settings',
+      entityId: null,
+      before: settingsView(before),
+      after: settingsView(after),
+    });
+    return created;
+  });
+
+  if (result === null) {
+    const settings = await readSettings(deps.db, SYSTEM_TIMEZONE);
+    return {
+      created: [],
+      useLegacyMode: settings.use_legacy_mode,
+      message: 'nothing to migrate: no legacy webhook URL is stored',
+    };
+  }
+  await reconcileSchedules(deps);
+  return {
+    created: result,
+    useLegacyMode: false,
+    message: `migrated ${byCount(result.length)} to targets and switched legacy mode off`,
+  };
+}
+
+const byCount = (n: number) => (n === 1 ? '1 legacy webhook URL' : `${n} legacy webhook URLs`);
