@@ -15,6 +15,7 @@ export * from './schemas/common.ts';
 export * from './schemas/deliveries.ts';
 export * from './schemas/hub.ts';
 export * from './schemas/notifications.ts';
+export * from './schemas/overview.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/targets.ts';
 export * from './template/render.ts';

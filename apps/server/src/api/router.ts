@@ -5,6 +5,7 @@ import { bindingsRouter } from './routers/bindings.ts';
 import { deliveriesRouter } from './routers/deliveries.ts';
 import { hubRouter } from './routers/hub.ts';
 import { notificationsRouter } from './routers/notifications.ts';
+import { overviewRouter } from './routers/overview.ts';
 import { settingsRouter } from './routers/settings.ts';
 import { targetsRouter } from './routers/targets.ts';
 import { router } from './trpc.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   targets: targetsRouter,
   bindings: bindingsRouter,
   notifications: notificationsRouter,
+  overview: overviewRouter,
   deliveries: deliveriesRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,

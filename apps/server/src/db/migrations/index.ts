@@ -4,6 +4,7 @@ import * as createConfiguration from './2026_11_28_1200_create_configuration.ts'
 import * as createHubData from './2026_11_28_1800_create_hub_data.ts';
 import * as createDeliveries from './2026_11_28_1810_create_deliveries.ts';
 import * as createAlertState from './2026_11_28_1820_create_alert_state.ts';
+import * as indexNotificationType from './2026_11_28_1830_index_notification_type.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1800_create_hub_data': createHubData,
   '2026_11_28_1810_create_deliveries': createDeliveries,
   '2026_11_28_1820_create_alert_state': createAlertState,
+  '2026_11_28_1830_index_notification_type': indexNotificationType,
 };

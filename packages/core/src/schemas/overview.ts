@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES } from '../domain.ts';
+
+/** Deliveries by outcome; `pending` counts pending and sending. */
+export const OutcomeCounts = z.object({
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  pending: z.number().int(),
+  skipped: z.number().int(),
+});
+export type OutcomeCounts = z.infer<typeof OutcomeCounts>;
+
+/** One local day of the system time zone ('YYYY-MM-DD'). */
+export const OverviewDay = OutcomeCounts.extend({ date: z.iso.date() });
+export type OverviewDay = z.infer<typeof OverviewDay>;
+
+export const FailingTarget = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  channel: z.enum(CHANNEL_TYPES),
+  /** Failed deliveries created in the last 24 h. */
+  failures24h: z.number().int(),
+  lastError: z.string().nullable(),
+  lastFailedAt: z.iso.datetime().nullable(),
+  lastTest: z.object({ success: z.boolean(), at: z.iso.datetime() }).nullable(),
+});
+export type FailingTarget = z.infer<typeof FailingTarget>;
+
+export const OverviewSpender = z.object({
+  userId: z.string(),
+  userName: z.string(),
+  totalRequests: z.number().int(),
+  totalCost: z.number(),
+  totalTokens: z.number().int(),
+});
+export type OverviewSpender = z.infer<typeof OverviewSpender>;
+
+export const QUOTA_PERIODS = ['5h', 'weekly', 'monthly'] as const;
+export const QuotaPeriod = z.enum(QUOTA_PERIODS);
+export type QuotaPeriod = z.infer<typeof QuotaPeriod>;
+
+export const QuotaWindow = z.object({
+  period: QuotaPeriod,
+  spend: z.number(),
+  limit: z.number(),
+  /** spend / limit (1 = at the limit). */
+  ratio: z.number(),
+});
+export type QuotaWindow = z.infer<typeof QuotaWindow>;
+
+/** A user or provider with at least one limit: only the windows that have one. */
+export const QuotaEntity = z.object({ id: z.string(), name: z.string(), windows: z.array(QuotaWindow) });
+export type QuotaEntity = z.infer<typeof QuotaEntity>;
+
+export const CircuitBreakerAlert = z.object({
+  notificationId: z.uuid(),
+  at: z.iso.datetime(),
+  providerId: z.string(),
+  providerName: z.string(),
+  failureCount: z.number().int(),
+  retryAt: z.string(),
+  lastError: z.string().nullable(),
+  /** How the alert's deliveries went. */
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  pending: z.number().int(),
+});
+export type CircuitBreakerAlert = z.infer<typeof CircuitBreakerAlert>;
+
+/** The dashboard's Overview: today and the last 7 days in the system time zone. */
+export const Overview = z.object({
+  timezone: z.string(),
+  generatedAt: z.iso.datetime(),
+  today: OutcomeCounts,
+  /** 7 local days, oldest first, today last; days without deliveries are zeros. */
+  days: z.array(OverviewDay),
+  failingTargets: z.array(FailingTarget),
+  /** Today's top 5 users by cost, and the total cost of every user today. */
+  topSpenders: z.object({ users: z.array(OverviewSpender), totalCost: z.number() }),
+  /** Up to 8 of each kind, highest ratio first. */
+  quotas: z.object({ users: z.array(QuotaEntity), providers: z.array(QuotaEntity) }),
+  /** Circuit-breaker alerts of the last 24 h, newest first, at most 20. */
+  circuitBreakers: z.array(CircuitBreakerAlert),
+});
+export type Overview = z.infer<typeof Overview>;
