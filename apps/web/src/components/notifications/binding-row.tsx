@@ -1,42 +1,63 @@
+import type { NotificationType } from '@herald/core';
 import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nextRuns, simpleCron } from './cron.ts';
-
-export type BindingDraft = {
-  targetId: string;
-  targetName: string;
-  isEnabled: boolean;
-  scheduleCron: string;
-  scheduleTimezone: string;
-  /** Kept as loaded and sent back: saving replaces the type's bindings. */
-  templateOverride?: Record<string, unknown> | null;
-};
+import { CustomPreview } from '../targets/custom-preview.tsx';
+import { TemplateEditor } from '../targets/template-editor.tsx';
+import { TimezoneSelect } from '../timezone-select.tsx';
+import { type BindingDraft, errorAt, overrideProblems, parseOverride } from './binding-draft.ts';
+import { cronProblem, describeCron, nextRuns } from './cron.ts';
 
 type Props = {
   binding: BindingDraft;
+  type: NotificationType;
   scheduled: boolean;
+  /** The system time zone (settings), used when the binding has none. */
+  systemTimezone: string;
+  /** The target's own template: where a new override starts from. */
+  targetTemplate: Record<string, unknown> | null;
   errors: Record<string, string>;
   index: number;
   onChange: (next: BindingDraft) => void;
   onRemove: () => void;
 };
 
-/** One bound target: its switch and, for scheduled types, an optional cron and time zone with the next runs. */
-export function BindingRow({ binding, scheduled, errors, index, onChange, onRemove }: Props) {
+/**
+ * One bound target: its switch; for scheduled types an optional cron (in words, with the next
+ * runs) and time zone; for custom targets an optional template override with a live preview.
+ */
+export function BindingRow({
+  binding,
+  type,
+  scheduled,
+  systemTimezone,
+  targetTemplate,
+  errors,
+  index,
+  onChange,
+  onRemove,
+}: Props) {
   const { t, i18n } = useTranslation();
-  const tz = binding.scheduleTimezone.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const runs = scheduled && binding.scheduleCron.trim() ? nextRuns(binding.scheduleCron, tz) : null;
-  const simple = scheduled ? simpleCron(binding.scheduleCron) : null;
+  const prefix = `bindings.${index}`;
+  const tz = binding.scheduleTimezone.trim() || systemTimezone;
+  const cron = binding.scheduleCron.trim();
+  const problem = scheduled && cron ? cronProblem(cron, tz) : null;
+  const runs = scheduled && cron && !problem ? nextRuns(cron, tz) : null;
+  const words = scheduled && cron && !problem ? describeCron(cron, i18n.language) : null;
+  const cronError =
+    errors[`${prefix}.scheduleCron`] ??
+    (problem ? t(problem === 'fields' ? 'notificationsPage.cronFields' : 'notificationsPage.cronInvalid') : undefined);
   const format = (date: Date) => {
     try {
-      return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(
-        date,
-      );
+      return new Intl.DateTimeFormat(i18n.language, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: tz,
+      }).format(date);
     } catch {
       return date.toISOString();
     }
   };
-  const prefix = `bindings.${index}`;
   return (
     <Paper withBorder radius="md" p="sm" data-testid="binding-row">
       <Stack gap="xs">
@@ -65,31 +86,100 @@ export function BindingRow({ binding, scheduled, errors, index, onChange, onRemo
               placeholder="30 9 * * 1-5"
               ff="monospace"
               value={binding.scheduleCron}
-              error={errors[`${prefix}.scheduleCron`]}
+              error={cronError}
               onChange={(event) => onChange({ ...binding, scheduleCron: event.currentTarget.value })}
             />
-            <TextInput
+            <TimezoneSelect
               label={t('notificationsPage.timezone')}
-              placeholder="Asia/Shanghai"
               value={binding.scheduleTimezone}
+              systemOption={t('notificationsPage.systemZone', { zone: systemTimezone })}
+              nothingFound={t('notificationsPage.nothingFound')}
               error={errors[`${prefix}.scheduleTimezone`]}
-              onChange={(event) => onChange({ ...binding, scheduleTimezone: event.currentTarget.value })}
+              onChange={(zone) => onChange({ ...binding, scheduleTimezone: zone })}
             />
           </Group>
         )}
-        {simple && (
-          <Text size="sm">
-            {t(simple.kind === 'daily' ? 'notificationsPage.cronDaily' : 'notificationsPage.cronWeekdays', {
-              time: simple.time,
-            })}
+        {words && (
+          <Text size="sm" data-testid="cron-words">
+            {words}
           </Text>
         )}
         {runs && (
           <Text size="sm" c="dimmed" data-testid="next-runs">
-            {t('notificationsPage.nextRuns', { times: runs.map(format).join(' · ') })}
+            {t('notificationsPage.nextRunsIn', { zone: tz, times: runs.map(format).join(' · ') })}
           </Text>
+        )}
+        {binding.targetType === 'custom' && (
+          <TemplateOverride
+            binding={binding}
+            type={type}
+            targetTemplate={targetTemplate}
+            error={errorAt(errors, `${prefix}.templateOverride`)}
+            onChange={onChange}
+          />
         )}
       </Stack>
     </Paper>
+  );
+}
+
+const STARTER = { title: '{{title}}', text: '{{sections}}' };
+
+function TemplateOverride({
+  binding,
+  type,
+  targetTemplate,
+  error,
+  onChange,
+}: {
+  binding: BindingDraft;
+  type: NotificationType;
+  targetTemplate: Record<string, unknown> | null;
+  error: string | undefined;
+  onChange: (next: BindingDraft) => void;
+}) {
+  const { t } = useTranslation();
+  const text = binding.templateText;
+  const parsed = useMemo(() => (text === null ? null : parseOverride(text)), [text]);
+  const template = parsed && 'template' in parsed ? parsed.template : null;
+  const problems = useMemo(() => (template ? overrideProblems(template, type) : []), [template, type]);
+  if (text === null) {
+    return (
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          onClick={() => onChange({ ...binding, templateText: JSON.stringify(targetTemplate ?? STARTER, null, 2) })}
+        >
+          {t('notificationsPage.overrideAdd')}
+        </Button>
+        <Text size="xs" c="dimmed">
+          {t('notificationsPage.overrideNone')}
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <Stack gap="xs" data-testid="template-override">
+      <TemplateEditor
+        label={t('notificationsPage.overrideLabel')}
+        description={t('notificationsPage.overrideDescription')}
+        required={false}
+        type={type}
+        value={text}
+        onChange={(value) => onChange({ ...binding, templateText: value })}
+        error={
+          error ??
+          (parsed && 'error' in parsed ? t('notificationsPage.invalidJson', { message: parsed.error }) : undefined)
+        }
+        problems={problems}
+      />
+      <CustomPreview type={type} template={problems.length === 0 ? template : null} />
+      <Group>
+        <Button variant="subtle" color="red" size="xs" onClick={() => onChange({ ...binding, templateText: null })}>
+          {t('notificationsPage.overrideRemove')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

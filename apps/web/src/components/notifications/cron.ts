@@ -1,8 +1,21 @@
 import { CronExpressionParser } from 'cron-parser';
+import cronstrue from 'cronstrue';
+import 'cronstrue/locales/zh_CN.js';
+
+/** Why a five-field cron does not parse in `tz` (the check the server's bindings.set runs), or null. */
+export function cronProblem(cron: string, tz: string): 'fields' | 'invalid' | null {
+  if (cron.trim().split(/\s+/).length !== 5) return 'fields';
+  try {
+    CronExpressionParser.parse(cron.trim(), { tz, strict: false });
+    return null;
+  } catch {
+    return 'invalid';
+  }
+}
 
 /** The next `count` run times of a five-field cron in `tz`, or null when it does not parse. */
 export function nextRuns(cron: string, tz: string, count = 3, from = new Date()): Date[] | null {
-  if (cron.trim().split(/\s+/).length !== 5) return null;
+  if (cronProblem(cron, tz) !== null) return null;
   try {
     const it = CronExpressionParser.parse(cron.trim(), { tz, currentDate: from });
     return Array.from({ length: count }, () => it.next().toDate());
@@ -11,13 +24,16 @@ export function nextRuns(cron: string, tz: string, count = 3, from = new Date())
   }
 }
 
-/** `m h * * *` → daily, `m h * * 1-5` → weekdays, with the time as HH:mm; else null. */
-export function simpleCron(cron: string): { kind: 'daily' | 'weekdays'; time: string } | null {
-  const m = /^(\d{1,2}) (\d{1,2}) \* \* (\*|1-5)$/.exec(cron.trim());
-  if (!m) return null;
-  const minute = Number(m[1]);
-  const hour = Number(m[2]);
-  if (minute > 59 || hour > 23) return null;
-  const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-  return { kind: m[3] === '*' ? 'daily' : 'weekdays', time };
+/** The cron in words in the UI language (cronstrue), e.g. "At 09:30, Monday through Friday"; null when unreadable. */
+export function describeCron(cron: string, language: string): string | null {
+  if (cron.trim().split(/\s+/).length !== 5) return null;
+  try {
+    return cronstrue.toString(cron.trim(), {
+      locale: language.startsWith('zh') ? 'zh_CN' : 'en',
+      use24HourTimeFormat: true,
+      throwExceptionOnParseError: true,
+    });
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import { LEGACY_WEBHOOK_FIELDS, type LegacyWebhookField, type Settings } from '@herald/core';
-import { Button, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,40 @@ export function GeneralCard({ settings }: { settings: Settings }) {
   const [mode, setMode] = useState(settings.useLegacyMode ? 'legacy' : 'multi');
   const [urls, setUrls] = useState<Partial<Record<LegacyWebhookField, string>>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
+  const hasLegacyUrls = LEGACY_WEBHOOK_FIELDS.some((field) => settings[field].set);
+  const clear = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: async () => {
+        notify({ color: 'teal', message: t('notificationsPage.webhookCleared') });
+        await queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
+      },
+      onError: (error) =>
+        notify({ color: 'red', message: t('notificationsPage.saveFailed', { message: messageOf(error) }) }),
+    }),
+  );
+  const migrate = useMutation(
+    trpc.settings.migrateLegacyWebhooks.mutationOptions({
+      onSuccess: async (result) => {
+        setConfirming(false);
+        notify({
+          color: 'teal',
+          message:
+            result.created.length === 0
+              ? t('notificationsPage.migrateNothing')
+              : t('notificationsPage.migrateDone', { names: result.created.map((c) => c.name).join(', ') }),
+        });
+        // Targets and bindings first: the cards remount when the settings change.
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.targets.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.bindings.list.queryKey() }),
+        ]);
+        await queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
+      },
+      onError: (error) =>
+        notify({ color: 'red', message: t('notificationsPage.migrateFailed', { message: messageOf(error) }) }),
+    }),
+  );
   const update = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: async () => {
@@ -73,24 +107,63 @@ export function GeneralCard({ settings }: { settings: Settings }) {
           LEGACY_WEBHOOK_FIELDS.map((field) => {
             const state = settings[field];
             const details = [
-              state.set ? t('notificationsPage.webhookSet', { hint: state.hint ?? '' }) : null,
+              state.set
+                ? t('notificationsPage.webhookSet', { hint: state.hint ?? '' })
+                : t('notificationsPage.webhookNotSet'),
               state.channel ? t('notificationsPage.webhookPlatform', { channel: state.channel }) : null,
             ].filter(Boolean);
+            const label = `${t(`notificationsPage.types.${TYPE_OF[field]}`)} · ${t('notificationsPage.webhook')}`;
             return (
-              <TextInput
-                key={field}
-                label={`${t(`notificationsPage.types.${TYPE_OF[field]}`)} · ${t('notificationsPage.webhook')}`}
-                description={details.join(' · ') || undefined}
-                placeholder={state.set ? t('notificationsPage.webhookPlaceholder') : 'https://'}
-                value={urls[field] ?? ''}
-                error={errors[field]}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  setUrls((all) => ({ ...all, [field]: value }));
-                }}
-              />
+              <Group key={field} align="flex-end" wrap="nowrap">
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={label}
+                  description={details.join(' · ')}
+                  placeholder={state.set ? t('notificationsPage.webhookPlaceholder') : 'https://'}
+                  value={urls[field] ?? ''}
+                  error={errors[field]}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    setUrls((all) => ({ ...all, [field]: value }));
+                  }}
+                />
+                {state.set && (
+                  <Button
+                    variant="default"
+                    color="red"
+                    aria-label={t('notificationsPage.webhookClearLabel', { type: label })}
+                    loading={clear.isPending && clear.variables?.[field] === null}
+                    onClick={() => clear.mutate({ [field]: null })}
+                  >
+                    {t('notificationsPage.webhookClear')}
+                  </Button>
+                )}
+              </Group>
             );
           })}
+        {hasLegacyUrls && (
+          <div>
+            <Button variant="light" onClick={() => setConfirming(true)}>
+              {t('notificationsPage.migrate')}
+            </Button>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('notificationsPage.migrateHint')}
+            </Text>
+          </div>
+        )}
+        <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('notificationsPage.migrateTitle')}>
+          <Stack>
+            <Text size="sm">{t('notificationsPage.migrateConfirm')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                {t('notificationsPage.cancel')}
+              </Button>
+              <Button loading={migrate.isPending} onClick={() => migrate.mutate()}>
+                {t('notificationsPage.migrateAction')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
         <div>
           <Button onClick={save} loading={update.isPending}>
             {t('notificationsPage.save')}

@@ -18,7 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { type BindingDraft, BindingRow } from './binding-row.tsx';
+import { type BindingDraft, buildBindingsInput } from './binding-draft.ts';
+import { BindingRow } from './binding-row.tsx';
 import { fieldErrorsOf } from './field-errors.ts';
 
 const SWITCH = {
@@ -31,7 +32,7 @@ type Props = {
   type: NotificationType;
   settings: Settings;
   multiTarget: boolean;
-  targets: Array<{ id: string; name: string }>;
+  targets: Array<{ id: string; name: string; providerType: string; customTemplate: Record<string, unknown> | null }>;
   bindings: BindingDraft[];
 };
 
@@ -64,27 +65,25 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
   );
 
   const save = async () => {
-    setErrors({});
+    const built = multiTarget
+      ? buildBindingsInput(type, bindings, scheduled, {
+          invalidJson: (message) => t('notificationsPage.invalidJson', { message }),
+          cronFields: t('notificationsPage.cronFields'),
+          cronInvalid: t('notificationsPage.cronInvalid'),
+        })
+      : null;
+    setErrors(built?.errors ?? {});
+    if (built && !built.input) {
+      notify({ color: 'red', message: t('notificationsPage.fixErrors') });
+      return;
+    }
     try {
       await updateSettings.mutateAsync({
         [SWITCH[type]]: enabled,
         ...(type === 'cost_alert' && { costAlertThreshold: threshold / 100, costAlertCheckInterval: Number(interval) }),
         ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
       });
-      if (multiTarget) {
-        await setBindingsMutation.mutateAsync({
-          notificationType: type,
-          bindings: bindings.map((b) => ({
-            targetId: b.targetId,
-            isEnabled: b.isEnabled,
-            templateOverride: b.templateOverride ?? null,
-            ...(scheduled && {
-              scheduleCron: b.scheduleCron.trim() || null,
-              scheduleTimezone: b.scheduleTimezone.trim() || null,
-            }),
-          })),
-        });
-      }
+      if (built?.input) await setBindingsMutation.mutateAsync(built.input);
       notify({ color: 'teal', message: t('notificationsPage.saved') });
       await queryClient.invalidateQueries({ queryKey: trpc.bindings.list.queryKey() });
     } catch (error) {
@@ -169,8 +168,11 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
               <BindingRow
                 key={binding.targetId}
                 binding={binding}
+                type={type}
                 index={index}
                 scheduled={scheduled}
+                systemTimezone={settings.timezone}
+                targetTemplate={targets.find((x) => x.id === binding.targetId)?.customTemplate ?? null}
                 errors={errors}
                 onChange={(next) => setBindings((all) => all.map((b, i) => (i === index ? next : b)))}
                 onRemove={() => setBindings((all) => all.filter((_, i) => i !== index))}
@@ -189,9 +191,11 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
                     {
                       targetId: target.id,
                       targetName: target.name,
+                      targetType: target.providerType,
                       isEnabled: true,
                       scheduleCron: '',
                       scheduleTimezone: '',
+                      templateText: null,
                     },
                   ]);
                 }

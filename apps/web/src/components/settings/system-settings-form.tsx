@@ -3,11 +3,11 @@ import { Button, Group, Paper, Select, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { TimezoneSelect } from '../timezone-select.tsx';
 
 type Values = { timezone: string; locale: Settings['locale'] };
 
@@ -21,10 +21,6 @@ function fieldIssuesOf(error: unknown): Array<{ path: string; message: string }>
 export function SystemSettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const zones = useMemo(() => {
-    const all = Intl.supportedValuesOf('timeZone');
-    return all.includes(settings.timezone) ? all : [settings.timezone, ...all];
-  }, [settings.timezone]);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { timezone: settings.timezone, locale: settings.locale },
@@ -58,16 +54,15 @@ export function SystemSettingsForm({ settings }: { settings: Settings }) {
           <Title order={2} size="h4">
             {t('settingsPage.generalTitle')}
           </Title>
-          <Select
+          <TimezoneSelect
             label={t('settingsPage.timezone')}
             description={t('settingsPage.timezoneDescription')}
-            searchable
             required
-            nothingFoundMessage={t('settingsPage.nothingFound')}
-            data={zones}
+            nothingFound={t('settingsPage.nothingFound')}
             maw={420}
-            limit={100}
             {...form.getInputProps('timezone')}
+            value={form.values.timezone}
+            onChange={(zone) => form.setFieldValue('timezone', zone)}
           />
           <Select
             label={t('settingsPage.locale')}

@@ -4,12 +4,17 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotificationTypePicker } from './notification-type-picker.tsx';
 
-type Props = { template: Record<string, unknown> | null };
+type Props = {
+  template: Record<string, unknown> | null;
+  /** Render for this type only (no type picker); default: the user picks one. */
+  type?: NotificationType | undefined;
+};
 
 /** The custom body as the server would send it, rendered here by @herald/core with sample data. */
-export function CustomPreview({ template }: Props) {
+export function CustomPreview({ template, type: fixedType }: Props) {
   const { t, i18n } = useTranslation();
-  const [type, setType] = useState<NotificationType>('circuit_breaker');
+  const [picked, setType] = useState<NotificationType>('circuit_breaker');
+  const type = fixedType ?? picked;
   const locale: Locale = (i18n.resolvedLanguage ?? i18n.language) === 'zh-CN' ? 'zh-CN' : 'en';
   const result = useMemo(() => {
     if (!template) return null;
@@ -34,7 +39,7 @@ export function CustomPreview({ template }: Props) {
     <Paper withBorder radius="md" p="sm">
       <Stack gap="xs">
         <Text fw={600}>{t('targets.preview.title')}</Text>
-        <NotificationTypePicker label={t('targets.preview.type')} value={type} onChange={setType} />
+        {!fixedType && <NotificationTypePicker label={t('targets.preview.type')} value={type} onChange={setType} />}
         {result && 'error' in result && (
           <Alert color="red" variant="light">
             {t('targets.preview.failed', { message: result.error })}

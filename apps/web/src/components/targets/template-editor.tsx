@@ -1,6 +1,6 @@
-import { knownVariableNames } from '@herald/core';
+import { knownVariableNames, type NotificationType } from '@herald/core';
 import { Button, Group, JsonInput, Menu, ScrollArea, Stack, Text } from '@mantine/core';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -9,13 +9,23 @@ type Props = {
   error?: string | undefined;
   /** Problems found by checkTemplate, shown under the editor. */
   problems: readonly string[];
+  /** Defaults: the target form's custom template label, description and required. */
+  label?: string;
+  description?: string;
+  required?: boolean;
+  /** Offer only this notification type's placeholders (default: every type's). */
+  type?: NotificationType | undefined;
 };
 
-const NAMES = [...knownVariableNames()].sort();
+/** The placeholders the insert menu offers. */
+function namesFor(type?: NotificationType): string[] {
+  return [...knownVariableNames(type)].sort();
+}
 
 /** The custom body template as JSON, with placeholder insertion at the cursor. */
-export function TemplateEditor({ value, onChange, error, problems }: Props) {
+export function TemplateEditor({ value, onChange, error, problems, label, description, required = true, type }: Props) {
   const { t } = useTranslation();
+  const names = useMemo(() => namesFor(type), [type]);
   const ref = useRef<HTMLTextAreaElement>(null);
   const insert = (name: string) => {
     const el = ref.current;
@@ -32,9 +42,9 @@ export function TemplateEditor({ value, onChange, error, problems }: Props) {
     <Stack gap={4}>
       <JsonInput
         ref={ref}
-        label={t('targets.form.customTemplate')}
-        description={t('targets.form.customTemplateDescription')}
-        required
+        label={label ?? t('targets.form.customTemplate')}
+        description={description ?? t('targets.form.customTemplateDescription')}
+        required={required}
         autosize
         minRows={6}
         maxRows={14}
@@ -61,7 +71,7 @@ export function TemplateEditor({ value, onChange, error, problems }: Props) {
           </Menu.Target>
           <Menu.Dropdown>
             <ScrollArea.Autosize mah={240}>
-              {NAMES.map((name) => (
+              {names.map((name) => (
                 <Menu.Item key={name} onClick={() => insert(name)} ff="monospace">
                   {name}
                 </Menu.Item>

@@ -3,6 +3,7 @@ import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
+import { draftOf } from '../../components/notifications/binding-draft.ts';
 import { GeneralCard } from '../../components/notifications/general-card.tsx';
 import { TypeCard } from '../../components/notifications/type-card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -48,17 +49,13 @@ export function NotificationsPage() {
               type={type}
               settings={settings.data}
               multiTarget={!settings.data.useLegacyMode}
-              targets={targets.data.map((target) => ({ id: target.id, name: target.name }))}
-              bindings={bindings.data
-                .filter((b) => b.notificationType === type)
-                .map((b) => ({
-                  targetId: b.targetId,
-                  targetName: b.targetName,
-                  isEnabled: b.isEnabled,
-                  scheduleCron: b.scheduleCron ?? '',
-                  scheduleTimezone: b.scheduleTimezone ?? '',
-                  templateOverride: b.templateOverride,
-                }))}
+              targets={targets.data.map((target) => ({
+                id: target.id,
+                name: target.name,
+                providerType: target.providerType,
+                customTemplate: target.customTemplate,
+              }))}
+              bindings={bindings.data.filter((b) => b.notificationType === type).map(draftOf)}
             />
           ))}
         </div>

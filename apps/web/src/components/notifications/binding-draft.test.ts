@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { type BindingDraft, buildBindingsInput, draftOf, errorAt } from './binding-draft.ts';
+
+const messages = {
+  invalidJson: (m: string) => `bad json: ${m}`,
+  cronFields: 'five fields',
+  cronInvalid: 'bad cron',
+};
+const TARGET = '8f0c3c56-6c8e-4d2e-9a51-0b6f1b1d7e01';
+const draft = (over: Partial<BindingDraft> = {}): BindingDraft => ({
+  targetId: TARGET,
+  targetName: 'Hook',
+  targetType: 'custom',
+  isEnabled: true,
+  scheduleCron: '',
+  scheduleTimezone: '',
+  templateText: null,
+  ...over,
+});
+
+describe('buildBindingsInput', () => {
+  it('sends empty cron and zone as null and no override as null (clears it)', () => {
+    const r = buildBindingsInput('daily_leaderboard', [draft()], true, messages);
+    expect(r.errors).toEqual({});
+    expect(r.input?.bindings[0]).toEqual({
+      targetId: TARGET,
+      isEnabled: true,
+      scheduleCron: null,
+      scheduleTimezone: null,
+      templateOverride: null,
+    });
+  });
+
+  it('sends a cron, a zone and an override', () => {
+    const r = buildBindingsInput(
+      'daily_leaderboard',
+      [draft({ scheduleCron: ' 30 9 * * 1-5 ', scheduleTimezone: 'Asia/Shanghai', templateText: '{"t":"{{title}}"}' })],
+      true,
+      messages,
+    );
+    expect(r.input?.bindings[0]).toMatchObject({
+      scheduleCron: '30 9 * * 1-5',
+      scheduleTimezone: 'Asia/Shanghai',
+      templateOverride: { t: '{{title}}' },
+    });
+  });
+
+  it('leaves schedules out for circuit breaker and overrides out for non-custom targets', () => {
+    const r = buildBindingsInput(
+      'circuit_breaker',
+      [draft({ targetType: 'wechat', scheduleCron: '0 9 * * *', templateText: '{"x":1}' })],
+      false,
+      messages,
+    );
+    expect(r.input?.bindings[0]).toEqual({ targetId: TARGET, isEnabled: true, templateOverride: null });
+  });
+
+  it('keys errors by the server paths: cron, zone (shared schema), JSON and placeholders', () => {
+    const r = buildBindingsInput(
+      'daily_leaderboard',
+      [
+        draft({ scheduleCron: '61 9 * * *' }),
+        draft({ targetId: crypto.randomUUID(), scheduleCron: '1 2 3', scheduleTimezone: 'Mars/Olympus' }),
+        draft({ targetId: crypto.randomUUID(), templateText: '{ nope' }),
+        draft({ targetId: crypto.randomUUID(), templateText: '{"text":"{{no_such_thing}}"}' }),
+      ],
+      true,
+      messages,
+    );
+    expect(r.input).toBeNull();
+    expect(r.errors['bindings.0.scheduleCron']).toBe('bad cron');
+    expect(r.errors['bindings.1.scheduleCron']).toBe('five fields');
+    expect(r.errors['bindings.1.scheduleTimezone']).toMatch(/IANA/);
+    expect(r.errors['bindings.2.templateOverride']).toMatch(/^bad json/);
+    expect(errorAt(r.errors, 'bindings.3.templateOverride')).toMatch(/no_such_thing/);
+  });
+});
+
+describe('draftOf', () => {
+  it('shows a stored override as indented JSON and none as null', () => {
+    const base = {
+      id: 'b',
+      notificationType: 'cost_alert' as const,
+      targetId: TARGET,
+      targetName: 'Hook',
+      targetType: 'custom',
+      targetEnabled: true,
+      isEnabled: true,
+      scheduleCron: null,
+      scheduleTimezone: 'UTC',
+    };
+    expect(draftOf({ ...base, templateOverride: { a: 1 } }).templateText).toBe('{\n  "a": 1\n}');
+    expect(draftOf({ ...base, templateOverride: null })).toMatchObject({ templateText: null, scheduleCron: '' });
+  });
+});

@@ -1,0 +1,99 @@
+import { type BindingView, checkTemplate, type NotificationType, SetBindingsInput } from '@herald/core';
+import { cronProblem } from './cron.ts';
+
+/** One bound target as the form edits it. */
+export type BindingDraft = {
+  targetId: string;
+  targetName: string;
+  /** The target's channel: a template override applies only to `custom`. */
+  targetType: string;
+  isEnabled: boolean;
+  scheduleCron: string;
+  /** '' = the system zone. */
+  scheduleTimezone: string;
+  /** The override as JSON text; null = none (the target's own template is used). */
+  templateText: string | null;
+};
+
+export function draftOf(b: BindingView): BindingDraft {
+  return {
+    targetId: b.targetId,
+    targetName: b.targetName,
+    targetType: b.targetType,
+    isEnabled: b.isEnabled,
+    scheduleCron: b.scheduleCron ?? '',
+    scheduleTimezone: b.scheduleTimezone ?? '',
+    templateText: b.templateOverride ? JSON.stringify(b.templateOverride, null, 2) : null,
+  };
+}
+
+/** The override's JSON, or why it is not a JSON object. */
+export function parseOverride(text: string): { template: Record<string, unknown> } | { error: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'not a JSON object' };
+    return { template: value as Record<string, unknown> };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The template's problems for one notification type, one line each (the check the server runs). */
+export function overrideProblems(template: Record<string, unknown>, type: NotificationType): string[] {
+  return checkTemplate(template, type).map((p) =>
+    [p.path || null, p.placeholder || null, p.problem].filter(Boolean).join(' '),
+  );
+}
+
+export type DraftMessages = {
+  invalidJson: (message: string) => string;
+  cronFields: string;
+  cronInvalid: string;
+};
+
+/**
+ * The bindings.set input, checked here first with the server's own schema (time zones, template
+ * placeholders) and the server's cron check; errors are keyed by the server's paths
+ * (`bindings.0.scheduleCron`), so server and browser errors land at the same field.
+ */
+export function buildBindingsInput(
+  type: NotificationType,
+  drafts: BindingDraft[],
+  scheduled: boolean,
+  messages: DraftMessages,
+): { input: SetBindingsInput | null; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const bindings = drafts.map((b, i) => {
+    let templateOverride: Record<string, unknown> | null = null;
+    if (b.targetType === 'custom' && b.templateText !== null) {
+      const parsed = parseOverride(b.templateText);
+      if ('error' in parsed) errors[`bindings.${i}.templateOverride`] = messages.invalidJson(parsed.error);
+      else templateOverride = parsed.template;
+    }
+    const cron = b.scheduleCron.trim();
+    const zone = b.scheduleTimezone.trim();
+    if (scheduled && cron) {
+      const problem = cronProblem(cron, zone || 'UTC');
+      if (problem)
+        errors[`bindings.${i}.scheduleCron`] = problem === 'fields' ? messages.cronFields : messages.cronInvalid;
+    }
+    return {
+      targetId: b.targetId,
+      isEnabled: b.isEnabled,
+      templateOverride,
+      ...(scheduled && { scheduleCron: cron || null, scheduleTimezone: zone || null }),
+    };
+  });
+  const checked = SetBindingsInput.safeParse({ notificationType: type, bindings });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+  }
+  return { input: Object.keys(errors).length === 0 && checked.success ? checked.data : null, errors };
+}
+
+/** The first error at `key` or under it (`bindings.0.templateOverride.title`), if any. */
+export function errorAt(errors: Record<string, string>, key: string): string | undefined {
+  if (errors[key]) return errors[key];
+  const nested = Object.keys(errors).find((k) => k.startsWith(`${key}.`));
+  return nested ? `${nested.slice(key.length + 1)}: ${errors[nested]}` : undefined;
+}

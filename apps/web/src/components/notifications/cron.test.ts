@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cronProblem, describeCron, nextRuns } from './cron.ts';
+
+describe('cron helpers', () => {
+  it('describes a cron in English and Chinese', () => {
+    expect(describeCron('30 9 * * 1-5', 'en')).toBe('At 09:30, Monday through Friday');
+    expect(describeCron('30 9 * * 1-5', 'zh-CN')).toBe('在09:30, 星期一至星期五');
+    expect(describeCron('0 18 * * *', 'en')).toBe('At 18:00');
+    expect(describeCron('61 9 * * *', 'en')).toBeNull();
+    expect(describeCron('* * *', 'en')).toBeNull();
+  });
+
+  it('finds problems the way the server does', () => {
+    expect(cronProblem('30 9 * * 1-5', 'Asia/Shanghai')).toBeNull();
+    expect(cronProblem('30 9 * *', 'UTC')).toBe('fields');
+    expect(cronProblem('61 9 * * *', 'UTC')).toBe('invalid');
+  });
+
+  it('computes the next three runs in the given zone', () => {
+    const from = new Date('2026-11-27T12:00:00Z'); // a Friday, 20:00 in Shanghai
+    const runs = nextRuns('30 9 * * 1-5', 'Asia/Shanghai', 3, from);
+    expect(runs?.map((d) => d.toISOString())).toEqual([
+      '2026-11-30T01:30:00.000Z',
+      '2026-12-01T01:30:00.000Z',
+      '2026-12-02T01:30:00.000Z',
+    ]);
+    const utc = nextRuns('30 9 * * 1-5', 'UTC', 3, from);
+    expect(utc?.[0]?.toISOString()).toBe('2026-11-30T09:30:00.000Z');
+    expect(nextRuns('61 9 * * *', 'UTC')).toBeNull();
+  });
+});
