@@ -1,14 +1,95 @@
+import { Alert, Button, Grid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconDashboard } from '../../components/icons.tsx';
+import { IconAlertCircle } from '../../components/icons.tsx';
+import { BreakerAlerts } from '../../components/overview/breaker-alerts.tsx';
+import { DaysChart } from '../../components/overview/days-chart.tsx';
+import { FailingTargets } from '../../components/overview/failing-targets.tsx';
+import { QuotaBars } from '../../components/overview/quota-bars.tsx';
+import { TodayStats } from '../../components/overview/today-stats.tsx';
+import { TopSpenders } from '../../components/overview/top-spenders.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { PagePlaceholder } from '../../components/page-placeholder.tsx';
+import { messageOf } from '../../lib/errors.ts';
+import { useFormatDateTime } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
 
+const REFRESH_MS = 30_000;
+
+/** Today's deliveries, the last 7 days, failing targets, spend, quotas and breaker alerts; refreshed every 30 s. */
 export function OverviewPage() {
   const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
+  const overview = useQuery({ ...trpc.overview.get.queryOptions(), refetchInterval: REFRESH_MS });
+  const data = overview.data;
+  // Without data the sections show skeletons; a failed first load shows the error instead.
+  const failedEmpty = overview.isError && !data;
   return (
     <>
-      <PageHeader title={t('nav.overview')} description={t('pages.overview.description')} />
-      <PagePlaceholder icon={IconDashboard} text={t('pages.overview.empty')} />
+      <PageHeader
+        title={t('nav.overview')}
+        description={t('pages.overview.description')}
+        action={
+          <Stack gap={4} align="flex-end">
+            <Button
+              variant="default"
+              size="xs"
+              loading={overview.isFetching}
+              onClick={() => void overview.refetch()}
+              data-testid="overview-refresh"
+            >
+              {t('overviewPage.refresh')}
+            </Button>
+            {data && (
+              <Text size="xs" c="dimmed" ta="right" data-testid="overview-updated">
+                {t('overviewPage.updatedAt', { time: formatDateTime(data.generatedAt), timezone: data.timezone })}
+              </Text>
+            )}
+          </Stack>
+        }
+      />
+      {overview.isError && (
+        <Alert
+          color={data ? 'yellow' : 'red'}
+          variant="light"
+          icon={<IconAlertCircle />}
+          title={t('error.title')}
+          mb="xl"
+          role="alert"
+          data-testid="overview-error"
+        >
+          {data
+            ? t('overviewPage.refreshFailed', { time: formatDateTime(data.generatedAt) })
+            : t('overviewPage.loadFailed', { message: messageOf(overview.error) })}
+          <Button variant="default" size="xs" mt="sm" display="block" onClick={() => void overview.refetch()}>
+            {t('error.retry')}
+          </Button>
+        </Alert>
+      )}
+      {!failedEmpty && (
+        <Stack gap="lg" data-testid="overview-page">
+          <TodayStats today={data?.today} />
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <DaysChart days={data?.days} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <FailingTargets targets={data?.failingTargets} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <QuotaBars kind="users" entities={data?.quotas.users} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <QuotaBars kind="providers" entities={data?.quotas.providers} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <TopSpenders spenders={data?.topSpenders} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <BreakerAlerts alerts={data?.circuitBreakers} />
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      )}
     </>
   );
 }
