@@ -1,13 +1,13 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
-import { pageTitle } from '../fixtures/app.ts';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { pageTitle, takeToast } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
-async function mutate(request: APIRequestContext, name: string, input: unknown): Promise<unknown> {
+async function mutate(request: APIRequestContext, name: string, input?: unknown): Promise<unknown> {
   const response = await request.post(`/trpc/${name}`, {
     headers: { ...admin, 'content-type': 'application/json' },
-    data: input,
+    data: input ?? null,
   });
   const text = await response.text();
   expect(response.status(), `${name}: ${text}`).toBe(200);
@@ -21,68 +21,205 @@ async function query(request: APIRequestContext, name: string): Promise<unknown>
   return (JSON.parse(text) as { result: { data: unknown } }).result.data;
 }
 
-test.use({ storageState: SIGNED_IN_STATE });
+type Binding = { notificationType: string; targetName: string; templateOverride: Record<string, unknown> | null };
+type Settings = Record<string, { set: boolean } | unknown> & { useLegacyMode: boolean };
 
-test('a target is bound to the leaderboard with a cron and time zone, scheduled, and a bad cron is shown at its field', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(60_000);
-  const name = `E2E schedule hook ${Date.now().toString(36)}`;
-  await mutate(request, 'targets.create', {
+const run = () => Date.now().toString(36);
+
+async function createCustomTarget(request: APIRequestContext, name: string): Promise<string> {
+  const target = (await mutate(request, 'targets.create', {
     name,
     providerType: 'custom',
     webhookUrl: 'http://127.0.0.1:9/hook',
     customTemplate: { title: '{{title}}', text: '{{sections}}' },
-  });
+  })) as { id: string };
+  return target.id;
+}
 
+/** Opens the page in multi-target mode, with the card's bound rows replaced by `name` alone. */
+async function bindOnly(page: Page, request: APIRequestContext, cardName: string, name: string): Promise<Locator> {
+  await mutate(request, 'settings.update', { useLegacyMode: false });
   await page.goto('/notifications');
   await expect(pageTitle(page, 'Notifications')).toBeVisible();
-
-  const general = page.getByRole('region', { name: 'General' });
-  const globalSwitch = general.getByRole('switch', { name: 'Send notifications' });
-  await globalSwitch.check();
-  await expect(globalSwitch).toBeChecked();
-  await general.getByText('Multi-target (bindings)').click();
-  await general.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Saved.').first()).toBeVisible();
-
-  const card = page.getByRole('region', { name: 'Daily leaderboard' });
-  const typeSwitch = card.getByRole('switch', { name: 'Enabled' }).first();
-  await expect(typeSwitch).toBeVisible();
-  await typeSwitch.check();
-  await expect(typeSwitch).toBeChecked();
-
-  // Replace whatever other specs bound: remove the existing rows, then add ours.
+  const card = page.getByRole('region', { name: cardName });
   const rows = card.getByTestId('binding-row');
+  await expect(card.getByRole('combobox', { name: 'Add a target' })).toBeVisible();
   while ((await rows.count()) > 0) await rows.first().getByRole('button', { name: 'Remove' }).click();
   await card.getByRole('combobox', { name: 'Add a target' }).click();
   await page.getByRole('option', { name, exact: true }).click();
-  const row = rows.filter({ hasText: name });
+  return rows.filter({ hasText: name });
+}
+
+test.use({ storageState: SIGNED_IN_STATE });
+test.describe.configure({ mode: 'serial' });
+
+test('a legacy webhook URL is cleared and shown as not set', async ({ page, request }) => {
+  const key = `e2e-clear-${run()}`;
+  await mutate(request, 'settings.update', {
+    useLegacyMode: true,
+    costAlertWebhook: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`,
+  });
+  await page.goto('/notifications');
+  const general = page.getByRole('region', { name: 'General' });
+  const field = general.getByRole('textbox', { name: 'Cost alert · Webhook URL' });
+  await expect(field).toHaveAccessibleDescription(
+    /Set \(https:\/\/qyapi\.weixin\.qq\.com\/….*Detected platform: wechat/,
+  );
+  await expect(page.getByText(key)).toHaveCount(0);
+
+  await general.getByRole('button', { name: 'Clear Cost alert · Webhook URL' }).click();
+  await takeToast(page, 'Webhook URL cleared.');
+  await expect(general.getByRole('textbox', { name: 'Cost alert · Webhook URL' })).toHaveAccessibleDescription(
+    'Not set',
+  );
+  await expect(general.getByRole('button', { name: 'Clear Cost alert · Webhook URL' })).toHaveCount(0);
+  const settings = (await query(request, 'settings.get')) as Settings;
+  expect(settings.costAlertWebhook).toEqual({ set: false, hint: null, channel: null });
+});
+
+test('legacy URLs are moved to targets after a confirmation', async ({ page, request }) => {
+  const id = run();
+  await mutate(request, 'settings.update', {
+    useLegacyMode: true,
+    circuitBreakerWebhook: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e-migrate-${id}`,
+    costAlertWebhook: `https://oapi.dingtalk.com/robot/send?access_token=e2e-migrate-${id}`,
+    dailyLeaderboardWebhook: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e-migrate-${id}`,
+  });
+  await page.goto('/notifications');
+  const general = page.getByRole('region', { name: 'General' });
+  await general.getByRole('button', { name: 'Move legacy URLs to targets' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Move legacy webhook URLs to targets?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Move to targets' }).click();
+  await takeToast(page, /^Created targets: .*WeCom \(legacy\): circuit breaker, daily leaderboard/);
+  await expect(dialog).toBeHidden();
+
+  // Multi-target mode now, each type bound to the target its URL became; the button is gone.
+  await expect(general.getByRole('radio', { name: 'Multi-target (bindings)' })).toBeChecked();
+  await expect(general.getByRole('button', { name: 'Move legacy URLs to targets' })).toHaveCount(0);
+  const leaderboard = page.getByRole('region', { name: 'Daily leaderboard' });
+  await expect(
+    leaderboard.getByTestId('binding-row').filter({ hasText: 'WeCom (legacy): circuit breaker, daily leaderboard' }),
+  ).toHaveCount(1);
+  const cost = page.getByRole('region', { name: 'Cost alert' });
+  await expect(cost.getByTestId('binding-row').filter({ hasText: 'DingTalk (legacy): cost alert' })).toHaveCount(1);
+
+  // Calling it again has nothing to do.
+  const again = (await mutate(request, 'settings.migrateLegacyWebhooks')) as { created: unknown[]; message: string };
+  expect(again.created).toEqual([]);
+  expect(again.message).toMatch(/nothing to migrate/);
+});
+
+test('a target is bound to the leaderboard with a cron in a picked time zone, and a bad cron is shown at its field', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  const name = `E2E schedule hook ${run()}`;
+  await createCustomTarget(request, name);
+  await mutate(request, 'settings.update', { enabled: true });
+  const row = await bindOnly(page, request, 'Daily leaderboard', name);
+  const card = page.getByRole('region', { name: 'Daily leaderboard' });
+  await card.getByRole('switch', { name: 'Enabled' }).first().check();
+
   await row.getByLabel('Cron (optional)').fill('30 9 * * 1-5');
-  await row.getByLabel('Time zone (optional)').fill('Asia/Shanghai');
-  await expect(row.getByText('Weekdays at 09:30')).toBeVisible();
-  await expect(row.getByTestId('next-runs')).toContainText('Next runs:');
+  const zone = row.getByRole('combobox', { name: 'Time zone (optional)' });
+  await expect(zone).toHaveValue(/^System default \(.+\)$/);
+  await zone.click();
+  await zone.fill('Asia/Shang');
+  await page.getByRole('option', { name: 'Asia/Shanghai', exact: true }).click();
+  await expect(zone).toHaveValue('Asia/Shanghai');
+  await expect(row.getByTestId('cron-words')).toHaveText('At 09:30, Monday through Friday');
+  // Three runs at 9:30 in Shanghai (the browser runs in another zone), labelled with the zone.
+  await expect(row.getByTestId('next-runs')).toHaveText(
+    /^Next runs: .*9:30 AM · .*9:30 AM · .*9:30 AM \(Asia\/Shanghai\)$/,
+  );
 
   await card.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Saved.').first()).toBeVisible();
-
+  await takeToast(page, 'Saved.');
   await expect
     .poll(async () => {
-      const schedules = (await query(request, 'notifications.schedules')) as Array<{
-        queue: string;
-        cron: string;
-        tz: string;
-      }>;
+      const schedules = (await query(request, 'notifications.schedules')) as Array<{ cron: string; tz: string }>;
       return schedules.some((s) => s.cron === '30 9 * * 1-5' && s.tz === 'Asia/Shanghai');
     })
     .toBe(true);
 
-  await row.getByLabel('Cron (optional)').fill('61 9 * * *');
-  await expect(row.getByTestId('next-runs')).toHaveCount(0);
-  await card.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText(/^Could not save/).first()).toBeVisible();
+  // A bad cron is marked at its field as it is typed, and saving is refused before any request.
   const cron = row.getByLabel('Cron (optional)');
+  await cron.fill('61 9 * * *');
+  await expect(row.getByTestId('next-runs')).toHaveCount(0);
   await expect(cron).toHaveAttribute('aria-invalid', 'true');
-  await expect(row.locator('.mantine-TextInput-error')).toBeVisible();
+  await expect(row.getByText('Not a valid cron expression')).toBeVisible();
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await takeToast(page, 'Fix the marked fields before saving.');
+
+  // Back to the system zone: the runs are labelled with it.
+  await cron.fill('0 18 * * *');
+  await zone.click();
+  await zone.fill('System');
+  await page.getByRole('option', { name: /^System default/ }).click();
+  await expect(row.getByTestId('next-runs')).toHaveText(/6:00 PM \(.+\)$/);
+  await expect(row.getByTestId('cron-words')).toHaveText('At 18:00');
+});
+
+test('a template override on a custom-target binding is saved, kept after a reload and cleared', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  const name = `E2E override hook ${run()}`;
+  const targetId = await createCustomTarget(request, name);
+  const row = await bindOnly(page, request, 'Cost alert', name);
+  const card = page.getByRole('region', { name: 'Cost alert' });
+
+  await row.getByRole('button', { name: 'Override the template' }).click();
+  const editor = row.getByRole('textbox', { name: 'Template override' });
+  await expect(editor).toHaveValue(/"text": "\{\{sections\}\}"/); // starts from the target's template
+  await editor.fill('{"alert": "{{title}}", "nope": "{{no_such_field}}"}');
+  await expect(row.getByRole('alert')).toContainText('no_such_field');
+  await editor.fill('{"alert": "{{title}}", "who": "e2e"}');
+  await expect(row.getByRole('region', { name: 'Rendered body' })).toContainText('"who": "e2e"');
+
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await takeToast(page, 'Saved.');
+  await page.reload();
+  const reloaded = page
+    .getByRole('region', { name: 'Cost alert' })
+    .getByTestId('binding-row')
+    .filter({ hasText: name });
+  await expect(reloaded.getByRole('textbox', { name: 'Template override' })).toHaveValue(/"who": "e2e"/);
+  const stored = (await query(request, 'bindings.list')) as Binding[];
+  expect(stored.find((b) => b.targetName === name && b.notificationType === 'cost_alert')?.templateOverride).toEqual({
+    alert: '{{title}}',
+    who: 'e2e',
+  });
+
+  // The target stops being custom behind the page's back: the server's refusal lands at the field.
+  await mutate(request, 'targets.update', {
+    id: targetId,
+    providerType: 'wechat',
+    webhookUrl: 'http://127.0.0.1:9/wecom',
+  });
+  await page.getByRole('region', { name: 'Cost alert' }).getByRole('button', { name: 'Save', exact: true }).click();
+  await takeToast(page, /^Could not save/);
+  await expect(reloaded.getByRole('textbox', { name: 'Template override' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(reloaded.getByText(/applies only to custom targets/)).toBeVisible();
+
+  // Cleared: saved as null.
+  await mutate(request, 'targets.update', {
+    id: targetId,
+    providerType: 'custom',
+    webhookUrl: 'http://127.0.0.1:9/hook',
+    customTemplate: { text: '{{sections}}' },
+  });
+  await reloaded.getByRole('button', { name: 'Remove the override' }).click();
+  await expect(reloaded.getByRole('button', { name: 'Override the template' })).toBeVisible();
+  await page.getByRole('region', { name: 'Cost alert' }).getByRole('button', { name: 'Save', exact: true }).click();
+  await takeToast(page, 'Saved.');
+  await expect
+    .poll(async () => {
+      const bindings = (await query(request, 'bindings.list')) as Binding[];
+      return bindings.find((b) => b.targetName === name && b.notificationType === 'cost_alert')?.templateOverride;
+    })
+    .toBeNull();
 });

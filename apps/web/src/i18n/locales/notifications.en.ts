@@ -45,7 +45,7 @@ export const notificationsEn = {
   systemZone: 'System default ({{zone}})',
   nothingFound: 'No matching time zone',
   remove: 'Remove',
-  nextRunsIn: 'Next runs ({{zone}}): {{times}}',
+  nextRunsIn: 'Next runs: {{times}} ({{zone}})',
   cronFields: 'Needs 5 fields: minute hour day-of-month month day-of-week',
   cronInvalid: 'Not a valid cron expression',
   fixErrors: 'Fix the marked fields before saving.',

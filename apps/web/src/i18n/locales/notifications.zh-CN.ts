@@ -46,7 +46,7 @@ export const notificationsZhCN: typeof notificationsEn = {
   systemZone: '系统默认（{{zone}}）',
   nothingFound: '没有匹配的时区',
   remove: '移除',
-  nextRunsIn: '接下来运行（{{zone}}）：{{times}}',
+  nextRunsIn: '接下来运行：{{times}}（{{zone}}）',
   cronFields: '需要 5 个字段：分 时 日 月 周',
   cronInvalid: '不是有效的 Cron 表达式',
   fixErrors: '请先修正标出的字段再保存。',
