@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { ADMIN_TOKEN, BASE_URL, DATA_DIR, PORT } from './fixtures/env.ts';
+import { ADMIN_TOKEN, BASE_URL, DATA_DIR, FAKE_TELEGRAM_PORT, PORT } from './fixtures/env.ts';
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../apps/web');
 
@@ -53,7 +53,16 @@ export default defineConfig({
       args: ['--disable-gpu', '--disable-quic'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /screenshots\.spec\.ts/ },
+    // Last, so every page shows what the other specs left behind.
+    {
+      name: 'screenshots',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /screenshots\.spec\.ts/,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     command: isRunner && webBuildIsStale() ? `pnpm --filter @herald/web build && ${serve}` : serve,
     url: `${BASE_URL}/readyz`,
@@ -69,6 +78,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8',
+      TELEGRAM_API_BASE_URL: `http://127.0.0.1:${FAKE_TELEGRAM_PORT}`,
     },
   },
 });

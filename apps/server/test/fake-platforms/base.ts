@@ -84,6 +84,8 @@ export type FakeServerOptions = {
    * on `now()`; beyond it the platform's rate-limit answer. Off unless given.
    */
   rateLimit?: { max: number; windowMs: number };
+  /** Listen on this port of 127.0.0.1 (default: any free one), for a server started before the fake. */
+  port?: number;
 };
 
 export type WaitOptions = { timeoutMs?: number };
@@ -150,7 +152,7 @@ export async function startFakeServer<F extends Failure>(
   server.on('clientError', (_err, s) => s.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

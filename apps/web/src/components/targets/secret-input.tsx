@@ -50,6 +50,8 @@ export function SecretInput({
           autoComplete="off"
           onChange={(event) => onChange(event.currentTarget.value)}
           error={error}
+          // Mantine marks only its TextInput invalid for assistive tech; say it here too.
+          aria-invalid={error ? true : undefined}
           style={{ flex: 1 }}
         />
         {clearable && isSet && (
