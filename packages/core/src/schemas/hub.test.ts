@@ -19,6 +19,17 @@ describe('hub schemas', () => {
     });
   });
 
+  it('say a missing number is required rather than of the wrong type', () => {
+    const { outputTokens: _, costUsd: __, ...partial } = record;
+    expect(issuesOf(RecordUsageInput.safeParse({ records: [partial] }))).toEqual([
+      'records.0.costUsd: is required',
+      'records.0.outputTokens: is required',
+    ]);
+    expect(issuesOf(RecordUsageInput.safeParse({ records: [{ ...record, outputTokens: '2' }] }))).toEqual([
+      'records.0.outputTokens: must be a number',
+    ]);
+  });
+
   it('cut long error messages and accept any ISO date-time with an offset', () => {
     const [r] = RecordUsageInput.parse({
       records: [{ ...record, errorMessage: 'x'.repeat(9_000), createdAt: '2026-01-15T14:30:00.123456+08:00' }],

@@ -27,9 +27,13 @@ export const HubId = z.union(
 );
 
 const Name = z.string().trim().min(1, 'a name is required').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`);
-const Tokens = z.number('must be a number').int('must be a whole number').nonnegative('must be 0 or more');
+/** A missing field says so, rather than "must be a number". */
+const orMissing = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message),
+});
+const Tokens = z.number(orMissing('must be a number')).int('must be a whole number').nonnegative('must be 0 or more');
 const Usd = z
-  .number('must be a number of US dollars')
+  .number(orMissing('must be a number of US dollars'))
   .nonnegative('must be 0 or more')
   .max(USAGE_COST_MAX_USD, `at most ${USAGE_COST_MAX_USD} (is the hub sending micro-dollars?)`);
 /** A spending limit in USD: null = no limit; omitted = keep what Herald has (nothing, for a new entity). */
