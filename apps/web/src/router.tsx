@@ -1,5 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { RouteError } from './components/route-error.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LoginSearch } from './lib/redirect.ts';
@@ -9,7 +16,6 @@ import { DeliveriesPage } from './pages/deliveries/deliveries-page.tsx';
 import { LoginPage } from './pages/login/login-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
 import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
-import { OverviewPage } from './pages/overview/overview-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
 import { TargetsPage } from './pages/targets/targets-page.tsx';
 
@@ -43,7 +49,12 @@ const authedRoute = createRoute({
   component: AppLayout,
 });
 
-const overviewRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', component: OverviewPage });
+const overviewRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/',
+  // Loaded on demand: it brings the chart library.
+  component: lazyRouteComponent(() => import('./pages/overview/overview-page.tsx'), 'OverviewPage'),
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'notifications',
