@@ -1,5 +1,5 @@
 import type { CircuitBreakerAlert } from '@herald/core';
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { OverviewSection } from './section.tsx';
@@ -17,66 +17,68 @@ export function BreakerAlerts({ alerts }: { alerts: CircuitBreakerAlert[] | unde
       loading={!alerts}
       empty={alerts?.length === 0 ? t('overviewPage.breakers.empty') : null}
     >
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('overviewPage.breakers.provider')}</Table.Th>
-              <Table.Th ta="right">{t('overviewPage.breakers.failures')}</Table.Th>
-              <Table.Th>{t('overviewPage.breakers.at')}</Table.Th>
-              <Table.Th>{t('overviewPage.breakers.retryAt')}</Table.Th>
-              <Table.Th>{t('overviewPage.breakers.outcome')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {alerts?.map((a) => (
-              <Table.Tr key={a.notificationId} data-testid="overview-circuit-breaker">
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {a.providerName}
-                  </Text>
-                  {a.lastError && (
-                    <Text size="xs" c="dimmed" lineClamp={1} maw={280} title={a.lastError}>
-                      {a.lastError}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">{a.failureCount}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{when(a.at)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{when(a.retryAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {a.delivered > 0 && (
-                      <Badge variant="light" color="teal" size="sm">
-                        {t('overviewPage.breakers.delivered', { count: a.delivered })}
-                      </Badge>
-                    )}
-                    {a.failed > 0 && (
-                      <Badge variant="light" color="red" size="sm">
-                        {t('overviewPage.breakers.failed', { count: a.failed })}
-                      </Badge>
-                    )}
-                    {a.pending > 0 && (
-                      <Badge variant="light" color="yellow" size="sm">
-                        {t('overviewPage.breakers.pending', { count: a.pending })}
-                      </Badge>
-                    )}
-                    {a.delivered + a.failed + a.pending === 0 && (
-                      <Badge variant="light" color="gray" size="sm">
-                        {t('overviewPage.breakers.notSent')}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Stack gap={0}>
+        {alerts?.map((a, i) => (
+          <Stack
+            key={a.notificationId}
+            gap={4}
+            py="sm"
+            data-testid="overview-circuit-breaker"
+            style={{ borderTop: i ? '1px solid var(--mantine-color-default-border)' : undefined }}
+          >
+            <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+              <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
+                <Text fw={600} truncate="end" title={a.providerId}>
+                  {a.providerName}
+                </Text>
+                <Badge variant="filled" color="red" size="sm">
+                  {t('overviewPage.breakers.failuresCount', { count: a.failureCount })}
+                </Badge>
+              </Group>
+              <Group
+                gap={4}
+                justify="flex-end"
+                style={{ flexShrink: 0 }}
+                aria-label={t('overviewPage.breakers.outcome')}
+              >
+                {a.delivered > 0 && (
+                  <Badge variant="light" color="teal" size="sm">
+                    {t('overviewPage.breakers.delivered', { count: a.delivered })}
+                  </Badge>
+                )}
+                {a.failed > 0 && (
+                  <Badge variant="light" color="red" size="sm">
+                    {t('overviewPage.breakers.failed', { count: a.failed })}
+                  </Badge>
+                )}
+                {a.pending > 0 && (
+                  <Badge variant="light" color="yellow" size="sm">
+                    {t('overviewPage.breakers.pending', { count: a.pending })}
+                  </Badge>
+                )}
+                {a.delivered + a.failed + a.pending === 0 && (
+                  <Badge variant="light" color="gray" size="sm">
+                    {t('overviewPage.breakers.notSent')}
+                  </Badge>
+                )}
+              </Group>
+            </Group>
+            {a.lastError && (
+              <Text size="sm" c="dimmed" lineClamp={2} style={{ wordBreak: 'break-word' }}>
+                {a.lastError}
+              </Text>
+            )}
+            <Group gap="md" wrap="wrap">
+              <Text size="xs" c="dimmed">
+                {t('overviewPage.breakers.at')}: {when(a.at)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('overviewPage.breakers.retryAt')}: {when(a.retryAt)}
+              </Text>
+            </Group>
+          </Stack>
+        ))}
+      </Stack>
     </OverviewSection>
   );
 }

@@ -1,6 +1,7 @@
 import type { OverviewDay } from '@herald/core';
 import { BarChart } from '@mantine/charts';
 import { Skeleton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOverviewFormat } from './format.ts';
@@ -10,7 +11,9 @@ import { OverviewSection } from './section.tsx';
 export function DaysChart({ days }: { days: OverviewDay[] | undefined }) {
   const { t } = useTranslation();
   const f = useOverviewFormat();
-  const data = useMemo(() => (days ?? []).map((d) => ({ ...d, label: f.day(d.date) })), [days, f]);
+  // A phone has room for 7 dates, not for their weekdays too.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const data = useMemo(() => (days ?? []).map((d) => ({ ...d, label: f.day(d.date, !narrow) })), [days, f, narrow]);
   const total = data.reduce((n, d) => n + d.delivered + d.failed + d.pending + d.skipped, 0);
   return (
     <OverviewSection
@@ -29,6 +32,7 @@ export function DaysChart({ days }: { days: OverviewDay[] | undefined }) {
         withLegend
         legendProps={{ verticalAlign: 'bottom' }}
         tickLine="y"
+        xAxisProps={{ interval: 0, tickMargin: 8 }}
         gridAxis="y"
         yAxisProps={{ allowDecimals: false, width: 40 }}
         valueFormatter={(v) => f.integer(v)}

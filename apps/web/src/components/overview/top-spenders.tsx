@@ -24,21 +24,23 @@ export function TopSpenders({ spenders }: { spenders: Overview['topSpenders'] | 
         ) : null
       }
     >
-      <Table.ScrollContainer minWidth={320}>
-        <Table verticalSpacing="xs" highlightOnHover>
+      <Table.ScrollContainer minWidth={300}>
+        <Table verticalSpacing="xs" horizontalSpacing="xs" fz="sm" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('overviewPage.spenders.user')}</Table.Th>
               <Table.Th ta="right">{t('overviewPage.spenders.requests')}</Table.Th>
               <Table.Th ta="right">{t('overviewPage.spenders.cost')}</Table.Th>
-              <Table.Th ta="right">{t('overviewPage.spenders.tokens')}</Table.Th>
+              <Table.Th ta="right" visibleFrom="xs">
+                {t('overviewPage.spenders.tokens')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {spenders?.users.map((u, i) => (
               <Table.Tr key={u.userId} data-testid="overview-spender">
                 <Table.Td>
-                  <Text size="sm" fw={i === 0 ? 700 : 500} truncate="end" maw={220} title={u.userId}>
+                  <Text size="sm" fw={i === 0 ? 700 : 500} truncate="end" maw={{ base: 130, sm: 240 }} title={u.userId}>
                     {i + 1}. {u.userName}
                   </Text>
                 </Table.Td>
@@ -46,7 +48,7 @@ export function TopSpenders({ spenders }: { spenders: Overview['topSpenders'] | 
                 <Table.Td ta="right" fw={600}>
                   {f.usd(u.totalCost)}
                 </Table.Td>
-                <Table.Td ta="right" title={f.integer(u.totalTokens)}>
+                <Table.Td ta="right" title={f.integer(u.totalTokens)} visibleFrom="xs">
                   {f.compact(u.totalTokens)}
                 </Table.Td>
               </Table.Tr>

@@ -61,6 +61,7 @@ export const overviewEn = {
     description: 'Providers the hub took out of rotation, and how the alerts were delivered.',
     empty: 'No circuit breaker opened in the last 24 hours.',
     provider: 'Provider',
+    failuresCount: '{{count}} failures',
     failures: 'Failures',
     at: 'Opened',
     retryAt: 'Retry at',

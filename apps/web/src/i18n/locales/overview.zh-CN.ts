@@ -63,6 +63,7 @@ export const overviewZhCN: typeof overviewEn = {
     description: 'Hub 暂停使用的供应商，以及告警的投递情况。',
     empty: '最近 24 小时没有供应商触发熔断。',
     provider: '供应商',
+    failuresCount: '失败 {{count}} 次',
     failures: '失败次数',
     at: '熔断时间',
     retryAt: '预计恢复',

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
@@ -29,7 +29,12 @@ export function OverviewPage() {
         title={t('nav.overview')}
         description={t('pages.overview.description')}
         action={
-          <Stack gap={4} align="flex-end">
+          <Group gap="sm" wrap="nowrap">
+            {data && (
+              <Text size="xs" c="dimmed" ta="right" maw={220} data-testid="overview-updated">
+                {t('overviewPage.updatedAt', { time: formatDateTime(data.generatedAt), timezone: data.timezone })}
+              </Text>
+            )}
             <Button
               variant="default"
               size="xs"
@@ -39,12 +44,7 @@ export function OverviewPage() {
             >
               {t('overviewPage.refresh')}
             </Button>
-            {data && (
-              <Text size="xs" c="dimmed" ta="right" data-testid="overview-updated">
-                {t('overviewPage.updatedAt', { time: formatDateTime(data.generatedAt), timezone: data.timezone })}
-              </Text>
-            )}
-          </Stack>
+          </Group>
         }
       />
       {overview.isError && (
@@ -81,10 +81,10 @@ export function OverviewPage() {
             <Grid.Col span={{ base: 12, md: 6 }}>
               <QuotaBars kind="providers" entities={data?.quotas.providers} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <TopSpenders spenders={data?.topSpenders} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <BreakerAlerts alerts={data?.circuitBreakers} />
             </Grid.Col>
           </Grid>
