@@ -160,6 +160,16 @@ test('a target is bound to the leaderboard with a cron in a picked time zone, an
   await page.getByRole('option', { name: /^System default/ }).click();
   await expect(row.getByTestId('next-runs')).toHaveText(/6:00 PM \(.+\)$/);
   await expect(row.getByTestId('cron-words')).toHaveText('At 18:00');
+
+  // In Chinese the cron is described in Chinese (cronstrue's zh_CN).
+  await page.getByRole('button', { name: /^(language|语言): /i }).click();
+  await page.getByRole('menuitem', { name: '简体中文' }).click();
+  const zhRow = page.getByRole('region', { name: '每日排行榜' }).getByTestId('binding-row').filter({ hasText: name });
+  await expect(zhRow.getByTestId('cron-words')).toHaveText('在18:00');
+  await expect(zhRow.getByTestId('next-runs')).toContainText('接下来运行：');
+  await page.getByRole('button', { name: /^(language|语言): /i }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect(row.getByTestId('cron-words')).toHaveText('At 18:00');
 });
 
 test('a template override on a custom-target binding is saved, kept after a reload and cleared', async ({

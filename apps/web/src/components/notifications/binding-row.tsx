@@ -84,7 +84,7 @@ export function BindingRow({
             <TextInput
               label={t('notificationsPage.cron')}
               placeholder="30 9 * * 1-5"
-              ff="monospace"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               value={binding.scheduleCron}
               error={cronError}
               onChange={(event) => onChange({ ...binding, scheduleCron: event.currentTarget.value })}
