@@ -7,6 +7,8 @@ export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', '
 export const DeliveryStatus = z.enum(DELIVERY_STATUSES, `must be one of ${DELIVERY_STATUSES.join(', ')}`);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
+const Instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-15T14:30:00Z' });
+
 export const ListDeliveriesInput = z
   .object({
     /** `nextCursor` of the previous page. */
@@ -15,6 +17,14 @@ export const ListDeliveriesInput = z
     status: DeliveryStatus.optional(),
     notificationType: NotificationTypeSchema.optional(),
     targetId: z.uuid('targetId must be a UUID').optional(),
+    /** Created at or after this instant. */
+    from: Instant.optional(),
+    /** Created before this instant. */
+    to: Instant.optional(),
+  })
+  .refine((f) => !(f.from && f.to) || Date.parse(f.from) < Date.parse(f.to), {
+    path: ['to'],
+    message: 'must be after from',
   })
   .default({ limit: 50 });
 export type ListDeliveriesInput = z.input<typeof ListDeliveriesInput>;

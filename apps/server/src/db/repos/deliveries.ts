@@ -4,6 +4,7 @@ import type { BindingRow } from '../tables/binding.ts';
 import type { DeliveryAttempt, DeliveryRow, DeliveryStatus } from '../tables/delivery.ts';
 import type { NotificationRow } from '../tables/notification.ts';
 import type { TargetRow } from '../tables/target.ts';
+import { ID_SLACK_MS, uuidv7Floor } from '../uuidv7-range.ts';
 
 export type NewNotificationRow = { id: string; type: string; data: unknown; source: string };
 export type NewDeliveryRow = {
@@ -150,6 +151,8 @@ export type DeliveryFilter = {
   status?: DeliveryStatus | undefined;
   notificationType?: string | undefined;
   targetId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 };
 
 /** Newest first; `limit + 1` rows so the caller can tell whether there is a next page. */
@@ -163,6 +166,15 @@ export function listDeliveries(db: Executor, f: DeliveryFilter): Promise<Deliver
   if (f.status) q = q.where('status', '=', f.status);
   if (f.notificationType) q = q.where('notification_type', '=', f.notificationType);
   if (f.targetId) q = q.where('target_id', '=', f.targetId);
+  // created_at decides; the id range (UUIDv7 ~ creation time) lets the primary key find the stretch.
+  if (f.from) {
+    const from = new Date(f.from);
+    q = q.where('created_at', '>=', from).where('id', '>=', uuidv7Floor(from.getTime() - ID_SLACK_MS));
+  }
+  if (f.to) {
+    const to = new Date(f.to);
+    q = q.where('created_at', '<', to).where('id', '<', uuidv7Floor(to.getTime() + ID_SLACK_MS));
+  }
   return q.execute();
 }
 

@@ -223,6 +223,37 @@ describe('the delivery log', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('filters by time: created at or after from, before to; a bad range names its field', async () => {
+    const before = await h.enqueue();
+    expect(before.deliveryIds).toHaveLength(2);
+    const since = new Date();
+    await vi.waitUntil(() => Date.now() > since.getTime() + 2);
+    const after = await h.enqueue();
+    const ids = async (range: { from?: string; to?: string }) =>
+      (await h.api('deliveries.list', { notificationType: 'circuit_breaker', ...range })).items.map(
+        (d: { id: string }) => d.id,
+      );
+
+    const fromSince = await ids({ from: since.toISOString() });
+    expect(fromSince).toEqual(expect.arrayContaining(after.deliveryIds));
+    expect(fromSince.some((id: string) => before.deliveryIds.includes(id))).toBe(false);
+    const toSince = await ids({ to: since.toISOString() });
+    expect(toSince).toEqual(expect.arrayContaining(before.deliveryIds));
+    expect(toSince.some((id: string) => after.deliveryIds.includes(id))).toBe(false);
+    // An offset is the same instant.
+    const withOffset = since.toISOString().replace('Z', '+00:00');
+    expect(await ids({ from: withOffset })).toEqual(fromSince);
+    expect(await ids({ from: new Date(0).toISOString(), to: new Date(1000).toISOString() })).toEqual([]);
+
+    const backwards = await h.raw('deliveries.list', { from: since.toISOString(), to: new Date(0).toISOString() });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.data.issues).toEqual([{ path: 'to', message: 'must be after from' }]);
+    const bad = await h.raw('deliveries.list', { from: 'yesterday' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.data.issues[0]).toMatchObject({ path: 'from', message: expect.stringMatching(/ISO 8601/) });
+    await Promise.all([...before.deliveryIds, ...after.deliveryIds].map((id) => settled(h, id)));
+  });
+
   it('refuses to resend one still in progress, or one whose target was deleted', async () => {
     const other = await startFakeCustom();
     try {
