@@ -222,3 +222,19 @@ test('the overview is in Chinese when the UI is', async ({ page }) => {
   }
   await expect(pageTitle(page, 'Overview')).toBeVisible();
 });
+
+test('a failed load says why and loads again on retry', async ({ page }) => {
+  let refuse = true;
+  await page.route(/\/trpc\/[^?]*overview\.get/, async (route) => {
+    if (refuse) await route.fulfill({ status: 503, contentType: 'text/plain', body: 'maintenance' });
+    else await route.continue();
+  });
+  await page.goto('/');
+  const error = page.getByTestId('overview-error');
+  await expect(error).toContainText('Could not load the overview', { timeout: 20_000 });
+  await expect(page.getByTestId('overview-today')).toBeHidden();
+  refuse = false;
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('overview-today-delivered-value')).toBeVisible();
+  await expect(error).toBeHidden();
+});
