@@ -36,6 +36,25 @@ describe('settings.migrateLegacyWebhooks', () => {
     expect(await h.db.selectFrom('target').selectAll().execute()).toHaveLength(0);
   });
 
+  it('a URL that cannot become a target stops the whole migration: nothing changes', async () => {
+    await api('settings.update', {
+      useLegacyMode: true,
+      circuitBreakerWebhook: WECOM_URL,
+      costAlertWebhook: `https://api.telegram.org/bot${BOT}/sendMessage?chat_id=not%20a%20chat`,
+    });
+    const r = await h.api('settings.migrateLegacyWebhooks', {}, { token: TEST_ADMIN_TOKEN });
+    expect(r.status).toBe(412);
+    expect(r.body.error.message).toMatch(/cost_alert webhook URL cannot be migrated: telegramChatId/);
+    expect(await h.db.selectFrom('target').selectAll().execute()).toHaveLength(0);
+    expect(await h.db.selectFrom('binding').selectAll().execute()).toHaveLength(0);
+    expect(await api('settings.get')).toMatchObject({
+      useLegacyMode: true,
+      circuitBreakerWebhook: { set: true },
+      costAlertWebhook: { set: true },
+    });
+    await api('settings.update', { circuitBreakerWebhook: null, costAlertWebhook: null });
+  });
+
   it('makes one target per distinct URL, bound to each type that used it, and switches legacy mode off', async () => {
     await api('settings.update', {
       enabled: true,
@@ -144,6 +163,13 @@ describe('settings.migrateLegacyWebhooks', () => {
     expect(r).toEqual({ created: [], useLegacyMode: false, message: expect.stringMatching(/nothing to migrate/) });
     expect(await api('targets.list')).toHaveLength(2);
     expect((await h.db.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore);
+  });
+
+  it('two calls at once migrate once', async () => {
+    await api('settings.update', { useLegacyMode: true, circuitBreakerWebhook: WECOM_URL });
+    const [a, b] = await Promise.all([api('settings.migrateLegacyWebhooks'), api('settings.migrateLegacyWebhooks')]);
+    expect([a.created.length, b.created.length].sort()).toEqual([0, 1]);
+    expect(await api('targets.list')).toHaveLength(3);
   });
 
   it('is admin-only', async () => {
