@@ -14,7 +14,6 @@ export const overviewEn = {
     failedHint: 'Gave up after every retry',
     pendingHint: 'Queued, sending or waiting to retry',
     skippedHint: 'Not sent (switched off or no target)',
-    viewAll: 'View the deliveries',
   },
   chart: {
     title: 'Last 7 days',
@@ -60,9 +59,7 @@ export const overviewEn = {
     title: 'Circuit breakers, last 24 h',
     description: 'Providers the hub took out of rotation, and how the alerts were delivered.',
     empty: 'No circuit breaker opened in the last 24 hours.',
-    provider: 'Provider',
     failuresCount: '{{count}} failures',
-    failures: 'Failures',
     at: 'Opened',
     retryAt: 'Retry at',
     outcome: 'Alert delivery',

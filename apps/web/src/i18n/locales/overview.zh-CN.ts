@@ -16,7 +16,6 @@ export const overviewZhCN: typeof overviewEn = {
     failedHint: '所有重试后仍未成功',
     pendingHint: '排队中、发送中或等待重试',
     skippedHint: '未发送（已关闭或没有目标）',
-    viewAll: '查看投递记录',
   },
   chart: {
     title: '最近 7 天',
@@ -62,9 +61,7 @@ export const overviewZhCN: typeof overviewEn = {
     title: '熔断告警（最近 24 小时）',
     description: 'Hub 暂停使用的供应商，以及告警的投递情况。',
     empty: '最近 24 小时没有供应商触发熔断。',
-    provider: '供应商',
     failuresCount: '失败 {{count}} 次',
-    failures: '失败次数',
     at: '熔断时间',
     retryAt: '预计恢复',
     outcome: '告警投递',
