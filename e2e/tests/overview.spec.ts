@@ -164,6 +164,10 @@ test('the overview shows today’s outcomes, a failing target, spend, quotas and
     await expect(quota.getByTestId('overview-quota-weekly')).toContainText('$900.00 / $800.00');
     await expect(quota.getByTestId('overview-quota-weekly')).toContainText('113 %');
     await expect(quota.locator('[data-color="red"]')).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: `${userName}, Week: $900.00 of $800.00` })).toHaveAttribute(
+      'aria-valuenow',
+      '100',
+    );
 
     const alert = page.getByTestId('overview-circuit-breaker').filter({ hasText: providerName });
     await expect(alert).toContainText('7');

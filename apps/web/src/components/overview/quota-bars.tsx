@@ -52,14 +52,13 @@ export function QuotaBars({ kind, entities }: Props) {
                       {t('overviewPage.quotas.percent', { percent: f.percent(w.ratio) })}
                     </Text>
                   </Group>
-                  <Progress
-                    value={Math.min(100, Math.max(0, w.ratio * 100))}
-                    color={quotaColor(w.ratio)}
-                    size="md"
-                    radius="xl"
-                    aria-label={t('overviewPage.quotas.barLabel', { name: e.name, period, spend, limit })}
-                    data-color={quotaColor(w.ratio)}
-                  />
+                  <Progress.Root size="md" radius="xl" data-color={quotaColor(w.ratio)}>
+                    <Progress.Section
+                      value={Math.min(100, Math.max(0, w.ratio * 100))}
+                      color={quotaColor(w.ratio)}
+                      aria-label={t('overviewPage.quotas.barLabel', { name: e.name, period, spend, limit })}
+                    />
+                  </Progress.Root>
                 </Stack>
               );
             })}
