@@ -134,3 +134,32 @@ test('the delivery log starts empty, then shows a leaderboard with its attempts 
     await new Promise((resolve) => webhook.server.close(resolve));
   }
 });
+
+// Uses the deliveries the test above made (tests in a file run in order).
+test('the time filter: a preset, a custom range read in the admin time zone, a backwards range refused', async ({
+  page,
+}) => {
+  await page.goto('/deliveries?range=24h');
+  const table = page.getByRole('table', { name: 'Deliveries' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  const time = page.getByRole('combobox', { name: 'Time' });
+  await expect(time).toHaveValue('Last 24 hours');
+
+  await time.click();
+  await page.getByRole('option', { name: 'Custom range' }).click();
+  const from = page.getByRole('textbox', { name: 'From', exact: true });
+  await expect(from).toHaveAccessibleDescription(/^In /);
+  await from.fill('2099-01-01T00:00');
+  await expect(page).toHaveURL(/from=2099-01-01T/);
+  await expect(page.getByText('No deliveries match these filters.')).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2098-01-01T00:00');
+  await expect(page.getByText('Must be after “From”.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'To', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).not.toHaveURL(/to=/);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/deliveries$/);
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveCount(0);
+});

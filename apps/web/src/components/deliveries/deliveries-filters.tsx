@@ -1,21 +1,24 @@
 import { DELIVERY_STATUSES, NOTIFICATION_TYPES } from '@herald/core';
 import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trpc } from '../../lib/trpc.ts';
 import type { DeliveriesSearch } from '../../pages/deliveries/search.ts';
+import { TimeFilter } from './time-filter.tsx';
 
 type Props = { value: DeliveriesSearch; onChange: (next: DeliveriesSearch) => void };
 
-/** Status, type and target filters; the page keeps them in the URL. */
+/** Status, type, target and time filters; the page keeps them in the URL. */
 export function DeliveriesFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const targets = useQuery(trpc.targets.list.queryOptions());
+  const [resets, setResets] = useState(0);
   const targetOptions = (targets.data ?? []).map((target) => ({ value: target.id, label: target.name }));
   if (value.target && !targetOptions.some((option) => option.value === value.target)) {
     targetOptions.push({ value: value.target, label: t('deliveries.deletedTarget') });
   }
-  const filtered = Boolean(value.status || value.type || value.target);
+  const filtered = Boolean(value.status || value.type || value.target || value.range || value.from || value.to);
   return (
     <Group align="flex-end" mb="md" gap="sm">
       <Select
@@ -46,8 +49,15 @@ export function DeliveriesFilters({ value, onChange }: Props) {
         value={value.target ?? null}
         onChange={(target) => onChange({ ...value, target: target ?? undefined })}
       />
+      <TimeFilter value={value} onChange={onChange} resets={resets} />
       {filtered && (
-        <Button variant="subtle" onClick={() => onChange({})}>
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setResets((n) => n + 1); // the time filter forgets what was typed
+            onChange({});
+          }}
+        >
           {t('deliveries.clearFilters')}
         </Button>
       )}

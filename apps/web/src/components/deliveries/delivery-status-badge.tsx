@@ -13,7 +13,8 @@ const COLORS: Record<DeliveryStatus, string> = {
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={COLORS[status]}>
+    // Never squeezed into an ellipsis by a narrow table column.
+    <Badge variant="light" color={COLORS[status]} miw="max-content">
       {t(`deliveries.statuses.${status}`)}
     </Badge>
   );

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeliveriesFilters } from '../../components/deliveries/deliveries-filters.tsx';
 import { DeliveriesTable } from '../../components/deliveries/deliveries-table.tsx';
@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { DeliveriesSearch, deliveriesHref } from './search.ts';
+import { DeliveriesSearch, deliveriesHref, timeWindow } from './search.ts';
 
 /** The delivery log: filters in the URL, newest first, more by cursor, details in a drawer. */
 export function DeliveriesPage() {
@@ -19,9 +19,12 @@ export function DeliveriesPage() {
   const navigate = useNavigate();
   const filters = DeliveriesSearch.parse(useSearch({ strict: false }));
   const [openId, setOpenId] = useState<string | null>(null);
+  // A preset is relative to when it was chosen (or the page opened), not to every render.
+  const { range, from, to } = filters;
+  const period = useMemo(() => timeWindow({ range, from, to }, Date.now()), [range, from, to]);
   const list = useInfiniteQuery(
     trpc.deliveries.list.infiniteQueryOptions(
-      { limit: 50, status: filters.status, notificationType: filters.type, targetId: filters.target },
+      { limit: 50, status: filters.status, notificationType: filters.type, targetId: filters.target, ...period },
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
         refetchInterval: (query) =>
@@ -34,7 +37,9 @@ export function DeliveriesPage() {
     ),
   );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(filters.status || filters.type || filters.target);
+  const filtered = Boolean(
+    filters.status || filters.type || filters.target || filters.range || filters.from || filters.to,
+  );
 
   return (
     <>

@@ -1,13 +1,32 @@
 import { DeliveryStatus, NotificationTypeSchema } from '@herald/core';
 import { z } from 'zod';
 
+/** The time presets: relative to when the filter is applied. */
+export const TIME_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+export type TimeRange = keyof typeof TIME_RANGES;
+
+const Instant = z.iso.datetime({ offset: true }).optional().catch(undefined);
+
 /** `/deliveries` filters; anything invalid is dropped rather than failing the page. */
 export const DeliveriesSearch = z.object({
   status: DeliveryStatus.optional().catch(undefined),
   type: NotificationTypeSchema.optional().catch(undefined),
   target: z.uuid().optional().catch(undefined),
+  /** A preset (the last hour, day, …); otherwise `from` and/or `to`. */
+  range: z
+    .enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]])
+    .optional()
+    .catch(undefined),
+  from: Instant,
+  to: Instant,
 });
 export type DeliveriesSearch = z.infer<typeof DeliveriesSearch>;
+
+/** The instants a filter stands for at `now`: a preset wins over from/to. */
+export function timeWindow(filters: DeliveriesSearch, now: number): { from?: string; to?: string } {
+  if (filters.range) return { from: new Date(now - TIME_RANGES[filters.range]).toISOString() };
+  return { ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) };
+}
 
 /** The search string for `filters`, without empty values. */
 export function deliveriesHref(filters: DeliveriesSearch): string {
