@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
 import { AppHeader } from './app-header.tsx';
 import { AppNavbar } from './app-navbar.tsx';
+import { SkipLink } from './skip-link.tsx';
 
 /** The signed-in frame: header, navbar (a drawer below `sm`), and the current page. */
 export function AppLayout() {
@@ -13,9 +14,10 @@ export function AppLayout() {
       navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
+      <SkipLink target="main-content" />
       <AppHeader navOpened={navOpened} onToggleNav={toggle} />
       <AppNavbar onNavigate={close} />
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Container size="lg" px={{ base: 0, sm: 'md' }} py={{ base: 'sm', sm: 'lg' }}>
           <Outlet />
         </Container>

@@ -21,6 +21,7 @@ export const en = {
     logoutFailed: 'Could not log out: {{message}}',
     timeZone: 'Times in {{zone}}',
     timeZoneHint: 'The system time zone, set on the Settings page',
+    skipToContent: 'Skip to the page',
   },
   nav: {
     label: 'Main navigation',

@@ -22,6 +22,7 @@ export const zhCN: Translation = {
     logoutFailed: '退出登录失败：{{message}}',
     timeZone: '时间按 {{zone}} 显示',
     timeZoneHint: '系统时区，可在“设置”页修改',
+    skipToContent: '跳到页面内容',
   },
   nav: {
     label: '主导航',
