@@ -45,9 +45,9 @@ let fakes: Fakes;
 
 test.beforeAll(async () => {
   fakes = {
-    wecom: await startFakeWecom(),
-    feishu: await startFakeFeishu({ secret: FEISHU_SECRET }),
-    dingtalk: await startFakeDingtalk({ secret: DINGTALK_SECRET }),
+    wecom: await startFakeWecom({ key: `wecom-key-${run}` }),
+    feishu: await startFakeFeishu({ secret: FEISHU_SECRET, hookId: `feishu-hook-${run}` }),
+    dingtalk: await startFakeDingtalk({ secret: DINGTALK_SECRET, accessToken: `dingtalk-token-${run}` }),
     telegram: await startFakeTelegram({ port: Number(FAKE_TELEGRAM_PORT) }),
     custom: await startFakeCustom({ signingSecret: SIGNING_SECRET }),
   };
@@ -87,6 +87,11 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
   page,
 }) => {
   test.setTimeout(180_000);
+  // Every API answer the dashboard gets, to check at the end that no secret was in one.
+  const answers: Array<Promise<string>> = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/trpc/')) answers.push(response.text().catch(() => ''));
+  });
 
   // Sign in through the form.
   await page.goto('/targets');
@@ -242,6 +247,20 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
   await page.reload();
   await expect(pageTitle(page, '发送记录')).toBeVisible();
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '推送目标' })).toBeVisible();
+
+  // Nothing secret ever reached the browser: not a signing secret, token or webhook key.
+  const secrets = [
+    FEISHU_SECRET,
+    DINGTALK_SECRET,
+    SIGNING_SECRET,
+    fakes.telegram.token,
+    fakes.wecom.key,
+    fakes.dingtalk.accessToken,
+    fakes.feishu.hookId,
+  ];
+  const seen = await Promise.all(answers);
+  expect(seen.length).toBeGreaterThan(20);
+  for (const secret of secrets) expect(seen.filter((body) => body.includes(secret))).toEqual([]);
 });
 
 /** Calls the hub API with an API key, as a hub would. */
