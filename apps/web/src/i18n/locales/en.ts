@@ -81,7 +81,7 @@ export const en = {
     },
     settings: {
       description:
-        'Global switches, message language, time zone, the cost-alert threshold and check interval, and the time of the daily leaderboard.',
+        'The system time zone (schedules, message times and this dashboard) and the message language, and the audit log of every change made here or over the API.',
       empty: 'Settings will be edited here.',
     },
   },
