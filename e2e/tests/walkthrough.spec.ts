@@ -195,7 +195,7 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
 
   // Run the leaderboard now: one delivery per target, in the log and at every platform.
   await card.getByRole('button', { name: 'Run now' }).click();
-  await takeToast(page, /^Ran: /);
+  await takeToast(page, /^Ran: the leaderboard is on its way to 5 recipient/);
   for (const fake of Object.values(fakes)) await fake.waitForAccepted(2, { timeoutMs: 20_000 });
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Deliveries' }).click();
   const log = page.getByRole('table', { name: 'Deliveries' });

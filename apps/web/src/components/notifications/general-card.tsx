@@ -1,5 +1,6 @@
 import { LEGACY_WEBHOOK_FIELDS, type LegacyWebhookField, type Settings } from '@herald/core';
 import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ const TYPE_OF = {
 /** The global switch, the mode and, in legacy mode, one webhook URL per type (untouched → kept). */
 export function GeneralCard({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const queryClient = useQueryClient();
   const [enabled, setEnabled] = useState(settings.enabled);
   const [mode, setMode] = useState(settings.useLegacyMode ? 'legacy' : 'multi');
@@ -95,6 +97,9 @@ export function GeneralCard({ settings }: { settings: Settings }) {
             {t('notificationsPage.mode')}
           </Text>
           <SegmentedControl
+            // Both labels are long: stacked on a phone rather than cut off.
+            orientation={narrow ? 'vertical' : 'horizontal'}
+            fullWidth={narrow}
             value={mode}
             onChange={setMode}
             data={[

@@ -21,6 +21,7 @@ import { trpc } from '../../lib/trpc.ts';
 import { type BindingDraft, buildBindingsInput } from './binding-draft.ts';
 import { BindingRow } from './binding-row.tsx';
 import { fieldErrorsOf } from './field-errors.ts';
+import { runSummary } from './run-summary.ts';
 
 const SWITCH = {
   circuit_breaker: 'circuitBreakerEnabled',
@@ -52,13 +53,10 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
   const setBindingsMutation = useMutation(trpc.bindings.set.mutationOptions());
   const trigger = useMutation(
     trpc.notifications.trigger.mutationOptions({
-      onSuccess: (outcomes) =>
-        notify({
-          color: 'teal',
-          message: t('notificationsPage.runDone', {
-            result: outcomes.map((o) => ('reason' in o && o.reason ? `${o.scope}: ${o.reason}` : o.scope)).join('; '),
-          }),
-        }),
+      onSuccess: (outcomes) => {
+        const summary = runSummary(type as 'cost_alert' | 'daily_leaderboard', outcomes, t);
+        notify({ color: summary.ok ? 'teal' : 'yellow', message: summary.message });
+      },
       onError: (error) =>
         notify({ color: 'red', message: t('notificationsPage.runFailed', { message: messageOf(error) }) }),
     }),
