@@ -77,7 +77,8 @@ export const zhCN: Translation = {
       empty: '还没有 API 密钥。创建的密钥会列在这里。',
     },
     settings: {
-      description: '系统时区（用于定时任务、消息中的时间和本控制台）与消息语言，以及在此处或通过 API 所做每一次更改的审计日志。',
+      description:
+        '系统时区（用于定时任务、消息中的时间和本控制台）与消息语言，以及在此处或通过 API 所做每一次更改的审计日志。',
       empty: '设置会在这里编辑。',
     },
   },
