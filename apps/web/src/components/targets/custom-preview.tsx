@@ -1,7 +1,10 @@
 import { type JsonObject, type Locale, type NotificationType, renderNotification, sampleData } from '@herald/core';
 import { Alert, Code, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { browserTimeZone } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
 import { NotificationTypePicker } from './notification-type-picker.tsx';
 
 type Props = {
@@ -15,7 +18,11 @@ export function CustomPreview({ template, type: fixedType }: Props) {
   const { t, i18n } = useTranslation();
   const [picked, setType] = useState<NotificationType>('circuit_breaker');
   const type = fixedType ?? picked;
-  const locale: Locale = (i18n.resolvedLanguage ?? i18n.language) === 'zh-CN' ? 'zh-CN' : 'en';
+  // As the server will send it: in the message language and system time zone from the settings.
+  const settings = useQuery({ ...trpc.settings.get.queryOptions(), staleTime: 60_000 });
+  const uiLocale: Locale = (i18n.resolvedLanguage ?? i18n.language) === 'zh-CN' ? 'zh-CN' : 'en';
+  const locale = settings.data?.locale ?? uiLocale;
+  const timezone = settings.data?.timezone ?? browserTimeZone();
   const result = useMemo(() => {
     if (!template) return null;
     try {
@@ -25,7 +32,7 @@ export function CustomPreview({ template, type: fixedType }: Props) {
         data: sampleData(type, now),
         channel: 'custom',
         locale,
-        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timezone,
         now,
         customTemplate: template as JsonObject,
       });
@@ -33,7 +40,7 @@ export function CustomPreview({ template, type: fixedType }: Props) {
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [template, type, locale]);
+  }, [template, type, locale, timezone]);
 
   return (
     <Paper withBorder radius="md" p="sm">
