@@ -9,16 +9,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { DeliveryStatus } from '../tables/delivery.ts';
-
-/** Delivery ids are stamped when enqueued and created_at when the transaction began: allow this much between them. */
-const ID_SLACK_MS = 60_000;
-
-/** The smallest UUIDv7 of a millisecond: every id created at or after `at` sorts at or after it. */
-export function uuidv7Floor(at: Date | number): string {
-  const ms = Math.max(0, typeof at === 'number' ? at : at.getTime());
-  const h = ms.toString(16).padStart(12, '0');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-0000-0000-000000000000`;
-}
+import { ID_SLACK_MS, uuidv7Floor } from '../uuidv7-range.ts';
 
 /**
  * Deliveries created in each of the consecutive ranges [bounds[i], bounds[i+1]), by status.

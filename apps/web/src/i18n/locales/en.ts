@@ -57,7 +57,6 @@ export const en = {
     overview: {
       description:
         'The state of delivery at a glance: whether notifications are on, recent deliveries and failures, and targets that need attention.',
-      empty: 'Nothing has been delivered yet. Activity will show up here once your hub reports events.',
     },
     notifications: {
       description:

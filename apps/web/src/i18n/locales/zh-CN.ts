@@ -56,7 +56,6 @@ export const zhCN: Translation = {
   pages: {
     overview: {
       description: '一眼看清发送状况：通知是否开启、最近的发送与失败，以及需要关注的推送目标。',
-      empty: '还没有发送过任何消息。中转站上报事件后，动态会显示在这里。',
     },
     notifications: {
       description:
