@@ -179,6 +179,21 @@ test('the overview shows today’s outcomes, a failing target, spend, quotas and
     await expect(page).toHaveURL(new RegExp(`/deliveries\\?target=${target.id}&status=failed$`));
     await expect(pageTitle(page, 'Deliveries')).toBeVisible();
 
+    // Today's "Failed" card opens today's failed deliveries, the day read in the system zone.
+    await page.goto('/');
+    await page.getByTestId('overview-today-failed-link').click();
+    await expect(page).toHaveURL(/\/deliveries\?status=failed&from=[^&]+&to=/);
+    await expect(page.getByRole('combobox', { name: 'Time' })).toHaveValue('Custom range');
+    await expect(
+      page.getByRole('table', { name: 'Deliveries' }).getByRole('row').filter({ hasText: targetName }).first(),
+    ).toBeVisible();
+    // And each day under the chart opens that day.
+    await page.goto('/');
+    const days = page.getByTestId('overview-chart-days').getByRole('link');
+    await expect(days).toHaveCount(7);
+    await days.last().click();
+    await expect(page).toHaveURL(/\/deliveries\?from=[^&]+&to=/);
+
     // Usable on a phone: nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');

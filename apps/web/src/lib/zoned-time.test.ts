@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantToWallTime, wallTimeToInstant } from './zoned-time.ts';
+import { dayRange, instantToWallTime, wallTimeToInstant } from './zoned-time.ts';
 
 describe('zoned wall times', () => {
   it('read a wall time in the given zone', () => {
@@ -17,5 +17,16 @@ describe('zoned wall times', () => {
   it('show an instant as a wall time in the zone, to the minute', () => {
     expect(instantToWallTime('2026-11-28T01:30:45.123Z', 'Asia/Shanghai')).toBe('2026-11-28T09:30');
     expect(instantToWallTime('2026-11-28T01:30:00+08:00', 'UTC')).toBe('2026-11-27T17:30');
+  });
+
+  it('span a calendar day in the zone, 23 hours on the day DST starts', () => {
+    expect(dayRange('2026-11-28', 'Asia/Shanghai')).toEqual({
+      from: '2026-11-27T16:00:00.000Z',
+      to: '2026-11-28T16:00:00.000Z',
+    });
+    expect(dayRange('2026-03-08', 'America/New_York')).toEqual({
+      from: '2026-03-08T05:00:00.000Z',
+      to: '2026-03-09T04:00:00.000Z',
+    });
   });
 });

@@ -1,15 +1,23 @@
 import type { OverviewDay } from '@herald/core';
 import { BarChart } from '@mantine/charts';
-import { Skeleton } from '@mantine/core';
+import { Group, Skeleton, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dayRange } from '../../lib/zoned-time.ts';
+import { deliveriesHref } from '../../pages/deliveries/search.ts';
+import { DeliveriesLink } from '../deliveries/deliveries-link.tsx';
 import { useOverviewFormat } from './format.ts';
 import { OverviewSection } from './section.tsx';
 
-/** The last 7 local days as stacked bars, one stack per day. */
-export function DaysChart({ days }: { days: OverviewDay[] | undefined }) {
+type Props = { days: OverviewDay[] | undefined; timezone: string | undefined };
+
+/** The last 7 local days as stacked bars, one stack per day; a day opens its deliveries. */
+export function DaysChart({ days, timezone }: Props) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const filtersFor = (date: string) => (timezone ? dayRange(date, timezone) : {});
   const f = useOverviewFormat();
   // A phone has room for 7 dates, not for their weekdays too.
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
@@ -26,6 +34,12 @@ export function DaysChart({ days }: { days: OverviewDay[] | undefined }) {
     >
       <BarChart
         h={260}
+        barProps={{
+          cursor: 'pointer',
+          onClick: (bar: { payload?: { date?: string } }) => {
+            if (bar.payload?.date) void navigate({ href: deliveriesHref(filtersFor(bar.payload.date)) });
+          },
+        }}
         data={data}
         dataKey="label"
         type="stacked"
@@ -43,6 +57,17 @@ export function DaysChart({ days }: { days: OverviewDay[] | undefined }) {
           { name: 'skipped', label: t('overviewPage.today.skipped'), color: 'gray.5' },
         ]}
       />
+      {/* The same days as links, for the keyboard and screen readers. */}
+      <Group gap="xs" mt="xs" wrap="wrap" data-testid="overview-chart-days">
+        <Text size="xs" c="dimmed">
+          {t('overviewPage.chart.open')}
+        </Text>
+        {data.map((d) => (
+          <DeliveriesLink key={d.date} filters={filtersFor(d.date)} size="xs">
+            {f.day(d.date, false)}
+          </DeliveriesLink>
+        ))}
+      </Group>
     </OverviewSection>
   );
 }

@@ -1,16 +1,14 @@
 import type { FailingTarget } from '@herald/core';
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatDateTime } from '../../lib/format.ts';
-import { deliveriesHref } from '../../pages/deliveries/search.ts';
+import { DeliveriesLink } from '../deliveries/deliveries-link.tsx';
 import { OverviewSection } from './section.tsx';
 
 /** Enabled targets whose last delivery or test failed; each opens its failed deliveries. */
 export function FailingTargets({ targets }: { targets: FailingTarget[] | undefined }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const navigate = useNavigate();
   return (
     <OverviewSection
       testId="overview-failing-targets"
@@ -21,14 +19,9 @@ export function FailingTargets({ targets }: { targets: FailingTarget[] | undefin
     >
       <Stack gap={0}>
         {targets?.map((target, i) => (
-          <Anchor
+          <DeliveriesLink
             key={target.id}
-            href={deliveriesHref({ target: target.id, status: 'failed' })}
-            onClick={(event) => {
-              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-              event.preventDefault();
-              void navigate({ href: deliveriesHref({ target: target.id, status: 'failed' }) });
-            }}
+            filters={{ target: target.id, status: 'failed' }}
             underline="never"
             c="inherit"
             aria-label={t('overviewPage.failing.viewFailures', { name: target.name })}
@@ -64,7 +57,7 @@ export function FailingTargets({ targets }: { targets: FailingTarget[] | undefin
                 {t('overviewPage.failing.failures24h', { count: target.failures24h })}
               </Badge>
             </Group>
-          </Anchor>
+          </DeliveriesLink>
         ))}
       </Stack>
     </OverviewSection>

@@ -1,6 +1,7 @@
 import type { OutcomeCounts } from '@herald/core';
 import { Card, Group, SimpleGrid, Skeleton, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DeliveriesLink } from '../deliveries/deliveries-link.tsx';
 import { IconAlertCircle, IconCheck, IconSend } from '../icons.tsx';
 import { useOverviewFormat } from './format.ts';
 
@@ -13,8 +14,14 @@ const COLORS: Record<keyof OutcomeCounts, string> = {
 };
 const ICONS = { delivered: IconCheck, failed: IconAlertCircle, pending: IconSend, skipped: IconSend };
 
+type Props = {
+  today: OutcomeCounts | undefined;
+  /** Today in the system time zone: each card opens that day's deliveries with its outcome. */
+  period: { from: string; to: string } | undefined;
+};
+
 /** Today's deliveries by outcome: four colored cards. */
-export function TodayStats({ today }: { today: OutcomeCounts | undefined }) {
+export function TodayStats({ today, period }: Props) {
   const { t } = useTranslation();
   const f = useOverviewFormat();
   return (
@@ -29,40 +36,48 @@ export function TodayStats({ today }: { today: OutcomeCounts | undefined }) {
         const value = today?.[outcome] ?? 0;
         const alarming = outcome === 'failed' && value > 0;
         return (
-          <Card
+          <DeliveriesLink
             key={outcome}
-            withBorder
-            radius="md"
-            padding="md"
-            data-testid={`overview-today-${outcome}`}
-            style={{ borderTop: `3px solid var(--mantine-color-${COLORS[outcome]}-6)` }}
+            filters={{ status: outcome, ...period }}
+            underline="never"
+            c="inherit"
+            data-testid={`overview-today-${outcome}-link`}
           >
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <Text size="sm" c="dimmed" fw={600} tt="uppercase" lh={1.2}>
-                {t(`overviewPage.today.${outcome}`)}
+            <Card
+              h="100%"
+              withBorder
+              radius="md"
+              padding="md"
+              data-testid={`overview-today-${outcome}`}
+              style={{ borderTop: `3px solid var(--mantine-color-${COLORS[outcome]}-6)` }}
+            >
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                <Text size="sm" c="dimmed" fw={600} tt="uppercase" lh={1.2}>
+                  {t(`overviewPage.today.${outcome}`)}
+                </Text>
+                <ThemeIcon variant="light" color={COLORS[outcome]} size="md" radius="xl" visibleFrom="xs">
+                  <Icon size={16} />
+                </ThemeIcon>
+              </Group>
+              {today ? (
+                <Text
+                  fz={{ base: 28, sm: 34 }}
+                  fw={700}
+                  lh={1.2}
+                  mt={6}
+                  c={alarming ? 'red.7' : undefined}
+                  data-testid={`overview-today-${outcome}-value`}
+                >
+                  {f.integer(value)}
+                </Text>
+              ) : (
+                <Skeleton height={34} width="50%" mt={6} />
+              )}
+              <Text size="xs" c="dimmed" mt={4}>
+                {t(`overviewPage.today.${outcome}Hint`)}
               </Text>
-              <ThemeIcon variant="light" color={COLORS[outcome]} size="md" radius="xl" visibleFrom="xs">
-                <Icon size={16} />
-              </ThemeIcon>
-            </Group>
-            {today ? (
-              <Text
-                fz={{ base: 28, sm: 34 }}
-                fw={700}
-                lh={1.2}
-                mt={6}
-                c={alarming ? 'red.7' : undefined}
-                data-testid={`overview-today-${outcome}-value`}
-              >
-                {f.integer(value)}
-              </Text>
-            ) : (
-              <Skeleton height={34} width="50%" mt={6} />
-            )}
-            <Text size="xs" c="dimmed" mt={4}>
-              {t(`overviewPage.today.${outcome}Hint`)}
-            </Text>
-          </Card>
+            </Card>
+          </DeliveriesLink>
         );
       })}
     </SimpleGrid>

@@ -18,6 +18,7 @@ export const overviewEn = {
   chart: {
     title: 'Last 7 days',
     description: 'Deliveries per day by outcome.',
+    open: 'Deliveries of:',
     empty: 'No deliveries in the last 7 days. Once your hub reports events, each day’s messages are charted here.',
   },
   failing: {

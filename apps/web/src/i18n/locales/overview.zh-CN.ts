@@ -20,6 +20,7 @@ export const overviewZhCN: typeof overviewEn = {
   chart: {
     title: '最近 7 天',
     description: '每天按结果统计的投递数。',
+    open: '查看当天发送记录：',
     empty: '最近 7 天没有投递。Hub 上报事件后，每天的消息会在这里以图表显示。',
   },
   failing: {

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { dayRange } from '../../lib/zoned-time.ts';
 
 const REFRESH_MS = 30_000;
 
@@ -21,6 +22,8 @@ export function OverviewPage() {
   const formatDateTime = useFormatDateTime();
   const overview = useQuery({ ...trpc.overview.get.queryOptions(), refetchInterval: REFRESH_MS });
   const data = overview.data;
+  const lastDay = data?.days.at(-1)?.date;
+  const today = lastDay && data ? dayRange(lastDay, data.timezone) : undefined;
   // Without data the sections show skeletons; a failed first load shows the error instead.
   const failedEmpty = overview.isError && !data;
   return (
@@ -67,10 +70,10 @@ export function OverviewPage() {
       )}
       {!failedEmpty && (
         <Stack gap="lg" data-testid="overview-page">
-          <TodayStats today={data?.today} />
+          <TodayStats today={data?.today} period={today} />
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, lg: 7 }}>
-              <DaysChart days={data?.days} />
+              <DaysChart days={data?.days} timezone={data?.timezone} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <FailingTargets targets={data?.failingTargets} />
