@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
       trustProxy: false,
+      deliveryRetentionDays: 90,
+      usageRetentionDays: 62,
     });
   });
 
@@ -46,7 +48,11 @@ describe('loadConfig', () => {
       TELEGRAM_API_BASE_URL: 'http://127.0.0.1:8081/',
       LOG_LEVEL: 'debug',
       TRUST_PROXY: 'false',
+      DELIVERY_RETENTION_DAYS: '0',
+      USAGE_RETENTION_DAYS: '35',
     });
+    expect(c.deliveryRetentionDays).toBe(0);
+    expect(c.usageRetentionDays).toBe(35);
     expect(c.port).toBe(8080);
     expect(c.secretKey?.equals(Buffer.from(KEY_HEX, 'hex'))).toBe(true);
     expect(c.previousSecretKeys).toHaveLength(1);
@@ -67,6 +73,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SESSION_TTL_HOURS', '0'],
     ['TRUST_PROXY', 'maybe'],
+    ['DELIVERY_RETENTION_DAYS', '-1'],
+    ['USAGE_RETENTION_DAYS', '30'],
   ])('an invalid %s=%s stops with a message naming it', (name, value) => {
     expect(errorOf({ [name]: value })).toMatch(new RegExp(`^\\s+${name}: .+`, 'm'));
   });

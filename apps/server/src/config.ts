@@ -62,6 +62,12 @@ const EnvSchema = z.object({
   DELIVERY_RETRY_DELAY_SECONDS: integer(1, 3600).default(60),
   DELIVERY_HEARTBEAT_SECONDS: integer(10, 3600).default(30),
   TRUST_PROXY: z.stringbool({ error: 'must be true or false' }).default(false),
+  /** Days the delivery log is kept (0 = forever). */
+  DELIVERY_RETENTION_DAYS: integer(0, 3650).default(90),
+  /** Days raw usage records are kept (0 = forever); cost windows read up to a month back. */
+  USAGE_RETENTION_DAYS: integer(0, 3650)
+    .refine((d) => d === 0 || d >= 35, 'must be 0 (keep forever) or at least 35 (cost windows read a month back)')
+    .default(62),
 });
 
 export type Config = {
@@ -84,6 +90,10 @@ export type Config = {
   /** A delivery job whose worker stops beating this long is retried elsewhere (crash recovery). */
   deliveryHeartbeatSeconds: number;
   trustProxy: boolean;
+  /** Finished deliveries older than this many days are deleted nightly; 0 keeps them. */
+  deliveryRetentionDays: number;
+  /** Raw usage records older than this many days are deleted nightly (the daily rollup stays); 0 keeps them. */
+  usageRetentionDays: number;
 };
 
 export class ConfigError extends Error {
@@ -130,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryRetryDelaySeconds: e.DELIVERY_RETRY_DELAY_SECONDS,
     deliveryHeartbeatSeconds: e.DELIVERY_HEARTBEAT_SECONDS,
     trustProxy: e.TRUST_PROXY,
+    deliveryRetentionDays: e.DELIVERY_RETENTION_DAYS,
+    usageRetentionDays: e.USAGE_RETENTION_DAYS,
   };
 }
 

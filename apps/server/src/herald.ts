@@ -10,6 +10,7 @@ import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedde
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { raiseCircuitBreakerAlert } from './engine/circuit-breaker.ts';
+import { startRetention } from './engine/retention.ts';
 import { startScheduledWorkers } from './engine/scheduled-jobs.ts';
 import { buildHttpServer } from './http/server.ts';
 import { startBoss } from './jobs/boss.ts';
@@ -119,6 +120,7 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     const workers = await startWorkers(deps, opts.workers);
     cleanups.push(() => workers.stop(config.shutdownTimeoutMs));
     await startScheduledWorkers(deps, boss);
+    await startRetention(deps, boss);
     const http = await buildHttpServer(deps, {
       metrics,
       secretKey,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { NOTIFICATIONS, type NotificationType } from '@herald/core';
 import { sql, type Transaction } from 'kysely';
 import { fromKysely, type JobInsert } from 'pg-boss';
@@ -84,7 +84,8 @@ export async function enqueueNotifications(
       continue;
     }
     const data = NOTIFICATIONS[input.type].data.parse(input.data);
-    const id = randomUUID();
+    // Time-ordered like delivery ids: the notification index on delivery grows at its end.
+    const id = uuidv7();
     notifications.push({ id, type: input.type, data, source: input.source });
     const mine = plan.recipients.map((r) => ({ ...r, notificationId: id, type: input.type }));
     deliveries.push(...mine);

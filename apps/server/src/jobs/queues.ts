@@ -16,6 +16,8 @@ export const QUEUE_NAMES = {
   costAlert: 'cost-alert',
   /** The daily consumption report; one job per schedule occurrence. */
   dailyLeaderboard: 'daily-leaderboard',
+  /** The nightly clean-up of old deliveries, usage records and alert bookkeeping. */
+  retention: 'retention',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -69,6 +71,12 @@ export const QUEUE_OPTIONS = {
     retryBackoff: true,
     retryDelayMax: 240,
     expireInSeconds: 15 * 60,
+    retentionSeconds: 6 * 60 * 60,
+  },
+  [QUEUE_NAMES.retention]: {
+    retryLimit: 2,
+    retryDelay: 300,
+    expireInSeconds: 60 * 60,
     retentionSeconds: 6 * 60 * 60,
   },
 } as const satisfies Record<QueueName, Omit<Queue, 'name'>>;

@@ -5,6 +5,7 @@ import * as createHubData from './2026_11_28_1800_create_hub_data.ts';
 import * as createDeliveries from './2026_11_28_1810_create_deliveries.ts';
 import * as createAlertState from './2026_11_28_1820_create_alert_state.ts';
 import * as indexNotificationType from './2026_11_28_1830_index_notification_type.ts';
+import * as indexDeliveryNotification from './2026_11_28_1840_index_delivery_notification.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1810_create_deliveries': createDeliveries,
   '2026_11_28_1820_create_alert_state': createAlertState,
   '2026_11_28_1830_index_notification_type': indexNotificationType,
+  '2026_11_28_1840_index_delivery_notification': indexDeliveryNotification,
 };
