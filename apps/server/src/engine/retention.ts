@@ -25,7 +25,11 @@ async function drain(prune: () => Promise<number>): Promise<number> {
  * notifications left without any delivery, raw usage records (the daily rollup stays), and
  * alert bookkeeping of past periods. Unfinished deliveries are never touched.
  */
-export async function runRetention(deps: AppDeps): Promise<RetentionResult> {
+export async function runRetention(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'logger'> & {
+    config: Pick<AppDeps['config'], 'deliveryRetentionDays' | 'usageRetentionDays'>;
+  },
+): Promise<RetentionResult> {
   const { db, config, clock, logger } = deps;
   const now = clock.now().getTime();
   const result: RetentionResult = { deliveries: 0, notifications: 0, usageRecords: 0, alertState: 0 };
