@@ -128,6 +128,13 @@ test('a target is bound to the leaderboard with a cron in a picked time zone, an
   const card = page.getByRole('region', { name: 'Daily leaderboard' });
   await card.getByRole('switch', { name: 'Enabled' }).first().check();
 
+  // No cron yet: the row says it follows the type's daily time, with its next runs.
+  const sendTime = await card.getByLabel('Send time (HH:mm)').inputValue();
+  await expect(row.getByTestId('cron-words')).toHaveText(
+    `Without a cron of its own it follows the type: At ${sendTime}`,
+  );
+  await expect(row.getByTestId('next-runs')).toContainText('Next runs: ');
+
   await row.getByLabel('Cron (optional)').fill('30 9 * * 1-5');
   const zone = row.getByRole('combobox', { name: 'Time zone (optional)' });
   await expect(zone).toHaveValue(/^System default \(.+\)$/);

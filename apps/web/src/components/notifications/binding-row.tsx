@@ -6,7 +6,7 @@ import { CustomPreview } from '../targets/custom-preview.tsx';
 import { TemplateEditor } from '../targets/template-editor.tsx';
 import { TimezoneSelect } from '../timezone-select.tsx';
 import { type BindingDraft, errorAt, overrideProblems, parseOverride } from './binding-draft.ts';
-import { cronProblem, describeCron, nextRuns } from './cron.ts';
+import { cronProblem, dailyCron, describeCron, nextRuns } from './cron.ts';
 
 type Props = {
   binding: BindingDraft;
@@ -14,6 +14,8 @@ type Props = {
   scheduled: boolean;
   /** The system time zone (settings), used when the binding has none. */
   systemTimezone: string;
+  /** What runs when the binding has no cron: the type's daily time (HH:mm) or check interval (minutes). */
+  fallback: { kind: 'daily'; time: string } | { kind: 'interval'; minutes: number } | null;
   /** The target's own template: where a new override starts from. */
   targetTemplate: Record<string, unknown> | null;
   errors: Record<string, string>;
@@ -31,6 +33,7 @@ export function BindingRow({
   type,
   scheduled,
   systemTimezone,
+  fallback,
   targetTemplate,
   errors,
   index,
@@ -40,7 +43,10 @@ export function BindingRow({
   const { t, i18n } = useTranslation();
   const prefix = `bindings.${index}`;
   const tz = binding.scheduleTimezone.trim() || systemTimezone;
-  const cron = binding.scheduleCron.trim();
+  const ownCron = binding.scheduleCron.trim();
+  // Without a cron of its own the binding runs on the type's schedule: show that too.
+  const dailyFallback = !ownCron && fallback?.kind === 'daily' ? dailyCron(fallback.time) : null;
+  const cron = ownCron || dailyFallback || '';
   const problem = scheduled && cron ? cronProblem(cron, tz) : null;
   const runs = scheduled && cron && !problem ? nextRuns(cron, tz) : null;
   const words = scheduled && cron && !problem ? describeCron(cron, i18n.language) : null;
@@ -101,7 +107,12 @@ export function BindingRow({
         )}
         {words && (
           <Text size="sm" data-testid="cron-words">
-            {words}
+            {ownCron ? words : t('notificationsPage.typeSchedule', { schedule: words })}
+          </Text>
+        )}
+        {scheduled && !ownCron && fallback?.kind === 'interval' && (
+          <Text size="sm" data-testid="cron-words">
+            {t('notificationsPage.typeInterval', { minutes: fallback.minutes })}
           </Text>
         )}
         {runs && (

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cronProblem, describeCron, nextRuns } from './cron.ts';
+import { cronProblem, dailyCron, describeCron, nextRuns } from './cron.ts';
 
 describe('cron helpers', () => {
+  it('turns the type’s HH:mm into the daily cron the server schedules', () => {
+    expect(dailyCron('09:30')).toBe('30 9 * * *');
+    expect(dailyCron('00:00')).toBe('0 0 * * *');
+    expect(dailyCron('24:00')).toBeNull();
+    expect(dailyCron('9:30')).toBeNull();
+  });
+
   it('describes a cron in English and Chinese', () => {
     expect(describeCron('30 9 * * 1-5', 'en')).toBe('At 09:30, Monday through Friday');
     expect(describeCron('30 9 * * 1-5', 'zh-CN')).toBe('在09:30, 星期一至星期五');

@@ -37,3 +37,9 @@ export function describeCron(cron: string, language: string): string | null {
     return null;
   }
 }
+
+/** `HH:mm` as the daily cron the server schedules (`MM HH * * *`), or null when it is not a time. */
+export function dailyCron(time: string): string | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+  return m ? `${Number(m[2])} ${Number(m[1])} * * *` : null;
+}

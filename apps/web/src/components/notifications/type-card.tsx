@@ -170,6 +170,13 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
                 index={index}
                 scheduled={scheduled}
                 systemTimezone={settings.timezone}
+                fallback={
+                  type === 'daily_leaderboard'
+                    ? { kind: 'daily', time }
+                    : type === 'cost_alert'
+                      ? { kind: 'interval', minutes: Number(interval) }
+                      : null
+                }
                 targetTemplate={targets.find((x) => x.id === binding.targetId)?.customTemplate ?? null}
                 errors={errors}
                 onChange={(next) => setBindings((all) => all.map((b, i) => (i === index ? next : b)))}

@@ -53,6 +53,8 @@ export const notificationsEn = {
   systemZone: 'System default ({{zone}})',
   nothingFound: 'No matching time zone',
   remove: 'Remove',
+  typeSchedule: 'Without a cron of its own it follows the type: {{schedule}}',
+  typeInterval: 'Without a cron of its own it follows the type: a check every {{minutes}} minutes',
   nextRunsIn: 'Next runs: {{times}} ({{zone}})',
   cronFields: 'Needs 5 fields: minute hour day-of-month month day-of-week',
   cronInvalid: 'Not a valid cron expression',

@@ -54,6 +54,8 @@ export const notificationsZhCN: typeof notificationsEn = {
   systemZone: '系统默认（{{zone}}）',
   nothingFound: '没有匹配的时区',
   remove: '移除',
+  typeSchedule: '未设置 Cron，按该类型的时间运行：{{schedule}}',
+  typeInterval: '未设置 Cron，按该类型的检查间隔运行：每 {{minutes}} 分钟检查一次',
   nextRunsIn: '接下来运行：{{times}}（{{zone}}）',
   cronFields: '需要 5 个字段：分 时 日 月 周',
   cronInvalid: '不是有效的 Cron 表达式',
