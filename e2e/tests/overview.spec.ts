@@ -257,3 +257,23 @@ test('a failed load says why and loads again on retry', async ({ page }) => {
   await expect(page.getByTestId('overview-today-delivered-value')).toBeVisible();
   await expect(error).toBeHidden();
 });
+
+test('with notifications switched off the overview says so and leads to the switch', async ({ page, request }) => {
+  const before = await query<{ enabled: boolean }>(request, 'settings.get');
+  await mutate(request, 'settings.update', { enabled: false });
+  try {
+    await page.goto('/');
+    const banner = page.getByTestId('overview-switched-off');
+    await expect(banner).toContainText('Notifications are switched off');
+    await banner.getByRole('link', { name: 'Turn them on' }).click();
+    await expect(pageTitle(page, 'Notifications')).toBeVisible();
+    await expect(page.getByRole('switch', { name: 'Send notifications' })).not.toBeChecked();
+
+    await mutate(request, 'settings.update', { enabled: true });
+    await page.goto('/');
+    await expect(page.getByTestId('overview-today')).toBeVisible();
+    await expect(page.getByTestId('overview-switched-off')).toHaveCount(0);
+  } finally {
+    await mutate(request, 'settings.update', { enabled: before.enabled });
+  }
+});

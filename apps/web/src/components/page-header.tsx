@@ -9,7 +9,8 @@ export function PageHeader({ title, description, action }: Props) {
   useDocumentTitle(title);
   return (
     <Group justify="space-between" align="flex-start" gap="md" mb="xl">
-      <Stack gap={6} maw={720}>
+      {/* Shrinks before the action wraps under it; wraps on a phone. */}
+      <Stack gap={6} maw={720} style={{ flex: '1 1 20rem' }}>
         <Title order={1} fz={{ base: 26, sm: 30 }}>
           {title}
         </Title>

@@ -3,6 +3,8 @@ export const overviewEn = {
   loadFailed: 'Could not load the overview: {{message}}',
   refreshFailed: 'Could not refresh the overview; showing the data from {{time}}.',
   updatedAt: 'Updated {{time}} · times in {{timezone}}',
+  switchedOff: 'Notifications are switched off: Herald records what the hub reports but sends nothing.',
+  switchOn: 'Turn them on',
   refresh: 'Refresh',
   today: {
     title: 'Today',

@@ -5,6 +5,8 @@ export const overviewZhCN: typeof overviewEn = {
   loadFailed: '无法加载概览：{{message}}',
   refreshFailed: '无法刷新概览，当前显示的是 {{time}} 的数据。',
   updatedAt: '更新于 {{time}} · 时区 {{timezone}}',
+  switchedOff: '通知已关闭：Herald 会记录 Hub 上报的事件，但不会发送任何消息。',
+  switchOn: '去开启',
   refresh: '刷新',
   today: {
     title: '今日',

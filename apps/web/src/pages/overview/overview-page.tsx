@@ -6,6 +6,7 @@ import { BreakerAlerts } from '../../components/overview/breaker-alerts.tsx';
 import { DaysChart } from '../../components/overview/days-chart.tsx';
 import { FailingTargets } from '../../components/overview/failing-targets.tsx';
 import { QuotaBars } from '../../components/overview/quota-bars.tsx';
+import { SwitchedOffBanner } from '../../components/overview/switched-off-banner.tsx';
 import { TodayStats } from '../../components/overview/today-stats.tsx';
 import { TopSpenders } from '../../components/overview/top-spenders.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -70,6 +71,7 @@ export function OverviewPage() {
       )}
       {!failedEmpty && (
         <Stack gap="lg" data-testid="overview-page">
+          <SwitchedOffBanner />
           <TodayStats today={data?.today} period={today} />
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, lg: 7 }}>
