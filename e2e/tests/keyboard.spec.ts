@@ -28,7 +28,11 @@ test('keyboard only: skip to the page, open a dialog, fill and submit it, close 
 
   const shown = page.getByRole('dialog', { name: 'Copy your new API key' });
   await expect(shown).toBeVisible();
+  // Shown once: Escape does not throw it away by accident; Done does.
   await page.keyboard.press('Escape');
+  await expect(shown).toBeVisible();
+  await shown.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Enter');
   await expect(shown).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Active');
 

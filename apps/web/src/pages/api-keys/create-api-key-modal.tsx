@@ -44,7 +44,9 @@ export function CreateApiKeyModal({ opened, onClose }: Props) {
       onClose={close}
       title={created ? t('apiKeys.createdTitle') : t('apiKeys.createTitle')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
+      // Once the key is shown (only this once), only "Done" or the close button dismiss it.
       closeOnClickOutside={!created}
+      closeOnEscape={!created}
       centered
       size="lg"
     >
