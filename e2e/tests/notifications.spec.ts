@@ -246,3 +246,36 @@ test('a template override on a custom-target binding is saved, kept after a relo
     })
     .toBeNull();
 });
+
+test('the type settings are checked in the browser with the server’s own schema, before anything is sent', async ({
+  page,
+}) => {
+  const updates: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/trpc/settings.update')) updates.push(request.url());
+  });
+  await page.goto('/notifications');
+  const leaderboard = page.getByRole('region', { name: 'Daily leaderboard' });
+  const time = leaderboard.getByLabel('Send time (HH:mm)');
+  const before = await time.inputValue();
+  await time.fill('25:00');
+  await leaderboard.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(leaderboard.getByText('must be a time of day as HH:mm, e.g. 09:00')).toBeVisible();
+  await expect(time).toHaveAttribute('aria-invalid', 'true');
+
+  const cost = page.getByRole('region', { name: 'Cost alert' });
+  // (Out-of-range numbers are clamped by the input itself; a fraction is left for the schema.)
+  const interval = cost.getByLabel('Check interval (minutes)');
+  const intervalBefore = await interval.inputValue();
+  await interval.fill('10.5');
+  await cost.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(cost.getByText('whole minutes')).toBeVisible();
+  expect(updates).toEqual([]);
+
+  await interval.fill(intervalBefore);
+  await time.fill(before);
+  await leaderboard.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.').first()).toBeVisible();
+  await expect(leaderboard.getByText('must be a time of day as HH:mm, e.g. 09:00')).toHaveCount(0);
+  expect(updates).toHaveLength(1);
+});

@@ -1,4 +1,4 @@
-import { LEGACY_WEBHOOK_FIELDS, type LegacyWebhookField, type Settings } from '@herald/core';
+import { LEGACY_WEBHOOK_FIELDS, type LegacyWebhookField, type Settings, UpdateSettingsInput } from '@herald/core';
 import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { fieldErrorsOf } from './field-errors.ts';
+import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
 
 const TYPE_OF = {
   circuitBreakerWebhook: 'circuit_breaker',
@@ -78,7 +78,14 @@ export function GeneralCard({ settings }: { settings: Settings }) {
         .map(([field, url]) => [field, url?.trim()] as const)
         .filter(([, url]) => url),
     );
-    update.mutate({ enabled, useLegacyMode: mode === 'legacy', ...webhooks });
+    const patch = { enabled, useLegacyMode: mode === 'legacy', ...webhooks };
+    const found = schemaErrorsOf(UpdateSettingsInput, patch);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      notify({ color: 'red', message: t('notificationsPage.fixErrors') });
+      return;
+    }
+    update.mutate(patch);
   };
 
   return (

@@ -1,4 +1,4 @@
-import type { NotificationType, Settings } from '@herald/core';
+import { type NotificationType, type Settings, UpdateSettingsInput } from '@herald/core';
 import {
   Button,
   Group,
@@ -20,7 +20,7 @@ import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { type BindingDraft, buildBindingsInput } from './binding-draft.ts';
 import { BindingRow } from './binding-row.tsx';
-import { fieldErrorsOf } from './field-errors.ts';
+import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
 import { runSummary } from './run-summary.ts';
 
 const SWITCH = {
@@ -70,17 +70,19 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
           cronInvalid: t('notificationsPage.cronInvalid'),
         })
       : null;
-    setErrors(built?.errors ?? {});
-    if (built && !built.input) {
+    const patch = {
+      [SWITCH[type]]: enabled,
+      ...(type === 'cost_alert' && { costAlertThreshold: threshold / 100, costAlertCheckInterval: Number(interval) }),
+      ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
+    };
+    const found = { ...schemaErrorsOf(UpdateSettingsInput, patch), ...built?.errors };
+    setErrors(found);
+    if ((built && !built.input) || Object.keys(found).length > 0) {
       notify({ color: 'red', message: t('notificationsPage.fixErrors') });
       return;
     }
     try {
-      await updateSettings.mutateAsync({
-        [SWITCH[type]]: enabled,
-        ...(type === 'cost_alert' && { costAlertThreshold: threshold / 100, costAlertCheckInterval: Number(interval) }),
-        ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
-      });
+      await updateSettings.mutateAsync(patch);
       if (built?.input) await setBindingsMutation.mutateAsync(built.input);
       notify({ color: 'teal', message: t('notificationsPage.saved') });
       await queryClient.invalidateQueries({ queryKey: trpc.bindings.list.queryKey() });
