@@ -68,6 +68,14 @@ test('a WeCom target is created, tested, edited without retyping its URL and tes
     await expect(row).toContainText('Success');
     await expect(row).toContainText(/\d+ ms/);
     expect(wecom.received).toHaveLength(1);
+    // The whole stored result: status code, the platform's answer, the type sent.
+    await row.getByRole('button', { name: `Last test details of ${name}` }).click();
+    const details = page.getByTestId('last-test-json');
+    await expect(details).toContainText('"success": true');
+    await expect(details).toContainText('"statusCode": 200');
+    await expect(details).toContainText('"notificationType": "cost_alert"');
+    await page.keyboard.press('Escape');
+    await expect(details).toBeHidden();
     expect(JSON.parse(wecom.received[0] ?? '{}')).toHaveProperty('msgtype');
 
     // Edit without retyping the URL: the stored one is kept.

@@ -235,6 +235,8 @@ export const en = {
     neverTested: 'Not tested yet',
     testSuccess: 'Success',
     testFailure: 'Failed',
+    testDetails: 'Details',
+    testDetailsNamed: 'Last test details of {{name}}',
     latency: '{{ms}} ms',
     test: 'Test',
     testNamed: 'Test {{name}}',

@@ -232,6 +232,8 @@ export const zhCN: Translation = {
     neverTested: '尚未测试',
     testSuccess: '成功',
     testFailure: '失败',
+    testDetails: '详情',
+    testDetailsNamed: '{{name}} 的最近测试详情',
     latency: '{{ms}} 毫秒',
     test: '测试',
     testNamed: '测试 {{name}}',

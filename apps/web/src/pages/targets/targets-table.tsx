@@ -1,5 +1,5 @@
 import type { TargetView } from '@herald/core';
-import { Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Popover, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
@@ -112,9 +112,29 @@ function LastTest({ target }: { target: TargetView }) {
         </Badge>
         <Text size="sm">{t('targets.latency', { ms: Math.round(result.latencyMs) })}</Text>
       </Group>
-      <Text size="xs" c="dimmed" title={result.error ?? undefined}>
-        {formatDateTime(target.lastTestAt)}
-      </Text>
+      <Group gap="xs">
+        <Text size="xs" c="dimmed" title={result.error ?? undefined}>
+          {formatDateTime(target.lastTestAt)}
+        </Text>
+        {/* The whole stored result (status, error, the platform's answer), as the spec asks. */}
+        <Popover width={420} position="bottom-start" shadow="md" withArrow trapFocus returnFocus>
+          <Popover.Target>
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              aria-label={t('targets.testDetailsNamed', { name: target.name })}
+            >
+              {t('targets.testDetails')}
+            </Anchor>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="last-test-json">
+              {JSON.stringify(result, null, 2)}
+            </Code>
+          </Popover.Dropdown>
+        </Popover>
+      </Group>
     </Stack>
   );
 }
