@@ -1,6 +1,7 @@
 import {
   type ChannelType,
   LEGACY_WEBHOOK_FIELDS,
+  LEGACY_WEBHOOK_TYPE,
   type LegacyWebhookField,
   type NotificationType,
   parseLegacyWebhook,
@@ -15,12 +16,6 @@ import { recordAudit } from './audit.ts';
 import { reconcileSchedules } from './reconcile-after-change.ts';
 import { SYSTEM_TIMEZONE, settingsView } from './settings.ts';
 import { sealTarget, targetView } from './target-record.ts';
-
-const TYPE_OF = {
-  circuitBreakerWebhook: 'circuit_breaker',
-  costAlertWebhook: 'cost_alert',
-  dailyLeaderboardWebhook: 'daily_leaderboard',
-} as const satisfies Record<LegacyWebhookField, NotificationType>;
 
 const COLUMN = {
   circuitBreakerWebhook: 'circuit_breaker_webhook',
@@ -97,7 +92,7 @@ export async function migrateLegacyWebhooks(deps: AppDeps, actor: string): Promi
       const url = deps.secretBox.open(sealed);
       const group = byUrl.get(url) ?? { fields: [], types: [] };
       group.fields.push(field);
-      group.types.push(TYPE_OF[field]);
+      group.types.push(LEGACY_WEBHOOK_TYPE[field]);
       byUrl.set(url, group);
     }
     if (byUrl.size === 0) return null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseLegacyWebhook } from '../channels/legacy.ts';
-import { CHANNEL_TYPES, LOCALES } from '../domain.ts';
+import { CHANNEL_TYPES, LOCALES, type NotificationType } from '../domain.ts';
 import { HHMM, SecretState, TimeZone } from './common.ts';
 
 /** The spec's defaults. */
@@ -19,6 +19,13 @@ export const SETTINGS_DEFAULTS = {
 
 export const LEGACY_WEBHOOK_FIELDS = ['circuitBreakerWebhook', 'costAlertWebhook', 'dailyLeaderboardWebhook'] as const;
 export type LegacyWebhookField = (typeof LEGACY_WEBHOOK_FIELDS)[number];
+
+/** The notification type each legacy URL field sends. */
+export const LEGACY_WEBHOOK_TYPE = {
+  circuitBreakerWebhook: 'circuit_breaker',
+  costAlertWebhook: 'cost_alert',
+  dailyLeaderboardWebhook: 'daily_leaderboard',
+} as const satisfies Record<LegacyWebhookField, NotificationType>;
 
 const LegacyWebhookUrl = z
   .string()

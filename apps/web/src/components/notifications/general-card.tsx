@@ -1,4 +1,10 @@
-import { LEGACY_WEBHOOK_FIELDS, type LegacyWebhookField, type Settings, UpdateSettingsInput } from '@herald/core';
+import {
+  LEGACY_WEBHOOK_FIELDS,
+  LEGACY_WEBHOOK_TYPE,
+  type LegacyWebhookField,
+  type Settings,
+  UpdateSettingsInput,
+} from '@herald/core';
 import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,12 +14,6 @@ import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
-
-const TYPE_OF = {
-  circuitBreakerWebhook: 'circuit_breaker',
-  costAlertWebhook: 'cost_alert',
-  dailyLeaderboardWebhook: 'daily_leaderboard',
-} as const;
 
 /** The global switch, the mode and, in legacy mode, one webhook URL per type (untouched → kept). */
 export function GeneralCard({ settings }: { settings: Settings }) {
@@ -124,7 +124,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
                 : t('notificationsPage.webhookNotSet'),
               state.channel ? t('notificationsPage.webhookPlatform', { channel: state.channel }) : null,
             ].filter(Boolean);
-            const label = `${t(`notificationsPage.types.${TYPE_OF[field]}`)} · ${t('notificationsPage.webhook')}`;
+            const label = `${t(`notificationsPage.types.${LEGACY_WEBHOOK_TYPE[field]}`)} · ${t('notificationsPage.webhook')}`;
             return (
               <Group key={field} align="flex-end" wrap="nowrap">
                 <TextInput
