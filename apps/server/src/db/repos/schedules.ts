@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ScheduleConfig, ScheduleSettings } from '../../jobs/schedules.ts';
 import type { Database } from '../database.ts';
+import { listBindings } from './bindings.ts';
 
 /**
  * The one advisory lock that serialises schedule reconciliation across every Herald
@@ -63,21 +64,9 @@ export async function readScheduleConfig(db: Kysely<Database>): Promise<Schedule
       }
     : defaultScheduleSettings();
 
-  const bindings = await db
-    .selectFrom('binding')
-    .innerJoin('target', 'target.id', 'binding.target_id')
-    .select([
-      'binding.id',
-      'binding.notification_type',
-      'binding.target_id',
-      'binding.is_enabled',
-      'binding.schedule_cron',
-      'binding.schedule_timezone',
-      'target.is_enabled as target_enabled',
-    ])
-    .orderBy('binding.notification_type')
-    .orderBy('binding.id')
-    .execute();
+  // By type, then id: the same configuration always gives the same schedule list, in the same order.
+  const key = (b: { notification_type: string; id: string }) => `${b.notification_type}\u0000${b.id}`;
+  const bindings = (await listBindings(db)).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
   return {
     settings,
