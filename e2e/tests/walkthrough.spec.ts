@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { pageTitle, takeToast } from '../fixtures/app.ts';
 import { signInThroughForm } from '../fixtures/auth.ts';
+import { startBrowserClock } from '../fixtures/clock.ts';
 import { FAKE_TELEGRAM_PORT } from '../fixtures/env.ts';
 import {
   type FakeCustom,
@@ -93,6 +94,8 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
     if (new URL(response.url()).pathname.startsWith('/trpc/')) answers.push(response.text().catch(() => ''));
   });
 
+  // The browser's clock starts on Saturday 28 November 2026 (the next runs below depend on it).
+  await startBrowserClock(page);
   // Sign in through the form.
   await page.goto('/targets');
   await expect(page).toHaveURL(/\/login\?redirect=/);
@@ -187,7 +190,7 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
 
   await wecomRow.getByLabel('Cron (optional)').fill('30 9 * * 1-5');
   await chooseTimeZone(page, wecomRow, 'Asia/Shanghai');
-  // Monday 30 November 2026, 09:30 in Shanghai: the first weekday after this Saturday.
+  // Monday 30 November 2026, 09:30 in Shanghai: the first weekday after the browser's Saturday.
   await expect(wecomRow.getByTestId('next-runs')).toContainText('Nov 30, 2026, 9:30 AM');
   await expect(wecomRow.getByTestId('next-runs')).toContainText('Asia/Shanghai');
   await card.getByRole('button', { name: 'Save', exact: true }).click();

@@ -22,7 +22,8 @@ export const authRouter = router({
       sameSite: 'strict',
       secure: 'auto',
       path: '/',
-      expires: session.expiresAt,
+      // A lifetime, not a date: a browser whose clock disagrees with the server's keeps it as long.
+      maxAge: Math.round(config.sessionTtlMs / 1000),
     });
     ctx.deps.logger.info({ action: 'admin_login', ip: ctx.req.ip }, 'admin logged in');
     return { authenticated: true, expiresAt: session.expiresAt.toISOString() } satisfies SessionInfo;
