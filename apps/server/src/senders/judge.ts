@@ -15,9 +15,12 @@ export function jsonOf(res: PlatformResponse): Record<string, unknown> | null {
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 export function retryAfterHeader(res: PlatformResponse, now = Date.now()): number | undefined {
   const raw = res.headers['retry-after'];
-  const v = Array.isArray(raw) ? raw[0] : raw;
+  const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   if (!v) return undefined;
-  if (/^\d+$/.test(v.trim())) return Number(v) * 1000;
+  // delta-seconds; a fraction ("1.5") is read as written: Date.parse would take it for a date.
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  // An HTTP date names its weekday and month; other numbers ("-5", "1e3") are not a date either.
+  if (!/[a-z]{3}/i.test(v)) return undefined;
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
