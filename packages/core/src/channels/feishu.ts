@@ -44,7 +44,11 @@ function blockElements(b: Block): JsonObject[] {
       return [
         md(
           b.items
-            .map((i) => `${i.icon ? `${i.icon} ` : ''}**${e(i.primary)}**${i.secondary ? `\n${e(i.secondary)}` : ''}`)
+            .map(
+              // A rank keeps its number where no icon (a medal) stands for it.
+              (i, n) =>
+                `${i.icon ?? (b.ordered ? `${n + 1}.` : '-')} **${e(i.primary)}**${i.secondary ? `\n${e(i.secondary)}` : ''}`,
+            )
             .join('\n\n'),
         ),
       ];

@@ -133,6 +133,17 @@ describe('leaderboard content', () => {
     expect(r('dingtalk')).toContain('1. **Alice (ID: 1)**');
     expect(r('wechat')).toContain('总请求 3,495 次 · 总消费 $104.9140');
   });
+
+  it.each(['wechat', 'feishu'] as const)('%s: ranks after the three medals keep their number', (channel) => {
+    const data = NOTIFICATIONS.daily_leaderboard.sample({ now });
+    const text = JSON.stringify(
+      renderNotification({ type: 'daily_leaderboard', data, channel, locale: 'en', timezone: 'UTC', now }).body,
+    );
+    expect(text).toContain('🥉 **张伟 (ID: 3)**');
+    expect(text).toContain('4. **Carol (ID: 4)**');
+    expect(text).toContain('5. **Dave (ID: 5)**');
+    expect(text).not.toMatch(/[^.] \*\*Carol/);
+  });
 });
 
 describe('legacy URL detection', () => {

@@ -15,8 +15,9 @@ function blockLines(b: Block): string[] {
     case 'fields':
       return b.fields.map((f) => `${f.label}: ${f.value}`);
     case 'list':
-      return b.items.flatMap((i) => [
-        `${i.icon ? `${i.icon} ` : ''}**${i.primary}**`,
+      // A rank keeps its number where no icon (a medal) stands for it.
+      return b.items.flatMap((i, n) => [
+        `${i.icon ?? (b.ordered ? `${n + 1}.` : '-')} **${i.primary}**`,
         ...(i.secondary ? [i.secondary] : []),
         '',
       ]);
