@@ -89,7 +89,8 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
       target_name: text(d.targetName),
       current_cost: text(d.currentCost),
       quota_limit: text(d.quotaLimit),
-      usage_percent: percent === null ? { text: '', json: null } : text(percent),
+      // One decimal, as the message shows it (80 → "80.0"); the JSON value is the number.
+      usage_percent: percent === null ? { text: '', json: null } : { text: percent.toFixed(1), json: percent },
       remaining: text(Math.round((d.quotaLimit - d.currentCost) * 1e6) / 1e6),
       threshold: text(d.threshold),
       period: text(d.period),
@@ -102,7 +103,14 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
     { name: 'target_name', description: { 'zh-CN': '目标名称', en: 'Target name' }, example: 'Alice' },
     { name: 'current_cost', description: { 'zh-CN': '当前消费金额', en: 'Current spend' }, example: '85.50' },
     { name: 'quota_limit', description: { 'zh-CN': '配额限制金额', en: 'Quota limit' }, example: '100.00' },
-    { name: 'usage_percent', description: { 'zh-CN': '使用比例', en: 'Usage percent' }, example: '85.5' },
+    {
+      name: 'usage_percent',
+      description: {
+        'zh-CN': '使用比例（百分比，一位小数；配额为 0 时为空）',
+        en: 'Usage in percent, one decimal (empty when the quota is 0)',
+      },
+      example: '80.0',
+    },
     { name: 'remaining', description: { 'zh-CN': '剩余额度', en: 'Remaining quota' }, example: '14.5' },
     { name: 'threshold', description: { 'zh-CN': '触发的预警阈值', en: 'Threshold crossed' }, example: '0.8' },
     { name: 'period', description: { 'zh-CN': '统计周期', en: 'Period' }, example: '5h / weekly / monthly' },

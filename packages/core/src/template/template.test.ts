@@ -31,6 +31,22 @@ describe('custom templates', () => {
     });
   });
 
+  it('usage_percent has one decimal, as the message shows it; its JSON is the number; empty without a quota', () => {
+    const cost = NOTIFICATIONS.cost_alert.sample({ now });
+    const t = { text: '{{usage_percent}}', json: '{{json:usage_percent}}' };
+    expect(custom('cost_alert', t, { ...cost, currentCost: 80, quotaLimit: 100 })).toEqual({ text: '80.0', json: 80 });
+    expect(custom('cost_alert', t, { ...cost, currentCost: 85.55, quotaLimit: 100 })).toEqual({
+      text: '85.6',
+      json: 85.6,
+    });
+    expect(custom('cost_alert', t, { ...cost, currentCost: 250, quotaLimit: 100 })).toEqual({
+      text: '250.0',
+      json: 250,
+    });
+    const vars = NOTIFICATIONS.cost_alert.variables({ ...cost, quotaLimit: 0 }, { locale: 'en', timezone: 'UTC', now });
+    expect(vars.usage_percent).toEqual({ text: '', json: null });
+  });
+
   it('common variables, nested objects and arrays', () => {
     const body = custom('circuit_breaker', {
       meta: { at: '{{timestamp}}', local: '{{timestamp_local}}', level: '{{level}}' },
