@@ -129,12 +129,19 @@ function asTransportError(err: unknown, via: Via, secrets: readonly string[]): T
   return new TransportError({ kind: 'request', stage: 'local', message, delivered: false, via });
 }
 
-/** Everything in a webhook or proxy URL that can carry a token, for masking in messages. */
-function secretsOf(url: string, proxyUrl: string | undefined): string[] {
+/** A path segment made of words (`redirect`, `sendMessage`, `open-apis`) rather than a token. */
+const WORDS = /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*(?:[-_.][A-Za-z][a-z]*(?:[A-Z][a-z]+)*)*$/;
+
+/**
+ * Everything in a webhook or proxy URL that can carry a token, for masking in messages. A segment
+ * of words is masked only as a path part (`/redirect`), so the same word in a message stays.
+ */
+export function secretsOf(url: string, proxyUrl: string | undefined): string[] {
   const secrets: string[] = [];
   try {
     const u = new URL(url);
-    secrets.push(u.search.slice(1), ...u.pathname.split('/').filter((s) => s.length >= 8), `${u.pathname}${u.search}`);
+    const segments = u.pathname.split('/').filter((s) => s.length >= 8);
+    secrets.push(u.search.slice(1), ...segments.map((s) => (WORDS.test(s) ? `/${s}` : s)), `${u.pathname}${u.search}`);
   } catch {
     // An unparseable URL is never echoed anyway.
   }

@@ -68,4 +68,15 @@ describe('no secret in any error', () => {
     expect(err.kind).toBe('redirect');
     expectNoSecret(err);
   });
+
+  it('masks the tokens of the webhook path but not the words of the message', async () => {
+    const other = later(await startTarget());
+    for (const path of ['/redirect', '/hooks/redirect', '/location/redirect', '/sendMessage/redirect-to']) {
+      const t = later(await startTarget(() => ({ status: 302, headers: { location: `${other.url}${path}` } })));
+      const err = await failure(testClient({ allow: LOOPBACK }).postJson({ url: `${t.url}${path}`, body: '{}' }));
+      expect(err.message, path).toBe(
+        `${t.host}:${t.port} answered 302 with a redirect to ${other.url}, which is never followed`,
+      );
+    }
+  });
 });
