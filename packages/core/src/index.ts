@@ -18,5 +18,6 @@ export * from './schemas/notifications.ts';
 export * from './schemas/overview.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/targets.ts';
+export * from './schemas/text.ts';
 export * from './template/render.ts';
 export * from './template/variables.ts';

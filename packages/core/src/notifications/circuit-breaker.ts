@@ -1,15 +1,26 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatDateTime } from '../message/format.ts';
+import { HubTime } from '../schemas/hub.ts';
+import { cleanText, NameText, Text } from '../schemas/text.ts';
 import type { NotificationDefinition } from './types.ts';
 import { text } from './types.ts';
 
+/** Longer last errors are cut, not refused: an upstream error's length must not cost the alert. */
+export const LAST_ERROR_MAX = 10_000;
+
 export const CircuitBreakerData = z.object({
-  providerId: z.union([z.string().trim().min(1).max(128), z.number().int()]).transform(String),
-  providerName: z.string().trim().min(1).max(200),
-  failureCount: z.number().int().min(1),
-  retryAt: z.iso.datetime({ offset: true }),
-  lastError: z.string().max(10_000).optional(),
+  providerId: z
+    .union([Text().trim().min(1, 'must not be empty').max(128, 'at most 128 characters'), z.number().int()])
+    .transform(String),
+  providerName: NameText().pipe(z.string().trim().min(1, 'a name is required').max(200, 'at most 200 characters')),
+  failureCount: z.number().int().min(1).max(1_000_000_000, 'at most 1000000000'),
+  retryAt: HubTime,
+  /** Free text: NUL characters are dropped and it is cut, never refused. */
+  lastError: z
+    .string()
+    .transform((v) => cleanText(v, LAST_ERROR_MAX))
+    .optional(),
 });
 export type CircuitBreakerData = z.output<typeof CircuitBreakerData>;
 

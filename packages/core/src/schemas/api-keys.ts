@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { Text } from './text.ts';
 
 export const API_KEY_NAME_MAX = 100;
 
 export const CreateApiKeyInput = z.object({
-  name: z
-    .string()
+  name: Text()
     .trim()
     .min(1, 'a name is required so the key can be told apart later')
     .max(API_KEY_NAME_MAX, `at most ${API_KEY_NAME_MAX} characters`),

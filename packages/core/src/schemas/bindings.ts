@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NOTIFICATION_TYPES } from '../domain.ts';
 import { TimeZone, templateSchema } from './common.ts';
+import { Text } from './text.ts';
 
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES, `must be one of ${NOTIFICATION_TYPES.join(', ')}`);
 
@@ -14,7 +15,7 @@ export const SetBindingsInput = z
         z.object({
           targetId: z.uuid('targetId must be a UUID'),
           isEnabled: z.boolean().default(true),
-          scheduleCron: z.string().trim().min(1).max(100).nullish(),
+          scheduleCron: Text().trim().min(1, 'must not be empty').max(100, 'at most 100 characters').nullish(),
           scheduleTimezone: TimeZone.nullish(),
           templateOverride: z.record(z.string(), z.unknown()).nullish(),
         }),

@@ -2,21 +2,21 @@ import { z } from 'zod';
 import type { NotificationType } from '../domain.ts';
 import { isTimeZone } from '../message/format.ts';
 import { checkTemplate } from '../template/render.ts';
+import { jsonValueIssue, Text } from './text.ts';
 
 /** A secret as the API shows it: whether it is set, and a few characters to recognise it by. */
 export const SecretState = z.object({ set: z.boolean(), hint: z.string().nullable() });
 export type SecretState = z.infer<typeof SecretState>;
 
-export const TimeZone = z
-  .string()
+export const TimeZone = Text()
   .trim()
   .min(1, 'a time zone is required')
+  .max(64, 'at most 64 characters')
   .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
 
 export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm, e.g. 09:00');
 
-export const HttpUrl = z
-  .string()
+export const HttpUrl = Text()
   .trim()
   .max(2048, 'at most 2048 characters')
   .refine((v) => URL.canParse(v), 'must be a full URL such as https://example.com/hook')
@@ -24,10 +24,9 @@ export const HttpUrl = z
   .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@');
 
 const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:'];
-export const ProxyUrl = z
-  .string()
+export const ProxyUrl = Text()
   .trim()
-  .max(1024)
+  .max(1024, 'at most 1024 characters')
   .refine((v) => URL.canParse(v), 'must be a URL such as socks5://127.0.0.1:1080')
   .refine(
     (v) => !URL.canParse(v) || PROXY_SCHEMES.includes(new URL(v).protocol),
@@ -39,9 +38,20 @@ export const ProxyUrl = z
     'a SOCKS proxy needs a port, e.g. socks5://host:1080',
   );
 
+/** A JSON object an admin writes, within the bounds of `jsonValueIssue`, naming the bad key or value. */
+export const TemplateJson = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const issue = jsonValueIssue(value);
+  if (issue) ctx.addIssue({ code: 'custom', ...issue });
+});
+
 /** A custom-webhook template: a JSON object whose placeholders all exist (for the type, if given). */
 export function templateSchema(type?: NotificationType) {
   return z.record(z.string(), z.unknown()).superRefine((tpl, ctx) => {
+    const bounds = jsonValueIssue(tpl);
+    if (bounds) {
+      ctx.addIssue({ code: 'custom', ...bounds });
+      return;
+    }
     for (const p of checkTemplate(tpl, type)) {
       ctx.addIssue({
         code: 'custom',
@@ -70,9 +80,8 @@ export const FORBIDDEN_HEADERS = [
 export const CustomHeaders = z
   .record(
     z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid header name'),
-    z
-      .string()
-      .max(4096)
+    Text()
+      .max(4096, 'at most 4096 characters')
       .regex(/^[^\r\n]*$/, 'must be one line'),
   )
   .superRefine((headers, ctx) => {

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES } from '../domain.ts';
 import { NotificationTypeSchema } from './bindings.ts';
+import { HubTime } from './hub.ts';
 
 /** A delivery's life: pending → sending → delivered | failed | skipped (pending again between queue retries). */
 export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped'] as const;
 export const DeliveryStatus = z.enum(DELIVERY_STATUSES, `must be one of ${DELIVERY_STATUSES.join(', ')}`);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
-
-const Instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-15T14:30:00Z' });
 
 export const ListDeliveriesInput = z
   .object({
@@ -18,9 +17,9 @@ export const ListDeliveriesInput = z
     notificationType: NotificationTypeSchema.optional(),
     targetId: z.uuid('targetId must be a UUID').optional(),
     /** Created at or after this instant. */
-    from: Instant.optional(),
+    from: HubTime.optional(),
     /** Created before this instant. */
-    to: Instant.optional(),
+    to: HubTime.optional(),
   })
   .refine((f) => !(f.from && f.to) || Date.parse(f.from) < Date.parse(f.to), {
     path: ['to'],

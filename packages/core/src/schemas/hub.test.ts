@@ -44,7 +44,7 @@ describe('hub schemas', () => {
         record,
         { ...record, costUsd: Number.NaN, inputTokens: -1 },
         { ...record, userId: '', success: 'yes', createdAt: '2026-01-15 14:30' },
-        { ...record, providerId: 1.5, outputTokens: 2 ** 60 },
+        { ...record, providerId: 1.5, outputTokens: 2.5 },
       ],
     });
     expect(issuesOf(r)).toEqual([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, NameText, Text } from './text.ts';
 
 /** The most records, users or providers one hub call may carry. */
 export const HUB_BATCH_MAX = 5_000;
@@ -10,6 +11,12 @@ export const USAGE_ERROR_MESSAGE_MAX = 2_000;
 export const USAGE_COST_MAX_USD = 1_000_000;
 /** Earliest accepted usage time: an earlier one is a zero or missing timestamp in the hub. */
 export const USAGE_EARLIEST = '2000-01-01T00:00:00Z';
+/** Accepted times end here: a later one is a unit mistake (milliseconds read as seconds), not a plan. */
+export const HUB_TIME_LATEST = '2100-01-01T00:00:00Z';
+/** Tokens of one request: far above any model's context window. */
+export const USAGE_TOKENS_MAX = 100_000_000;
+/** A spending limit above this is no limit: send null instead. */
+export const LIMIT_USD_MAX = 1_000_000_000;
 /** Herald's own breaker: the defaults when a provider does not say (the reference hub's defaults too). */
 export const DEFAULT_FAILURE_THRESHOLD = 5;
 export const DEFAULT_OPEN_DURATION_MS = 30 * 60_000;
@@ -20,24 +27,43 @@ export const DEFAULT_OPEN_DURATION_MS = 30 * 60_000;
  */
 export const HubId = z.union(
   [
-    z.string().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`),
+    Text().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`),
     z.number().int().nonnegative().transform(String),
   ],
   'must be a string or a whole number',
 );
 
-const Name = z.string().trim().min(1, 'a name is required').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`);
+const Name = NameText().pipe(
+  z.string().trim().min(1, 'a name is required').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`),
+);
 /** A missing field says so, rather than "must be a number". */
 const orMissing = (message: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message),
 });
-const Tokens = z.number(orMissing('must be a number')).int('must be a whole number').nonnegative('must be 0 or more');
+const Tokens = z
+  .number(orMissing('must be a number'))
+  .int('must be a whole number')
+  .nonnegative('must be 0 or more')
+  .max(USAGE_TOKENS_MAX, `at most ${USAGE_TOKENS_MAX} tokens in one request`);
 const Usd = z
   .number(orMissing('must be a number of US dollars'))
   .nonnegative('must be 0 or more')
   .max(USAGE_COST_MAX_USD, `at most ${USAGE_COST_MAX_USD} (is the hub sending micro-dollars?)`);
 /** A spending limit in USD: null = no limit; omitted = keep what Herald has (nothing, for a new entity). */
-const Limit = z.number('must be a number of US dollars or null').nonnegative('must be 0 or more').nullable().optional();
+const Limit = z
+  .number('must be a number of US dollars or null')
+  .nonnegative('must be 0 or more')
+  .max(LIMIT_USD_MAX, `at most ${LIMIT_USD_MAX} USD (send null for no limit)`)
+  .nullable()
+  .optional();
+
+/** An instant a hub reports: an ISO 8601 date-time with an offset, from 2000 to 2099. */
+export const HubTime = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-15T14:30:00Z' })
+  .refine(
+    (v) => Date.parse(v) >= Date.parse(USAGE_EARLIEST) && Date.parse(v) < Date.parse(HUB_TIME_LATEST),
+    'must be between 2000-01-01 and 2099-12-31',
+  );
 
 /** One request the hub proxied. Defaults: cache tokens 0, success true, createdAt = when Herald receives it. */
 export const UsageRecordInput = z.object({
@@ -50,14 +76,12 @@ export const UsageRecordInput = z.object({
   cacheCreationInputTokens: Tokens.default(0),
   cacheReadInputTokens: Tokens.default(0),
   success: z.boolean('must be true or false').default(true),
+  /** Free text: NUL characters are dropped and it is cut, never refused. */
   errorMessage: z
     .string('must be a string or null')
     .nullish()
-    .transform((v) => (v ? v.slice(0, USAGE_ERROR_MESSAGE_MAX) : null)),
-  createdAt: z.iso
-    .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-15T14:30:00Z' })
-    .refine((v) => !(Date.parse(v) < Date.parse(USAGE_EARLIEST)), 'must be in 2000 or later')
-    .optional(),
+    .transform((v) => (v ? cleanText(v, USAGE_ERROR_MESSAGE_MAX) || null : null)),
+  createdAt: HubTime.optional(),
 });
 export type UsageRecordInput = z.input<typeof UsageRecordInput>;
 export type UsageRecord = z.output<typeof UsageRecordInput>;
@@ -116,7 +140,12 @@ export const HubProviderInput = z.object({
   limitWeeklyUsd: Limit,
   limitMonthlyUsd: Limit,
   /** Herald's own breaker opens after this many consecutive failed requests. Omitted = keep (5 for a new provider). */
-  failureThreshold: z.number().int('must be a whole number').min(1, 'at least 1').max(10_000).optional(),
+  failureThreshold: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'at least 1')
+    .max(10_000, 'at most 10000')
+    .optional(),
   /** How long the hub keeps a tripped provider out (for the alert's expected recovery). Omitted = keep (30 min). */
   openDurationMs: z
     .number()

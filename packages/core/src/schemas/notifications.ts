@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, LOCALES } from '../domain.ts';
 import { NotificationTypeSchema } from './bindings.ts';
+import { TemplateJson } from './common.ts';
+import { Text } from './text.ts';
 
 export const PreviewInput = z.object({
   notificationType: NotificationTypeSchema,
   providerType: z.enum(CHANNEL_TYPES, `must be one of ${CHANNEL_TYPES.join(', ')}`),
-  template: z.record(z.string(), z.unknown()).optional(),
+  template: TemplateJson.optional(),
   locale: z.enum(LOCALES).optional(),
-  timezone: z.string().optional(),
+  timezone: Text().max(64, 'at most 64 characters').optional(),
 });
 export type PreviewInput = z.infer<typeof PreviewInput>;
 
@@ -20,7 +22,7 @@ export const AuditListInput = z
   .object({
     cursor: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(200).default(50),
-    entityType: z.string().max(50).optional(),
+    entityType: Text().max(50, 'at most 50 characters').optional(),
   })
   .default({ limit: 50 });
 

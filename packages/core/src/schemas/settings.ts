@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseLegacyWebhook } from '../channels/legacy.ts';
 import { CHANNEL_TYPES, LOCALES, type NotificationType } from '../domain.ts';
 import { HHMM, SecretState, TimeZone } from './common.ts';
+import { Text } from './text.ts';
 
 /** The spec's defaults. */
 export const SETTINGS_DEFAULTS = {
@@ -27,10 +28,9 @@ export const LEGACY_WEBHOOK_TYPE = {
   dailyLeaderboardWebhook: 'daily_leaderboard',
 } as const satisfies Record<LegacyWebhookField, NotificationType>;
 
-const LegacyWebhookUrl = z
-  .string()
+const LegacyWebhookUrl = Text()
   .trim()
-  .max(2048)
+  .max(2048, 'at most 2048 characters')
   .superRefine((url, ctx) => {
     const r = parseLegacyWebhook(url);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES } from '../domain.ts';
 import { CustomHeaders, HttpUrl, ProxyUrl, type SecretState, templateSchema } from './common.ts';
+import { Text } from './text.ts';
 
-const Name = z.string().trim().min(1, 'a name is required').max(100, 'at most 100 characters');
-const Secret = z.string().trim().min(1, 'must not be empty').max(512, 'at most 512 characters');
+const Name = Text().trim().min(1, 'a name is required').max(100, 'at most 100 characters');
+const Secret = Text().trim().min(1, 'must not be empty').max(512, 'at most 512 characters');
 
 const common = {
   name: Name,
@@ -35,7 +36,12 @@ export const TargetConfig = z.discriminatedUnion('providerType', [
     providerType: z.literal('telegram'),
     telegramBotToken: TelegramBotToken,
     telegramChatId: TelegramChatId,
-    telegramTopicId: z.number().int().positive('a topic id is a positive number').nullish(),
+    telegramTopicId: z
+      .number()
+      .int('a topic id is a whole number')
+      .positive('a topic id is a positive number')
+      .max(2_147_483_647, 'a topic id is at most 2147483647')
+      .nullish(),
   }),
   z.object({
     ...common,
