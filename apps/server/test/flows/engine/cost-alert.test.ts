@@ -69,6 +69,7 @@ describe('cost alerts', () => {
   it('alerts again when a higher level is crossed: 90 %, then 100 %', async () => {
     await spend('u1', 6, hoursAgo(3)); // 91 %
     expect(await trigger()).toEqual([expect.objectContaining({ alerts: 1 })]);
+    await receiver.fake.waitForAccepted(4); // received before the next one is sent: the order below is theirs
     await spend('u1', 10, hoursAgo(3)); // 101 %
     expect(await trigger()).toEqual([expect.objectContaining({ alerts: 1 })]);
     await receiver.fake.waitForAccepted(5);
