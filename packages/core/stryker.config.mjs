@@ -11,7 +11,7 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner', './stryker/description-ignorer.mjs'],
   // Template variables' `description` and `example`: documentation for people, not behaviour.
   ignorers: ['description'],
-  mutate: ['src/**/*.ts', '!src/**/*.test.ts'],
+  mutate: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-support.ts'],
   vitest: { configFile: 'vitest.config.ts' },
   inPlace: true,
   coverageAnalysis: 'perTest',

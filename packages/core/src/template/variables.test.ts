@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { NOTIFICATION_TYPES } from '../domain.ts';
+import { NOTIFICATIONS } from '../notifications/index.ts';
+import { buildMessage } from '../render-notification.ts';
+import { COMMON_VARIABLE_DOCS, knownVariableNames, templateVariables } from './variables.ts';
+
+const now = new Date('2026-01-15T06:30:00.000Z');
+const ctx = { locale: 'en', timezone: 'Asia/Shanghai', now } as const;
+const COMMON = ['timestamp', 'timestamp_local', 'title', 'level', 'sections', 'notification_type'];
+const OWN = {
+  circuit_breaker: ['provider_name', 'provider_id', 'failure_count', 'retry_at', 'retry_at_local', 'last_error'],
+  cost_alert: [
+    'target_type',
+    'target_id',
+    'target_name',
+    'current_cost',
+    'quota_limit',
+    'usage_percent',
+    'remaining',
+    'threshold',
+    'period',
+    'period_label',
+  ],
+  daily_leaderboard: ['date', 'entries_json', 'total_requests', 'total_cost', 'total_tokens'],
+};
+
+describe('template variables', () => {
+  it('the common ones, from the message as it was built', () => {
+    const data = NOTIFICATIONS.cost_alert.sample({ now });
+    const message = buildMessage('cost_alert', data, ctx);
+    const vars = templateVariables('cost_alert', data, message, ctx);
+    expect({
+      timestamp: vars.timestamp,
+      timestamp_local: vars.timestamp_local,
+      title: vars.title,
+      level: vars.level,
+      notification_type: vars.notification_type,
+    }).toEqual({
+      timestamp: { text: '2026-01-15T06:30:00.000Z', json: '2026-01-15T06:30:00.000Z' },
+      timestamp_local: { text: '2026/01/15 14:30:00', json: '2026/01/15 14:30:00' },
+      title: { text: 'Cost alert', json: 'Cost alert' },
+      level: { text: 'warning', json: 'warning' },
+      notification_type: { text: 'cost_alert', json: 'cost_alert' },
+    });
+    expect(vars.sections?.text).toMatch(/^> User Alice has reached the spending alert threshold\n/);
+    expect(vars.sections?.text).toContain('Usage: 92.5% 🔴');
+  });
+
+  it.each(NOTIFICATION_TYPES)('%s: exactly the common and its own variables, each documented', (type) => {
+    const data = NOTIFICATIONS[type].sample({ now });
+    const vars = templateVariables(type, data, buildMessage(type, data, ctx), ctx);
+    expect(Object.keys(vars).sort()).toEqual([...COMMON, ...OWN[type]].sort());
+    expect([...knownVariableNames(type)].sort()).toEqual([...COMMON, ...OWN[type]].sort());
+    for (const v of Object.values(vars)) expect(typeof v.text).toBe('string');
+  });
+
+  it('without a type, every type’s names are known', () => {
+    expect([...knownVariableNames()].sort()).toEqual([...COMMON, ...Object.values(OWN).flat()].sort());
+    expect(COMMON_VARIABLE_DOCS.map((d) => d.name)).toEqual(COMMON);
+  });
+
+  it('type-specific values: text and JSON', () => {
+    const cb = NOTIFICATIONS.circuit_breaker.sample({ now });
+    const v = templateVariables('circuit_breaker', cb, buildMessage('circuit_breaker', cb, ctx), ctx);
+    expect(v.failure_count).toEqual({ text: '5', json: 5 });
+    expect(v.retry_at_local?.text).toBe('2026/01/15 15:00:00');
+    const noError = { ...cb, lastError: undefined };
+    const w = templateVariables('circuit_breaker', noError, buildMessage('circuit_breaker', noError, ctx), ctx);
+    expect(w.last_error).toEqual({ text: '', json: '' });
+
+    const lb = NOTIFICATIONS.daily_leaderboard.sample({ now });
+    const l = templateVariables('daily_leaderboard', lb, buildMessage('daily_leaderboard', lb, ctx), ctx);
+    expect(l.total_tokens).toEqual({ text: '8413530', json: 8_413_530 });
+    const noTotal = { ...lb, totalTokens: undefined };
+    const n = templateVariables('daily_leaderboard', noTotal, buildMessage('daily_leaderboard', noTotal, ctx), ctx);
+    expect(n.total_tokens?.json).toBe(lb.entries.reduce((s, e) => s + e.totalTokens, 0));
+
+    const ca = { ...NOTIFICATIONS.cost_alert.sample({ now }), currentCost: 80.1234567, quotaLimit: 100 };
+    const c = templateVariables('cost_alert', ca, buildMessage('cost_alert', ca, ctx), ctx);
+    expect(c.remaining).toEqual({ text: '19.876543', json: 19.876543 });
+    expect(c.period_label?.text).toBe('This week');
+  });
+});
