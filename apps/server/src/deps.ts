@@ -2,6 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Config } from './config.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { Db } from './db/database.ts';
+import type { DatabaseOutage } from './db/outage.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { HttpClient } from './net/index.ts';
@@ -12,6 +13,8 @@ import type { HubEvents } from './services/hub-intake.ts';
 export type AppDeps = {
   config: Config;
   db: Db;
+  /** Database outages: logged once, a summary when it is back; the API answers 503 meanwhile. */
+  outage: DatabaseOutage;
   boss: PgBoss;
   logger: Logger;
   secretBox: SecretBox;

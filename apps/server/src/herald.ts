@@ -6,7 +6,7 @@ import { resealSecrets } from './crypto/reseal.ts';
 import { createSecretBox } from './crypto/secret-box.ts';
 import { ensureDataDir, loadOrCreateSecret } from './data-dir.ts';
 import { createDb } from './db/database.ts';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { raiseCircuitBreakerAlert } from './engine/circuit-breaker.ts';
@@ -20,6 +20,7 @@ import { createMetrics } from './metrics.ts';
 import { createAddressPolicy, createHttpClient } from './net/index.ts';
 import { type Clock, systemClock } from './senders/clock.ts';
 import { reconcileSchedules } from './services/reconcile-after-change.ts';
+import { type Resources, shutdown } from './shutdown.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const EMBEDDED_DATABASE = 'herald';
@@ -28,8 +29,11 @@ export type Herald = {
   url: string;
   deps: AppDeps;
   http: FastifyInstance;
-  /** Stops accepting, lets in-flight work finish within the bound, then closes everything. */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight work finish within `timeoutMs` (SHUTDOWN_TIMEOUT_MS by
+   * default; one deadline for every stage), then stops the embedded database.
+   */
+  stop(timeoutMs?: number): Promise<void>;
 };
 
 export type StartOptions = {
@@ -80,23 +84,23 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
   await ensureDataDir(config.dataDir);
   const { adminToken, secretKey } = await resolveKeys(config, opts.announce ?? ((t) => process.stderr.write(t)));
 
-  let embedded: EmbeddedPostgresHandle | null = null;
-  const cleanups: Array<() => Promise<unknown>> = [];
+  const r: Resources = {};
   try {
     const database = await resolveDatabase(config, logger);
-    embedded = database.embedded;
-    const { db } = createDb(database.url, logger);
-    cleanups.push(() => db.destroy());
+    r.embedded = database.embedded;
+    const { db, outage } = createDb(database.url, logger);
+    r.db = db;
+    r.outage = outage;
     const applied = await migrateToLatest(db);
     if (applied.length) logger.info({ action: 'migrations_applied', migrations: applied }, 'database migrated');
 
-    const boss = await startBoss(database.url, logger, opts.bossClock);
-    cleanups.push(() => boss.stop({ graceful: true, timeout: config.shutdownTimeoutMs }));
+    const boss = await startBoss(database.url, logger, opts.bossClock, outage);
+    r.boss = boss;
 
     const secretBox = createSecretBox(secretKey, config.previousSecretKeys);
     if (config.previousSecretKeys.length > 0) await resealSecrets(db, secretBox, logger);
     const outbound = createHttpClient({ policy: createAddressPolicy(config.outboundAllowCidrs) });
-    cleanups.push(() => outbound.close());
+    r.outbound = outbound;
     const bossClock = opts.bossClock;
     const clock: Clock =
       opts.clock ?? (bossClock ? { now: () => new Date(bossClock.now()), sleep: systemClock.sleep } : systemClock);
@@ -104,6 +108,7 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     const deps: AppDeps = {
       config,
       db,
+      outage,
       boss,
       logger,
       secretBox,
@@ -116,9 +121,7 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     };
     // Schedules follow the stored configuration from the first moment (and after any change).
     await reconcileSchedules(deps);
-    // Stopped before the queue and the pool close (cleanups run newest first).
-    const workers = await startWorkers(deps, opts.workers);
-    cleanups.push(() => workers.stop(config.shutdownTimeoutMs));
+    r.workers = await startWorkers(deps, opts.workers);
     await startScheduledWorkers(deps, boss);
     await startRetention(deps, boss);
     const http = await buildHttpServer(deps, {
@@ -126,39 +129,23 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
       secretKey,
       webDistDir: opts.webDistDir ?? DEFAULT_WEB_DIST,
     });
+    r.http = http;
     await http.listen({ port: config.port, host: config.host });
-    cleanups.push(() => http.close());
     const addr = http.server.address();
     const port = addr && typeof addr === 'object' ? addr.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
-    logger.info({ action: 'herald_started', url, embeddedDatabase: embedded !== null }, `Herald listening on ${url}`);
+    logger.info({ action: 'herald_started', url, embeddedDatabase: r.embedded !== null }, `Herald listening on ${url}`);
 
     let stopping: Promise<void> | null = null;
-    const stop = () => {
-      stopping ??= shutdown(cleanups, embedded, logger);
+    const stop = (timeoutMs = config.shutdownTimeoutMs) => {
+      stopping ??= shutdown(r, performance.now() + timeoutMs, logger);
       return stopping;
     };
     return { url, deps, http, stop };
   } catch (err) {
-    await shutdown(cleanups, embedded, logger);
+    // Whatever started is stopped (the embedded PostgreSQL too), then the reason goes up.
+    await shutdown(r, performance.now() + config.shutdownTimeoutMs, logger).catch(() => {});
     throw err;
   }
-}
-
-/** Runs cleanups newest first (HTTP, queue, pool), then stops the embedded database. */
-async function shutdown(
-  cleanups: Array<() => Promise<unknown>>,
-  embedded: EmbeddedPostgresHandle | null,
-  logger: Logger,
-): Promise<void> {
-  for (const fn of [...cleanups].reverse()) {
-    try {
-      await fn();
-    } catch (err) {
-      logger.warn({ err: (err as Error).message }, 'error during shutdown');
-    }
-  }
-  await embedded?.stop();
-  logger.info({ action: 'herald_stopped' }, 'Herald stopped');
 }

@@ -7,6 +7,7 @@ import { bearerToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { findSession, isAdminToken } from '../services/admin-auth.ts';
 import { authenticateApiKey } from '../services/api-keys.ts';
+import { unavailableAs503 } from './unavailable.ts';
 
 export const SESSION_COOKIE = 'herald_session';
 
@@ -57,7 +58,9 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+/** Every procedure: a database outage answers 503, not 500. */
+const baseProcedure = t.procedure.use(async ({ ctx, next }) => unavailableAs503(await next(), ctx));
+export const publicProcedure = baseProcedure;
 
 /** The signed session token from the cookie, if there is a valid signature. */
 export function sessionTokenOf(ctx: Context): string | null {
@@ -76,7 +79,7 @@ async function adminActor(ctx: Context): Promise<string | null> {
 }
 
 /** Every management procedure: an admin session cookie or the admin bearer token. */
-export const adminProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const adminProcedure = baseProcedure.use(async ({ ctx, next }) => {
   const actor = await adminActor(ctx);
   if (!actor) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'admin session or admin token required' });
@@ -85,7 +88,7 @@ export const adminProcedure = t.procedure.use(async ({ ctx, next }) => {
 });
 
 /** Hub procedures: only a valid, unrevoked hub API key (never the admin token). */
-export const hubProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const hubProcedure = baseProcedure.use(async ({ ctx, next }) => {
   const bearer = bearerToken(ctx.req.headers.authorization);
   const hub = bearer ? await authenticateApiKey(ctx.deps.db, bearer) : null;
   if (!hub) {

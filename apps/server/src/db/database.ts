@@ -1,10 +1,12 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
+import { type DatabaseOutage, trackDatabaseOutages } from './outage.ts';
 import type { AdminSessionTable } from './tables/admin-session.ts';
 import type { AlertDedupTable, CostAlertSentTable } from './tables/alert-state.ts';
 import type { ApiKeyTable } from './tables/api-key.ts';
 import type { AuditLogTable } from './tables/audit-log.ts';
+import type { AuthFailureTable } from './tables/auth-failure.ts';
 import type { BindingTable } from './tables/binding.ts';
 import type { DeliveryTable } from './tables/delivery.ts';
 import type { HubProviderTable } from './tables/hub-provider.ts';
@@ -18,6 +20,7 @@ import type { UsageRecordTable } from './tables/usage-record.ts';
 export type Database = {
   api_key: ApiKeyTable;
   admin_session: AdminSessionTable;
+  auth_failure: AuthFailureTable;
   settings: SettingsTable;
   target: TargetTable;
   binding: BindingTable;
@@ -40,10 +43,17 @@ export type Executor = Db | Transaction<Database>;
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 /**
- * A pool that survives the database going away: idle-client errors are logged, not
- * thrown, and the next query opens a fresh connection.
+ * A pool that survives the database going away. Every client gets an error listener for its
+ * whole life: pg-pool listens only while a client is idle, and a checked-out client whose
+ * server dies between statements (57P01, a reset socket) would otherwise emit an unheard
+ * 'error' and end the process. The statement in flight rejects with the same error; the
+ * next query opens a fresh connection. Failures are logged once per outage (see outage.ts).
  */
-export function createDb(connectionString: string, logger: Logger, max = 10): { db: Db; pool: pg.Pool } {
+export function createDb(
+  connectionString: string,
+  logger: Logger,
+  max = 10,
+): { db: Db; pool: pg.Pool; outage: DatabaseOutage } {
   const pool = new pg.Pool({
     connectionString,
     max,
@@ -51,7 +61,13 @@ export function createDb(connectionString: string, logger: Logger, max = 10): { 
     idleTimeoutMillis: 30_000,
     application_name: 'herald',
   });
-  pool.on('error', (err) => logger.warn({ err: err.message }, 'database connection lost'));
+  const outage = trackDatabaseOutages(logger, () => pool.query('select 1'));
+  const onError = (err: Error) => {
+    if (!outage.report('database', err)) logger.warn({ err: err.message }, 'database connection error');
+  };
+  pool.on('connect', (client) => client.on('error', onError));
+  // The idle client's own listener above has reported it already.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, pool };
+  return { db, pool, outage };
 }

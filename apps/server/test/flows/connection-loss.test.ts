@@ -37,14 +37,27 @@ describe('losing the database', () => {
     const body = (await (await fetch(`${h.url}/readyz`)).json()) as { checks: { database: string } };
     expect(body.checks.database).not.toBe('ok');
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+    // A clear, retryable answer in tRPC's error shape, with no connection details.
     const during = await h.api('apiKeys.list', undefined, { token: TEST_ADMIN_TOKEN });
-    expect(during.status).toBe(500);
-    expect(during.body.error.message).toBe('internal error'); // no connection details leak
+    expect(during.status).toBe(503);
+    expect(during.headers.get('retry-after')).toBe('2');
+    expect(during.body.error.data.code).toBe('SERVICE_UNAVAILABLE');
+    expect(during.body.error.message).toBe('the database is unavailable right now: retry in a few seconds');
+    expect(JSON.stringify(during.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|terminat/);
+    const hub = await h.api('hub.ping', undefined, { token: 'hk_whatever' });
+    expect(hub.status).toBe(503);
 
     await pg.restart();
     await vi.waitFor(async () => expect(await readyStatus()).toBe(200), { timeout: 30_000, interval: 200 });
     const keys = await admin.apiKeys.list.query();
     expect(keys.map((k) => k.name)).toContain('before outage');
-    expect(h.logs.lines.some((l) => l.msg === 'database connection lost' || l.component === 'pg-boss')).toBe(true);
+    // One warning for the outage and one summary when it is over, however many calls failed.
+    expect(h.logs.lines.filter((l) => l.action === 'database_unavailable')).toHaveLength(1);
+    const back = h.logs.lines.filter((l) => l.action === 'database_available');
+    expect(back).toHaveLength(1);
+    expect(back[0]?.suppressed).toBeGreaterThanOrEqual(1);
+    expect(h.logs.lines.filter((l) => l.level === 'warn' && /database|queue error/.test(String(l.msg)))).toHaveLength(
+      1,
+    );
   }, 60_000);
 });
