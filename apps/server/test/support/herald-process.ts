@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
@@ -81,13 +82,13 @@ export async function postmasterPid(dataDir: string): Promise<number> {
   return Number.parseInt(text.split('\n')[0] ?? '', 10);
 }
 
-/** True while a process with this pid exists. */
+/** True while a process with this pid runs (an exited one nobody has reaped yet, a zombie, does not). */
 export function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
   }
 }
 
