@@ -3,18 +3,20 @@ import type {} from '@fastify/cookie';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { ZodError } from 'zod';
-import { bearerToken } from '../auth/tokens.ts';
+import type { CredentialLimit } from '../auth/credential-limit.ts';
+import { type Credential, credentialOf } from '../auth/credentials.ts';
+import { isSameOrigin } from '../auth/origin.ts';
 import type { AppDeps } from '../deps.ts';
-import { findSession, isAdminToken } from '../services/admin-auth.ts';
-import { authenticateApiKey } from '../services/api-keys.ts';
+import { findSession } from '../services/admin-auth.ts';
+import { recordApiKeyUse } from '../services/api-keys.ts';
 import { unavailableAs503 } from './unavailable.ts';
 
 export const SESSION_COOKIE = 'herald_session';
 
-export type Context = CreateFastifyContextOptions & { deps: AppDeps };
+export type Context = CreateFastifyContextOptions & { deps: AppDeps; credentialLimit: CredentialLimit };
 
-export function contextFactory(deps: AppDeps) {
-  return (opts: CreateFastifyContextOptions): Context => ({ ...opts, deps });
+export function contextFactory(deps: AppDeps, credentialLimit: CredentialLimit) {
+  return (opts: CreateFastifyContextOptions): Context => ({ ...opts, deps, credentialLimit });
 }
 
 export type FieldIssue = { path: string; message: string };
@@ -70,27 +72,53 @@ export function sessionTokenOf(ctx: Context): string | null {
   return unsigned.valid ? unsigned.value : null;
 }
 
-/** Who is acting, for the audit log; null when not an admin. */
+/** The request's bearer token, checked against the shared failed-credential limit. */
+async function bearerOf(ctx: Context): Promise<Credential> {
+  const credential = await credentialOf({ ...ctx.deps, limit: ctx.credentialLimit }, ctx.req);
+  if (credential.kind === 'limited') throw tooManyWrongCredentials(ctx, credential.retryAfterSeconds);
+  return credential;
+}
+
+export function tooManyWrongCredentials(ctx: Context, retryAfterSeconds: number): TRPCError {
+  ctx.res.header('retry-after', String(retryAfterSeconds));
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `too many wrong credentials from this address: try again in ${retryAfterSeconds} s`,
+  });
+}
+
+/** A change made with the session cookie must come from a page of this server (cross-site forms cannot). */
+export function assertSameOrigin(ctx: Context): void {
+  if (isSameOrigin(ctx.req)) return;
+  throw new TRPCError({
+    code: 'FORBIDDEN',
+    message: `Origin ${ctx.req.headers.origin} is not this server: changes with the session cookie come from the dashboard only`,
+  });
+}
+
+/** Who is acting, for the audit log; null when not an admin. A bearer token, when sent, decides alone. */
 async function adminActor(ctx: Context): Promise<string | null> {
-  const bearer = bearerToken(ctx.req.headers.authorization);
-  if (bearer) return isAdminToken(ctx.deps.adminToken, bearer) ? 'admin:token' : null;
+  const bearer = await bearerOf(ctx);
+  if (bearer.kind !== 'none') return bearer.kind === 'admin' ? 'admin:token' : null;
   const session = sessionTokenOf(ctx);
   return session !== null && (await findSession(ctx.deps.db, session)) !== null ? 'admin:session' : null;
 }
 
 /** Every management procedure: an admin session cookie or the admin bearer token. */
-export const adminProcedure = baseProcedure.use(async ({ ctx, next }) => {
+export const adminProcedure = baseProcedure.use(async ({ ctx, next, type }) => {
   const actor = await adminActor(ctx);
   if (!actor) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'admin session or admin token required' });
   }
+  if (actor === 'admin:session' && type === 'mutation') assertSameOrigin(ctx);
   return next({ ctx: { actor } });
 });
 
 /** Hub procedures: only a valid, unrevoked hub API key (never the admin token). */
 export const hubProcedure = baseProcedure.use(async ({ ctx, next }) => {
-  const bearer = bearerToken(ctx.req.headers.authorization);
-  const hub = bearer ? await authenticateApiKey(ctx.deps.db, bearer) : null;
+  const bearer = await bearerOf(ctx);
+  const hub = bearer.kind === 'hub' ? bearer.hub : null;
+  if (hub) await recordApiKeyUse(ctx.deps.db, hub.id);
   if (!hub) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const API_KEY_PREFIX = 'hrld_';
+/** A hub key: the prefix and 32 random bytes in base64url. */
+export const API_KEY_PATTERN = /^hrld_[A-Za-z0-9_-]{43}$/;
 
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');

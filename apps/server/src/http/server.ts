@@ -4,20 +4,13 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type AppRouter, appRouter } from '../api/router.ts';
 import { contextFactory } from '../api/trpc.ts';
+import { createCredentialLimit } from '../auth/credential-limit.ts';
 import { deriveCookieSecret } from '../crypto/secret-box.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Metrics } from '../metrics.ts';
 import { readiness } from './readiness.ts';
 import { registerSpa } from './spa.ts';
-
-export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
-
-/** Procedures named in a tRPC URL: `/trpc/a.b,c.d?batch=1` → ['a.b', 'c.d']. */
-export function trpcPaths(url: string): string[] {
-  const pathname = url.split('?')[0] ?? '';
-  if (!pathname.startsWith('/trpc/')) return [];
-  return decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
-}
+import { LOGIN_RATE_LIMIT, LoginLimited, registerTrpcGate, TRPC_ROUTE } from './trpc-gate.ts';
 
 export async function buildHttpServer(
   deps: AppDeps,
@@ -44,7 +37,7 @@ export async function buildHttpServer(
     reply.header('referrer-policy', 'no-referrer');
   });
   app.addHook('onResponse', async (req, reply) => {
-    const route = req.url.startsWith('/trpc') ? 'trpc' : (req.routeOptions.url ?? 'static');
+    const route = req.routeOptions.url === TRPC_ROUTE ? 'trpc' : (req.routeOptions.url ?? 'static');
     opts.metrics.httpRequests.inc({ route, status: `${Math.floor(reply.statusCode / 100)}xx` });
     req.log.debug(
       { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
@@ -57,18 +50,20 @@ export async function buildHttpServer(
   // Login attempts are limited per client address. A batch may hold one login at most,
   // so a batch cannot spend many guesses on one counted request.
   await app.register(fastifyRateLimit, { global: false });
-  const limitLogin = app.rateLimit({ ...LOGIN_RATE_LIMIT, keyGenerator: (req) => req.ip });
-  app.addHook('onRequest', async (req, reply) => {
-    const logins = trpcPaths(req.url).filter((p) => p === 'auth.login').length;
-    if (logins > 1) return reply.code(400).send({ error: 'auth.login cannot be batched' });
-    if (logins === 1) await limitLogin.call(app, req, reply);
+  const limitLogin = app.rateLimit({
+    ...LOGIN_RATE_LIMIT,
+    keyGenerator: (req) => req.ip,
+    // Thrown by the limit and answered by the gate, in tRPC's error shape.
+    errorResponseBuilder: (_req, c) => new LoginLimited(c.after),
   });
+  registerTrpcGate(app, (req, reply) => limitLogin.call(app, req, reply));
+  const credentialLimit = createCredentialLimit({ db: deps.db, clock: deps.clock, logger });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: contextFactory(deps),
+      createContext: contextFactory(deps, credentialLimit),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           logger.error({ action: 'api_error', path, err: error.cause?.message ?? error.message }, 'procedure failed');

@@ -8,14 +8,8 @@ export function isAdminToken(adminToken: string, presented: string): boolean {
   return safeEqual(adminToken, presented);
 }
 
-/** Opens a session for a correct admin token; null otherwise. */
-export async function login(
-  db: Db,
-  adminToken: string,
-  presented: string,
-  ttlMs: number,
-): Promise<AdminSession | null> {
-  if (!isAdminToken(adminToken, presented)) return null;
+/** Opens a session; the caller has checked the admin token. */
+export async function openSession(db: Db, ttlMs: number): Promise<AdminSession> {
   const token = randomToken(32);
   const expiresAt = new Date(Date.now() + ttlMs);
   await sessions.insertSession(db, sha256Hex(token), expiresAt);

@@ -1,5 +1,5 @@
 import type { ApiKeySummary, CreatedApiKey } from '@herald/core';
-import { generateApiKey, sha256Hex } from '../auth/tokens.ts';
+import { API_KEY_PATTERN, generateApiKey, sha256Hex } from '../auth/tokens.ts';
 import type { Db } from '../db/database.ts';
 import * as repo from '../db/repos/api-keys.ts';
 import type { ApiKeyRow } from '../db/tables/api-key.ts';
@@ -60,11 +60,19 @@ export async function revokeApiKey(db: Db, id: string, actor: string): Promise<A
   });
 }
 
+/** Whether a bearer token has the shape of a hub key: only those are looked up. */
+export function looksLikeApiKey(token: string): boolean {
+  return API_KEY_PATTERN.test(token);
+}
+
 /** The hub behind a presented key, or null when the key is unknown or revoked. */
-export async function authenticateApiKey(db: Db, key: string): Promise<{ id: string; name: string } | null> {
+export async function findHubByKey(db: Db, key: string): Promise<{ id: string; name: string } | null> {
   // Hash lookup: the stored value is a SHA-256 of a 256-bit random key, so no timing leak helps.
   const row = await repo.findActiveApiKeyByHash(db, sha256Hex(key));
-  if (!row) return null;
-  await repo.touchApiKey(db, row.id);
-  return { id: row.id, name: row.name };
+  return row ? { id: row.id, name: row.name } : null;
+}
+
+/** Records that a hub used its key (at most once a minute per key). */
+export function recordApiKeyUse(db: Db, id: string): Promise<void> {
+  return repo.touchApiKey(db, id);
 }

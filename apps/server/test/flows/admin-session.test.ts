@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAILED_LOGIN_DELAY_MS } from '../../src/api/routers/auth.ts';
-import { LOGIN_RATE_LIMIT } from '../../src/http/server.ts';
+import { CREDENTIAL_FAILURE_DELAY_MS } from '../../src/auth/credential-limit.ts';
+import { LOGIN_RATE_LIMIT } from '../../src/http/trpc-gate.ts';
 import { startTestHerald, TEST_ADMIN_TOKEN, type TestHerald } from '../herald.ts';
 
 let h: TestHerald;
@@ -74,7 +74,7 @@ describe('auth.login', () => {
     expect(r.status).toBe(401);
     expect(r.body.error.message).toBe('wrong admin token');
     expect(r.headers.get('set-cookie')).toBeNull();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(FAILED_LOGIN_DELAY_MS - 50);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(CREDENTIAL_FAILURE_DELAY_MS - 50);
     expect(h.logs.lines.some((l) => l.action === 'admin_login_failed')).toBe(true);
   });
 

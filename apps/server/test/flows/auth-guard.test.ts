@@ -9,8 +9,13 @@ let h: TestHerald;
 let hubKey: string;
 let revokedKey: string;
 
+/** Wrong credentials count against their address: each check below comes from its own. */
+let nextIp = 1;
+const fromNewAddress = () => ({ 'x-forwarded-for': `127.0.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}` });
+
 beforeAll(async () => {
-  h = await startTestHerald();
+  // Behind a trusted proxy, so each check can pose as its own client address.
+  h = await startTestHerald({ TRUST_PROXY: 'true' });
   const admin = h.client(TEST_ADMIN_TOKEN);
   hubKey = (await admin.apiKeys.create.mutate({ name: 'hub' })).key;
   const revoked = await admin.apiKeys.create.mutate({ name: 'old hub' });
@@ -40,7 +45,7 @@ describe.each(adminProcedures)('admin procedure $path', ({ path }) => {
     expect((await h.api(path, {}, { token: hubKey })).status).toBe(401);
   });
   it('is refused with a wrong bearer token or a forged session cookie', async () => {
-    expect((await h.api(path, {}, { token: `${TEST_ADMIN_TOKEN}x` })).status).toBe(401);
+    expect((await h.api(path, {}, { token: `${TEST_ADMIN_TOKEN}x`, headers: fromNewAddress() })).status).toBe(401);
     expect((await h.api(path, {}, { cookie: 'herald_session=abc.def' })).status).toBe(401);
   });
   it('gets past authentication with the admin token', async () => {
@@ -52,7 +57,7 @@ describe.each(adminProcedures)('admin procedure $path', ({ path }) => {
 describe.each(hubProcedures)('hub procedure $path', ({ path }) => {
   it('is refused without a key, with the admin token and with a revoked key', async () => {
     for (const token of [undefined, TEST_ADMIN_TOKEN, revokedKey, 'hrld_not-a-real-key']) {
-      const r = await h.api(path, {}, token ? { token } : {});
+      const r = await h.api(path, {}, token ? { token, headers: fromNewAddress() } : {});
       expect(r.status, `token ${token}`).toBe(401);
     }
   });

@@ -1,21 +1,26 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { LoginInput, type SessionInfo } from '@herald/core';
 import { TRPCError } from '@trpc/server';
-import { findSession, login, logout } from '../../services/admin-auth.ts';
-import { publicProcedure, router, SESSION_COOKIE, sessionTokenOf } from '../trpc.ts';
-
-/** A wrong token costs the caller this long, on top of the per-address rate limit. */
-export const FAILED_LOGIN_DELAY_MS = 1_000;
+import { findSession, isAdminToken, logout, openSession } from '../../services/admin-auth.ts';
+import {
+  assertSameOrigin,
+  publicProcedure,
+  router,
+  SESSION_COOKIE,
+  sessionTokenOf,
+  tooManyWrongCredentials,
+} from '../trpc.ts';
 
 export const authRouter = router({
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
     const { db, adminToken, config } = ctx.deps;
-    const session = await login(db, adminToken, input.token, config.sessionTtlMs);
-    if (!session) {
-      ctx.deps.logger.warn({ action: 'admin_login_failed', ip: ctx.req.ip }, 'admin login failed');
-      await sleep(FAILED_LOGIN_DELAY_MS);
+    // Nothing awaits from the check to the count: a burst of guesses is counted guess by guess.
+    const retryAfterSeconds = ctx.credentialLimit.retryAfterSeconds(ctx.req.ip);
+    if (retryAfterSeconds > 0) throw tooManyWrongCredentials(ctx, retryAfterSeconds);
+    if (!isAdminToken(adminToken, input.token)) {
+      await ctx.credentialLimit.failed(ctx.req.ip, 'admin_login');
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong admin token' });
     }
+    const session = await openSession(db, config.sessionTtlMs);
     ctx.res.setCookie(SESSION_COOKIE, session.token, {
       signed: true,
       httpOnly: true,
@@ -31,7 +36,10 @@ export const authRouter = router({
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
     const token = sessionTokenOf(ctx);
-    if (token) await logout(ctx.deps.db, token);
+    if (token) {
+      assertSameOrigin(ctx);
+      await logout(ctx.deps.db, token);
+    }
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return { authenticated: false, expiresAt: null } satisfies SessionInfo;
   }),
