@@ -27,13 +27,19 @@ export type Resources = {
 export async function shutdown(r: Resources, deadline: number, logger: Logger): Promise<void> {
   const started = performance.now();
   const left = () => Math.max(0, deadline - performance.now());
+  // What the HTTP server and the workers leave untouched, for the queue and the pool to close.
+  const reserve = Math.min(1_000, left() / 5);
   const overran: string[] = [];
-  const stage = async (name: string, run: (msLeft: number) => Promise<unknown>, onOverrun?: () => void) => {
-    const ms = left();
+  const stage = async (
+    name: string,
+    run: (msLeft: number) => Promise<unknown>,
+    opts: { spare?: number; onOverrun?: () => void } = {},
+  ) => {
+    const ms = Math.max(0, left() - (opts.spare ?? 0));
     try {
       if (await bounded(run(ms), ms)) return;
       overran.push(name);
-      onOverrun?.();
+      opts.onOverrun?.();
     } catch (err) {
       logger.warn(
         { action: 'shutdown_stage_failed', stage: name, err: (err as Error)?.message ?? String(err) },
@@ -44,20 +50,22 @@ export async function shutdown(r: Resources, deadline: number, logger: Logger): 
 
   await Promise.all([
     r.http &&
-      stage(
-        'http',
-        () => (r.http as FastifyInstance).close(),
-        () => r.http?.server.closeAllConnections(),
-      ),
-    r.workers && stage('workers', (ms) => (r.workers as Workers).stop(ms)),
+      stage('http', () => (r.http as FastifyInstance).close(), {
+        spare: reserve,
+        onOverrun: () => r.http?.server.closeAllConnections(),
+      }),
+    r.workers && stage('workers', (ms) => (r.workers as Workers).stop(ms), { spare: reserve }),
   ]);
+  // From here on a lost connection is expected, not an outage to report.
+  r.outage?.stop();
+  // Outbound connections close alongside (a send still hanging must not hold up the pool).
+  const outbound = r.outbound && stage('outbound', () => (r.outbound as HttpClient).close());
   if (r.boss) {
     const boss = r.boss;
     await stage('queue', (ms) => boss.stop({ graceful: ms >= 1_000, timeout: Math.max(ms, 1_000), close: true }));
   }
-  if (r.outbound) await stage('outbound', () => (r.outbound as HttpClient).close());
-  r.outage?.stop();
   if (r.db) await stage('database pool', () => (r.db as Db).destroy());
+  await outbound;
   await r.embedded?.stop();
   const ms = Math.round(performance.now() - started);
   if (overran.length) {

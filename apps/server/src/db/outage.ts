@@ -10,6 +10,7 @@ export type DatabaseOutage = {
   report(source: string, err: unknown): boolean;
   /** True from the first connection failure until the database answers again. */
   readonly down: boolean;
+  /** Shutting down: no more probes, and lost connections are no longer reported. */
   stop(): void;
 };
 
@@ -57,6 +58,7 @@ export function trackDatabaseOutages(
   return {
     report(source, err) {
       if (!isDatabaseUnavailable(err)) return false;
+      if (stopped) return true; // shutting down: connections closing are expected
       if (since !== null) {
         suppressed++;
         return true;
