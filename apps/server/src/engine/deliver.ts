@@ -1,28 +1,28 @@
-import {
-  type ChannelType,
-  type JsonObject,
-  type Locale,
-  type NotificationType,
-  renderNotification,
-} from '@herald/core';
-import type { Job, JobAttempt } from 'pg-boss';
-import { type ClaimedDelivery, claimDeliveries, type DeliveryResult, recordResults } from '../db/repos/deliveries.ts';
+import { claimDeliveries, renewLeases } from '../db/repos/deliveries.ts';
 import type { AppDeps } from '../deps.ts';
-import { DELIVERY_RETRY_LIMIT, QUEUE_NAMES } from '../jobs/queues.ts';
+import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Clock } from '../senders/clock.ts';
-import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
+import {
+  type DeliveryJob,
+  type DeliveryJobData,
+  errorText,
+  type RunEnv,
+  runDelivery,
+  unfinished,
+} from './delivery-run.ts';
+import { attemptOf, createSettlements, type Held } from './delivery-settle.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
-import { loadRecipientContext, type RecipientContext, recipientNow } from './targets-for.ts';
-import { resolveTimezone } from './timezone.ts';
+import { loadRecipientContext } from './targets-for.ts';
+
+export type { DeliveryJobData } from './delivery-run.ts';
 
 const QUEUE = QUEUE_NAMES.delivery;
-
-export type DeliveryJobData = { deliveryId: string };
-type DeliveryJob = Job<DeliveryJobData>;
 
 export type DeliveryWorkerOptions = {
   /** Deliveries this process sends at once; a slow endpoint holds one slot, not a batch. Default 256. */
   concurrency?: number;
+  /** Sends one target (or legacy URL) may have running at once, counted by the queue across processes. Default concurrency / 8. */
+  perTargetConcurrency?: number;
   /** Jobs per fetch. Default 100. */
   batchSize?: number;
   /** The backstop poll when no wake-up arrives (queue retries becoming due, a missed NOTIFY). Default 1000. */
@@ -36,52 +36,76 @@ export type DeliveryWorker = {
   wake(): void;
   /** Deliveries fetched and not yet settled. */
   readonly inFlight: number;
-  /** Stops fetching, lets running deliveries finish within `timeoutMs`, writes their outcomes. */
+  /**
+   * Stops fetching and returns within `timeoutMs`: running sends get most of it to finish; then
+   * they are aborted and put back in the queue (run again at once, here or elsewhere), finished
+   * ones are written, and the abandoned ids are logged.
+   */
   stop(timeoutMs: number): Promise<void>;
 };
 
-/** One run's outcome and how the queue should settle its job. */
-type Outcome = { result: DeliveryResult; settle: 'complete' | 'fail' | 'retry'; retryAt?: Date };
+/** A fetched job while this process holds it; `claimedAt` is the queue attempt its row was claimed with. */
+type Entry = Held & { claimedAt: number | null; abort: AbortController | null };
 
 /**
- * The delivery worker: fetches jobs in batches and runs each delivery on its own (so one slow
- * endpoint holds one of `concurrency` slots), re-checks switches and recipients at run time,
- * renders, sends, records, settles. Woken by NOTIFY on commit of an enqueue (any process),
- * fetching continuously while batches come back full, polling as a backstop.
+ * The delivery worker: fetches jobs in batches, at most `perTargetConcurrency` running per
+ * target (the queue counts them, so a saturated target's jobs stay queued and the fetch passes
+ * over them), and runs each delivery on its own (delivery-run.ts). Woken by NOTIFY on commit of
+ * an enqueue (any process) and when slots free up; polling as a backstop.
  *
- * Guarantees. Queue: at least once (pg-boss hands a job to one worker at a time; a job whose
- * worker stops heartbeating is retried). Send: at most once per recorded success, because a
- * run first claims its row (`pending|sending` → `sending`, never a row already delivered,
- * failed or skipped, never for a run older than the last claim) and a delivered row is never
- * overwritten. The gap: a crash (or a lost database) between the platform's 2xx and the
- * commit of `delivered` leaves the row `sending`; the retried job sends again. Custom
- * targets with a signing secret get the delivery id as `webhook-id` on every try, so a
- * receiver can drop the repeat; chat platforms cannot, and show it twice.
+ * Sent once. A run claims its row with a lease (renewed with the job's heartbeat); another
+ * process's run cannot claim a leased row and puts its job back until the lease ends. Outcomes
+ * that cannot be written wait in this process (delivery-settle.ts) and are written before any
+ * new fetch; a job fetched again while this process still holds it (its heartbeat lapsed during
+ * an outage) is taken over by the run already holding it, never sent twice. The gap left: a
+ * process that dies, or stays cut off from the database for longer than a lease, after the
+ * platform's 2xx and before the write. Signed custom targets get the delivery id as
+ * `webhook-id` on every try, so a receiver can drop the repeat.
  */
 export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOptions = {}): Promise<DeliveryWorker> {
   const { boss, db, logger, metrics, config } = deps;
   const log = logger.child({ component: 'delivery' });
   const concurrency = opts.concurrency ?? 256;
+  const perTarget = opts.perTargetConcurrency ?? Math.max(1, Math.floor(concurrency / 8));
   const batchSize = Math.min(opts.batchSize ?? 100, concurrency);
+  const minFetch = Math.min(batchSize, Math.ceil(concurrency / 4));
+  const refetchAfter = Math.max(1, Math.floor(Math.min(batchSize, perTarget) / 2));
   const pollIntervalMs = opts.pollIntervalMs ?? 1_000;
-  const sendDeps: SendDeps = {
-    http: deps.http,
-    clock: opts.senderClock ?? deps.clock,
-    logger,
-    telegramApiBaseUrl: config.telegramApiBaseUrl,
-    connectTimeoutMs: config.webhookConnectTimeoutMs,
-    totalTimeoutMs: config.webhookTimeoutMs,
+  const leaseSeconds = config.deliveryHeartbeatSeconds;
+  const env: RunEnv = {
+    log,
+    metrics,
+    retryDelaySeconds: config.deliveryRetryDelaySeconds,
+    sendDeps: {
+      http: deps.http,
+      clock: opts.senderClock ?? deps.clock,
+      logger,
+      telegramApiBaseUrl: config.telegramApiBaseUrl,
+      connectTimeoutMs: config.webhookConnectTimeoutMs,
+      totalTimeoutMs: config.webhookTimeoutMs,
+    },
   };
 
   let running = true;
-  const active = new Map<string, DeliveryJob>();
+  const active = new Map<string, Entry>();
+  const batches = new Set<Promise<void>>();
+  let sending = 0;
+  let sendsDone: (() => void) | null = null;
+  const allSent = () =>
+    new Promise<void>((resolve) => {
+      sendsDone = resolve;
+      if (sending === 0) resolve();
+    });
+
+  // The loop sleeps here between fetches; wake() (NOTIFY, stop) or enough freed slots end the sleep.
   let woken = false;
+  let freed = 0;
   let wakeUp: (() => void) | null = null;
   const wake = () => {
     woken = true;
     wakeUp?.();
   };
-  const idle = (ms: number) =>
+  const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -92,206 +116,98 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       wakeUp = done;
     });
 
-  // Settlements are written in batches: one UPDATE for many rows, one complete() for many jobs.
-  let results: DeliveryResult[] = [];
-  let completions: DeliveryJob[] = [];
-  let flushTimer: NodeJS.Timeout | null = null;
-  const flushing = new Set<Promise<void>>();
-  const scheduleFlush = () => {
-    if (results.length + completions.length >= 200) return void flush();
-    flushTimer ??= setTimeout(() => void flush(), 2);
-  };
-  function flush(): Promise<void> {
-    if (flushTimer) clearTimeout(flushTimer);
-    flushTimer = null;
-    const rs = results;
-    const done = completions;
-    results = [];
-    completions = [];
-    if (rs.length === 0 && done.length === 0) return Promise.resolve();
-    const p = (async () => {
-      try {
-        await recordResults(db, rs);
-        if (done.length) await boss.complete(QUEUE, done.map(attemptOf));
-      } catch (err) {
-        // The jobs stay active; their heartbeat lapses and the queue retries them. A retried
-        // job whose row is final only completes (the claim skips it).
-        log.error({ action: 'delivery_settle_failed', err: errorText(err), jobs: done.length }, 'settling failed');
-      } finally {
-        for (const j of done) release(j);
-      }
-    })();
-    flushing.add(p);
-    void p.finally(() => flushing.delete(p));
-    return p;
-  }
+  const settlements = createSettlements({
+    db,
+    boss,
+    log,
+    onSettled(held) {
+      if (active.get(held.job.id) !== held) return;
+      active.delete(held.job.id);
+      metrics.deliveriesInFlight.set(active.size);
+      if (++freed >= refetchAfter || active.size === 0) wakeUp?.();
+    },
+  });
 
-  let capacityFreed: (() => void) | null = null;
-  function release(job: DeliveryJob) {
-    active.delete(job.id);
-    metrics.deliveriesInFlight.set(active.size);
-    capacityFreed?.();
-  }
-
-  async function settle(job: DeliveryJob, o: Outcome): Promise<void> {
-    if (o.settle === 'complete') {
-      results.push(o.result);
-      completions.push(job);
-      scheduleFlush();
-      return;
-    }
-    // Retries and final failures are rare: written one by one.
+  async function runBatch(entries: Entry[]): Promise<void> {
+    let claim: Awaited<ReturnType<typeof claimDeliveries>>;
+    let ctx: Awaited<ReturnType<typeof loadRecipientContext>>;
     try {
-      await recordResults(db, [o.result]);
-      await boss.fail(QUEUE, attemptOf(job), { error: o.result.error });
-      if (o.retryAt) await boss.update(QUEUE, undefined, { id: job.id, startAfter: o.retryAt });
-    } catch (err) {
-      log.error({ action: 'delivery_settle_failed', deliveryId: job.id, err: errorText(err) }, 'settling failed');
-    } finally {
-      release(job);
-    }
-  }
-
-  async function runBatch(jobs: DeliveryJob[]): Promise<void> {
-    let claimed: ClaimedDelivery[];
-    let ctx: RecipientContext;
-    try {
-      claimed = await claimDeliveries(
+      claim = await claimDeliveries(
         db,
-        jobs.map((j) => ({ id: j.data.deliveryId ?? j.id, queueAttempt: j.retryCount })),
+        entries.map((e) => ({ id: e.job.data.deliveryId ?? e.job.id, queueAttempt: e.job.retryCount })),
+        leaseSeconds,
       );
-      ctx = await loadRecipientContext(db, deps.secretBox, claimed);
     } catch (err) {
-      log.error(
-        { action: 'delivery_batch_failed', err: errorText(err), jobs: jobs.length },
-        'could not start deliveries',
-      );
-      await Promise.all(
-        jobs.map((j) =>
-          boss.fail(QUEUE, attemptOf(j), { error: errorText(err) }).then(
-            () => release(j),
-            () => release(j),
-          ),
-        ),
-      );
+      log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not claim');
+      for (const e of entries) settlements.add(e, { result: null, settle: { kind: 'requeue' } });
       return;
     }
-    const byId = new Map(claimed.map((d) => [d.id, d]));
-    for (const job of jobs) {
-      const d = byId.get(job.data.deliveryId ?? job.id);
+    try {
+      ctx = await loadRecipientContext(db, deps.secretBox, claim.claimed);
+    } catch (err) {
+      log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not start');
+      const claimed = new Set(claim.claimed.map((d) => d.id));
+      for (const e of entries) {
+        const result = claimed.has(e.job.id) ? unfinished(e.job.id, errorText(err)) : null;
+        settlements.add(e, { result, settle: { kind: 'requeue' } });
+      }
+      return;
+    }
+    const byId = new Map(claim.claimed.map((d) => [d.id, d]));
+    const held = new Map(claim.held.map((h) => [h.id, h.until]));
+    for (const e of entries) {
+      const d = byId.get(e.job.data.deliveryId ?? e.job.id);
       if (!d) {
-        // Already delivered, failed or skipped (a redelivered job): nothing to send.
-        completions.push(job);
-        scheduleFlush();
+        // Another live run holds it: back to the queue until its lease ends. Otherwise it is
+        // final (a redelivered job) or claimed by a newer run: nothing to send.
+        const until = held.get(e.job.id);
+        settlements.add(e, { result: null, settle: until ? { kind: 'requeue', at: until } : { kind: 'complete' } });
         continue;
       }
-      void runOne(job, d, ctx).then(
-        (o) => settle(job, o),
-        (err) => {
-          log.error({ action: 'delivery_error', deliveryId: d.id, err: errorText(err) }, 'delivery run failed');
-          return settle(job, { settle: 'fail', result: unfinished(d.id, errorText(err)) });
-        },
-      );
+      e.claimedAt = e.job.retryCount;
+      e.abort = new AbortController();
+      sending++;
+      const run = runDelivery(env, e.job, d, ctx, e.abort.signal).catch((err: unknown) => {
+        log.error({ action: 'delivery_error', deliveryId: d.id, err: errorText(err) }, 'delivery run failed');
+        const at = new Date(Date.now() + config.deliveryRetryDelaySeconds * 1_000);
+        return { result: unfinished(d.id, errorText(err)), settle: { kind: 'retry' as const, at } };
+      });
+      void run.then((outcome) => {
+        e.abort = null;
+        if (--sending === 0) sendsDone?.();
+        settlements.add(e, outcome);
+      });
     }
   }
 
-  async function runOne(job: DeliveryJob, d: ClaimedDelivery, ctx: RecipientContext): Promise<Outcome> {
-    const type = d.notification_type as NotificationType;
-    const channel = d.channel as ChannelType;
-    const count = (outcome: string, failureClass = '') =>
-      metrics.deliveries.inc({ channel, type, outcome, failure_class: failureClass });
-    const target = d.target_id ? ctx.targets.get(d.target_id) : undefined;
-    const binding = d.binding_id ? ctx.bindings.get(d.binding_id) : undefined;
-    const who = recipientNow(d, ctx.settings, ctx.legacy[type], target, binding, ctx.open);
-    if (!who.ok) {
-      count('skipped');
-      log.info({ action: 'delivery_skipped', deliveryId: d.id, type, reason: who.reason }, 'delivery skipped');
-      return { settle: 'complete', result: final(d.id, 'skipped', { error: who.reason }) };
-    }
-
-    const now = sendDeps.clock.now();
-    let body: JsonObject;
-    try {
-      body = renderNotification({
-        type,
-        data: d.data,
-        channel: who.target.channel,
-        locale: ctx.settings.locale as Locale,
-        timezone: resolveTimezone(who.bindingTimezone, ctx.settings.timezone),
-        now,
-        ...(who.telegram ? { telegram: who.telegram } : {}),
-        ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),
-      }).body;
-    } catch (err) {
-      count('failed', 'permanent');
-      const error = `the message could not be rendered: ${errorText(err)}`;
-      log.warn({ action: 'delivery_failed', deliveryId: d.id, type, error }, 'delivery failed');
-      return { settle: 'complete', result: final(d.id, 'failed', { error, failureClass: 'permanent' }) };
-    }
-
-    metrics.deliveryLag.observe({ channel }, Math.max(0, Date.now() - d.created_at.getTime()) / 1000);
-    const sent: SendResult = await sendToTarget(sendDeps, who.target, body, { messageId: d.id });
-    for (const a of sent.attempts) metrics.sendLatency.observe({ channel }, a.latencyMs / 1000);
-    const fields = {
-      attempts: sent.attempts.map((a) => ({ ...a, queueAttempt: job.retryCount })),
-      renderedBody: body,
-      statusCode: sent.statusCode,
-      latencyMs: sent.latencyMs,
-    };
-    if (sent.ok) {
-      count('delivered');
-      log.debug({ action: 'delivery_delivered', deliveryId: d.id, type, latencyMs: sent.latencyMs }, 'delivered');
-      return { settle: 'complete', result: final(d.id, 'delivered', fields) };
-    }
-    const failure = { ...fields, error: sent.error, failureClass: sent.failureClass };
-    if (sent.failureClass === 'permanent') {
-      count('failed', 'permanent');
-      log.warn({ action: 'delivery_failed', deliveryId: d.id, type, error: sent.error }, 'delivery failed');
-      return { settle: 'complete', result: final(d.id, 'failed', failure) };
-    }
-    if (job.retryCount >= DELIVERY_RETRY_LIMIT) {
-      count('failed', 'retryable');
-      log.error(
-        {
-          action: 'notification_job_failed',
-          deliveryId: d.id,
-          notificationId: d.notification_id,
-          type,
-          channel,
-          targetId: d.target_id,
-          queueAttempts: job.retryCount + 1,
-          attempts: d.attempts.length + sent.attempts.length,
-          error: sent.error,
-        },
-        'delivery failed after every retry',
+  // Heartbeats keep both claims alive while sends run and while outcomes wait: the job's (a crashed
+  // process's jobs lapse and run again) and the row's lease (no other process sends it meanwhile).
+  let beatFailing = false;
+  const heartbeat = setInterval(
+    () => {
+      const entries = [...active.values()];
+      if (entries.length === 0) return;
+      const leased = entries.flatMap((e) =>
+        e.claimedAt === null ? [] : [{ id: e.job.id, queueAttempt: e.claimedAt }],
       );
-      return { settle: 'fail', result: final(d.id, 'failed', failure) };
-    }
-    // The spec's queue retries: 60, 120, 240 s (base × 2^n), or the platform's longer hint.
-    const base = config.deliveryRetryDelaySeconds * 1_000;
-    const waitMs = Math.max(Math.min(base * 2 ** job.retryCount, base * 4), sent.retryAfterMs ?? 0);
-    const retryAt = new Date(Date.now() + waitMs);
-    count('retry', 'retryable');
-    log.warn(
-      { action: 'delivery_retry_scheduled', deliveryId: d.id, type, retryAt, error: sent.error },
-      'delivery will be retried by the queue',
-    );
-    return {
-      settle: 'retry',
-      retryAt,
-      result: { ...final(d.id, 'pending', failure), nextAttemptAt: retryAt, finished: false },
-    };
-  }
-
-  // Heartbeats keep claims alive while sends run (a crashed process's jobs lapse and are retried).
-  const beatMs = Math.max(1_000, (config.deliveryHeartbeatSeconds * 1_000) / 3);
-  const heartbeat = setInterval(() => {
-    const jobs = [...active.values()];
-    if (jobs.length === 0) return;
-    boss.touch(QUEUE, jobs.map(attemptOf)).catch((err: unknown) => {
-      log.warn({ action: 'delivery_heartbeat_failed', err: errorText(err) }, 'heartbeat failed');
-    });
-  }, beatMs);
+      Promise.all([
+        renewLeases(db, leased, leaseSeconds),
+        boss.touch(
+          QUEUE,
+          entries.map((e) => attemptOf(e.job)),
+        ),
+      ]).then(
+        () => {
+          beatFailing = false;
+        },
+        (err: unknown) => {
+          if (!beatFailing) log.warn({ action: 'delivery_heartbeat_failed', err: errorText(err) }, 'heartbeat failed');
+          beatFailing = true;
+        },
+      );
+    },
+    Math.max(1_000, (leaseSeconds * 1_000) / 3),
+  );
   heartbeat.unref();
 
   const listener = await listen(deps, wake).catch((err: unknown) => {
@@ -299,33 +215,55 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
     return null;
   });
 
+  let fetchFailing = false;
   const loop = (async () => {
     while (running) {
+      // Outcomes waiting for the database are written before any new work is taken.
+      if (settlements.failing) {
+        await Promise.race([settlements.drain(), sleep(pollIntervalMs)]);
+        continue;
+      }
       const free = concurrency - active.size;
-      if (free < Math.min(batchSize, concurrency / 4)) {
-        await new Promise<void>((resolve) => {
-          capacityFreed = () => {
-            if (!running || concurrency - active.size >= Math.min(batchSize, concurrency / 4)) {
-              capacityFreed = null;
-              resolve();
-            }
-          };
-        });
+      if (free < minFetch) {
+        freed = 0;
+        await sleep(pollIntervalMs);
         continue;
       }
       woken = false;
+      freed = 0;
       const want = Math.min(batchSize, free);
       let jobs: DeliveryJob[] = [];
       try {
-        jobs = await boss.fetch<DeliveryJobData>(QUEUE, { batchSize: want });
+        jobs = await boss.fetch<DeliveryJobData>(QUEUE, {
+          batchSize: want,
+          includeMetadata: true,
+          groupConcurrency: perTarget,
+        });
+        fetchFailing = false;
       } catch (err) {
-        log.warn({ action: 'delivery_fetch_failed', err: errorText(err) }, 'fetch failed');
+        if (!fetchFailing) log.warn({ action: 'delivery_fetch_failed', err: errorText(err) }, 'fetch failed');
+        fetchFailing = true;
       }
-      for (const j of jobs) active.set(j.id, j);
+      const fresh: Entry[] = [];
+      for (const job of jobs) {
+        const held = active.get(job.id);
+        // Fetched again while still held here (its heartbeat lapsed): the run holding it goes on
+        // and settles this newer attempt. Nothing is sent twice.
+        if (held) held.job = job;
+        else {
+          const e: Entry = { job, claimedAt: null, abort: null };
+          active.set(job.id, e);
+          fresh.push(e);
+        }
+      }
       metrics.deliveriesInFlight.set(active.size);
-      if (jobs.length > 0) void runBatch(jobs);
+      if (fresh.length > 0) {
+        const batch = runBatch(fresh);
+        batches.add(batch);
+        void batch.finally(() => batches.delete(batch));
+      }
       if (jobs.length === want && running) continue; // more waiting: fetch again at once
-      if (!woken && running) await idle(pollIntervalMs);
+      if (!woken && running) await sleep(pollIntervalMs);
     }
   })();
 
@@ -335,30 +273,48 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       return active.size;
     },
     async stop(timeoutMs: number) {
+      const deadline = Date.now() + Math.max(0, timeoutMs);
+      // Kept for aborting, writing the outcomes and putting the abandoned back.
+      const sendDeadline = deadline - Math.min(1_000, timeoutMs / 4);
       running = false;
       wake();
-      capacityFreed?.();
+      void listener?.close().catch(() => {});
+      await until(loop, sendDeadline);
+      await until(Promise.all([...batches]), sendDeadline);
+      await until(allSent(), sendDeadline);
+      const abandoned = [...active.values()].filter((e) => e.abort !== null);
+      for (const e of abandoned) e.abort?.abort(new Error('Herald is stopping'));
+      await until(allSent(), deadline);
+      await settlements.drain(deadline);
+      settlements.close();
       clearInterval(heartbeat);
-      await listener?.close().catch(() => {});
-      await loop;
-      const deadline = Date.now() + timeoutMs;
-      while (active.size > 0 && Date.now() < deadline) {
-        await new Promise<void>((resolve) => {
-          capacityFreed = resolve;
-          setTimeout(resolve, 50);
-        });
-        await flush();
-      }
-      await flush();
-      await Promise.all([...flushing]);
-      if (active.size > 0) {
+      if (abandoned.length > 0) {
         log.warn(
-          { action: 'delivery_stop_unfinished', jobs: active.size },
-          'stopped with deliveries still running: the queue retries them once their heartbeat lapses',
+          { action: 'delivery_stop_abandoned', deliveryIds: abandoned.map((e) => e.job.id) },
+          `stopped with ${abandoned.length} deliveries still sending: aborted and put back in the queue, they run again at once`,
+        );
+      }
+      const waiting = settlements.waiting();
+      if (waiting.length > 0) {
+        log.error(
+          { action: 'delivery_stop_unwritten', deliveryIds: waiting },
+          `stopped with ${waiting.length} delivery outcomes not written (the database did not answer): their jobs run again once their heartbeat lapses`,
         );
       }
     },
   };
+}
+
+/** Resolves when `p` settles or at `deadline` (ms since epoch), whichever comes first. */
+async function until(p: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    p.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /** Wakes `wake` whenever an enqueue commits, in any process (and after a reconnect). */
@@ -366,36 +322,4 @@ async function listen(deps: AppDeps, wake: () => void) {
   const db = deps.boss.getDb();
   if (typeof db.listen !== 'function') throw new Error('the queue connection cannot LISTEN');
   return db.listen(DELIVERY_WAKE_CHANNEL, wake, wake);
-}
-
-function final(
-  id: string,
-  status: DeliveryResult['status'],
-  f: Partial<Omit<DeliveryResult, 'id' | 'status'>> = {},
-): DeliveryResult {
-  return {
-    id,
-    status,
-    attempts: f.attempts ?? [],
-    renderedBody: f.renderedBody ?? null,
-    statusCode: f.statusCode ?? null,
-    error: f.error ?? null,
-    failureClass: f.failureClass ?? null,
-    latencyMs: f.latencyMs ?? null,
-    nextAttemptAt: null,
-    finished: status !== 'pending' && status !== 'sending',
-  };
-}
-
-/** A run that broke before an outcome: the row stays claimable for the queue's retry. */
-function unfinished(id: string, error: string): DeliveryResult {
-  return { ...final(id, 'sending', { error }), finished: false };
-}
-
-function attemptOf(job: DeliveryJob): JobAttempt {
-  return { id: job.id, retryCount: job.retryCount };
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

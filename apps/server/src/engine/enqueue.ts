@@ -7,7 +7,7 @@ import { insertDeliveries, insertNotifications } from '../db/repos/deliveries.ts
 import { readSettings } from '../db/repos/settings.ts';
 import type { NotificationSource } from '../db/tables/notification.ts';
 import type { AppDeps } from '../deps.ts';
-import { DELIVERY_RETRY_LIMIT, QUEUE_NAMES } from '../jobs/queues.ts';
+import { deliveryJob, QUEUE_NAMES } from '../jobs/queues.ts';
 import { SYSTEM_TIMEZONE } from '../services/settings.ts';
 import { type Recipient, recipientsFor } from './targets-for.ts';
 
@@ -147,16 +147,9 @@ export async function queueDeliveries(
       channel: d.channel,
     })),
   );
-  const { deliveryRetryDelaySeconds: delay, deliveryHeartbeatSeconds: heartbeat } = deps.config;
-  const jobs: JobInsert[] = ids.map((id) => ({
-    id,
-    data: { deliveryId: id },
-    retryLimit: DELIVERY_RETRY_LIMIT,
-    retryDelay: delay,
-    retryBackoff: true,
-    retryDelayMax: delay * 4,
-    heartbeatSeconds: heartbeat,
-  }));
+  const jobs: JobInsert[] = ids.map((id, i) =>
+    deliveryJob(id, deliveries[i] as NewDelivery, deps.config.deliveryHeartbeatSeconds),
+  );
   const conn = fromKysely(trx);
   for (let i = 0; i < jobs.length; i += 1_000) {
     await deps.boss.insert(QUEUE_NAMES.delivery, jobs.slice(i, i + 1_000), { db: conn });

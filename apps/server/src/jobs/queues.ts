@@ -1,5 +1,5 @@
 import type { NotificationType } from '@herald/core';
-import type { PgBoss, Queue } from 'pg-boss';
+import type { JobInsert, PgBoss, Queue } from 'pg-boss';
 
 /**
  * Every pg-boss queue Herald uses, with its options. pg-boss needs a queue to exist
@@ -25,6 +25,28 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export const DELIVERY_RETRY_LIMIT = 3;
 
 /**
+ * The queue job of one delivery (job id = delivery id). Its group is its target (or the
+ * type's legacy URL): the worker fetches with a limit per group, so one slow receiver holds
+ * only its own share of the slots. No queue delay: the worker times send-failure retries
+ * itself, and a job whose worker died is run again as soon as its heartbeat has lapsed.
+ */
+export function deliveryJob(
+  id: string,
+  recipient: { targetId: string | null; type: string },
+  heartbeatSeconds: number,
+): JobInsert<{ deliveryId: string }> {
+  return {
+    id,
+    data: { deliveryId: id },
+    retryLimit: DELIVERY_RETRY_LIMIT,
+    retryDelay: 0,
+    retryBackoff: false,
+    heartbeatSeconds,
+    group: { id: recipient.targetId ?? `legacy:${recipient.type}` },
+  };
+}
+
+/**
  * Queue-level retries as in DESIGN.md (3 retries, 60 s growing to 240 s; pg-boss's
  * backoff adds jitter). A check or report that cannot run for an hour is dropped rather
  * than run late: the next occurrence brings a fresher one.
@@ -38,19 +60,19 @@ export const QUEUE_OPTIONS = {
     deleteAfterSeconds: 24 * 60 * 60,
   },
   /**
-   * Queue retries as the spec says (3, after 60, 120, 240 s; the worker sets each retry's
-   * time exactly and honours a platform's longer Retry-After). A job runs at most ~11 min
-   * (4 attempts × the 120 s longest request timeout + 3 waits of ≤ 60 s), so it expires
-   * after 15; a crashed worker is noticed sooner by its missing heartbeat (every job also
-   * carries `DELIVERY_HEARTBEAT_SECONDS`). Its own table (`partition`) keeps fetches fast
-   * whatever the other queues hold, and keeps its statistics its own. Finished jobs go
-   * after a day: the delivery table is the log.
+   * Queue retries as the spec says (3, after 60, 120, 240 s), but timed by the worker: it
+   * sets each retry's time itself when a send fails (honouring a platform's longer
+   * Retry-After). The queue's own delay is 0, so a job whose worker died (its heartbeat
+   * lapsed, `DELIVERY_HEARTBEAT_SECONDS` on every job) runs again at once. A job runs at most
+   * ~11 min (4 attempts × the 120 s longest request timeout + 3 waits of ≤ 60 s), so it
+   * expires after 15. Its own table (`partition`) keeps fetches fast whatever the other
+   * queues hold, and keeps its statistics its own. Finished jobs go after a day: the
+   * delivery table is the log.
    */
   [QUEUE_NAMES.delivery]: {
     retryLimit: DELIVERY_RETRY_LIMIT,
-    retryDelay: 60,
-    retryBackoff: true,
-    retryDelayMax: 240,
+    retryDelay: 0,
+    retryBackoff: false,
     expireInSeconds: 15 * 60,
     heartbeatSeconds: 30,
     deleteAfterSeconds: 24 * 60 * 60,

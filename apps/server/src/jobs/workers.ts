@@ -5,7 +5,10 @@ import { ensureQueues, QUEUE_NAMES } from './queues.ts';
 
 export type Workers = {
   delivery: DeliveryWorker;
-  /** Stops every worker; running deliveries get `timeoutMs` to finish. Call before the queue and pool close. */
+  /**
+   * Stops every worker within `timeoutMs`: running deliveries get most of it to finish, the rest
+   * are aborted and put back in the queue (logged by id). Call before the queue and pool close.
+   */
   stop(timeoutMs?: number): Promise<void>;
 };
 
@@ -64,10 +67,13 @@ export async function startWorkers(deps: AppDeps, opts: WorkerOptions = {}): Pro
     delivery,
     stop(timeoutMs = deps.config.shutdownTimeoutMs) {
       stopping ??= (async () => {
+        const deadline = Date.now() + timeoutMs;
         metrics.registerQueueDepth(null);
         metrics.registerUnfinished(null);
-        await boss.offWork(QUEUE_NAMES.deliveryDead, { id: deadWorker, wait: true }).catch(() => {});
+        // Both at once: the dead-letter worker's last batch must not eat the deliveries' time.
+        const dead = boss.offWork(QUEUE_NAMES.deliveryDead, { id: deadWorker, wait: true }).catch(() => {});
         await delivery.stop(timeoutMs);
+        await Promise.race([dead, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
       })();
       return stopping;
     },

@@ -24,6 +24,8 @@ export type AttemptOptions = {
   via: Via;
   /** Strings to mask in any message (the URL, its token-bearing parts, proxy credentials). */
   secrets: readonly string[];
+  /** Ends the attempt at once (the socket is dropped): the caller is stopping. */
+  signal?: AbortSignal | undefined;
 };
 
 /**
@@ -47,6 +49,7 @@ export function attempt(o: AttemptOptions): Promise<HttpResponse> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      o.signal?.removeEventListener('abort', aborted);
       finish();
       // Stop whatever is still running; its late callbacks are ignored.
       controller?.abort(new Error('herald: attempt settled'));
@@ -66,6 +69,21 @@ export function attempt(o: AttemptOptions): Promise<HttpResponse> {
       const stage = written ? 'target' : o.via === 'proxy' ? 'proxy' : 'target';
       fail(new TransportError({ kind: 'timeout', stage, message, delivered: written, via: o.via, code: 'ETIMEDOUT' }));
     }, o.timeoutMs);
+    function aborted() {
+      const message = `the send to ${where} was stopped before an answer came`;
+      fail(
+        new TransportError({
+          kind: 'timeout',
+          stage: 'target',
+          message,
+          delivered: written,
+          via: o.via,
+          code: 'ABORT_ERR',
+        }),
+      );
+    }
+    if (o.signal?.aborted) queueMicrotask(aborted);
+    else o.signal?.addEventListener('abort', aborted, { once: true });
 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(c) {

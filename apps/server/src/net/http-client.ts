@@ -35,6 +35,8 @@ export type PostJsonOptions = {
   totalTimeoutMs?: number | undefined;
   /** Default 64 KiB. */
   maxResponseBytes?: number | undefined;
+  /** Aborts the request (and the connection it is on). */
+  signal?: AbortSignal | undefined;
 };
 
 export type PostJsonResult = HttpResponse & {
@@ -68,7 +70,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         Math.min(connectTimeoutMs, totalTimeoutMs),
       );
       const maxResponseBytes = o.maxResponseBytes ?? 64 * 1024;
-      return attempt({ dispatcher, url, body: o.body, headers, timeoutMs, maxResponseBytes, via, secrets });
+      return attempt({
+        dispatcher,
+        url,
+        body: o.body,
+        headers,
+        timeoutMs,
+        maxResponseBytes,
+        via,
+        secrets,
+        signal: o.signal,
+      });
     };
 
     let url: URL;

@@ -57,7 +57,7 @@ export async function sendToTarget(
   deps: SendDeps,
   target: SendTarget,
   body: JsonObject,
-  opts: { messageId: string },
+  opts: { messageId: string; signal?: AbortSignal },
 ): Promise<SendResult> {
   const sender = SENDERS[target.channel];
   const secrets = safeSecrets(() => sender.secretsOf(target));
@@ -101,6 +101,7 @@ export async function sendToTarget(
         proxyFallbackToDirect: target.proxyFallbackToDirect ?? false,
         connectTimeoutMs: deps.connectTimeoutMs,
         totalTimeoutMs: deps.totalTimeoutMs,
+        signal: opts.signal,
       });
       status = res.status;
       via = res.via;
@@ -138,8 +139,9 @@ export async function sendToTarget(
     last = { verdict, status, latencyMs, excerpt };
     if (verdict.ok || verdict.class === 'permanent' || i === SENDER_RETRY_DELAYS_MS.length) break;
     const wait = Math.max(SENDER_RETRY_DELAYS_MS[i] as number, verdict.retryAfterMs ?? 0);
-    if (wait > MAX_IN_JOB_WAIT_MS) break;
-    await deps.clock.sleep(wait);
+    if (wait > MAX_IN_JOB_WAIT_MS || opts.signal?.aborted) break;
+    await abortable(deps.clock.sleep(wait), opts.signal);
+    if (opts.signal?.aborted) break;
   }
 
   const final = last as NonNullable<typeof last>;
@@ -167,6 +169,15 @@ export async function sendToTarget(
     );
   }
   return result;
+}
+
+/** `p`, or sooner when `signal` aborts. */
+function abortable(p: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return p;
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+    p.then(resolve, resolve);
+  });
 }
 
 function safeSecrets(fn: () => string[]): string[] {

@@ -7,6 +7,7 @@ import * as createAlertState from './2026_11_28_1820_create_alert_state.ts';
 import * as indexNotificationType from './2026_11_28_1830_index_notification_type.ts';
 import * as indexDeliveryNotification from './2026_11_28_1840_index_delivery_notification.ts';
 import * as createAuthFailure from './2026_12_06_0900_create_auth_failure.ts';
+import * as deliveryLease from './2026_12_06_1000_delivery_lease.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1830_index_notification_type': indexNotificationType,
   '2026_11_28_1840_index_delivery_notification': indexDeliveryNotification,
   '2026_12_06_0900_create_auth_failure': createAuthFailure,
+  '2026_12_06_1000_delivery_lease': deliveryLease,
 };

@@ -43,30 +43,71 @@ export async function insertDeliveries(db: Executor, rows: NewDeliveryRow[]): Pr
 /** A claimed delivery with what rendering needs from its notification. */
 export type ClaimedDelivery = DeliveryRow & { data: unknown; source: string };
 
+/** What a claim found: rows now this run's to send, and rows another live run still holds. */
+export type Claim = {
+  claimed: ClaimedDelivery[];
+  /** `sending` under another run's lease (or within a lease of the database starting): not before `until`. */
+  held: Array<{ id: string; until: Date }>;
+};
+
 /**
- * Marks deliveries `sending` for this queue run, atomically: only those still pending (or
- * left `sending` by a run that died) are returned, and never to a run older than one that
- * already claimed. A delivered, failed or skipped one is never claimed again, so a
- * redelivered job cannot send twice after a recorded success.
+ * A lease runs on the database's clock, and nobody could renew one while the database was down:
+ * for one lease after it (re)starts, every `sending` row counts as held, so a run whose send
+ * went out during the outage has that long to come back and write its result.
+ */
+const leaseLive = (leaseSeconds: number) => sql<boolean>`(
+  coalesce(d.lease_until > now(), false)
+  or pg_postmaster_start_time() > now() - make_interval(secs => ${leaseSeconds})
+)`;
+
+/**
+ * Marks deliveries `sending` for this queue run, atomically, leased for `leaseSeconds`: only
+ * those still pending, or left `sending` by a run whose lease has run out (it died), and never
+ * to a run older than one that already claimed. A delivered, failed or skipped one is never
+ * claimed again, so a redelivered job cannot send twice after a recorded success; one that
+ * another run still holds comes back in `held`, so its job waits instead of sending it again.
  */
 export async function claimDeliveries(
   db: Executor,
   claims: Array<{ id: string; queueAttempt: number }>,
-): Promise<ClaimedDelivery[]> {
-  if (claims.length === 0) return [];
+  leaseSeconds: number,
+): Promise<Claim> {
+  if (claims.length === 0) return { claimed: [], held: [] };
   const { rows } = await sql<ClaimedDelivery>`
     with claim as (
       select * from unnest(${claims.map((c) => c.id)}::uuid[], ${claims.map((c) => c.queueAttempt)}::int[]) as c(id, attempt)
     ), updated as (
       update delivery d
-         set status = 'sending', queue_attempt = claim.attempt, next_attempt_at = null, updated_at = now()
+         set status = 'sending', queue_attempt = claim.attempt, next_attempt_at = null,
+             lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
         from claim
-       where d.id = claim.id and d.status in ('pending', 'sending') and d.queue_attempt <= claim.attempt
+       where d.id = claim.id and d.queue_attempt <= claim.attempt
+         and (d.status = 'pending' or (d.status = 'sending' and not ${leaseLive(leaseSeconds)}))
       returning d.*
     )
     select updated.*, n.data, n.source
       from updated join notification n on n.id = updated.notification_id`.execute(db);
-  return rows;
+  if (rows.length === claims.length) return { claimed: rows, held: [] };
+  const got = new Set(rows.map((r) => r.id));
+  const rest = claims.filter((c) => !got.has(c.id)).map((c) => c.id);
+  const { rows: held } = await sql<{ id: string; until: Date }>`
+    select d.id, greatest(coalesce(d.lease_until, now()), pg_postmaster_start_time() + make_interval(secs => ${leaseSeconds})) as until
+      from delivery d
+     where d.id = any(${rest}::uuid[]) and d.status = 'sending' and ${leaseLive(leaseSeconds)}`.execute(db);
+  return { claimed: rows, held };
+}
+
+/** Keeps this process's claims: `sending` rows of these runs stay leased for another `leaseSeconds`. */
+export async function renewLeases(
+  db: Executor,
+  runs: Array<{ id: string; queueAttempt: number }>,
+  leaseSeconds: number,
+): Promise<void> {
+  if (runs.length === 0) return;
+  await sql`
+    update delivery d set lease_until = now() + make_interval(secs => ${leaseSeconds})
+      from unnest(${runs.map((r) => r.id)}::uuid[], ${runs.map((r) => r.queueAttempt)}::int[]) as r(id, attempt)
+     where d.id = r.id and d.queue_attempt = r.attempt and d.status = 'sending'`.execute(db);
 }
 
 export async function findTargetsByIds(db: Executor, ids: string[]): Promise<TargetRow[]> {
@@ -124,6 +165,7 @@ export async function recordResults(db: Executor, results: DeliveryResult[]): Pr
       failure_class = r.failure_class,
       latency_ms = coalesce(r.latency_ms, d.latency_ms),
       next_attempt_at = r.next_attempt_at,
+      lease_until = null,
       finished_at = case when r.finished then now() else null end,
       updated_at = now()
     from jsonb_to_recordset(${payload}::jsonb) as r(

@@ -33,6 +33,8 @@ export type DeliveryTable = {
   queue_attempt: Generated<number>;
   /** When the queue will try again (pending after a retryable failure). */
   next_attempt_at: Date | null;
+  /** While `sending`: no other run may claim it before then (renewed with the job's heartbeat). */
+  lease_until: Date | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   finished_at: Date | null;

@@ -1,0 +1,177 @@
+import {
+  type ChannelType,
+  type JsonObject,
+  type Locale,
+  type NotificationType,
+  renderNotification,
+} from '@herald/core';
+import type { JobWithMetadata } from 'pg-boss';
+import type { ClaimedDelivery, DeliveryResult } from '../db/repos/deliveries.ts';
+import { DELIVERY_RETRY_LIMIT } from '../jobs/queues.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
+import { type RecipientContext, recipientNow } from './targets-for.ts';
+import { resolveTimezone } from './timezone.ts';
+
+export type DeliveryJobData = { deliveryId: string };
+export type DeliveryJob = JobWithMetadata<DeliveryJobData>;
+
+/** How the queue settles a job once its run is over. */
+export type Settle =
+  /** Finished (delivered, failed for good, skipped), or nothing was left to do. */
+  | { kind: 'complete' }
+  /** A send failure with queue retries left: run again at `at`. */
+  | { kind: 'retry'; at: Date }
+  /** A send failure on the last queue run: failed for good. */
+  | { kind: 'fail' }
+  /** Not this run's to finish (another holds it, or the worker stopped): back to the queue without using a retry. */
+  | { kind: 'requeue'; at?: Date };
+
+/** What a run wrote (its row's new state, if any) and how its job is settled. */
+export type Outcome = { result: DeliveryResult | null; settle: Settle };
+
+export type RunEnv = {
+  sendDeps: SendDeps;
+  log: Logger;
+  metrics: Metrics;
+  /** The first queue retry's wait in seconds; later ones double it, up to 4×. */
+  retryDelaySeconds: number;
+};
+
+/**
+ * One delivery's run: re-checks switches and recipients, renders, sends (stopping early when
+ * `signal` aborts) and decides the outcome. Writes nothing: the worker records the outcome.
+ */
+export async function runDelivery(
+  env: RunEnv,
+  job: DeliveryJob,
+  d: ClaimedDelivery,
+  ctx: RecipientContext,
+  signal: AbortSignal,
+): Promise<Outcome> {
+  const { log, metrics, sendDeps } = env;
+  const type = d.notification_type as NotificationType;
+  const channel = d.channel as ChannelType;
+  const count = (outcome: string, failureClass = '') =>
+    metrics.deliveries.inc({ channel, type, outcome, failure_class: failureClass });
+  const target = d.target_id ? ctx.targets.get(d.target_id) : undefined;
+  const binding = d.binding_id ? ctx.bindings.get(d.binding_id) : undefined;
+  const who = recipientNow(d, ctx.settings, ctx.legacy[type], target, binding, ctx.open);
+  if (!who.ok) {
+    count('skipped');
+    log.info({ action: 'delivery_skipped', deliveryId: d.id, type, reason: who.reason }, 'delivery skipped');
+    return complete(final(d.id, 'skipped', { error: who.reason }));
+  }
+
+  let body: JsonObject;
+  try {
+    body = renderNotification({
+      type,
+      data: d.data,
+      channel: who.target.channel,
+      locale: ctx.settings.locale as Locale,
+      timezone: resolveTimezone(who.bindingTimezone, ctx.settings.timezone),
+      now: sendDeps.clock.now(),
+      ...(who.telegram ? { telegram: who.telegram } : {}),
+      ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),
+    }).body;
+  } catch (err) {
+    count('failed', 'permanent');
+    const error = `the message could not be rendered: ${errorText(err)}`;
+    log.warn({ action: 'delivery_failed', deliveryId: d.id, type, error }, 'delivery failed');
+    return complete(final(d.id, 'failed', { error, failureClass: 'permanent' }));
+  }
+
+  metrics.deliveryLag.observe({ channel }, Math.max(0, Date.now() - d.created_at.getTime()) / 1000);
+  const sent: SendResult = await sendToTarget(sendDeps, who.target, body, { messageId: d.id, signal });
+  for (const a of sent.attempts) metrics.sendLatency.observe({ channel }, a.latencyMs / 1000);
+  const fields = {
+    attempts: sent.attempts.map((a) => ({ ...a, queueAttempt: job.retryCount })),
+    renderedBody: body,
+    statusCode: sent.statusCode,
+    latencyMs: sent.latencyMs,
+  };
+  if (sent.ok) {
+    count('delivered');
+    log.debug({ action: 'delivery_delivered', deliveryId: d.id, type, latencyMs: sent.latencyMs }, 'delivered');
+    return complete(final(d.id, 'delivered', fields));
+  }
+  const failure = { ...fields, error: sent.error, failureClass: sent.failureClass };
+  if (signal.aborted) {
+    // The worker is stopping: the next run (here or in another process) sends it at once.
+    const error = `abandoned: Herald stopped while sending (${sent.error})`;
+    return {
+      settle: { kind: 'requeue' },
+      result: { ...final(d.id, 'pending', { ...failure, error }), finished: false },
+    };
+  }
+  if (sent.failureClass === 'permanent') {
+    count('failed', 'permanent');
+    log.warn({ action: 'delivery_failed', deliveryId: d.id, type, error: sent.error }, 'delivery failed');
+    return complete(final(d.id, 'failed', failure));
+  }
+  // Runs this job has had: a requeue (not a run) raises the limit and the count alike.
+  const run = job.retryCount - Math.max(0, job.retryLimit - DELIVERY_RETRY_LIMIT);
+  if (job.retryCount >= job.retryLimit) {
+    count('failed', 'retryable');
+    log.error(
+      {
+        action: 'notification_job_failed',
+        deliveryId: d.id,
+        notificationId: d.notification_id,
+        type,
+        channel,
+        targetId: d.target_id,
+        queueAttempts: run + 1,
+        attempts: d.attempts.length + sent.attempts.length,
+        error: sent.error,
+      },
+      'delivery failed after every retry',
+    );
+    return { settle: { kind: 'fail' }, result: final(d.id, 'failed', failure) };
+  }
+  // The spec's queue retries: 60, 120, 240 s (base × 2^n), or the platform's longer hint.
+  const base = env.retryDelaySeconds * 1_000;
+  const waitMs = Math.max(Math.min(base * 2 ** run, base * 4), sent.retryAfterMs ?? 0);
+  const at = new Date(Date.now() + waitMs);
+  count('retry', 'retryable');
+  log.warn(
+    { action: 'delivery_retry_scheduled', deliveryId: d.id, type, retryAt: at, error: sent.error },
+    'delivery will be retried by the queue',
+  );
+  return {
+    settle: { kind: 'retry', at },
+    result: { ...final(d.id, 'pending', failure), nextAttemptAt: at, finished: false },
+  };
+}
+
+const complete = (result: DeliveryResult): Outcome => ({ settle: { kind: 'complete' }, result });
+
+export function final(
+  id: string,
+  status: DeliveryResult['status'],
+  f: Partial<Omit<DeliveryResult, 'id' | 'status'>> = {},
+): DeliveryResult {
+  return {
+    id,
+    status,
+    attempts: f.attempts ?? [],
+    renderedBody: f.renderedBody ?? null,
+    statusCode: f.statusCode ?? null,
+    error: f.error ?? null,
+    failureClass: f.failureClass ?? null,
+    latencyMs: f.latencyMs ?? null,
+    nextAttemptAt: null,
+    finished: status !== 'pending' && status !== 'sending',
+  };
+}
+
+/** A run that broke before an outcome: the row goes back to pending for the queue's next run. */
+export function unfinished(id: string, error: string): DeliveryResult {
+  return { ...final(id, 'pending', { error }), finished: false };
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
