@@ -65,7 +65,10 @@ export function createDb(
   const onError = (err: Error) => {
     if (!outage.report('database', err)) logger.warn({ err: err.message }, 'database connection error');
   };
-  pool.on('connect', (client) => client.on('error', onError));
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+    outage.ok();
+  });
   // The idle client's own listener above has reported it already.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -8,6 +8,8 @@ export type DatabaseOutage = {
    * returns false for the caller to report as it would.
    */
   report(source: string, err: unknown): boolean;
+  /** A connection succeeded: if the database was down, it is back (the summary is logged now). */
+  ok(): void;
   /** True from the first connection failure until the database answers again. */
   readonly down: boolean;
   /** Shutting down: no more probes, and lost connections are no longer reported. */
@@ -75,6 +77,7 @@ export function trackDatabaseOutages(
       }
       return true;
     },
+    ok: recovered,
     get down() {
       return since !== null;
     },
