@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTokens, isTimeZone, usageIndicator, usagePercent } from './format.ts';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatTokens,
+  formatUsd,
+  isTimeZone,
+  usageIndicator,
+  usagePercent,
+} from './format.ts';
 
 describe('format', () => {
   it('shows times in the zone, across daylight saving', () => {
@@ -27,5 +36,52 @@ describe('format', () => {
 
   it('tokens as M / K / plain', () => {
     expect([formatTokens(5_230_000), formatTokens(1_500), formatTokens(999)]).toEqual(['5.23M', '1.50K', '999']);
+  });
+
+  it('token boundaries: 999,999 is K, 1,000,000 is M, below 1,000 a plain count', () => {
+    expect([
+      formatTokens(0),
+      formatTokens(999.4),
+      formatTokens(1000),
+      formatTokens(999_999),
+      formatTokens(1_000_000),
+    ]).toEqual(['0', '999', '1.00K', '1000.00K', '1.00M']);
+  });
+
+  it('money to four decimals with the sign before the dollar; counts grouped and rounded', () => {
+    expect([formatUsd(0), formatUsd(12.34), formatUsd(-5.12345), formatUsd(0.00005)]).toEqual([
+      '$0.0000',
+      '$12.3400',
+      '-$5.1235',
+      '$0.0001',
+    ]);
+    expect([formatCount(15_000), formatCount(1_234_567.5), formatCount(-1500), formatCount(0.4)]).toEqual([
+      '15,000',
+      '1,234,568',
+      '-1,500',
+      '0',
+    ]);
+  });
+
+  it('usage percent to one decimal; no quota (0, negative, NaN) is null; indicator levels at their exact edges', () => {
+    expect([usagePercent(80, 100), usagePercent(85.55, 100), usagePercent(1, 3), usagePercent(150, 100)]).toEqual([
+      80, 85.6, 33.3, 150,
+    ]);
+    expect([usagePercent(1, -1), usagePercent(1, Number.NaN), usagePercent(0, 100)]).toEqual([null, null, 0]);
+    expect([usageIndicator(89.99), usageIndicator(100), usageIndicator(0), usageIndicator(-1)]).toEqual([
+      '🟡',
+      '🔴',
+      '🟢',
+      '🟢',
+    ]);
+  });
+
+  it('dates accept a Date as well as a string, and each zone is its own', () => {
+    const d = new Date('2026-06-30T23:59:59Z');
+    expect(formatDateTime(d, 'UTC')).toBe('2026/06/30 23:59:59');
+    expect(formatDateTime(d, 'Asia/Tokyo')).toBe('2026/07/01 08:59:59');
+    expect(formatDate(d, 'America/Los_Angeles')).toBe('2026-06-30');
+    expect(formatDateTime('2026-01-01T00:00:00Z', 'UTC')).toBe('2026/01/01 00:00:00');
+    expect([isTimeZone('UTC'), isTimeZone('Asia/Tokyo'), isTimeZone('')]).toEqual([true, true, false]);
   });
 });
