@@ -10,7 +10,7 @@ import { knownVariableNames } from './variables.ts';
  * Substitution is one pass: a value that itself looks like a placeholder is not expanded again.
  */
 const PLACEHOLDER = /\{\{\s*([a-z0-9_]+)\s*\}\}/g;
-const JSON_PLACEHOLDER = /^\{\{\s*json:([a-z0-9_]+)\s*\}\}$/;
+const JSON_PLACEHOLDER = /^\{\{\s*json:\s*([a-z0-9_]+)\s*\}\}$/;
 const ANY_PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export type TemplateProblem = { path: string; placeholder: string; problem: string };
