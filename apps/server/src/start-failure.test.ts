@@ -33,4 +33,12 @@ describe('explainStartFailure', () => {
       detail: 'relation exists',
     });
   });
+
+  it('says the database cannot be reached, and what to check', () => {
+    const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(explainStartFailure(err, where)).toEqual({
+      reason: 'cannot reach the database: connect ECONNREFUSED 127.0.0.1:5432',
+      hint: 'check DATABASE_URL and that its PostgreSQL is running and accepts connections from here',
+    });
+  });
 });

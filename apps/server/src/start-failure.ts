@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { errorText, isDatabaseUnavailable } from './db/unavailable.ts';
 
 /** A start failure whose cause Herald recognised: what happened, what to do, what the tool said. */
 export class StartError extends Error {
@@ -40,6 +41,12 @@ export function explainStartFailure(err: unknown, where: { host: string; port: n
         code === 'EACCES'
           ? 'ports below 1024 need privileges: choose PORT 1024 or above'
           : 'HOST is not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its addresses',
+    };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return {
+      reason: `cannot reach the database: ${errorText(err)}`,
+      hint: 'check DATABASE_URL and that its PostgreSQL is running and accepts connections from here',
     };
   }
   if (err instanceof Error) {

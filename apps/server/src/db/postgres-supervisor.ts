@@ -8,6 +8,9 @@ export type Supervisor = {
   stop(timeoutMs: number): Promise<void>;
 };
 
+/** Up this long after a restart counts as recovered: the next crash starts the backoff afresh. */
+const STABLE_MS = 30_000;
+
 export type SuperviseOptions = { firstDelayMs?: number; maxDelayMs?: number };
 
 /**
@@ -27,6 +30,9 @@ export function supervise(
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;
   let attempt: Promise<void> | null = null;
+  // A postmaster that dies again soon after a restart keeps the backoff growing (a crash loop
+  // is retried ever more slowly, not ten times a second).
+  let lastRestart = { at: Number.NEGATIVE_INFINITY, delay: firstDelay };
 
   const watch = (p: PostgresProcess) => {
     void p.exited.then((exit) => {
@@ -36,7 +42,8 @@ export function supervise(
         { action: 'embedded_postgres_crashed', pid: p.pid, ...exit, output: p.output().slice(-5) },
         'embedded PostgreSQL exited unexpectedly: restarting it',
       );
-      schedule(performance.now(), 1, firstDelay);
+      const soon = performance.now() - lastRestart.at < STABLE_MS;
+      schedule(performance.now(), 1, soon ? Math.min(maxDelay, lastRestart.delay * 2) : firstDelay);
     });
   };
 
@@ -57,6 +64,7 @@ export function supervise(
         return;
       }
       current = next;
+      lastRestart = { at: performance.now(), delay };
       watch(next);
       log.info(
         {
@@ -90,7 +98,8 @@ export function supervise(
     async stop(timeoutMs) {
       stopping = true;
       if (timer) clearTimeout(timer);
-      await attempt;
+      // A restart in flight gets the same bound; one that finishes later stops itself.
+      if (attempt) await Promise.race([attempt, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
       await current?.stop(timeoutMs);
     },
   };
