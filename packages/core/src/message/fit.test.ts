@@ -204,6 +204,39 @@ describe('fitMessage: the shortening ladder, step by step', () => {
     expect(longest(output)).toBe(1000);
   });
 
+  it('tries the whole ladder in order when nothing fits: caps, then halved rows, then small caps, then bare', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ primary: `${i}`.padEnd(3000, 'x') }));
+    const m = message([{ type: 'list', ordered: true, items }], { title: long('T', 3000) });
+    const steps: string[] = [];
+    fitMessage(
+      m,
+      'en',
+      (o) => {
+        const list = o.sections[0]?.blocks[0] as Extract<Block, { type: 'list' }> | undefined;
+        steps.push(`${count(o.title)}/${list ? count(list.items[0]?.primary ?? '') : '-'}×${list?.items.length ?? 0}`);
+        return o;
+      },
+      () => false,
+    );
+    expect(steps).toEqual([
+      '3000/3000×40',
+      '2000/2000×40',
+      '1000/1000×40',
+      '500/500×40',
+      '250/250×40',
+      '120/120×40',
+      '60/60×40',
+      '60/60×20',
+      '60/60×10',
+      '60/60×5',
+      '60/60×2',
+      '60/60×1',
+      '30/30×1',
+      '30/15×1',
+      '30/-×0',
+    ]);
+  });
+
   it('cuts every kind of value and keeps the shape of the message', () => {
     const v = long('v', 300);
     const m = message(

@@ -21,7 +21,7 @@ function halvings(n: number): number[] {
   return out;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segmenter = new Intl.Segmenter(); // grapheme clusters, its default granularity
 
 /** At most `max` graphemes, the last being "…" when anything was cut. */
 export function truncateGraphemes(value: string, max: number): string {
@@ -60,22 +60,20 @@ function capBlock(b: Block, cap: number, maxItems: number, locale: Locale): Bloc
   }
 }
 
-function capSections(sections: Section[] | undefined, cap: number, maxItems: number, locale: Locale) {
-  return sections?.map((s) => ({
+function capSection(s: Section, cap: number, maxItems: number, locale: Locale): Section {
+  return {
     ...(s.title !== undefined ? { title: truncateGraphemes(s.title, cap) } : {}),
     blocks: s.blocks.flatMap((b) => capBlock(b, cap, maxItems, locale)),
-  }));
+  };
 }
 
 function shrink(m: Message, cap: number, maxItems: number, locale: Locale): Message {
+  const capAll = (sections: Section[]) => sections.map((s) => capSection(s, cap, maxItems, locale));
   return {
     ...m,
     title: truncateGraphemes(m.title, Math.max(cap, 30)),
-    sections: capSections(m.sections, cap, maxItems, locale) ?? [],
-    footer: [
-      ...(capSections(m.footer, cap, maxItems, locale) ?? []),
-      { blocks: [{ type: 'text', text: NOTICE[locale].truncated }] },
-    ],
+    sections: capAll(m.sections),
+    footer: [...capAll(m.footer ?? []), { blocks: [{ type: 'text', text: NOTICE[locale].truncated }] }],
   };
 }
 

@@ -31,7 +31,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 function parts(iso: string | Date, timeZone: string): Record<string, string> {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  const date = new Date(iso);
   const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
   return Object.fromEntries(
     dateTimeFormat(zone)
