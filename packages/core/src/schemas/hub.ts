@@ -61,7 +61,10 @@ const Limit = z
 export const HubTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-15T14:30:00Z' })
   .refine(
-    (v) => Date.parse(v) >= Date.parse(USAGE_EARLIEST) && Date.parse(v) < Date.parse(HUB_TIME_LATEST),
+    // A malformed date-time has its own issue above; this one is only about the range.
+    (v) =>
+      Number.isNaN(Date.parse(v)) ||
+      (Date.parse(v) >= Date.parse(USAGE_EARLIEST) && Date.parse(v) < Date.parse(HUB_TIME_LATEST)),
     'must be between 2000-01-01 and 2099-12-31',
   );
 
