@@ -2,12 +2,12 @@
  * `pnpm bench`: every benchmark, each in its own process (so one's memory does not count in
  * the next one's peak), printing its figures beside its goal and the measured ceiling of the
  * part it stands on (../shared/PERFORMANCE.md). Loopback only.
- *   BENCH_ONLY=api,delivery,usage,overview picks some; the usage benchmark's size is BENCH_USAGE_ROWS.
+ *   BENCH_ONLY=api,guessing,delivery,usage,overview picks some; the usage benchmark's size is BENCH_USAGE_ROWS.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['api', 'delivery', 'usage', 'overview'];
+const BENCHES = ['api', 'guessing', 'delivery', 'usage', 'overview'];
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 let failed = 0;
 for (const name of BENCHES) {
