@@ -10,6 +10,9 @@ export const CREDENTIAL_FAILURE_LIMIT = { max: 10, windowMs: 60_000 } as const;
 /** Every wrong credential is answered this much later. */
 export const CREDENTIAL_FAILURE_DELAY_MS = 1_000;
 
+/** Addresses this process remembers at most; the oldest are forgotten first. */
+const TRACKED_MAX = 100_000;
+
 type Window = { start: number; failures: number; refused: number; limitLogged: boolean };
 
 export type CredentialLimit = {
@@ -25,7 +28,8 @@ export type CredentialLimit = {
 /**
  * The shared failed-credential limit. This process decides from its own counts, synchronously,
  * between the check and the count, and adopts the shared count whenever it records a failure:
- * a guesser spread over N processes gets at most `max` + N − 1 guesses a window, not N × `max`.
+ * guesses spread over N processes are checked `max` + N − 1 times a window, not N × `max`
+ * (only a burst reaching every process at the same instant could come near N × `max`).
  */
 export function createCredentialLimit(deps: {
   db: Db;
@@ -52,8 +56,13 @@ export function createCredentialLimit(deps: {
     return null;
   }
 
-  function forgetEnded(t: number): void {
+  /** Keeps the map bounded when very many addresses fail at once (PostgreSQL still counts them all). */
+  function makeRoom(t: number): void {
     for (const key of windows.keys()) current(key, t);
+    for (const key of windows.keys()) {
+      if (windows.size < TRACKED_MAX) break;
+      windows.delete(key);
+    }
   }
 
   async function share(key: string, w: Window, t: number): Promise<void> {
@@ -90,7 +99,7 @@ export function createCredentialLimit(deps: {
       const t = now();
       let w = current(key, t);
       if (!w) {
-        if (windows.size >= 10_000) forgetEnded(t);
+        if (windows.size >= TRACKED_MAX) makeRoom(t);
         w = { start: t, failures: 0, refused: 0, limitLogged: false };
         windows.set(key, w);
       }
