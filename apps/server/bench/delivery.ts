@@ -1,28 +1,29 @@
 /**
- * Delivery benchmark (issue 5, items 1, 2 and 5), loopback only:
+ * Delivery benchmark (issue 5, items 1, 2 and 5; issue 10), loopback only:
  * 1. end-to-end deliveries/s: 10,000 circuit-breaker notifications across 1,000 providers ×
  *    2 custom targets to a fast local receiver (another process), beside the raw undici POST
  *    rate to the same receiver (concurrency 32, keep-alive), and their ratio;
  * 2. latency from the enqueue's commit to the receiver's arrival at a steady 100 notifications/s;
- * 5. peak RSS of this process (the Herald server runs in it) during 1 and 2.
+ * 5. peak RSS of this process (the Herald server runs in it) during 1 and 2;
+ * 6. (issue 10) latency as in 2 while one receiver never answers with 1,000 deliveries queued to it.
  * `node bench/delivery.ts` runs it alone; `runDeliveryBench()` is what `bench/run.ts` calls.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleData } from '@herald/core';
 import { Agent, request } from 'undici';
 import { loadConfig } from '../src/config.ts';
-import { type EnqueueInput, enqueueNotification, enqueueNotifications } from '../src/engine/enqueue.ts';
+import { DEFAULT_CONCURRENCY, defaultPerTarget } from '../src/engine/deliver.ts';
+import { type EnqueueInput, enqueueNotifications } from '../src/engine/enqueue.ts';
 import { type Herald, startHerald } from '../src/herald.ts';
 import { createLogger } from '../src/logger.ts';
+import { isolationLatencies, steadyLatencies, waitFor } from './delivery-latency.ts';
+import { startReceiver } from './receiver.ts';
 
-const RECEIVER_FLAG = '--delivery-bench-receiver';
 const RAW_FLAG = '--delivery-bench-raw';
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 const NOTIFICATIONS = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000);
@@ -33,7 +34,9 @@ const RAW_CONCURRENCY = 32;
 const STEADY_RATE = 100;
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 10);
 
-const GOALS = { throughput: 2_500, ratio: 0.33, p50: 20, p99: 100, rssMb: 300 };
+const GOALS = { throughput: 2_500, ratio: 0.33, p50: 20, p99: 100, rssMb: 300, isolatedP99: 100 };
+/** Deliveries queued to the receiver that never answers in part 6. */
+const HANGING = Number(process.env.BENCH_HANGING ?? 1_000);
 const CEILINGS = {
   raw: 'PERFORMANCE.md: undici 7,344–7,555 req/s',
   throughput: 'PERFORMANCE.md: pg-boss burst + one POST per job 3,185–3,580/s (polling: 406/s)',
@@ -41,85 +44,6 @@ const CEILINGS = {
     'PERFORMANCE.md: woken on send p50 ~7 ms p99 ~17 ms; LISTEN/NOTIFY p50 ~12 ms p99 ~37 ms; polling p50 ~267 ms',
   rss: 'PERFORMANCE.md: ~263 MB peak in burst mode at ~3,400/s',
 };
-
-// ── The receiver: a plain node http server in its own process, answering 200 at once ──
-
-type Arrival = { id: string; at: number };
-type ReceiverMessage = { port: number } | { count: number } | { arrivals: Arrival[] };
-
-function runReceiver(): void {
-  let count = 0;
-  let arrivals: Arrival[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const at = performance.timeOrigin + performance.now();
-      count++;
-      try {
-        const id = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id?: string }).id;
-        if (id) arrivals.push({ id: `${req.url}:${id}`, at });
-      } catch {}
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ok":true}');
-    });
-  });
-  server.keepAliveTimeout = 30_000;
-  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
-  process.on('message', (m: { cmd: string }) => {
-    if (m.cmd === 'count') process.send?.({ count });
-    if (m.cmd === 'arrivals') {
-      process.send?.({ arrivals });
-      arrivals = [];
-    }
-    if (m.cmd === 'reset') count = 0;
-  });
-  process.on('disconnect', () => process.exit(0));
-}
-
-type Receiver = {
-  url: string;
-  pid: number | undefined;
-  count(): Promise<number>;
-  arrivals(): Promise<Arrival[]>;
-  reset(): void;
-  close(): Promise<void>;
-};
-
-async function startReceiver(): Promise<Receiver> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [RECEIVER_FLAG], { stdio: 'inherit' });
-  const next = <K extends string>(key: K) =>
-    new Promise<Record<K, unknown>>((resolve) => {
-      const on = (m: ReceiverMessage) => {
-        if (key in m) {
-          child.off('message', on);
-          resolve(m as unknown as Record<K, unknown>);
-        }
-      };
-      child.on('message', on);
-    });
-  const { port } = await next('port');
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid,
-    async count() {
-      const p = next('count');
-      child.send({ cmd: 'count' });
-      return (await p).count as number;
-    },
-    async arrivals() {
-      const p = next('arrivals');
-      child.send({ cmd: 'arrivals' });
-      return (await p).arrivals as Arrival[];
-    },
-    reset: () => child.send({ cmd: 'reset' }),
-    close: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.disconnect();
-      await exited;
-    },
-  };
-}
 
 // ── Measurements ──
 
@@ -216,15 +140,6 @@ const cb = (providerId: string): EnqueueInput => ({
   source: 'hub',
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-}
-
 export type DeliveryBenchResult = {
   rawPerSecond: number;
   deliveriesPerSecond: number;
@@ -234,6 +149,9 @@ export type DeliveryBenchResult = {
   latencyP99Ms: number;
   peakRssMb: number;
   deliveredRows: number;
+  /** Part 6: the healthy targets' latency while one receiver hangs. */
+  isolatedP50Ms: number;
+  isolatedP99Ms: number;
 };
 
 /** Runs the delivery benchmark on a fresh embedded PostgreSQL and prints each figure beside its goal. */
@@ -262,6 +180,9 @@ export async function runDeliveryBench(
       logger: createLogger('silent'),
       announce: () => {},
       webDistDir: path.join(dataDir, 'no-web'),
+      ...(process.env.BENCH_PER_TARGET
+        ? { workers: { delivery: { perTargetConcurrency: Number(process.env.BENCH_PER_TARGET) } } }
+        : {}),
     });
     const { deps } = herald;
     const api = async (procedure: string, input: unknown) => {
@@ -335,32 +256,8 @@ export async function runDeliveryBench(
     await receiver.arrivals();
 
     // 2. Latency at a steady rate: commit → arrival, each notification in its own transaction.
-    receiver.reset();
-    const committed = new Map<string, number>();
-    const total = STEADY_RATE * STEADY_SECONDS;
-    const t0 = performance.now();
-    const pending: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = t0 + (i * 1000) / STEADY_RATE;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const id = `steady-${i}`;
-      pending.push(
-        enqueueNotification(deps, deps.db, cb(id)).then(() => {
-          committed.set(id, performance.timeOrigin + performance.now());
-        }),
-      );
-    }
-    await Promise.all(pending);
-    await waitFor(async () => (await receiver.count()) >= total * 2, 30_000);
-    const latencies = (await receiver.arrivals())
-      .map((a) => {
-        const id = a.id.split(':')[1] as string;
-        const c = committed.get(id);
-        return c === undefined ? Number.NaN : a.at - c;
-      })
-      .filter((x) => !Number.isNaN(x))
-      .sort((a, b) => a - b);
+    const steady = { rate: STEADY_RATE, seconds: STEADY_SECONDS, perNotification: 2, input: cb };
+    const latencies = await steadyLatencies(deps, receiver, { ...steady, prefix: 'steady' });
     const peakRssMb = rss.stop() / 1e6;
 
     const result: DeliveryBenchResult = {
@@ -372,6 +269,8 @@ export async function runDeliveryBench(
       latencyP99Ms: quantile(latencies, 0.99),
       peakRssMb,
       deliveredRows: Number(delivered.n),
+      isolatedP50Ms: Number.NaN,
+      isolatedP99Ms: Number.NaN,
     };
     const mark = (ok: boolean) => (ok ? 'meets' : 'MISSES');
     log('Delivery (loopback; Herald in this process, receiver and PostgreSQL in others):');
@@ -414,6 +313,23 @@ export async function runDeliveryBench(
     log(
       `  5. peak RSS of the Herald process during 1 and 2: ${peakRssMb.toFixed(0)} MB (${startRssMb.toFixed(0)} MB when idle before them) — goal ≤ ${GOALS.rssMb} MB: ${mark(peakRssMb <= GOALS.rssMb)}  [${CEILINGS.rss}]`,
     );
+
+    // 6 (issue 10). One receiver hangs with 1,000 deliveries queued to it: the healthy targets as in 2.
+    const share = defaultPerTarget(DEFAULT_CONCURRENCY);
+    const iso = await isolationLatencies(deps, receiver, api, {
+      hanging: HANGING,
+      share,
+      steady: { ...steady, prefix: 'isolated' },
+    });
+    result.isolatedP50Ms = quantile(iso.latencies, 0.5);
+    result.isolatedP99Ms = quantile(iso.latencies, 0.99);
+    log(
+      `  6. one receiver that never answers, ${fmt(HANGING)} deliveries queued to it (its share: ${share} of ${DEFAULT_CONCURRENCY} slots; ` +
+        `it held ${iso.hangingBefore} → ${iso.hangingAfter} requests open, ${fmt(iso.queued)} deliveries still waiting in the queue): ` +
+        `healthy targets at ${STEADY_RATE} notifications/s for ${STEADY_SECONDS} s (${iso.latencies.length} deliveries) ` +
+        `p50 ${result.isolatedP50Ms.toFixed(1)} ms, p99 ${result.isolatedP99Ms.toFixed(1)} ms ` +
+        `(goal p99 ≤ ${GOALS.isolatedP99}: ${mark(result.isolatedP99Ms <= GOALS.isolatedP99)})`,
+    );
     return result;
   } finally {
     await herald?.stop();
@@ -422,9 +338,7 @@ export async function runDeliveryBench(
   }
 }
 
-if (process.argv.includes(RECEIVER_FLAG)) {
-  runReceiver();
-} else if (process.argv.includes(RAW_FLAG)) {
+if (process.argv.includes(RAW_FLAG)) {
   const [url, n] = process.argv.slice(process.argv.indexOf(RAW_FLAG) + 1);
   process.send?.({ rate: await rawPostRate(url as string, Number(n)) });
 } else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -18,10 +18,15 @@ export type { DeliveryJobData } from './delivery-run.ts';
 
 const QUEUE = QUEUE_NAMES.delivery;
 
+/** Deliveries a process sends at once by default. */
+export const DEFAULT_CONCURRENCY = 256;
+/** The share of a process's slots one target may hold by default: a quarter (64 of 256). */
+export const defaultPerTarget = (concurrency: number) => Math.max(1, Math.floor(concurrency / 4));
+
 export type DeliveryWorkerOptions = {
   /** Deliveries this process sends at once; a slow endpoint holds one slot, not a batch. Default 256. */
   concurrency?: number;
-  /** Sends one target (or legacy URL) may have running at once, counted by the queue across processes. Default concurrency / 8. */
+  /** Sends one target (or legacy URL) may have running at once, counted by the queue across processes. Default concurrency / 4. */
   perTargetConcurrency?: number;
   /** Jobs per fetch. Default 100. */
   batchSize?: number;
@@ -65,8 +70,8 @@ type Entry = Held & { claimedAt: number | null; abort: AbortController | null };
 export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOptions = {}): Promise<DeliveryWorker> {
   const { boss, db, logger, metrics, config } = deps;
   const log = logger.child({ component: 'delivery' });
-  const concurrency = opts.concurrency ?? 256;
-  const perTarget = opts.perTargetConcurrency ?? Math.max(1, Math.floor(concurrency / 8));
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const perTarget = opts.perTargetConcurrency ?? defaultPerTarget(concurrency);
   const batchSize = Math.min(opts.batchSize ?? 100, concurrency);
   const minFetch = Math.min(batchSize, Math.ceil(concurrency / 4));
   const refetchAfter = Math.max(1, Math.floor(Math.min(batchSize, perTarget) / 2));
