@@ -1,18 +1,11 @@
-import { claimDeliveries, renewLeases } from '../db/repos/deliveries.ts';
 import type { AppDeps } from '../deps.ts';
 import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Clock } from '../senders/clock.ts';
-import {
-  type DeliveryJob,
-  type DeliveryJobData,
-  errorText,
-  type RunEnv,
-  runDelivery,
-  unfinished,
-} from './delivery-run.ts';
-import { attemptOf, createSettlements, type Held } from './delivery-settle.ts';
+import { type BatchEnv, type Entry, runBatch } from './delivery-batch.ts';
+import { startHeartbeat } from './delivery-heartbeat.ts';
+import { type DeliveryJob, type DeliveryJobData, errorText, type RunEnv } from './delivery-run.ts';
+import { createSettlements } from './delivery-settle.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
-import { loadRecipientContext } from './targets-for.ts';
 
 export type { DeliveryJobData } from './delivery-run.ts';
 
@@ -48,9 +41,6 @@ export type DeliveryWorker = {
    */
   stop(timeoutMs: number): Promise<void>;
 };
-
-/** A fetched job while this process holds it; `claimedAt` is the queue attempt its row was claimed with. */
-type Entry = Held & { claimedAt: number | null; abort: AbortController | null };
 
 /**
  * The delivery worker: fetches jobs in batches, at most `perTargetConcurrency` running per
@@ -133,87 +123,20 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
     },
   });
 
-  async function runBatch(entries: Entry[]): Promise<void> {
-    let claim: Awaited<ReturnType<typeof claimDeliveries>>;
-    let ctx: Awaited<ReturnType<typeof loadRecipientContext>>;
-    try {
-      claim = await claimDeliveries(
-        db,
-        entries.map((e) => ({ id: e.job.data.deliveryId ?? e.job.id, queueAttempt: e.job.retryCount })),
-        leaseSeconds,
-      );
-    } catch (err) {
-      log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not claim');
-      for (const e of entries) settlements.add(e, { result: null, settle: { kind: 'requeue' } });
-      return;
-    }
-    try {
-      ctx = await loadRecipientContext(db, deps.secretBox, claim.claimed);
-    } catch (err) {
-      log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not start');
-      const claimed = new Set(claim.claimed.map((d) => d.id));
-      for (const e of entries) {
-        const result = claimed.has(e.job.id) ? unfinished(e.job.id, errorText(err)) : null;
-        settlements.add(e, { result, settle: { kind: 'requeue' } });
-      }
-      return;
-    }
-    const byId = new Map(claim.claimed.map((d) => [d.id, d]));
-    const held = new Map(claim.held.map((h) => [h.id, h.until]));
-    for (const e of entries) {
-      const d = byId.get(e.job.data.deliveryId ?? e.job.id);
-      if (!d) {
-        // Another live run holds it: back to the queue until its lease ends. Otherwise it is
-        // final (a redelivered job) or claimed by a newer run: nothing to send.
-        const until = held.get(e.job.id);
-        settlements.add(e, { result: null, settle: until ? { kind: 'requeue', at: until } : { kind: 'complete' } });
-        continue;
-      }
-      e.claimedAt = e.job.retryCount;
-      e.abort = new AbortController();
-      sending++;
-      const run = runDelivery(env, e.job, d, ctx, e.abort.signal).catch((err: unknown) => {
-        log.error({ action: 'delivery_error', deliveryId: d.id, err: errorText(err) }, 'delivery run failed');
-        const at = new Date(Date.now() + config.deliveryRetryDelaySeconds * 1_000);
-        return { result: unfinished(d.id, errorText(err)), settle: { kind: 'retry' as const, at } };
-      });
-      void run.then((outcome) => {
-        e.abort = null;
+  const batchEnv: BatchEnv = {
+    db,
+    secretBox: deps.secretBox,
+    run: env,
+    settlements,
+    leaseSeconds,
+    sends: {
+      started: () => void sending++,
+      ended: () => {
         if (--sending === 0) sendsDone?.();
-        settlements.add(e, outcome);
-      });
-    }
-  }
-
-  // Heartbeats keep both claims alive while sends run and while outcomes wait: the job's (a crashed
-  // process's jobs lapse and run again) and the row's lease (no other process sends it meanwhile).
-  let beatFailing = false;
-  const heartbeat = setInterval(
-    () => {
-      const entries = [...active.values()];
-      if (entries.length === 0) return;
-      const leased = entries.flatMap((e) =>
-        e.claimedAt === null ? [] : [{ id: e.job.id, queueAttempt: e.claimedAt }],
-      );
-      Promise.all([
-        renewLeases(db, leased, leaseSeconds),
-        boss.touch(
-          QUEUE,
-          entries.map((e) => attemptOf(e.job)),
-        ),
-      ]).then(
-        () => {
-          beatFailing = false;
-        },
-        (err: unknown) => {
-          if (!beatFailing) log.warn({ action: 'delivery_heartbeat_failed', err: errorText(err) }, 'heartbeat failed');
-          beatFailing = true;
-        },
-      );
+      },
     },
-    Math.max(1_000, (leaseSeconds * 1_000) / 3),
-  );
-  heartbeat.unref();
+  };
+  const stopHeartbeat = startHeartbeat({ boss, db, log, leaseSeconds, held: () => [...active.values()] });
 
   const listener = await listen(deps, wake).catch((err: unknown) => {
     log.warn({ action: 'delivery_listen_failed', err: errorText(err) }, 'no LISTEN/NOTIFY: polling only');
@@ -263,7 +186,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       }
       metrics.deliveriesInFlight.set(active.size);
       if (fresh.length > 0) {
-        const batch = runBatch(fresh);
+        const batch = runBatch(batchEnv, fresh);
         batches.add(batch);
         void batch.finally(() => batches.delete(batch));
       }
@@ -292,7 +215,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       await until(allSent(), deadline);
       await settlements.drain(deadline);
       settlements.close();
-      clearInterval(heartbeat);
+      stopHeartbeat();
       if (abandoned.length > 0) {
         log.warn(
           { action: 'delivery_stop_abandoned', deliveryIds: abandoned.map((e) => e.job.id) },

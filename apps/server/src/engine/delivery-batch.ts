@@ -1,0 +1,78 @@
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { Db } from '../db/database.ts';
+import { claimDeliveries } from '../db/repos/deliveries.ts';
+import { errorText, type Outcome, type RunEnv, runDelivery, unfinished } from './delivery-run.ts';
+import type { Held, Settlements } from './delivery-settle.ts';
+import { loadRecipientContext } from './targets-for.ts';
+
+/** A fetched job while this process holds it: the queue attempt its row was claimed with, and how to abort its send. */
+export type Entry = Held & { claimedAt: number | null; abort: AbortController | null };
+
+export type BatchEnv = {
+  db: Db;
+  secretBox: SecretBox;
+  run: RunEnv;
+  settlements: Settlements;
+  /** How long a claim holds a row (the heartbeat renews it). */
+  leaseSeconds: number;
+  /** Called as each send starts and ends. */
+  sends: { started(): void; ended(): void };
+};
+
+/**
+ * Starts a fetched batch: claims its rows in one statement, loads what rendering needs once,
+ * and runs each claimed delivery on its own. A job whose row another live run holds goes back
+ * to the queue until that lease ends; one whose row is final only completes.
+ */
+export async function runBatch(env: BatchEnv, entries: Entry[]): Promise<void> {
+  const { run, settlements } = env;
+  const { log } = run;
+  let claim: Awaited<ReturnType<typeof claimDeliveries>>;
+  let ctx: Awaited<ReturnType<typeof loadRecipientContext>>;
+  try {
+    claim = await claimDeliveries(
+      env.db,
+      entries.map((e) => ({ id: e.job.data.deliveryId ?? e.job.id, queueAttempt: e.job.retryCount })),
+      env.leaseSeconds,
+    );
+  } catch (err) {
+    log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not claim');
+    for (const e of entries) settlements.add(e, { result: null, settle: { kind: 'requeue' } });
+    return;
+  }
+  try {
+    ctx = await loadRecipientContext(env.db, env.secretBox, claim.claimed);
+  } catch (err) {
+    log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not start');
+    const claimed = new Set(claim.claimed.map((d) => d.id));
+    for (const e of entries) {
+      const result = claimed.has(e.job.id) ? unfinished(e.job.id, errorText(err)) : null;
+      settlements.add(e, { result, settle: { kind: 'requeue' } });
+    }
+    return;
+  }
+  const byId = new Map(claim.claimed.map((d) => [d.id, d]));
+  const held = new Map(claim.held.map((h) => [h.id, h.until]));
+  for (const e of entries) {
+    const d = byId.get(e.job.data.deliveryId ?? e.job.id);
+    if (!d) {
+      const until = held.get(e.job.id);
+      settlements.add(e, { result: null, settle: until ? { kind: 'requeue', at: until } : { kind: 'complete' } });
+      continue;
+    }
+    e.claimedAt = e.job.retryCount;
+    e.abort = new AbortController();
+    env.sends.started();
+    void runDelivery(run, e.job, d, ctx, e.abort.signal)
+      .catch((err: unknown): Outcome => {
+        log.error({ action: 'delivery_error', deliveryId: d.id, err: errorText(err) }, 'delivery run failed');
+        const at = new Date(Date.now() + run.retryDelaySeconds * 1_000);
+        return { result: unfinished(d.id, errorText(err)), settle: { kind: 'retry', at } };
+      })
+      .then((outcome) => {
+        e.abort = null;
+        env.sends.ended();
+        settlements.add(e, outcome);
+      });
+  }
+}
