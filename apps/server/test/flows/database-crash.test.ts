@@ -137,9 +137,17 @@ describe('kill -9 of the embedded PostgreSQL during a burst of hub calls', () =>
     expect(back[0]?.downMs).toBeGreaterThan(0);
     expect(back[0]?.suppressed).toBeGreaterThan(0);
 
+    // Again, idle this time: supervision is not one-shot.
+    process.kill(pid, 'SIGKILL');
+    await h.waitFor((l) => l.action === 'embedded_postgres_restarted' && l.pid !== undefined && l.pid !== pid);
+    while ((await fetch(`${url}/readyz`)).status !== 200) await new Promise((r) => setTimeout(r, 50));
+    expect(h.lines.filter((l) => l.action === 'embedded_postgres_crashed')).toHaveLength(2);
+    const latest = await postmasterPid(dataDir);
+    expect(latest).not.toBe(pid);
+
     h.child.kill('SIGTERM');
     expect(await h.exited).toEqual({ code: 0, signal: null });
     expect(await portOpen(pgPort)).toBe(false);
-    expect(alive(pid)).toBe(false);
+    expect(alive(latest)).toBe(false);
   }, 120_000);
 });
