@@ -6,7 +6,7 @@
  * the TypeScript 5 API). In place in this working tree would rewrite files other people may be
  * editing, so it runs in a scratch copy of the tree (tracked and new files, node_modules linked).
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,23 @@ function scratchCopy(): string {
 }
 
 const work = scratchCopy();
+let child: ChildProcess | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // Stop Stryker first, then drop the scratch copy: nothing of a stopped run is left behind.
+    if (child?.exitCode === null) child.once('exit', () => cleanExit()).kill(signal);
+    else cleanExit();
+  });
+}
+function cleanExit(): never {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(130);
+}
+function runStryker(cwd: string, env: NodeJS.ProcessEnv): Promise<number | null> {
+  const stryker = path.join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+  child = spawn(process.execPath, [stryker, 'run', ...args], { cwd, stdio: 'inherit', env });
+  return new Promise((resolve) => child?.once('exit', (code) => resolve(code)));
+}
 let failed = false;
 try {
   for (const pkg of selected) {
@@ -52,13 +69,12 @@ try {
     const report = path.join(reportsDir, pkg);
     rmSync(report, { recursive: true, force: true });
     process.stdout.write(`\n\x1b[1m== mutation testing: ${PACKAGES[pkg]}\x1b[0m\n`);
-    const stryker = path.join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js');
-    const run = spawnSync(process.execPath, [stryker, 'run', ...args], {
-      cwd,
-      stdio: 'inherit',
-      env: { ...process.env, HERALD_MUTATION_SCRATCH: '1', HERALD_MUTATION_REPORTS: report },
+    const code = await runStryker(cwd, {
+      ...process.env,
+      HERALD_MUTATION_SCRATCH: '1',
+      HERALD_MUTATION_REPORTS: report,
     });
-    if (run.status !== 0) {
+    if (code !== 0) {
       failed = true;
       continue;
     }
