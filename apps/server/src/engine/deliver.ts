@@ -13,13 +13,17 @@ const QUEUE = QUEUE_NAMES.delivery;
 
 /** Deliveries a process sends at once by default. */
 export const DEFAULT_CONCURRENCY = 256;
-/** The share of a process's slots one target may hold by default: a quarter (64 of 256). */
-export const defaultPerTarget = (concurrency: number) => Math.max(1, Math.floor(concurrency / 4));
+/**
+ * The share of a process's slots one target may hold by default: half (128 of 256), so a
+ * receiver that hangs leaves the other half to everyone else, and one busy fast target still
+ * has the concurrency the throughput goal needs (a quarter measured ~half the throughput).
+ */
+export const defaultPerTarget = (concurrency: number) => Math.max(1, Math.floor(concurrency / 2));
 
 export type DeliveryWorkerOptions = {
   /** Deliveries this process sends at once; a slow endpoint holds one slot, not a batch. Default 256. */
   concurrency?: number;
-  /** Sends one target (or legacy URL) may have running at once, counted by the queue across processes. Default concurrency / 4. */
+  /** Sends one target (or legacy URL) may have running at once, counted by the queue across processes. Default concurrency / 2. */
   perTargetConcurrency?: number;
   /** Jobs per fetch. Default 100. */
   batchSize?: number;

@@ -8,6 +8,8 @@ import { type DeliveryJob, errorText, type Outcome } from './delivery-run.ts';
 const QUEUE = QUEUE_NAMES.delivery;
 /** Outcomes written per statement. */
 const BATCH = 500;
+/** Batches written at once (the pool has room; rows of different deliveries never conflict). */
+const WRITERS = 3;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 2_000;
 
@@ -29,63 +31,77 @@ export type Settlements = {
   close(): void;
 };
 
-type Item = { held: Held; outcome: Outcome; resultWritten: boolean };
+type Item = { held: Held; outcome: Outcome; resultWritten: boolean; taken: boolean };
 
 /**
- * Writes run outcomes and settles their jobs, in the order they came: many outcomes in one
- * statement, one complete() for the finished jobs, a transaction for each retry or requeue
- * (the row and the job change together). When the database cannot be reached the outcomes wait
- * here and are written, still in order, as soon as it answers again. The wait is bounded by the
- * worker's slots: a held job has at most one outcome waiting, and the worker fetches nothing
- * new while writes fail. `onSettled` runs once an item is written and its job settled.
+ * Writes run outcomes and settles their jobs, taken in the order they came, a few batches at a
+ * time: many outcomes in one statement, one complete() for the finished jobs, a transaction for
+ * each retry or requeue (the row and the job change together). When the database cannot be
+ * reached the outcomes wait here and are written, oldest first, as soon as it answers again. The
+ * wait is bounded by the worker's slots: a held job has at most one outcome waiting, and the
+ * worker fetches nothing new while writes fail. `onSettled` runs once an item is written and
+ * its job settled.
  */
 export function createSettlements(o: { db: Db; boss: PgBoss; log: Logger; onSettled(held: Held): void }): Settlements {
   const { db, boss, log } = o;
   const queue: Item[] = [];
-  let pumping = false;
+  let untaken = 0;
+  let writers = 0;
   let failing: { since: number; failures: number; first: string } | null = null;
   const idle = new Set<() => void>();
-  const done = new Set<Item>();
   let closed = false;
 
-  async function pump(): Promise<void> {
-    // A moment to gather a batch, unless one is already full.
-    if (queue.length < 200) await sleep(2);
-    let delay = RETRY_MIN_MS;
-    while (queue.length > 0 && !(closed && failing)) {
-      const batch = queue.slice(0, BATCH);
-      try {
-        await write(batch);
-      } catch (err) {
-        if (!failing) {
-          failing = { since: Date.now(), failures: 0, first: errorText(err) };
-          log.warn(
-            { action: 'delivery_results_waiting', err: failing.first, waiting: queue.length },
-            'delivery outcomes cannot be written: they wait in this process and are written when the database is back',
-          );
-        }
-        failing.failures++;
-        await sleep(delay);
-        delay = Math.min(RETRY_MAX_MS, delay * 2);
-        continue;
-      } finally {
-        // Whatever was written leaves the queue, in place: the rest keep their order.
-        for (let i = queue.length - 1; i >= 0; i--) if (done.has(queue[i] as Item)) queue.splice(i, 1);
-        for (const item of done) o.onSettled(item.held);
-        done.clear();
-      }
-      delay = RETRY_MIN_MS;
+  /** The oldest outcomes no writer has taken yet, in order. */
+  function take(): Item[] {
+    const batch: Item[] = [];
+    for (const item of queue) {
+      if (batch.length === BATCH) break;
+      if (item.taken) continue;
+      item.taken = true;
+      batch.push(item);
     }
-    if (failing && queue.length === 0) {
-      log.info(
-        { action: 'delivery_results_written', downMs: Date.now() - failing.since, failedWrites: failing.failures },
-        'delivery outcomes that waited for the database are written',
-      );
-      failing = null;
+    untaken -= batch.length;
+    return batch;
+  }
+
+  /** Writes batch after batch; a batch that fails is retried (backing off) until it is written. */
+  async function writer(): Promise<void> {
+    if (untaken < 200) await sleep(2); // a moment to gather a batch, unless one is full
+    for (let batch = take(); batch.length > 0; batch = take()) {
+      for (let delay = RETRY_MIN_MS; ; delay = Math.min(RETRY_MAX_MS, delay * 2)) {
+        const done = new Set<Item>();
+        try {
+          await write(batch, done);
+          break;
+        } catch (err) {
+          if (!failing) {
+            failing = { since: Date.now(), failures: 0, first: errorText(err) };
+            log.warn(
+              { action: 'delivery_results_waiting', err: failing.first, waiting: queue.length },
+              'delivery outcomes cannot be written: they wait in this process and are written when the database is back',
+            );
+          }
+          failing.failures++;
+          batch = batch.filter((i) => !done.has(i));
+          if (closed) return;
+          await sleep(delay);
+        } finally {
+          // What was written leaves the queue; the rest keep their place.
+          for (let i = queue.length - 1; i >= 0; i--) if (done.has(queue[i] as Item)) queue.splice(i, 1);
+          for (const item of done) o.onSettled(item.held);
+        }
+      }
+      if (failing && queue.length === 0) {
+        log.info(
+          { action: 'delivery_results_written', downMs: Date.now() - failing.since, failedWrites: failing.failures },
+          'delivery outcomes that waited for the database are written',
+        );
+        failing = null;
+      }
     }
   }
 
-  async function write(batch: Item[]): Promise<void> {
+  async function write(batch: Item[], done: Set<Item>): Promise<void> {
     const simple = batch.filter((i) => i.outcome.settle.kind === 'complete');
     const unwritten = simple.filter((i) => !i.resultWritten && i.outcome.result);
     await recordResults(
@@ -93,11 +109,12 @@ export function createSettlements(o: { db: Db; boss: PgBoss; log: Logger; onSett
       unwritten.map((i) => i.outcome.result as DeliveryResult),
     );
     for (const i of unwritten) i.resultWritten = true;
-    if (simple.length > 0)
+    if (simple.length > 0) {
       await boss.complete(
         QUEUE,
         simple.map((i) => attemptOf(i.held.job)),
       );
+    }
     for (const i of simple) done.add(i);
     for (const item of batch) {
       if (item.outcome.settle.kind === 'complete') continue;
@@ -134,18 +151,20 @@ export function createSettlements(o: { db: Db; boss: PgBoss; log: Logger; onSett
   }
 
   function kick() {
-    if (pumping) return;
-    pumping = true;
-    void pump().finally(() => {
-      pumping = false;
-      if (queue.length > 0 && !closed) kick();
-      else for (const resolve of idle) resolve();
-    });
+    while (writers < WRITERS && untaken > 0 && !closed) {
+      writers++;
+      void writer().finally(() => {
+        writers--;
+        if (untaken > 0 && !closed) kick();
+        else if (queue.length === 0 || closed) for (const resolve of idle) resolve();
+      });
+    }
   }
 
   return {
     add(held, outcome) {
-      queue.push({ held, outcome, resultWritten: false });
+      queue.push({ held, outcome, resultWritten: false, taken: false });
+      untaken++;
       kick();
     },
     get pending() {
