@@ -315,7 +315,7 @@ export async function runDeliveryBench(
     );
 
     // 6 (issue 10). One receiver hangs with 1,000 deliveries queued to it: the healthy targets as in 2.
-    const share = defaultPerTarget(DEFAULT_CONCURRENCY);
+    const share = Number(process.env.BENCH_PER_TARGET ?? defaultPerTarget(DEFAULT_CONCURRENCY));
     const iso = await isolationLatencies(deps, receiver, api, {
       hanging: HANGING,
       share,
