@@ -2,7 +2,9 @@
  * `pnpm bench`: every benchmark, each in its own process (so one's memory does not count in
  * the next one's peak), printing its figures beside its goal and the measured ceiling of the
  * part it stands on (../shared/PERFORMANCE.md). Loopback only.
- *   BENCH_ONLY=api,guessing,delivery,usage,overview picks some; the usage benchmark's size is BENCH_USAGE_ROWS.
+ *   BENCH_ONLY=api,guessing,delivery,usage,overview picks some; the usage benchmark's size is BENCH_USAGE_ROWS;
+ *   the delivery benchmark's BENCH_NOTIFICATIONS, BENCH_STEADY_SECONDS, BENCH_HANGING (part 6) and
+ *   BENCH_PER_TARGET (a target's share of the worker's slots) change its sizes.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
