@@ -10,7 +10,7 @@ export type GatedReceiver = Awaited<ReturnType<typeof startGatedReceiver>>;
  * delivery by its `webhook-id` header (signed custom targets carry the delivery id there).
  */
 export async function startGatedReceiver() {
-  const held: Array<() => void> = [];
+  const held: Array<{ id: string; answer: () => void }> = [];
   const hits = new Map<string, number>();
   const sockets = new Set<Socket>();
   let total = 0;
@@ -26,7 +26,7 @@ export async function startGatedReceiver() {
         res.end('{"ok":true}');
       };
       if (isOpen) answer();
-      else held.push(answer);
+      else held.push({ id, answer });
     });
   });
   server.on('connection', (s) => {
@@ -52,10 +52,15 @@ export async function startGatedReceiver() {
         },
         { timeout, interval: 20 },
       ),
-    /** Answers every held request, and every later one at once. */
-    open() {
+    /** Answers the held requests of deliveries `which` picks (all by default), and every later one at once. */
+    open(which: (deliveryId: string) => boolean = () => true) {
       isOpen = true;
-      for (const answer of held.splice(0)) answer();
+      for (let i = held.length - 1; i >= 0; i--) {
+        const h = held[i] as { id: string; answer: () => void };
+        if (!which(h.id)) continue;
+        held.splice(i, 1);
+        h.answer();
+      }
     },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

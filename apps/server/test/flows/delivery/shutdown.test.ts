@@ -79,7 +79,7 @@ describe('stopping while sends hang', () => {
     expect(stopMs).toBeLessThan(BOUND_MS + 250);
 
     const [abandoned] = logged(first, 'delivery_stop_abandoned');
-    expect((abandoned?.deliveryIds as string[]).sort()).toEqual([...stuck].sort());
+    expect([...((abandoned?.deliveryIds ?? []) as string[])].sort()).toEqual([...stuck].sort());
     for (const id of stuck) {
       const row = await findDelivery(db, id);
       expect(row).toMatchObject({ status: 'pending', lease_until: null, queue_attempt: 0 });
