@@ -33,7 +33,7 @@ function body(m: Message): JsonObject {
   const lines = [`### ${e(m.title)}`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
   lines.push(formatDateTime(m.timestamp, m.timezone));
-  return { msgtype: 'markdown', markdown: { title: e(m.title), text: lines.join('\n').trim() } };
+  return { msgtype: 'markdown', markdown: { title: e(m.title), text: lines.join('\n') } };
 }
 
 const size = (b: JsonObject) => utf8Bytes(JSON.stringify(b));

@@ -130,6 +130,27 @@ describe('renderers: list markers, second lines, and messages without an icon', 
     expect(rows.map((r) => r.columns.length)).toEqual([2, 1]);
   });
 
+  it('feishu: an even number of fields fills its rows exactly', () => {
+    const two = message({
+      sections: [
+        {
+          blocks: [
+            {
+              type: 'fields',
+              fields: [
+                { label: 'a', value: '1' },
+                { label: 'b', value: '2' },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const card = CHANNELS.feishu.render(two, opts).body.card as { body: { elements: Array<Record<string, unknown>> } };
+    const rows = card.body.elements.filter((e) => e.tag === 'column_set') as Array<{ columns: unknown[] }>;
+    expect(rows.map((r) => r.columns.length)).toEqual([2]);
+  });
+
   it('refuse to render without what they need', () => {
     expect(() => CHANNELS.telegram.render(message(), { locale: 'en' })).toThrow('a Telegram target needs a chat id');
     expect(() => CHANNELS.telegram.render(message(), { locale: 'en', telegram: { chatId: '' } })).toThrow(

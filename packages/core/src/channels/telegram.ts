@@ -40,7 +40,7 @@ export function telegramHtml(m: Message): string {
   const lines = [`<b>${e(m.title)}</b>`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
   lines.push(formatDateTime(m.timestamp, m.timezone));
-  return lines.join('\n').trim();
+  return lines.join('\n');
 }
 
 /** The text a Telegram user sees: what the 4096 limit counts. */

@@ -37,6 +37,24 @@ describe('notification data', () => {
     expect(bad({ period: 'daily' })).toEqual(['period']);
   });
 
+  it('each definition is registered under its own type', () => {
+    for (const [type, def] of Object.entries(NOTIFICATIONS)) expect(def.type).toBe(type);
+  });
+
+  it('circuit breaker: why an id or a name is refused', () => {
+    const cb = NOTIFICATIONS.circuit_breaker.sample({ now });
+    const why = (patch: Record<string, unknown>) =>
+      CircuitBreakerData.safeParse({ ...cb, ...patch }).error?.issues.map((i) => i.message) ?? [];
+    expect(JSON.stringify(CircuitBreakerData.safeParse({ ...cb, providerId: ' ' }).error)).toContain(
+      'must not be empty',
+    );
+    expect(JSON.stringify(CircuitBreakerData.safeParse({ ...cb, providerId: 'x'.repeat(129) }).error)).toContain(
+      'at most 128 characters',
+    );
+    expect(why({ providerName: ' ' })).toEqual(['a name is required']);
+    expect(why({ providerName: 'n'.repeat(201) })).toEqual(['at most 200 characters']);
+  });
+
   it('circuit breaker and leaderboard: the same id and name rules', () => {
     const cb = NOTIFICATIONS.circuit_breaker.sample({ now });
     const bad = (patch: Record<string, unknown>) => badFields(CircuitBreakerData.safeParse({ ...cb, ...patch }));
@@ -188,5 +206,6 @@ describe('messages in each language', () => {
     expect(sectionsAsPlainText(m)).toContain('1. Alice (ID: 1)\n  Spend $48.2315 · 1,520 requests · 5.23M tokens');
     const list = m.sections[1]?.blocks[0] as { items: Array<{ icon?: string }> };
     expect(list.items.map((i) => i.icon)).toEqual(['🥇', '🥈', '🥉', undefined, undefined]);
+    expect(list.items.map((i) => Object.hasOwn(i, 'icon'))).toEqual([true, true, true, false, false]);
   });
 });

@@ -38,7 +38,7 @@ export function checkTemplate(template: unknown, type?: NotificationType): Templ
   const visit = (value: unknown, path: string) => {
     if (typeof value === 'string') {
       for (const m of value.matchAll(ANY_PLACEHOLDER)) {
-        const inner = (m[1] as string).trim();
+        const inner = m[1] as string; // the pattern leaves the spaces out
         const isJson = inner.startsWith('json:');
         const name = isJson ? inner.slice(5).trim() : inner;
         if (!known.has(name)) {

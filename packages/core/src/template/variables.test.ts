@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_TYPES } from '../domain.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
-import { buildMessage } from '../render-notification.ts';
+import { buildMessage, sampleData } from '../render-notification.ts';
 import { COMMON_VARIABLE_DOCS, knownVariableNames, templateVariables } from './variables.ts';
 
 const now = new Date('2026-01-15T06:30:00.000Z');
@@ -52,6 +52,11 @@ describe('template variables', () => {
     expect(Object.keys(vars).sort()).toEqual([...COMMON, ...OWN[type]].sort());
     expect([...knownVariableNames(type)].sort()).toEqual([...COMMON, ...OWN[type]].sort());
     for (const v of Object.values(vars)) expect(typeof v.text).toBe('string');
+  });
+
+  it('sample data for every type, built at the given time', () => {
+    expect(sampleData('circuit_breaker', now)).toMatchObject({ retryAt: '2026-01-15T07:00:00.000Z' });
+    expect(sampleData('daily_leaderboard', now)).toMatchObject({ date: '2026-01-15' });
   });
 
   it('without a type, every type’s names are known', () => {
