@@ -1,6 +1,7 @@
 import { type CommandResponse, fromKysely, type JobAttempt, type PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { type DeliveryResult, recordResults } from '../db/repos/deliveries.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
 import { type DeliveryJob, errorText, type Outcome } from './delivery-run.ts';
@@ -12,6 +13,8 @@ const BATCH = 500;
 const WRITERS = 3;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 2_000;
+/** Tries of a batch the database refuses while it answers (a bug, not an outage) before it is given up. */
+const REFUSED_TRIES = 5;
 
 /** A job as the worker holds it: its latest attempt (a job fetched again while held here replaces it). */
 export type Held = { job: DeliveryJob };
@@ -19,8 +22,6 @@ export type Held = { job: DeliveryJob };
 export type Settlements = {
   /** Queues a run's outcome for writing (soon, batched with others). */
   add(held: Held, outcome: Outcome): void;
-  /** Outcomes not written yet. */
-  readonly pending: number;
   /** From a failed write until everything waiting has been written. */
   readonly failing: boolean;
   /** Resolves once all that waits is written (retrying while the database is away), or at `deadline` (ms since epoch). */
@@ -68,12 +69,22 @@ export function createSettlements(o: { db: Db; boss: PgBoss; log: Logger; onSett
   async function writer(): Promise<void> {
     if (untaken < 200) await sleep(2); // a moment to gather a batch, unless one is full
     for (let batch = take(); batch.length > 0; batch = take()) {
+      let refused = 0;
       for (let delay = RETRY_MIN_MS; ; delay = Math.min(RETRY_MAX_MS, delay * 2)) {
         const done = new Set<Item>();
         try {
           await write(batch, done);
           break;
         } catch (err) {
+          if (!isDatabaseUnavailable(err) && ++refused >= REFUSED_TRIES) {
+            // Given up: these jobs stay active until their heartbeat lapses, then run again.
+            log.error(
+              { action: 'delivery_results_refused', err: errorText(err), deliveryIds: batch.map((i) => i.held.job.id) },
+              'delivery outcomes refused by the database: given up, their jobs run again',
+            );
+            for (const item of batch) done.add(item);
+            break;
+          }
           if (!failing) {
             failing = { since: Date.now(), failures: 0, first: errorText(err) };
             log.warn(
@@ -166,9 +177,6 @@ export function createSettlements(o: { db: Db; boss: PgBoss; log: Logger; onSett
       queue.push({ held, outcome, resultWritten: false, taken: false });
       untaken++;
       kick();
-    },
-    get pending() {
-      return queue.length;
     },
     get failing() {
       return failing !== null;
