@@ -17,7 +17,7 @@ async function sessionCookie(): Promise<string> {
   return `herald_session=${r.headers.get('set-cookie')?.match(/herald_session=([^;]+)/)?.[1]}`;
 }
 
-const post = (path: string, headers: Record<string, string>, body: BodyInit | null) =>
+const post = (path: string, headers: Record<string, string>, body: string | FormData | null) =>
   fetch(`${h.url}${path}`, { method: 'POST', headers, body });
 
 const stillLoggedIn = async (cookie: string) =>
@@ -63,7 +63,9 @@ describe('only JSON reaches tRPC', () => {
     }
     const none = await post('/trpc/auth.logout', { cookie }, null);
     expect(none.status).toBe(415);
-    expect((await none.json()).error.message).toBe('Content-Type: application/json is required');
+    expect(((await none.json()) as { error: { message: string } }).error.message).toBe(
+      'Content-Type: application/json is required',
+    );
     expect(await stillLoggedIn(cookie)).toBe(true);
   });
 
