@@ -7,7 +7,11 @@
  *   BENCH_PER_TARGET (a target's share of the worker's slots) change its sizes.
  */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// `.js` when run compiled (`pnpm bench`), `.ts` when run from the sources.
+const EXT = path.extname(fileURLToPath(import.meta.url));
 
 const BENCHES = ['api', 'guessing', 'delivery', 'usage', 'overview'];
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
@@ -15,7 +19,7 @@ let failed = 0;
 for (const name of BENCHES) {
   if (only && !only.includes(name)) continue;
   console.log(`\n== ${name}`);
-  const file = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+  const file = fileURLToPath(new URL(`./${name}${EXT}`, import.meta.url));
   const r = spawnSync(process.execPath, [...process.execArgv, file], { stdio: 'inherit', env: process.env });
   if (r.status !== 0) failed++;
 }

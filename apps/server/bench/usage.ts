@@ -35,7 +35,8 @@ const BATCH = 1_000;
 const USERS = 10_000;
 const PROVIDERS = 200;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+// The server as `pnpm bench` compiles it (JavaScript, as `./herald start` runs it), or its sources.
+const MAIN = fileURLToPath(new URL(`../src/main${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
 /** The aggregation clock: Thursday 2026-12-31 12:00 in Shanghai. The month window then holds all 30 days. */
 const AGG_NOW = new Date('2026-12-31T04:00:00Z');
