@@ -134,6 +134,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
     run: env,
     settlements,
     leaseSeconds,
+    outage: deps.outage,
     sends: {
       started: () => void sending++,
       ended: () => {
@@ -141,7 +142,14 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       },
     },
   };
-  const stopHeartbeat = startHeartbeat({ boss, db, log, leaseSeconds, held: () => [...active.values()] });
+  const stopHeartbeat = startHeartbeat({
+    boss,
+    db,
+    log,
+    outage: deps.outage,
+    leaseSeconds,
+    held: () => [...active.values()],
+  });
 
   const listener = await listen(deps, wake).catch((err: unknown) => {
     log.warn({ action: 'delivery_listen_failed', err: errorText(err) }, 'no LISTEN/NOTIFY: polling only');
@@ -174,7 +182,10 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
         });
         fetchFailing = false;
       } catch (err) {
-        if (!fetchFailing) log.warn({ action: 'delivery_fetch_failed', err: errorText(err) }, 'fetch failed');
+        // A lost database is logged once for the whole process (deps.outage); anything else here.
+        if (!deps.outage.report('delivery', err) && !fetchFailing) {
+          log.warn({ action: 'delivery_fetch_failed', err: errorText(err) }, 'fetch failed');
+        }
         fetchFailing = true;
       }
       const fresh: Entry[] = [];

@@ -1,5 +1,6 @@
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/database.ts';
+import type { DatabaseOutage } from '../db/outage.ts';
 import { claimDeliveries } from '../db/repos/deliveries.ts';
 import { errorText, type Outcome, type RunEnv, runDelivery, unfinished } from './delivery-run.ts';
 import type { Held, Settlements } from './delivery-settle.ts';
@@ -15,6 +16,8 @@ export type BatchEnv = {
   settlements: Settlements;
   /** How long a claim holds a row (the heartbeat renews it). */
   leaseSeconds: number;
+  /** A lost database is logged once per outage there, not per batch. */
+  outage: DatabaseOutage;
   /** Called as each send starts and ends. */
   sends: { started(): void; ended(): void };
 };
@@ -36,14 +39,18 @@ export async function runBatch(env: BatchEnv, entries: Entry[]): Promise<void> {
       env.leaseSeconds,
     );
   } catch (err) {
-    log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not claim');
+    if (!env.outage.report('delivery', err)) {
+      log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not claim');
+    }
     for (const e of entries) settlements.add(e, { result: null, settle: { kind: 'requeue' } });
     return;
   }
   try {
     ctx = await loadRecipientContext(env.db, env.secretBox, claim.claimed);
   } catch (err) {
-    log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not start');
+    if (!env.outage.report('delivery', err)) {
+      log.warn({ action: 'delivery_batch_failed', err: errorText(err), jobs: entries.length }, 'could not start');
+    }
     const claimed = new Set(claim.claimed.map((d) => d.id));
     for (const e of entries) {
       const result = claimed.has(e.job.id) ? unfinished(e.job.id, errorText(err)) : null;

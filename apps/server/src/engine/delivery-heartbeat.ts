@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
+import type { DatabaseOutage } from '../db/outage.ts';
 import { renewLeases } from '../db/repos/deliveries.ts';
 import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
@@ -17,6 +18,7 @@ export function startHeartbeat(o: {
   boss: PgBoss;
   db: Db;
   log: Logger;
+  outage: DatabaseOutage;
   leaseSeconds: number;
   held(): Entry[];
 }): () => void {
@@ -39,7 +41,8 @@ export function startHeartbeat(o: {
           failing = false;
         },
         (err: unknown) => {
-          if (!failing) o.log.warn({ action: 'delivery_heartbeat_failed', err: errorText(err) }, 'heartbeat failed');
+          if (!o.outage.report('delivery', err) && !failing)
+            o.log.warn({ action: 'delivery_heartbeat_failed', err: errorText(err) }, 'heartbeat failed');
           failing = true;
         },
       );

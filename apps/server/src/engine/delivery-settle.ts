@@ -87,7 +87,8 @@ export function createSettlements(o: { db: Db; boss: PgBoss; log: Logger; onSett
           }
           if (!failing) {
             failing = { since: Date.now(), failures: 0, first: errorText(err) };
-            log.warn(
+            // Info: the outage itself is the one warning (db/outage.ts); this says what waits for it.
+            log.info(
               { action: 'delivery_results_waiting', err: failing.first, waiting: queue.length },
               'delivery outcomes cannot be written: they wait in this process and are written when the database is back',
             );

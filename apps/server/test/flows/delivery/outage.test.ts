@@ -106,7 +106,14 @@ describe('a 30 s database outage while deliveries are at the receiver', () => {
     // Each row holds its one successful attempt, written once.
     const attempts = await one.db.selectFrom('delivery').select('attempts').execute();
     expect(attempts.every((r) => r.attempts.length === 1 && r.attempts[0]?.outcome === 'success')).toBe(true);
-    // One warning per process while outcomes waited, one summary when they were written.
+    // The outage is one warning per process, however many fetches, heartbeats and writes failed
+    // (about three a second before), and one summary when the database is back.
+    for (const h of [one, two]) {
+      const warnings = h.logs.lines.filter((l) => l.level === 'warn' || l.level === 'error');
+      expect(warnings.map((l) => l.action ?? l.msg)).toEqual(['database_unavailable']);
+      expect(logged(h, 'database_available')).toHaveLength(1);
+    }
+    // Outcomes that waited are said once (info) and their writing once.
     for (const h of [one, two]) {
       if (logged(h, 'delivery_results_waiting').length === 0) continue;
       expect(logged(h, 'delivery_results_waiting')).toHaveLength(1);
