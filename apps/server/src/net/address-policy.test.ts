@@ -114,6 +114,22 @@ describe('address policy', () => {
     expect(none.check('1.2.3.4.5').allowed).toBe(false);
   });
 
+  it('takes brackets only around a whole address', () => {
+    for (const odd of ['[::1]:80', 'a[::1]', '[::1', '::1]']) {
+      expect(none.check(odd), odd).toMatchObject({ allowed: false, addressClass: 'invalid' });
+    }
+  });
+
+  it('keeps its allowlist as given, entries trimmed; a mapped CIDR of 96 bits or more is IPv4', () => {
+    const policy = createAddressPolicy([' 10.0.0.0/8 ', '::1/128']);
+    expect(policy.allowCidrs).toEqual([' 10.0.0.0/8 ', '::1/128']);
+    expect(policy.check('10.1.1.1').allowed).toBe(true);
+    expect(createAddressPolicy(['::ffff:0.0.0.0/96']).check('10.0.0.1').allowed).toBe(true);
+    // Shorter than 96 bits it is an IPv6 range (here the first 80 bits zero, which ::1 is in).
+    expect(createAddressPolicy(['::ffff:0.0.0.0/80']).check('::1').allowed).toBe(true);
+    expect(createAddressPolicy(['::ffff:0.0.0.0/80']).check('10.0.0.1').allowed).toBe(false);
+  });
+
   it('rejects a malformed allowlist entry, naming it', () => {
     expect(() => createAddressPolicy(['10.0.0.0/8', 'nope'])).toThrow('OUTBOUND_ALLOW_CIDRS: "nope" is not a CIDR');
   });

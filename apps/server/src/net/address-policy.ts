@@ -84,7 +84,7 @@ export function createAddressPolicy(allowCidrs: readonly string[]): AddressPolic
 }
 
 function classify(ip: IP): string {
-  if (METADATA.some((m) => m.kind() === ip.kind() && m.toNormalizedString() === ip.toNormalizedString())) {
+  if (METADATA.some((m) => m.toNormalizedString() === ip.toNormalizedString())) {
     return 'metadata';
   }
   const range = ip.range();
@@ -103,7 +103,6 @@ function describe(ip: IP, cls: string): string {
 
 /** IPv4 addresses an IPv6 transition form carries, so metadata can't hide inside NAT64/6to4/Teredo. */
 function embeddedIPv4(ip: IP, cls: string): ipaddr.IPv4[] {
-  if (ip.kind() !== 'ipv6') return [];
   const p = (ip as ipaddr.IPv6).parts;
   const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
   const at = (i: number) => p[i] ?? 0;

@@ -32,6 +32,7 @@ describe('Retry-After', () => {
     expect(after('Thu, 15 Jan 2026 06:29:00 GMT')).toBe(0);
     expect(after(['Thu, 15 Jan 2026 06:31:00 GMT', '5'])).toBe(60_000);
     expect(after(['9'])).toBe(9000);
+    expect(after('2026-01-15T06:30:30Z')).toBe(30_000);
   });
 
   it('is undefined when absent or unreadable (a number that is neither seconds nor a date)', () => {
@@ -130,5 +131,6 @@ describe('byBusinessCode: the platform code decides', () => {
     expect(judge(200, 45009, { 'retry-after': '1.5' })).toBe('retryable 45009 45009: msg after 1500');
     expect(judge(500, 12345, { 'retry-after': '999' })).toBe('retryable 12345 12345: msg after 300000');
     expect(judge(200, 93000, { 'retry-after': '4' })).toBe('permanent 93000 93000: msg');
+    expect(byBusinessCode(res(200, ''), 45009, 'm', CODES)).not.toHaveProperty('retryAfterMs');
   });
 });

@@ -19,8 +19,8 @@ export function retryAfterHeader(res: PlatformResponse, now = Date.now()): numbe
   if (!v) return undefined;
   // delta-seconds; a fraction ("1.5") is read as written: Date.parse would take it for a date.
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  // An HTTP date names its weekday and month; other numbers ("-5", "1e3") are not a date either.
-  if (!/[a-z]{3}/i.test(v)) return undefined;
+  // A date has letters (an HTTP date's day and month, ISO 8601's T); a bare number ("-5") is no date.
+  if (!/[a-z]/i.test(v)) return undefined;
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
@@ -64,7 +64,8 @@ export function byBusinessCode(
       return { ok: false, class: 'permanent', message: `unexpected answer: ${res.body.slice(0, 200)}` };
     return byStatus(res, `HTTP ${res.status}: ${res.body.slice(0, 200)}`);
   }
-  if (code === 0) return res.status < 300 ? { ok: true } : byStatus(res);
+  // Success only over a 2xx: errcode 0 in a 502 page is the gateway's, not the platform's.
+  if (code === 0) return byStatus(res);
   const text = `${code}: ${message}`;
   if (codes.retryable.includes(code) || (!codes.permanent.includes(code) && res.status >= 500)) {
     const hint = clampHint(retryAfterHeader(res));
