@@ -77,16 +77,25 @@ export const FORBIDDEN_HEADERS = [
   'upgrade',
 ];
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 export const CustomHeaders = z
   .record(
-    z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid header name'),
+    // Checked below, so the error names the header and says why (zod's own says "Invalid key in record").
+    z.string(),
     Text()
       .max(4096, 'at most 4096 characters')
       .regex(/^[^\r\n]*$/, 'must be one line'),
   )
   .superRefine((headers, ctx) => {
     for (const name of Object.keys(headers)) {
-      if (FORBIDDEN_HEADERS.includes(name.toLowerCase())) {
+      if (!HEADER_NAME.test(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only)`,
+        });
+      } else if (FORBIDDEN_HEADERS.includes(name.toLowerCase())) {
         ctx.addIssue({ code: 'custom', path: [name], message: `${name} cannot be set: Herald controls it` });
       }
     }
