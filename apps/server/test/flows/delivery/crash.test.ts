@@ -17,8 +17,8 @@ import { QUEUE_NAMES } from '../../../src/jobs/queues.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createTestDatabase } from '../../db.ts';
 import { startFakeCustom } from '../../fake-platforms/index.ts';
-import { httpApi, TEST_ADMIN_TOKEN } from '../../herald.ts';
-import { TEMPLATE } from './support.ts';
+import { TEST_ADMIN_TOKEN } from '../../herald.ts';
+import { bindCustomReceiver } from './support.ts';
 
 const MAIN = fileURLToPath(new URL('../../../src/main.ts', import.meta.url));
 
@@ -89,20 +89,7 @@ describe('a server killed mid-delivery', () => {
       await first.exited;
     });
     const url = (await logLine(first, 'herald_started')).url as string;
-    const api = httpApi(url);
-    const admin = async (p: string, input: unknown) => {
-      const r = await api(p, input, { token: TEST_ADMIN_TOKEN });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      return r.body.result.data;
-    };
-    await admin('settings.update', { enabled: true, circuitBreakerEnabled: true });
-    const target = await admin('targets.create', {
-      name: 'receiver',
-      providerType: 'custom',
-      webhookUrl: fake.webhookUrl,
-      customTemplate: TEMPLATE,
-    });
-    await admin('bindings.set', { notificationType: 'circuit_breaker', bindings: [{ targetId: target.id }] });
+    await bindCustomReceiver(url, fake.webhookUrl);
 
     // This test's own queue client: it enqueues like an engine would, and runs pg-boss's
     // maintenance every second (a server does it every 60 s) so the lapsed heartbeat is seen soon.

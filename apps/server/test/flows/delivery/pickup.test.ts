@@ -14,9 +14,9 @@ import { BOSS_SCHEMA, QUEUE_SUPERVISE_SECONDS } from '../../../src/jobs/boss.ts'
 import { createLogger } from '../../../src/logger.ts';
 import { createTestDatabase } from '../../db.ts';
 import { startFakeCustom } from '../../fake-platforms/index.ts';
-import { httpApi, TEST_ADMIN_TOKEN } from '../../herald.ts';
+import { TEST_ADMIN_TOKEN } from '../../herald.ts';
 import { type HeraldProcess, spawnHerald } from '../../support/herald-process.ts';
-import { TEMPLATE } from './support.ts';
+import { bindCustomReceiver } from './support.ts';
 
 /**
  * The documented bound of DELIVERY_HEARTBEAT_SECONDS, with the queue's real settings: two server
@@ -58,19 +58,7 @@ describe('a server process killed while sending', () => {
 
     const first = await start();
     const url = first.lines.find((l) => l.action === 'herald_started')?.url as string;
-    const api = async (procedure: string, input: unknown) => {
-      const r = await httpApi(url)(procedure, input, { token: TEST_ADMIN_TOKEN });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      return r.body.result.data;
-    };
-    await api('settings.update', { enabled: true, circuitBreakerEnabled: true });
-    const target = await api('targets.create', {
-      name: 'receiver',
-      providerType: 'custom',
-      webhookUrl: fake.webhookUrl,
-      customTemplate: TEMPLATE,
-    });
-    await api('bindings.set', { notificationType: 'circuit_breaker', bindings: [{ targetId: target.id }] });
+    await bindCustomReceiver(url, fake.webhookUrl);
 
     // Enqueued as an engine would; this client runs no queue maintenance of its own.
     const config = loadConfig(env);

@@ -166,3 +166,25 @@ export async function rowWhen(
 /** Log lines with this action. */
 export const logged = (h: Pick<DeliveryHerald, 'logs'>, action: string) =>
   h.logs.lines.filter((l) => l.action === action);
+
+/**
+ * Over a running server's HTTP API: circuit-breaker alerts on, one custom target at
+ * `webhookUrl` bound to them. Returns the target's id.
+ */
+export async function bindCustomReceiver(url: string, webhookUrl: string): Promise<string> {
+  const api = httpApi(url);
+  const admin = async (procedure: string, input: unknown) => {
+    const r = await api(procedure, input, { token: TEST_ADMIN_TOKEN });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body.result.data;
+  };
+  await admin('settings.update', { enabled: true, circuitBreakerEnabled: true });
+  const target = await admin('targets.create', {
+    name: 'receiver',
+    providerType: 'custom',
+    webhookUrl,
+    customTemplate: TEMPLATE,
+  });
+  await admin('bindings.set', { notificationType: 'circuit_breaker', bindings: [{ targetId: target.id }] });
+  return target.id as string;
+}
