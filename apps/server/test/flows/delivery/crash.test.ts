@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sampleData } from '@herald/core';
 import { PgBoss } from 'pg-boss';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -18,43 +16,8 @@ import { createLogger } from '../../../src/logger.ts';
 import { createTestDatabase } from '../../db.ts';
 import { startFakeCustom } from '../../fake-platforms/index.ts';
 import { TEST_ADMIN_TOKEN } from '../../herald.ts';
+import { spawnHerald } from '../../support/herald-process.ts';
 import { bindCustomReceiver } from './support.ts';
-
-const MAIN = fileURLToPath(new URL('../../../src/main.ts', import.meta.url));
-
-type Run = { child: ChildProcess; lines: Array<Record<string, unknown>>; exited: Promise<number | null> };
-
-/** `node src/main.ts` as its own process, its JSON log lines collected. */
-function runServer(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const run: Run = { child, lines: [], exited: new Promise((r) => child.once('exit', (code) => r(code))) };
-  let rest = '';
-  child.stdout?.on('data', (c) => {
-    const parts = (rest + String(c)).split('\n');
-    rest = parts.pop() ?? '';
-    for (const p of parts) {
-      try {
-        run.lines.push(JSON.parse(p) as Record<string, unknown>);
-      } catch {}
-    }
-  });
-  child.stderr?.resume();
-  return run;
-}
-
-function logLine(r: Run, action: string, timeout = 30_000) {
-  return vi.waitFor(
-    () => {
-      const l = r.lines.find((x) => x.action === action);
-      if (!l) throw new Error(`no ${action} yet`);
-      return l;
-    },
-    { timeout, interval: 20 },
-  );
-}
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterAll(async () => {
@@ -83,16 +46,16 @@ describe('a server killed mid-delivery', () => {
       WEBHOOK_TIMEOUT_MS: '60000',
     };
 
-    const first = runServer(env);
+    const first = spawnHerald(env);
     cleanups.push(async () => {
       first.child.kill('SIGKILL');
       await first.exited;
     });
-    const url = (await logLine(first, 'herald_started')).url as string;
+    const url = (await first.waitFor((l) => l.action === 'herald_started')).url as string;
     await bindCustomReceiver(url, fake.webhookUrl);
 
     // This test's own queue client: it enqueues like an engine would, and runs pg-boss's
-    // maintenance every second (a server does it every 60 s) so the lapsed heartbeat is seen soon.
+    // maintenance every second (a server does it every QUEUE_SUPERVISE_SECONDS) so the lapsed heartbeat is seen soon.
     const config = loadConfig(env);
     const logger = createLogger('silent');
     const { db } = createDb(database.url, logger, 2);
@@ -123,12 +86,12 @@ describe('a server killed mid-delivery', () => {
     expect(await findDelivery(db, id)).toMatchObject({ status: 'sending', queue_attempt: 0 });
     expect((await boss.getJobById(QUEUE_NAMES.delivery, id))?.state).toBe('active');
 
-    const second = runServer(env);
+    const second = spawnHerald(env);
     cleanups.push(async () => {
       second.child.kill('SIGTERM');
       await second.exited;
     });
-    await logLine(second, 'herald_started');
+    await second.waitFor((l) => l.action === 'herald_started');
     await fake.waitForAccepted(1, { timeoutMs: 45_000 });
     const row = await vi.waitFor(
       async () => {
@@ -149,6 +112,6 @@ describe('a server killed mid-delivery', () => {
     expect(fake.received).toHaveLength(2);
 
     second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    expect((await second.exited).code).toBe(0);
   }, 90_000);
 });
