@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { errorText, isDatabaseUnavailable } from './db/unavailable.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { errorText } from './error-text.ts';
 
 /** A start failure whose cause Herald recognised: what happened, what to do, what the tool said. */
 export class StartError extends Error {

@@ -1,5 +1,6 @@
+import { errorText } from '../error-text.ts';
 import type { Logger } from '../logger.ts';
-import { errorText, isDatabaseUnavailable } from './unavailable.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
 
 export type DatabaseOutage = {
   /**

@@ -1,9 +1,10 @@
 import type { AppDeps } from '../deps.ts';
+import { errorText } from '../error-text.ts';
 import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Clock } from '../senders/clock.ts';
 import { type BatchEnv, type Entry, runBatch } from './delivery-batch.ts';
 import { startHeartbeat } from './delivery-heartbeat.ts';
-import { type DeliveryJob, type DeliveryJobData, errorText, type RunEnv } from './delivery-run.ts';
+import type { DeliveryJob, DeliveryJobData, RunEnv } from './delivery-run.ts';
 import { createSettlements } from './delivery-settle.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
 

@@ -2,7 +2,8 @@ import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/database.ts';
 import type { DatabaseOutage } from '../db/outage.ts';
 import { claimDeliveries } from '../db/repos/deliveries.ts';
-import { errorText, type Outcome, type RunEnv, runDelivery, unfinished } from './delivery-run.ts';
+import { errorText } from '../error-text.ts';
+import { type Outcome, type RunEnv, runDelivery, unfinished } from './delivery-run.ts';
 import type { Held, Settlements } from './delivery-settle.ts';
 import { loadRecipientContext } from './targets-for.ts';
 

@@ -2,10 +2,10 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import type { DatabaseOutage } from '../db/outage.ts';
 import { renewLeases } from '../db/repos/deliveries.ts';
+import { errorText } from '../error-text.ts';
 import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
 import type { Entry } from './delivery-batch.ts';
-import { errorText } from './delivery-run.ts';
 import { attemptOf } from './delivery-settle.ts';
 
 /**

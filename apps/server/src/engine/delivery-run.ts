@@ -7,6 +7,7 @@ import {
 } from '@herald/core';
 import type { JobWithMetadata } from 'pg-boss';
 import type { ClaimedDelivery, DeliveryResult } from '../db/repos/deliveries.ts';
+import { errorText } from '../error-text.ts';
 import { DELIVERY_RETRY_LIMIT } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -170,8 +171,4 @@ export function final(
 /** A run that broke before an outcome: the row goes back to pending for the queue's next run. */
 export function unfinished(id: string, error: string): DeliveryResult {
   return { ...final(id, 'pending', { error }), finished: false };
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

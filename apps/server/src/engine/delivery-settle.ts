@@ -2,9 +2,10 @@ import { type CommandResponse, fromKysely, type JobAttempt, type PgBoss } from '
 import type { Db } from '../db/database.ts';
 import { type DeliveryResult, recordResults } from '../db/repos/deliveries.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { errorText } from '../error-text.ts';
 import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
-import { type DeliveryJob, errorText, type Outcome } from './delivery-run.ts';
+import type { DeliveryJob, Outcome } from './delivery-run.ts';
 
 const QUEUE = QUEUE_NAMES.delivery;
 /** Outcomes written per statement. */

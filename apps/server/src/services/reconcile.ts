@@ -1,6 +1,7 @@
 import { fromKysely, type PgBoss, type Schedule } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { lockSchedules, readScheduleConfig } from '../db/repos/schedules.ts';
+import { errorText } from '../error-text.ts';
 import { ensureQueues, SCHEDULED_QUEUE_NAMES, type ScheduledQueueName } from '../jobs/queues.ts';
 import { type HeraldSchedule, type InvalidSchedule, planSchedules, type ScheduleData } from '../jobs/schedules.ts';
 import type { Logger } from '../logger.ts';
@@ -170,8 +171,4 @@ function byQueueAndKey(a: HeraldSchedule, b: HeraldSchedule): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
