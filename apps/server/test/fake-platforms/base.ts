@@ -6,6 +6,15 @@ import {
   STATUS_CODES,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import {
+  createRateWindows,
+  type RateLimit,
+  type RateLimitOption,
+  type RateWindows,
+  rateLimitsOf,
+} from './rate-limit.ts';
+
+export type { RateLimit, RateLimitOption } from './rate-limit.ts';
 
 /** An HTTP answer a fake gave, as sent. */
 export type Answer = { status: number; headers: Record<string, string>; body: string; json: unknown };
@@ -28,6 +37,8 @@ export type ReceivedRequest = {
   accepted: boolean;
   /** Answered by a `failNext` script instead of the platform's own checks. */
   scripted: boolean;
+  /** Refused by the enforced rate limit (`rateLimit` option), not by a script. */
+  rateLimited: boolean;
   /** `timeout`: held open and never answered; `reset`: socket destroyed before any answer. */
   answer: Answer | 'timeout' | 'reset';
 };
@@ -48,7 +59,14 @@ export type Failure =
 export type BusinessFailure = Extract<Failure, { kind: 'errcode' | 'rateLimit' }>;
 
 /** What a platform decided: `body` objects are sent as JSON, strings as text. */
-export type Reply = { status: number; body?: unknown; headers?: Record<string, string>; accepted?: boolean };
+export type Reply = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  accepted?: boolean;
+  /** A delivery's side effects (message ids), run only once the rate limit lets it through. */
+  commit?: () => void;
+};
 
 /** A request as a platform sees it. */
 export type IncomingRequest = {
@@ -74,16 +92,27 @@ export type PlatformSpec = {
   scripted(failure: BusinessFailure, req: IncomingRequest): Reply;
   /** Its answer to anything but POST (default: 405 with `Allow: POST`). */
   methodNotAllowed?(req: IncomingRequest): Reply;
+  /** Whose windows a send counts in, e.g. Telegram's chat (default: one set for the whole fake). */
+  rateKey?(req: IncomingRequest): string;
+  /** Its real limits for a key, for `rateLimit: 'platform'` (default: none). */
+  platformLimits?(key: string): readonly RateLimit[];
+  /**
+   * Its answer to a send over the limit, `waitMs` until one would pass. Default: its scripted
+   * rate-limit answer with `retryAfterSeconds` = that wait rounded up (used where the platform gives one).
+   */
+  rateLimited?(req: IncomingRequest, waitMs: number): Reply;
 };
 
 export type FakeServerOptions = {
   /** The clock signature windows and `at` are read from (default `Date.now`). */
   now?: () => number;
   /**
-   * Enforce the platform's rate limit for real: at most `max` accepted messages per `windowMs`
-   * on `now()`; beyond it the platform's rate-limit answer. Off unless given.
+   * Enforce rate limits for real, in sliding windows on `now()`: `'platform'` for the platform's
+   * own (each exports them as `<PLATFORM>_RATE_LIMITS`), or limits of your own. Strict, like WeCom:
+   * every POST that passes the platform's checks counts against every window, refused ones too;
+   * over a limit comes the platform's rate-limit answer. Per fake, except Telegram (per chat). Off unless given.
    */
-  rateLimit?: { max: number; windowMs: number };
+  rateLimit?: RateLimitOption;
   /** Listen on this port of 127.0.0.1 (default: any free one), for a server started before the fake. */
   port?: number;
 };
@@ -97,6 +126,8 @@ export type FakePlatform<F extends Failure = Failure> = {
   readonly received: ReceivedRequest[];
   /** Only the requests the platform accepted (the messages a user would see). */
   readonly accepted: ReceivedRequest[];
+  /** Only the requests the enforced rate limit refused (scripted rate limits are not among them). */
+  readonly refused: ReceivedRequest[];
   /** Script the next `times` requests to fail this way (queued after earlier scripts). */
   failNext(failure: F, times?: number): void;
   clearFailures(): void;
@@ -105,7 +136,7 @@ export type FakePlatform<F extends Failure = Failure> = {
   waitForRequests(n: number, options?: WaitOptions): Promise<ReceivedRequest[]>;
   /** Resolves once `n` requests have been accepted. */
   waitForAccepted(n: number, options?: WaitOptions): Promise<ReceivedRequest[]>;
-  /** Forget received requests, scripted failures and the rate-limit window. */
+  /** Forget received requests, scripted failures and the rate-limit windows and penalties. */
   clear(): void;
   /** Stop listening and end every connection, hung ones included. */
   close(): Promise<void>;
@@ -134,7 +165,9 @@ export async function startFakeServer<F extends Failure>(
   const now = options.now ?? Date.now;
   const received: ReceivedRequest[] = [];
   const script: Failure[] = [];
-  const acceptedAt: number[] = [];
+  const given = options.rateLimit;
+  const ownLimits = given === undefined || given === 'platform' ? null : rateLimitsOf(given);
+  const windows = new Map<string, RateWindows>();
   const sockets = new Set<Socket>();
   const waiters = new Set<Waiter>();
   let closed = false;
@@ -188,11 +221,19 @@ export async function startFakeServer<F extends Failure>(
     });
   }
 
-  function underRateLimit(at: number): boolean {
-    const limit = options.rateLimit;
-    if (!limit) return true;
-    while (acceptedAt.length > 0 && (acceptedAt[0] ?? 0) <= at - limit.windowMs) acceptedAt.shift();
-    return acceptedAt.length < limit.max;
+  /** Counts a send that passed the platform's checks; null when it may go through. */
+  function overRateLimit(req: IncomingRequest): Reply | null {
+    if (given === undefined) return null;
+    const key = spec.rateKey?.(req) ?? '';
+    let w = windows.get(key);
+    if (!w) {
+      w = createRateWindows(ownLimits ?? spec.platformLimits?.(key) ?? []);
+      windows.set(key, w);
+    }
+    const verdict = w.take(req.now);
+    if (verdict.ok) return null;
+    const retryAfterSeconds = Math.max(1, Math.ceil(verdict.waitMs / 1000));
+    return spec.rateLimited?.(req, verdict.waitMs) ?? spec.scripted({ kind: 'rateLimit', retryAfterSeconds }, req);
   }
 
   function respond(req: IncomingMessage, res: ServerResponse, body: Buffer) {
@@ -219,9 +260,9 @@ export async function startFakeServer<F extends Failure>(
       jsonError,
       now: now(),
     };
-    const record = (accepted: boolean, scripted: boolean, answer: ReceivedRequest['answer']) => {
+    const record = (accepted: boolean, scripted: boolean, answer: ReceivedRequest['answer'], rateLimited = false) => {
       const { now: at, bodyBytes: _b, jsonError: _j, ...rest } = incoming;
-      received.push({ at, ...rest, accepted, scripted, answer });
+      received.push({ at, ...rest, accepted, scripted, rateLimited, answer });
       notify();
     };
 
@@ -237,21 +278,20 @@ export async function startFakeServer<F extends Failure>(
       return record(false, true, send(res, { ...reply, accepted: false }));
     }
 
-    let reply: Reply;
     if (incoming.method !== 'POST') {
-      reply = spec.methodNotAllowed?.(incoming) ?? {
+      const reply = spec.methodNotAllowed?.(incoming) ?? {
         status: 405,
         body: 'Method Not Allowed',
         headers: { allow: 'POST' },
       };
-    } else {
-      reply = spec.handle(incoming);
-      if (reply.accepted) {
-        if (underRateLimit(incoming.now)) acceptedAt.push(incoming.now);
-        else reply = { ...spec.scripted({ kind: 'rateLimit' }, incoming), accepted: false };
-      }
+      return record(false, false, send(res, reply));
     }
-    record(reply.accepted === true, false, send(res, reply));
+    const reply = spec.handle(incoming);
+    if (!reply.accepted) return record(false, false, send(res, reply));
+    const refusal = overRateLimit(incoming);
+    if (refusal) return record(false, false, send(res, { ...refusal, accepted: false }), true);
+    reply.commit?.();
+    record(true, false, send(res, reply));
   }
 
   const fake: FakePlatform<F> = {
@@ -259,6 +299,9 @@ export async function startFakeServer<F extends Failure>(
     received,
     get accepted() {
       return received.filter((r) => r.accepted);
+    },
+    get refused() {
+      return received.filter((r) => r.rateLimited);
     },
     failNext(failure, times = 1) {
       for (let i = 0; i < times; i++) script.push(failure);
@@ -274,7 +317,7 @@ export async function startFakeServer<F extends Failure>(
     clear() {
       received.length = 0;
       script.length = 0;
-      acceptedAt.length = 0;
+      windows.clear();
     },
     async close() {
       if (closed) return;

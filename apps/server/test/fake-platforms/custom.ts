@@ -5,6 +5,7 @@ import {
   type FakePlatform,
   type FakeServerOptions,
   type IncomingRequest,
+  type RateLimit,
   type Reply,
   startFakeServer,
 } from './base.ts';
@@ -15,6 +16,12 @@ import {
  * `standardwebhooks` library (platforms-and-peers.md §4 [SW1][SW2]). That library checks the
  * timestamp against the real clock with a fixed 5-minute tolerance; `now` does not move it.
  */
+
+/**
+ * A receiver has no limits of its own: `rateLimit: 'platform'` enforces none. Given limits are
+ * answered with 429 and `Retry-After` (whole seconds until a send would pass).
+ */
+export const CUSTOM_RATE_LIMITS: readonly RateLimit[] = [];
 
 /** No business codes on a custom receiver: only HTTP failures. */
 export type CustomFailure = Exclude<Failure, { kind: 'errcode' }>;
@@ -81,6 +88,9 @@ export async function startFakeCustom(options: FakeCustomOptions = {}): Promise<
       ...(f.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(f.retryAfterSeconds) } } : {}),
     };
   };
-  const fake = await startFakeServer<CustomFailure>({ handle, scripted }, options);
+  const fake = await startFakeServer<CustomFailure>(
+    { handle, scripted, platformLimits: () => CUSTOM_RATE_LIMITS },
+    options,
+  );
   return Object.assign(fake, { webhookUrl: `${fake.url}${path}` });
 }

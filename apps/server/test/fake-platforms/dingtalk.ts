@@ -5,6 +5,7 @@ import {
   type FakeServerOptions,
   type IncomingRequest,
   isObject,
+  type RateLimit,
   type Reply,
   startFakeServer,
 } from './base.ts';
@@ -53,6 +54,9 @@ const MESSAGES: Record<number, string> = {
   [DINGTALK_CODES.paramError]: 'param error',
   [DINGTALK_CODES.busy]: '系统繁忙',
 };
+
+/** 20 messages a minute per robot, then throttled for 10 minutes [PB-D3]; 130101, no hint of the wait. */
+export const DINGTALK_RATE_LIMITS: readonly RateLimit[] = [{ max: 20, windowMs: 60_000, penaltyMs: 10 * 60_000 }];
 
 export const DINGTALK_MAX_BODY_BYTES = 20_000;
 /** The signed timestamp (ms) must be within one hour of DingTalk's clock [PB-D1]. */
@@ -134,7 +138,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}): Prom
   };
   const scripted = (f: BusinessFailure): Reply =>
     f.kind === 'rateLimit' ? dingtalkError(f.code ?? DINGTALK_CODES.tooFast) : dingtalkError(f.code, f.message);
-  const fake = await startFakeServer({ handle, scripted }, options);
+  const fake = await startFakeServer({ handle, scripted, platformLimits: () => DINGTALK_RATE_LIMITS }, options);
   return Object.assign(fake, {
     accessToken,
     webhookUrl: `${fake.url}/robot/send?access_token=${encodeURIComponent(accessToken)}`,

@@ -5,6 +5,7 @@ import {
   type FakeServerOptions,
   type IncomingRequest,
   isObject,
+  type RateLimit,
   type Reply,
   startFakeServer,
 } from './base.ts';
@@ -13,7 +14,7 @@ import { checkFeishuCard } from './feishu-card.ts';
 /**
  * Feishu / Lark custom bot, `POST /open-apis/bot/v2/hook/<id>`. Answers `{code, msg, data}`
  * (platforms-and-peers.md §3.3, [PB-F1..F5]). HTTP 200 except for 9499, which Feishu's gateway
- * sends with HTTP 400 (ccfos/nightingale#1437).
+ * sends with HTTP 400 (ccfos/nightingale#1437); 11232 is only known by its code, so it gets 200 too.
  */
 export const FEISHU_CODES = {
   ok: 0,
@@ -55,6 +56,12 @@ const MESSAGES: Record<number, string> = {
   [FEISHU_CODES.frequencyLimited]: 'frequency limited',
   [FEISHU_CODES.internal]: 'internal error',
 };
+
+/** 100 requests a minute and 5 a second per bot [PB-F1]; over either, 11232 and no hint of the wait. */
+export const FEISHU_RATE_LIMITS: readonly RateLimit[] = [
+  { max: 100, windowMs: 60_000 },
+  { max: 5, windowMs: 1_000 },
+];
 
 export const FEISHU_MAX_BODY_BYTES = 20 * 1024;
 /** `timestamp` (seconds) must be within one hour of Feishu's clock [PB-F2]. */
@@ -143,10 +150,16 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
   const scripted = (f: BusinessFailure): Reply => {
     if (f.kind === 'errcode') return feishuError(f.code, f.message);
     const code = f.code ?? FEISHU_CODES.badRequestOrTooMany;
-    // Both rate-limit answers come with HTTP 400 (9499 as observed; 11232 assumed alike).
-    const message = code === FEISHU_CODES.badRequestOrTooMany ? 'too many request' : undefined;
-    return { ...feishuError(code, message), status: 400 };
+    return feishuError(code, code === FEISHU_CODES.badRequestOrTooMany ? 'too many request' : undefined);
   };
-  const fake = await startFakeServer({ handle, scripted }, options);
+  const fake = await startFakeServer(
+    {
+      handle,
+      scripted,
+      platformLimits: () => FEISHU_RATE_LIMITS,
+      rateLimited: () => feishuError(FEISHU_CODES.frequencyLimited),
+    },
+    options,
+  );
   return Object.assign(fake, { hookId, webhookUrl: `${fake.url}/open-apis/bot/v2/hook/${encodeURIComponent(hookId)}` });
 }

@@ -4,13 +4,22 @@ export type {
   Failure,
   FakePlatform,
   FakeServerOptions,
+  RateLimit,
+  RateLimitOption,
   ReceivedRequest,
   WaitOptions,
 } from './base.ts';
-export { type CustomFailure, type FakeCustom, type FakeCustomOptions, startFakeCustom } from './custom.ts';
+export {
+  CUSTOM_RATE_LIMITS,
+  type CustomFailure,
+  type FakeCustom,
+  type FakeCustomOptions,
+  startFakeCustom,
+} from './custom.ts';
 export {
   DINGTALK_CODES,
   DINGTALK_MAX_BODY_BYTES,
+  DINGTALK_RATE_LIMITS,
   DINGTALK_SIGN_WINDOW_MS,
   type FakeDingtalk,
   type FakeDingtalkOptions,
@@ -21,6 +30,7 @@ export {
   type FakeFeishuOptions,
   FEISHU_CODES,
   FEISHU_MAX_BODY_BYTES,
+  FEISHU_RATE_LIMITS,
   FEISHU_SIGN_WINDOW_SECONDS,
   startFakeFeishu,
 } from './feishu.ts';
@@ -31,7 +41,9 @@ export {
   type FakeTelegramOptions,
   startFakeTelegram,
   TELEGRAM_MAX_TEXT,
+  TELEGRAM_RATE_LIMITS,
   type TelegramMessage,
+  telegramChatLimits,
 } from './telegram.ts';
 export { type ParsedHtml, parseTelegramHtml, type TelegramEntity } from './telegram-html.ts';
 export {
@@ -41,5 +53,6 @@ export {
   WECOM_CODES,
   WECOM_MARKDOWN_MAX_BYTES,
   WECOM_MSG_TYPES,
+  WECOM_RATE_LIMITS,
   WECOM_TEXT_MAX_BYTES,
 } from './wechat.ts';

@@ -5,6 +5,7 @@ import {
   type FakeServerOptions,
   type IncomingRequest,
   isObject,
+  type RateLimit,
   type Reply,
   startFakeServer,
 } from './base.ts';
@@ -21,6 +22,19 @@ import { parseTelegramHtml, type TelegramEntity } from './telegram-html.ts';
 
 /** Text limit after entity parsing, counted in UTF-16 code units [PB-T1]. */
 export const TELEGRAM_MAX_TEXT = 4096;
+
+/**
+ * Per chat, as commonly cited (officially unspecified) [PB-T3]: about 1 message a second in a
+ * private chat, 20 a minute in a group. Over them: 429 with `retry_after` (seconds to wait).
+ */
+export const TELEGRAM_RATE_LIMITS = {
+  group: [{ max: 20, windowMs: 60_000 }],
+  private: [{ max: 1, windowMs: 1_000 }],
+} as const satisfies Record<string, readonly RateLimit[]>;
+
+/** Private chats have positive ids; groups negative ones, and channels go by `@name` (as core's pacing reads them). */
+export const telegramChatLimits = (chatId: string): readonly RateLimit[] =>
+  /^\d/.test(chatId) ? TELEGRAM_RATE_LIMITS.private : TELEGRAM_RATE_LIMITS.group;
 
 export type FakeTelegramChat = {
   type?: 'private' | 'group' | 'supergroup' | 'channel';
@@ -148,7 +162,6 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return badRequest('message thread not found');
     }
     const messageId = (lastMessageId.get(chatId) ?? 0) + 1;
-    lastMessageId.set(chatId, messageId);
     const result: TelegramMessage = {
       message_id: messageId,
       from: { id: botId, is_bot: true, first_name: 'Herald Fake Bot', username: 'herald_fake_bot' },
@@ -158,7 +171,12 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       ...(entities.length > 0 ? { entities } : {}),
       ...(thread !== undefined ? { message_thread_id: thread as number, is_topic_message: true as const } : {}),
     };
-    return { status: 200, body: { ok: true, result }, accepted: true };
+    return {
+      status: 200,
+      body: { ok: true, result },
+      accepted: true,
+      commit: () => lastMessageId.set(chatId, messageId),
+    };
   }
 
   const handle = (req: IncomingRequest): Reply => {
@@ -176,7 +194,16 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     const status = f.code >= 400 && f.code < 600 ? f.code : 400;
     return telegramError(f.code, f.message ?? STATUS_TEXT[status] ?? 'Bad Request', undefined, status);
   };
-  const fake = await startFakeServer({ handle, scripted }, options);
+  const fake = await startFakeServer(
+    {
+      handle,
+      scripted,
+      // Only sends that passed the checks are counted, so chat_id is there.
+      rateKey: (req) => String((req.json as { chat_id: unknown }).chat_id),
+      platformLimits: telegramChatLimits,
+    },
+    options,
+  );
   return Object.defineProperties(
     Object.assign(fake, { token, apiBaseUrl: fake.url, sendMessageUrl: `${fake.url}/bot${token}/sendMessage` }),
     {

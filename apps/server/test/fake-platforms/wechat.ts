@@ -4,6 +4,7 @@ import {
   type FakeServerOptions,
   type IncomingRequest,
   isObject,
+  type RateLimit,
   type Reply,
   startFakeServer,
   utf8Bytes,
@@ -57,6 +58,9 @@ export const WECOM_MSG_TYPES = [
   'voice',
   'template_card',
 ] as const;
+
+/** 20 messages a minute per robot [PB-W3]; over it, 45009 and no hint of the wait. */
+export const WECOM_RATE_LIMITS: readonly RateLimit[] = [{ max: 20, windowMs: 60_000 }];
 
 export const WECOM_TEXT_MAX_BYTES = 2048;
 /** markdown (and, unverified, markdown_v2) content limit in UTF-8 bytes. */
@@ -126,6 +130,6 @@ export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<Fa
     f.kind === 'rateLimit'
       ? wecomError(f.code ?? WECOM_CODES.rateLimited, undefined, req.now)
       : wecomError(f.code, f.message, req.now);
-  const fake = await startFakeServer({ handle, scripted }, options);
+  const fake = await startFakeServer({ handle, scripted, platformLimits: () => WECOM_RATE_LIMITS }, options);
   return Object.assign(fake, { key, webhookUrl: `${fake.url}/cgi-bin/webhook/send?key=${encodeURIComponent(key)}` });
 }
