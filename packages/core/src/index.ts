@@ -1,6 +1,7 @@
 export * from './channels/detect.ts';
 export * from './channels/index.ts';
 export * from './channels/legacy.ts';
+export * from './channels/pace.ts';
 export * from './domain.ts';
 export * from './message/fit.ts';
 export * from './message/format.ts';
@@ -14,6 +15,7 @@ export * from './schemas/bindings.ts';
 export * from './schemas/common.ts';
 export * from './schemas/deliveries.ts';
 export * from './schemas/hub.ts';
+export * from './schemas/incidents.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/overview.ts';
 export * from './schemas/settings.ts';

@@ -9,6 +9,7 @@ import type { AuditLogTable } from './tables/audit-log.ts';
 import type { AuthFailureTable } from './tables/auth-failure.ts';
 import type { BindingTable } from './tables/binding.ts';
 import type { DeliveryTable } from './tables/delivery.ts';
+import type { BreakerStateTable, SilenceTable, TargetPaceTable } from './tables/incidents.ts';
 import type { HubProviderTable } from './tables/hub-provider.ts';
 import type { HubUserTable } from './tables/hub-user.ts';
 import type { NotificationTable } from './tables/notification.ts';
@@ -33,6 +34,9 @@ export type Database = {
   hub_provider: HubProviderTable;
   usage_record: UsageRecordTable;
   usage_daily: UsageDailyTable;
+  target_pace: TargetPaceTable;
+  silence: SilenceTable;
+  breaker_state: BreakerStateTable;
 };
 
 export type Db = Kysely<Database>;

@@ -23,6 +23,7 @@ function view(b: repo.BindingWithTarget): BindingView {
     scheduleCron: b.schedule_cron,
     scheduleTimezone: b.schedule_timezone,
     templateOverride: b.template_override,
+    quietHours: b.quiet_hours,
   };
 }
 
@@ -89,6 +90,7 @@ export async function setBindings(deps: AppDeps, input: SetBindingsInput, actor:
         schedule_cron: b.scheduleCron?.trim() || null,
         schedule_timezone: b.scheduleTimezone ?? null,
         template_override: b.templateOverride ? JSON.stringify(b.templateOverride) : null,
+        quiet_hours: b.quietHours ? JSON.stringify(b.quietHours) : null,
       })),
     );
     const after = (await repo.listBindings(trx, input.notificationType)).map(view);

@@ -11,12 +11,13 @@ import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/database.ts';
 import * as repo from '../db/repos/deliveries.ts';
 import { findTarget } from '../db/repos/targets.ts';
-import type { DeliveryRow } from '../db/tables/delivery.ts';
 import type { AppDeps } from '../deps.ts';
 import { queueDeliveries } from '../engine/enqueue.ts';
 import { recordAudit } from './audit.ts';
+import { notificationEvent, notificationSubject } from './delivery-subject.ts';
 
-export function deliverySummary(r: DeliveryRow): DeliverySummary {
+export function deliverySummary(r: repo.LoggedDelivery): DeliverySummary {
+  const type = r.notification_type as NotificationType;
   return {
     id: r.id,
     notificationId: r.notification_id,
@@ -34,6 +35,13 @@ export function deliverySummary(r: DeliveryRow): DeliverySummary {
     attemptCount: r.attempts.length,
     queueAttempt: r.queue_attempt,
     nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,
+    waitReason: r.status === 'pending' ? r.wait_reason : null,
+    kind: r.kind,
+    event: notificationEvent(r.kind, r.data),
+    subject: notificationSubject(type, r.kind, r.data),
+    carriedCount: r.carried?.length ?? null,
+    digestId: r.digest_id,
+    silenceId: r.silence_id,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
@@ -52,14 +60,22 @@ export async function listDeliveries(db: Db, input: repo.DeliveryFilter): Promis
 
 /** One delivery with every attempt, the body it sent and the notification it carries. */
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
-  const row = await repo.findDelivery(db, id);
+  const row = await repo.findLoggedDelivery(db, id);
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no delivery ${id}` });
   const n = await repo.findNotification(db, row.notification_id);
   if (!n) throw new TRPCError({ code: 'NOT_FOUND', message: `id: the notification of delivery ${id} is gone` });
+  const carried = row.carried ?? [];
+  const subjects = new Map(
+    (await repo.findCarriedNotifications(db, carried.map((c) => c.notificationId))).map((c) => [
+      c.id,
+      notificationSubject(c.type as NotificationType, c.kind, c.data),
+    ]),
+  );
   return {
     ...deliverySummary(row),
     attempts: row.attempts as DeliveryAttempt[],
     renderedBody: row.rendered_body,
+    carried: carried.map((c) => ({ ...c, subject: subjects.get(c.notificationId) ?? null })),
     notification: { source: n.source, data: n.data, createdAt: n.created_at.toISOString() },
   };
 }
@@ -73,6 +89,12 @@ export async function resendDelivery(deps: AppDeps, id: string, actor: string): 
   const created = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findDelivery(trx, id);
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no delivery ${id}` });
+    if (row.status === 'grouped') {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `id: delivery ${id} went out in digest ${row.digest_id}; resend that delivery`,
+      });
+    }
     if (row.status === 'pending' || row.status === 'sending') {
       throw new TRPCError({
         code: 'CONFLICT',

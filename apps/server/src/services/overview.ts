@@ -29,7 +29,9 @@ const MAX_BREAKER_ALERTS = 20;
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 const zero = (): OutcomeCounts => ({ delivered: 0, failed: 0, pending: 0, skipped: 0 });
-const outcomeOf = (s: DeliveryStatus): keyof OutcomeCounts => (s === 'sending' ? 'pending' : s);
+/** A grouped delivery's outcome is its digest's, counted there. */
+const outcomeOf = (s: DeliveryStatus): keyof OutcomeCounts | null =>
+  s === 'grouped' ? null : s === 'sending' ? 'pending' : s;
 
 /** The start of each of the last `count` local days (oldest first) and of tomorrow. */
 export function localDays(now: Date, timeZone: string, count = DAYS): { dates: string[]; bounds: Date[] } {
@@ -66,7 +68,8 @@ export async function getOverview(deps: Deps): Promise<Overview> {
   const days: OverviewDay[] = dates.map((date) => ({ date, ...zero() }));
   for (const c of counts) {
     const day = days[c.bucket];
-    if (day) day[outcomeOf(c.status)] += c.n;
+    const o = outcomeOf(c.status);
+    if (day && o) day[o] += c.n;
   }
   const { date: _date, ...today } = days[DAYS - 1] as OverviewDay;
 
@@ -173,7 +176,8 @@ async function circuitBreakerAlerts(deps: Deps, since: Date): Promise<CircuitBre
   const byId = new Map<string, OutcomeCounts>();
   for (const s of statuses) {
     const c = byId.get(s.notificationId) ?? zero();
-    c[outcomeOf(s.status)] += s.n;
+    const o = outcomeOf(s.status);
+    if (o) c[o] += s.n;
     byId.set(s.notificationId, c);
   }
   return rows.map((r) => {

@@ -52,6 +52,10 @@ export function settingsView(row: SettingsRow): Settings {
     dailyLeaderboardTopN: row.daily_leaderboard_top_n,
     timezone: row.timezone,
     locale: row.locale as Locale,
+    circuitBreakerGroupWaitSeconds: row.circuit_breaker_group_wait,
+    costAlertGroupWaitSeconds: row.cost_alert_group_wait,
+    costAlertDigestThreshold: row.cost_alert_digest_threshold,
+    costAlertRecoveryEnabled: row.cost_alert_recovery_enabled,
     updatedAt: row.updated_at.toISOString(),
   };
 }
@@ -88,6 +92,10 @@ function toColumns(input: UpdateSettingsInput, row: SettingsRow, box: SecretBox)
     dailyLeaderboardTopN: 'daily_leaderboard_top_n',
     timezone: 'timezone',
     locale: 'locale',
+    circuitBreakerGroupWaitSeconds: 'circuit_breaker_group_wait',
+    costAlertGroupWaitSeconds: 'cost_alert_group_wait',
+    costAlertDigestThreshold: 'cost_alert_digest_threshold',
+    costAlertRecoveryEnabled: 'cost_alert_recovery_enabled',
   } as const;
   for (const [field, column] of Object.entries(plain)) {
     const v = input[field as keyof typeof plain];

@@ -21,6 +21,7 @@ export type PlainTarget = Partial<{
   proxyUrl: string;
   proxyFallbackToDirect: boolean;
   isEnabled: boolean;
+  pacePerMinute: number;
 }>;
 
 const SEALED = {
@@ -48,6 +49,7 @@ export function openTarget(row: TargetRow, box: SecretBox): PlainTarget {
     isEnabled: row.is_enabled,
     proxyFallbackToDirect: row.proxy_fallback_to_direct,
   };
+  if (row.pace_per_minute !== null) t.pacePerMinute = row.pace_per_minute;
   for (const [field, column] of Object.entries(SEALED) as Array<[keyof typeof SEALED, keyof TargetRow]>) {
     const sealed = row[column] as string | null;
     if (sealed !== null) t[field] = box.open(sealed);
@@ -87,6 +89,7 @@ export function sealTarget(c: TargetConfig, box: SecretBox): Insertable<TargetTa
     telegram_topic_id: c.providerType === 'telegram' ? (c.telegramTopicId ?? null) : null,
     custom_template: c.providerType === 'custom' ? JSON.stringify(c.customTemplate) : null,
     proxy_fallback_to_direct: c.proxyFallbackToDirect ?? false,
+    pace_per_minute: c.pacePerMinute ?? null,
     hints: JSON.stringify(hints),
     updated_at: new Date(),
   };
@@ -117,6 +120,7 @@ export function targetView(row: TargetRow): TargetView {
         : null,
     proxyUrl: state('proxyUrl'),
     proxyFallbackToDirect: row.proxy_fallback_to_direct,
+    pacePerMinute: row.pace_per_minute,
     lastTestAt: row.last_test_at?.toISOString() ?? null,
     lastTestResult: (row.last_test_result as TestResult | null) ?? null,
     createdAt: row.created_at.toISOString(),

@@ -9,7 +9,7 @@ import { reconcileSchedules } from './reconcile-after-change.ts';
 import { SYSTEM_TIMEZONE, settingsView } from './settings.ts';
 import { openTarget, type PlainTarget, sealTarget, targetView } from './target-record.ts';
 
-const COMMON_FIELDS = ['name', 'proxyUrl', 'proxyFallbackToDirect', 'isEnabled'] as const;
+const COMMON_FIELDS = ['name', 'proxyUrl', 'proxyFallbackToDirect', 'isEnabled', 'pacePerMinute'] as const;
 
 const notFound = (id: string) => new TRPCError({ code: 'NOT_FOUND', message: `id: no target ${id}` });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NOTIFICATION_TYPES } from '../domain.ts';
 import { TimeZone, templateSchema } from './common.ts';
+import { QuietHours } from './incidents.ts';
 import { Text } from './text.ts';
 
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES, `must be one of ${NOTIFICATION_TYPES.join(', ')}`);
@@ -18,6 +19,7 @@ export const SetBindingsInput = z
           scheduleCron: Text().trim().min(1, 'must not be empty').max(100, 'at most 100 characters').nullish(),
           scheduleTimezone: TimeZone.nullish(),
           templateOverride: z.record(z.string(), z.unknown()).nullish(),
+          quietHours: QuietHours.nullish(),
         }),
       )
       .max(100, 'at most 100 bindings per type'),
@@ -50,4 +52,5 @@ export type BindingView = {
   scheduleCron: string | null;
   scheduleTimezone: string | null;
   templateOverride: Record<string, unknown> | null;
+  quietHours: QuietHours | null;
 };

@@ -3,8 +3,15 @@ import { CHANNEL_TYPES } from '../domain.ts';
 import { NotificationTypeSchema } from './bindings.ts';
 import { HubTime } from './hub.ts';
 
-/** A delivery's life: pending → sending → delivered | failed | skipped (pending again between queue retries). */
-export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped'] as const;
+/**
+ * A delivery's life: pending → sending → delivered | failed | skipped (pending again between queue
+ * retries, and while it waits for its target's pace, a grouping wait or quiet hours); `grouped`
+ * when a digest carried it (the digest's delivery has the outcome).
+ */
+export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped', 'grouped'] as const;
+export const WAIT_REASONS = ['pace', 'platform_limit', 'grouping', 'quiet_hours'] as const;
+export const WaitReason = z.enum(WAIT_REASONS);
+export type WaitReason = z.infer<typeof WaitReason>;
 export const DeliveryStatus = z.enum(DELIVERY_STATUSES, `must be one of ${DELIVERY_STATUSES.join(', ')}`);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
@@ -16,6 +23,10 @@ export const ListDeliveriesInput = z
     status: DeliveryStatus.optional(),
     notificationType: NotificationTypeSchema.optional(),
     targetId: z.uuid('targetId must be a UUID').optional(),
+    /** Only the deliveries this silence held back. */
+    silenceId: z.uuid('silenceId must be a UUID').optional(),
+    /** Only what this digest delivery carried. */
+    digestId: z.uuid('digestId must be a UUID').optional(),
     /** Created at or after this instant. */
     from: HubTime.optional(),
     /** Created before this instant. */
@@ -63,6 +74,19 @@ export const DeliverySummary = z.object({
   attemptCount: z.number().int(),
   queueAttempt: z.number().int(),
   nextAttemptAt: z.iso.datetime().nullable(),
+  /** Pending on purpose: why, and `nextAttemptAt` says when it goes. */
+  waitReason: WaitReason.nullable(),
+  /** `alert`, or `digest` for a delivery carrying several notifications (`carriedCount`). */
+  kind: z.enum(['alert', 'digest']),
+  /** What the message was: opened, recovered, flapping (breakers); over, recovered (cost). */
+  event: z.string().nullable(),
+  /** Who or what it was about: the provider, the user, the leaderboard's date; a digest's count. */
+  subject: z.string().nullable(),
+  carriedCount: z.number().int().nullable(),
+  /** Grouped: the digest delivery that carried it. */
+  digestId: z.uuid().nullable(),
+  /** Skipped by this silence. */
+  silenceId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
@@ -76,6 +100,8 @@ export const DeliveryDetail = DeliverySummary.extend({
   attempts: z.array(DeliveryAttempt),
   /** The exact JSON body sent (no secrets: signatures and webhook URLs are not part of it). */
   renderedBody: z.record(z.string(), z.unknown()).nullable(),
+  /** A digest: the deliveries it carried, in its order. */
+  carried: z.array(z.object({ deliveryId: z.uuid(), notificationId: z.uuid(), subject: z.string().nullable() })),
   notification: z.object({
     source: z.enum(['hub', 'schedule', 'manual', 'test']),
     data: z.unknown(),

@@ -16,7 +16,17 @@ export const SETTINGS_DEFAULTS = {
   dailyLeaderboardTime: '09:00',
   dailyLeaderboardTopN: 5,
   locale: 'zh-CN',
+  circuitBreakerGroupWaitSeconds: 10,
+  costAlertGroupWaitSeconds: 0,
+  costAlertDigestThreshold: 3,
+  costAlertRecoveryEnabled: false,
 } as const;
+
+const GroupWait = z
+  .number('must be a number of seconds')
+  .int('whole seconds')
+  .min(0, 'must be between 0 (off) and 600 seconds')
+  .max(600, 'must be between 0 (off) and 600 seconds');
 
 export const LEGACY_WEBHOOK_FIELDS = ['circuitBreakerWebhook', 'costAlertWebhook', 'dailyLeaderboardWebhook'] as const;
 export type LegacyWebhookField = (typeof LEGACY_WEBHOOK_FIELDS)[number];
@@ -65,6 +75,17 @@ export const UpdateSettingsInput = z
       .max(50, 'must be between 1 and 50'),
     timezone: TimeZone,
     locale: z.enum(LOCALES, `must be one of ${LOCALES.join(', ')}`),
+    /** Circuit-breaker alerts for one target arriving within this many seconds go out as one digest (0: off). */
+    circuitBreakerGroupWaitSeconds: GroupWait,
+    costAlertGroupWaitSeconds: GroupWait,
+    /** A cost check finding more entities than this sends one digest per target. */
+    costAlertDigestThreshold: z
+      .number('must be a number of entities')
+      .int('a whole number')
+      .min(1, 'must be between 1 and 1000')
+      .max(1000, 'must be between 1 and 1000'),
+    /** A message when an alerted entity is back under its threshold in a new window. */
+    costAlertRecoveryEnabled: z.boolean(),
   })
   .partial()
   .strict();
@@ -87,6 +108,10 @@ export const Settings = z.object({
   dailyLeaderboardTopN: z.number(),
   timezone: z.string(),
   locale: z.enum(LOCALES),
+  circuitBreakerGroupWaitSeconds: z.number(),
+  costAlertGroupWaitSeconds: z.number(),
+  costAlertDigestThreshold: z.number(),
+  costAlertRecoveryEnabled: z.boolean(),
   updatedAt: z.string(),
 });
 export type Settings = z.infer<typeof Settings>;

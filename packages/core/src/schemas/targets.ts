@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES } from '../domain.ts';
 import { CustomHeaders, HttpUrl, ProxyUrl, type SecretState, templateSchema } from './common.ts';
+import { PacePerMinute } from './incidents.ts';
 import { Text } from './text.ts';
 
 const Name = Text().trim().min(1, 'a name is required').max(100, 'at most 100 characters');
@@ -11,6 +12,8 @@ const common = {
   proxyUrl: ProxyUrl.nullish(),
   proxyFallbackToDirect: z.boolean().optional(),
   isEnabled: z.boolean().optional(),
+  /** Messages per minute, below the platform's own limit; null: the platform's pace. */
+  pacePerMinute: PacePerMinute.nullish(),
 };
 
 export const TelegramBotToken = z
@@ -86,6 +89,7 @@ export const UpdateTargetInput = z
     proxyUrl: z.unknown(),
     proxyFallbackToDirect: z.unknown(),
     isEnabled: z.unknown(),
+    pacePerMinute: z.unknown(),
   })
   .partial()
   .required({ id: true })
@@ -122,6 +126,7 @@ export type TargetView = {
   customHeaders: Record<string, SecretState> | null;
   proxyUrl: SecretState;
   proxyFallbackToDirect: boolean;
+  pacePerMinute: number | null;
   lastTestAt: string | null;
   lastTestResult: TestResult | null;
   createdAt: string;

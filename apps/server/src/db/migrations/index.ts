@@ -8,6 +8,7 @@ import * as indexNotificationType from './2026_11_28_1830_index_notification_typ
 import * as indexDeliveryNotification from './2026_11_28_1840_index_delivery_notification.ts';
 import * as createAuthFailure from './2026_12_06_0900_create_auth_failure.ts';
 import * as deliveryLease from './2026_12_06_1000_delivery_lease.ts';
+import * as incidents from './2026_12_06_1100_incidents.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1840_index_delivery_notification': indexDeliveryNotification,
   '2026_12_06_0900_create_auth_failure': createAuthFailure,
   '2026_12_06_1000_delivery_lease': deliveryLease,
+  '2026_12_06_1100_incidents': incidents,
 };

@@ -1,3 +1,4 @@
+import type { QuietHours } from '@herald/core';
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 
@@ -9,6 +10,7 @@ export type BindingWithTarget = {
   schedule_cron: string | null;
   schedule_timezone: string | null;
   template_override: Record<string, unknown> | null;
+  quiet_hours: QuietHours | null;
   target_name: string;
   target_type: string;
   target_enabled: boolean;
@@ -26,6 +28,7 @@ export function listBindings(db: Executor, type?: string): Promise<BindingWithTa
       'binding.schedule_cron',
       'binding.schedule_timezone',
       'binding.template_override',
+      'binding.quiet_hours',
       'target.name as target_name',
       'target.provider_type as target_type',
       'target.is_enabled as target_enabled',
@@ -42,6 +45,7 @@ export type BindingValues = {
   schedule_cron: string | null;
   schedule_timezone: string | null;
   template_override: string | null;
+  quiet_hours: string | null;
 };
 
 /** Makes the type's bindings exactly `rows`: others of the type go, existing ones are updated. */
@@ -60,6 +64,7 @@ export async function replaceBindings(db: Executor, type: string, rows: BindingV
         schedule_cron: eb.ref('excluded.schedule_cron'),
         schedule_timezone: eb.ref('excluded.schedule_timezone'),
         template_override: eb.ref('excluded.template_override'),
+        quiet_hours: eb.ref('excluded.quiet_hours'),
         updated_at: sql<Date>`now()`,
       })),
     )

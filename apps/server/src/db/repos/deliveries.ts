@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { BindingRow } from '../tables/binding.ts';
 import type { DeliveryAttempt, DeliveryRow, DeliveryStatus } from '../tables/delivery.ts';
-import type { NotificationRow } from '../tables/notification.ts';
+import type { NotificationKind, NotificationRow } from '../tables/notification.ts';
 import type { TargetRow } from '../tables/target.ts';
 import { ID_SLACK_MS, uuidv7Floor } from '../uuidv7-range.ts';
 
@@ -193,35 +193,66 @@ export type DeliveryFilter = {
   status?: DeliveryStatus | undefined;
   notificationType?: string | undefined;
   targetId?: string | undefined;
+  silenceId?: string | undefined;
+  digestId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
 
 /** Newest first; `limit + 1` rows so the caller can tell whether there is a next page. */
-export function listDeliveries(db: Executor, f: DeliveryFilter): Promise<DeliveryRow[]> {
+/** A delivery with what the log shows of its notification. */
+export type LoggedDelivery = DeliveryRow & { kind: NotificationKind; data: unknown };
+
+export function listDeliveries(db: Executor, f: DeliveryFilter): Promise<LoggedDelivery[]> {
   let q = db
     .selectFrom('delivery')
-    .selectAll()
-    .orderBy('id', 'desc')
+    .innerJoin('notification as n', 'n.id', 'delivery.notification_id')
+    .selectAll('delivery')
+    .select(['n.kind', 'n.data'])
+    .orderBy('delivery.id', 'desc')
     .limit(f.limit + 1);
-  if (f.cursor !== undefined) q = q.where('id', '<', f.cursor);
+  if (f.cursor !== undefined) q = q.where('delivery.id', '<', f.cursor);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.notificationType) q = q.where('notification_type', '=', f.notificationType);
   if (f.targetId) q = q.where('target_id', '=', f.targetId);
+  if (f.silenceId) q = q.where('silence_id', '=', f.silenceId);
+  if (f.digestId) q = q.where('digest_id', '=', f.digestId);
   // created_at decides; the id range (UUIDv7 ~ creation time) lets the primary key find the stretch.
   if (f.from) {
     const from = new Date(f.from);
-    q = q.where('created_at', '>=', from).where('id', '>=', uuidv7Floor(from.getTime() - ID_SLACK_MS));
+    q = q
+      .where('delivery.created_at', '>=', from)
+      .where('delivery.id', '>=', uuidv7Floor(from.getTime() - ID_SLACK_MS));
   }
   if (f.to) {
     const to = new Date(f.to);
-    q = q.where('created_at', '<', to).where('id', '<', uuidv7Floor(to.getTime() + ID_SLACK_MS));
+    q = q.where('delivery.created_at', '<', to).where('delivery.id', '<', uuidv7Floor(to.getTime() + ID_SLACK_MS));
   }
   return q.execute();
 }
 
 export function findDelivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
   return db.selectFrom('delivery').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findLoggedDelivery(db: Executor, id: string): Promise<LoggedDelivery | undefined> {
+  return db
+    .selectFrom('delivery')
+    .innerJoin('notification as n', 'n.id', 'delivery.notification_id')
+    .selectAll('delivery')
+    .select(['n.kind', 'n.data'])
+    .where('delivery.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The subjects of the given deliveries' notifications, for a digest's list of what it carried. */
+export function findCarriedNotifications(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('notification')
+    .select(['id', 'type', 'kind', 'data'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export function findNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {

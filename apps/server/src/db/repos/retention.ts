@@ -14,7 +14,7 @@ export async function pruneDeliveries(db: Executor, before: Date, batch: number)
     delete from delivery where id in (
       select id from delivery
       where id < ${uuidv7Floor(before.getTime() + ID_SLACK_MS)}::uuid and created_at < ${before}
-        and status in ('delivered', 'failed', 'skipped')
+        and status in ('delivered', 'failed', 'skipped', 'grouped')
       limit ${batch}
     )`.execute(db);
   return Number(r.numAffectedRows ?? 0);

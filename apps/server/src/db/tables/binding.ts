@@ -1,3 +1,4 @@
+import type { QuietHours } from '@herald/core';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export type BindingTable = {
@@ -7,6 +8,8 @@ export type BindingTable = {
   is_enabled: boolean;
   schedule_cron: string | null;
   schedule_timezone: string | null;
+  /** Quiet hours in the binding's time zone (null: none). */
+  quiet_hours: ColumnType<QuietHours | null, string | null, string | null>;
   template_override: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;

@@ -1,7 +1,13 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Attempt } from '../../senders/send.ts';
 
-export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped'] as const;
+/** `grouped`: carried by a digest delivery (`digest_id`), which has the outcome. */
+export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped', 'grouped'] as const;
+/** Why a pending delivery waits: its target's pace, the platform's own limit, a grouping wait, quiet hours. */
+export const WAIT_REASONS = ['pace', 'platform_limit', 'grouping', 'quiet_hours'] as const;
+export type WaitReason = (typeof WAIT_REASONS)[number];
+/** What a digest delivery carried, in the order it lists them. */
+export type CarriedDelivery = { deliveryId: string; notificationId: string };
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One HTTP attempt as the log keeps it: the sender's, plus which queue run made it. */
@@ -35,6 +41,16 @@ export type DeliveryTable = {
   next_attempt_at: Date | null;
   /** While `sending`: no other run may claim it before then (renewed with the job's heartbeat). */
   lease_until: Date | null;
+  /** Set while pending and waiting on purpose (next_attempt_at says until when). */
+  wait_reason: WaitReason | null;
+  /** A grouped delivery: the digest delivery that carried it. */
+  digest_id: string | null;
+  /** A digest delivery: the deliveries it carried. */
+  carried: ColumnType<CarriedDelivery[] | null, string | null | undefined, string | null>;
+  /** Skipped because this silence matched. */
+  silence_id: string | null;
+  /** Holds a promised slot of its target's pace (it goes ahead of deliveries that arrive later). */
+  slot_booked: Generated<boolean>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   finished_at: Date | null;

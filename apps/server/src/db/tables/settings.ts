@@ -20,6 +20,13 @@ export type SettingsTable = {
   daily_leaderboard_top_n: Generated<number>;
   timezone: string;
   locale: Generated<string>;
+  /** Seconds notifications of the type wait to be grouped into one digest (0: off). */
+  circuit_breaker_group_wait: Generated<number>;
+  cost_alert_group_wait: Generated<number>;
+  /** A cost check finding more entities than this sends one digest per target. */
+  cost_alert_digest_threshold: Generated<number>;
+  /** Tell when an alerted entity is back under its threshold (a new window). */
+  cost_alert_recovery_enabled: Generated<boolean>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };
 export type SettingsRow = Selectable<SettingsTable>;

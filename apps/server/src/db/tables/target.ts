@@ -21,6 +21,8 @@ export type TargetTable = {
   telegram_topic_id: number | null;
   custom_template: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   proxy_fallback_to_direct: boolean;
+  /** A pace below the platform's (messages per minute); null: the platform's own. */
+  pace_per_minute: number | null;
   hints: ColumnType<TargetHints, string, string>;
   last_test_at: Date | null;
   last_test_result: ColumnType<Record<string, unknown> | null, string | null, string | null>;

@@ -1,0 +1,38 @@
+import type { NotificationType } from '@herald/core';
+
+type Data = Record<string, unknown> | null | undefined;
+
+/**
+ * What a notification was about, for a log row: the provider, the entity, the leaderboard's
+ * date, or a digest's count. Read from stored data, so it never throws on an old shape.
+ */
+export function notificationSubject(type: NotificationType, kind: string, data: unknown): string | null {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (kind === 'digest') {
+    const items = Array.isArray(d.items) ? (d.items as Data[]) : [];
+    const names = items.map((i) => itemSubject(type, i)).filter((s): s is string => s !== null);
+    const shown = names.slice(0, 3).join(', ');
+    return names.length > 3 ? `${items.length}: ${shown}, …` : `${items.length}: ${shown}`;
+  }
+  return itemSubject(type, d);
+}
+
+function itemSubject(type: NotificationType, d: Data): string | null {
+  if (!d) return null;
+  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
+  switch (type) {
+    case 'circuit_breaker':
+      return str(d.providerName) ?? str(d.providerId);
+    case 'cost_alert':
+      return str(d.targetName) ?? str(d.targetId);
+    case 'daily_leaderboard':
+      return str(d.date);
+  }
+}
+
+/** The event a notification reports (opened/recovered/flapping, over/recovered); null for a digest or the plain kind. */
+export function notificationEvent(kind: string, data: unknown): string | null {
+  if (kind !== 'alert' || typeof data !== 'object' || data === null) return null;
+  const e = (data as Record<string, unknown>).event;
+  return typeof e === 'string' ? e : null;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { NOTIFICATION_TYPES } from '../domain.ts';
+import { HHMM } from './common.ts';
+import { CircuitBreakerData } from '../notifications/circuit-breaker.ts';
+import { HubId, HubTime } from './hub.ts';
+import { Text } from './text.ts';
+
+/** ISO weekdays: 1 = Monday … 7 = Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * Quiet hours of a binding, in its time zone: on each listed day from `from` to `to`; when `to`
+ * is not after `from` the period runs past midnight into the next day (the day is where it starts).
+ */
+export const QuietHours = z
+  .object({
+    days: z
+      .array(z.number().int().min(1, 'days are 1 (Monday) to 7 (Sunday)').max(7, 'days are 1 (Monday) to 7 (Sunday)'))
+      .min(1, 'pick at least one day')
+      .max(7)
+      .refine((d) => new Set(d).size === d.length, 'a day is listed twice'),
+    from: HHMM,
+    to: HHMM,
+    /** Circuit-breaker alerts and 100 % quota alerts still go out during quiet hours (default). */
+    bypassUrgent: z.boolean().default(true),
+  })
+  .refine((q) => q.from !== q.to, { path: ['to'], message: 'must differ from the start' });
+export type QuietHours = z.output<typeof QuietHours>;
+
+/** A target's own pace, below its platform's. */
+export const PacePerMinute = z
+  .number('must be a number of messages per minute')
+  .int('a whole number of messages per minute')
+  .min(1, 'at least 1 message per minute')
+  .max(600, 'at most 600 messages per minute');
+
+export const SILENCE_MATCHERS = ['provider', 'user', 'type'] as const;
+
+export const SilenceMatcher = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('provider'), providerId: HubId }),
+    z.object({ kind: z.literal('user'), userId: HubId }),
+    z.object({
+      kind: z.literal('type'),
+      notificationType: z.enum(NOTIFICATION_TYPES, `must be one of ${NOTIFICATION_TYPES.join(', ')}`),
+    }),
+  ],
+  { error: `kind must be one of ${SILENCE_MATCHERS.join(', ')}` },
+);
+export type SilenceMatcher = z.output<typeof SilenceMatcher>;
+
+/** The longest a silence may last: 30 days. */
+export const SILENCE_MAX_MINUTES = 30 * 24 * 60;
+
+export const CreateSilenceInput = z
+  .object({
+    matcher: SilenceMatcher,
+    durationMinutes: z
+      .number('must be a number of minutes')
+      .int('whole minutes')
+      .min(1, 'at least 1 minute')
+      .max(SILENCE_MAX_MINUTES, `at most ${SILENCE_MAX_MINUTES} minutes (30 days)`),
+    reason: Text().trim().max(200, 'at most 200 characters').default(''),
+  })
+  .strict();
+export type CreateSilenceInput = z.input<typeof CreateSilenceInput>;
+
+export const SilenceIdInput = z.object({ id: z.uuid('id must be a UUID') });
+
+export const ListSilencesInput = z
+  .object({ includeEnded: z.boolean().default(false) })
+  .strict()
+  .default({ includeEnded: false });
+
+export const SilenceView = z.object({
+  id: z.uuid(),
+  matcher: SilenceMatcher,
+  /** The provider's or user's name where Herald knows it. */
+  matcherName: z.string().nullable(),
+  reason: z.string(),
+  createdBy: z.string().nullable(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable(),
+  active: z.boolean(),
+  /** Deliveries it held back (logged as skipped). */
+  heldBack: z.number().int(),
+});
+export type SilenceView = z.infer<typeof SilenceView>;
+
+/** A target's pace and what waits for it, for the dashboard. */
+export const TargetPaceView = z.object({
+  /** A target id, or null for a legacy-mode URL (`type` says which). */
+  targetId: z.uuid().nullable(),
+  type: z.enum(NOTIFICATION_TYPES).nullable(),
+  /** The platform's pace in messages per minute (null: unlimited). */
+  platformPerMinute: z.number().nullable(),
+  /** The pace in force now, slowed after a platform's refusal (null: unlimited). */
+  effectivePerMinute: z.number().nullable(),
+  slowedUntil: z.iso.datetime().nullable(),
+  /** Deliveries waiting (pace, platform limit, grouping, quiet hours). */
+  waiting: z.number().int(),
+  /** When the next waiting delivery goes. */
+  nextAt: z.iso.datetime().nullable(),
+  refusals: z.number().int(),
+  lastRefusalAt: z.iso.datetime().nullable(),
+});
+export type TargetPaceView = z.infer<typeof TargetPaceView>;
+
+const ClosedReport = z
+  .object({
+    state: z.literal('closed'),
+    providerId: CircuitBreakerData.shape.providerId,
+    providerName: CircuitBreakerData.shape.providerName.optional(),
+    /** When it closed (default: when Herald hears of it). */
+    closedAt: HubTime.optional(),
+  })
+  .strict();
+
+/**
+ * `hub.reportCircuitBreaker`: `state: "open"` (the default, so hubs that send no state keep
+ * working) with the opening's details, or `state: "closed"` when the provider recovered.
+ */
+export const CircuitBreakerReport = z.preprocess(
+  (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !('state' in v) ? { ...v, state: 'open' } : v),
+  z.discriminatedUnion(
+    'state',
+    [CircuitBreakerData.extend({ state: z.literal('open') }), ClosedReport],
+    { error: 'state must be "open" or "closed"' },
+  ),
+);
+export type CircuitBreakerReport = z.output<typeof CircuitBreakerReport>;
+
+/** What became of a breaker report. */
+export const CircuitBreakerReportResult = z.object({
+  ok: z.literal(true),
+  /**
+   * alerted: an alert (or recovery) was queued; suppressed: a repeat within 5 minutes, or the
+   * provider is flapping; flapping: the one flapping message was queued; disabled: the type is off;
+   * ignored: a close for a breaker Herald never saw open.
+   */
+  outcome: z.enum(['alerted', 'recovered', 'flapping', 'suppressed', 'disabled', 'ignored']),
+  notificationId: z.uuid().nullable(),
+});
+export type CircuitBreakerReportResult = z.infer<typeof CircuitBreakerReportResult>;
