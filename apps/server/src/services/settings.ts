@@ -56,6 +56,7 @@ export function settingsView(row: SettingsRow): Settings {
     costAlertGroupWaitSeconds: row.cost_alert_group_wait,
     costAlertDigestThreshold: row.cost_alert_digest_threshold,
     costAlertRecoveryEnabled: row.cost_alert_recovery_enabled,
+    paceDigests: row.pace_digests,
     updatedAt: row.updated_at.toISOString(),
   };
 }
@@ -96,6 +97,7 @@ function toColumns(input: UpdateSettingsInput, row: SettingsRow, box: SecretBox)
     costAlertGroupWaitSeconds: 'cost_alert_group_wait',
     costAlertDigestThreshold: 'cost_alert_digest_threshold',
     costAlertRecoveryEnabled: 'cost_alert_recovery_enabled',
+    paceDigests: 'pace_digests',
   } as const;
   for (const [field, column] of Object.entries(plain)) {
     const v = input[field as keyof typeof plain];

@@ -20,6 +20,7 @@ export const SETTINGS_DEFAULTS = {
   costAlertGroupWaitSeconds: 0,
   costAlertDigestThreshold: 3,
   costAlertRecoveryEnabled: false,
+  paceDigests: true,
 } as const;
 
 const GroupWait = z
@@ -86,6 +87,8 @@ export const UpdateSettingsInput = z
       .max(1000, 'must be between 1 and 1000'),
     /** A message when an alerted entity is back under its threshold in a new window. */
     costAlertRecoveryEnabled: z.boolean(),
+    /** Notifications that must wait for a target's pace go out together as one digest. */
+    paceDigests: z.boolean(),
   })
   .partial()
   .strict();
@@ -112,6 +115,7 @@ export const Settings = z.object({
   costAlertGroupWaitSeconds: z.number(),
   costAlertDigestThreshold: z.number(),
   costAlertRecoveryEnabled: z.boolean(),
+  paceDigests: z.boolean(),
   updatedAt: z.string(),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -68,6 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cost_alert_group_wait', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('cost_alert_digest_threshold', 'integer', (c) => c.notNull().defaultTo(3))
     .addColumn('cost_alert_recovery_enabled', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('pace_digests', 'boolean', (c) => c.notNull().defaultTo(true))
     .execute();
 
   await db.schema
@@ -112,6 +113,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     .dropColumn('cost_alert_group_wait')
     .dropColumn('cost_alert_digest_threshold')
     .dropColumn('cost_alert_recovery_enabled')
+    .dropColumn('pace_digests')
     .execute();
   await db.schema.alterTable('binding').dropColumn('quiet_hours').execute();
   await db.schema.alterTable('target').dropColumn('pace_per_minute').execute();

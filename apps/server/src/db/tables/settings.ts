@@ -27,6 +27,8 @@ export type SettingsTable = {
   cost_alert_digest_threshold: Generated<number>;
   /** Tell when an alerted entity is back under its threshold (a new window). */
   cost_alert_recovery_enabled: Generated<boolean>;
+  /** Notifications waiting for a target's pace go out together as a digest. */
+  pace_digests: Generated<boolean>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };
 export type SettingsRow = Selectable<SettingsTable>;
