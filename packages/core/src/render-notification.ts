@@ -1,5 +1,5 @@
 import { CHANNELS } from './channels/index.ts';
-import type { JsonObject, Rendered } from './channels/types.ts';
+import type { JsonObject, Rendered, RenderOptions } from './channels/types.ts';
 import type { ChannelType, Locale, NotificationType } from './domain.ts';
 import type { Message } from './message/model.ts';
 import { NOTIFICATIONS } from './notifications/index.ts';
@@ -29,17 +29,22 @@ export function buildMessage(type: NotificationType, data: unknown, ctx: BuildCo
 export function renderNotification(input: RenderNotificationInput): RenderedNotification {
   const ctx: BuildContext = { locale: input.locale, timezone: input.timezone, now: input.now };
   const message = buildMessage(input.type, input.data, ctx);
-  const custom =
-    input.channel === 'custom'
-      ? {
-          template: input.customTemplate ?? NOTIFICATIONS[input.type].defaultTemplate,
-          variables: templateVariables(input.type, input.data, message, ctx),
-        }
-      : undefined;
-  const rendered = CHANNELS[input.channel].render(message, {
-    locale: input.locale,
-    ...(input.telegram ? { telegram: input.telegram } : {}),
-    ...(custom ? { custom } : {}),
+  return renderMessage(input, message, () => ({
+    template: input.customTemplate ?? NOTIFICATIONS[input.type].defaultTemplate,
+    variables: templateVariables(input.type, input.data, message, ctx),
+  }));
+}
+
+/** A built message to a channel's body; `custom` is asked for only when the channel is custom. */
+export function renderMessage(
+  target: Pick<RenderNotificationInput, 'channel' | 'locale' | 'telegram'>,
+  message: Message,
+  custom: () => NonNullable<RenderOptions['custom']>,
+): RenderedNotification {
+  const rendered = CHANNELS[target.channel].render(message, {
+    locale: target.locale,
+    ...(target.telegram ? { telegram: target.telegram } : {}),
+    ...(target.channel === 'custom' ? { custom: custom() } : {}),
   });
   return { ...rendered, message };
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatDateTime } from '../message/format.ts';
+import type { Field, Level } from '../message/model.ts';
 import { HubTime } from '../schemas/hub.ts';
 import { cleanText, NameText, Text } from '../schemas/text.ts';
-import type { NotificationDefinition } from './types.ts';
+import { formatDuration, secondsBetween } from './duration.ts';
+import type { BuildContext, NotificationDefinition, TemplateVariable } from './types.ts';
 import { text } from './types.ts';
 
 /** Longer last errors are cut, not refused: an upstream error's length must not cost the alert. */
@@ -24,61 +26,180 @@ export const CircuitBreakerData = z.object({
 });
 export type CircuitBreakerData = z.output<typeof CircuitBreakerData>;
 
+export const BREAKER_EVENTS = ['opened', 'recovered', 'flapping'] as const;
+export type BreakerEvent = (typeof BREAKER_EVENTS)[number];
+
+const Minutes = (what: string) =>
+  z
+    .number(`${what} must be a number of minutes`)
+    .int('whole minutes')
+    .min(1, 'at least 1 minute')
+    .max(10_080, 'at most 10080 minutes (a week)');
+
+/**
+ * What the delivery engine sends for a breaker: the hub's report plus, for a recovery or a
+ * flapping provider, when it opened and closed. The base fields stay those of the last opening.
+ */
+export const CircuitBreakerNotificationData = CircuitBreakerData.extend({
+  /** Absent: opened (what a hub reports). */
+  event: z.enum(BREAKER_EVENTS, `must be one of ${BREAKER_EVENTS.join(', ')}`).optional(),
+  /** When the breaker opened (or was first alerted). */
+  openedAt: HubTime.optional(),
+  closedAt: HubTime.optional(),
+  failuresWhileOpen: z.number().int('a whole number').min(0, 'must be 0 or more').max(1_000_000_000).optional(),
+  /** Opens and closes counted within the flapping window. */
+  flapCount: z.number().int('a whole number').min(1, 'at least 1').max(1_000_000).optional(),
+  flapWindowMinutes: Minutes('flapWindowMinutes').optional(),
+  /** Alerts for the provider pause until it has stayed closed this long. */
+  quietMinutes: Minutes('quietMinutes').optional(),
+}).refine((d) => !d.openedAt || !d.closedAt || Date.parse(d.closedAt) >= Date.parse(d.openedAt), {
+  path: ['closedAt'],
+  message: 'must not be before openedAt',
+});
+export type CircuitBreakerNotificationData = z.output<typeof CircuitBreakerNotificationData>;
+
+/** Defaults the engine's flapping rule uses when a notification leaves them out. */
+export const FLAP_WINDOW_MINUTES = 30;
+export const FLAP_QUIET_MINUTES = 15;
+
 const TEXT = {
   'zh-CN': {
-    title: '供应商熔断告警',
+    title: { opened: '供应商熔断告警', recovered: '供应商熔断恢复', flapping: '供应商熔断频繁切换' },
     tripped: (name: string, id: string) => `供应商 ${name} (ID: ${id}) 已触发熔断保护`,
+    recovered: (name: string, id: string, after: string | null) =>
+      after === null ? `供应商 ${name} (ID: ${id}) 已恢复` : `供应商 ${name} (ID: ${id}) 熔断 ${after}后已恢复`,
+    flapping: (name: string, id: string, times: number | undefined, window: number, quiet: number) =>
+      `供应商 ${name} (ID: ${id}) 在 ${window} 分钟内熔断开合${times === undefined ? '多' : ` ${times} `}次；` +
+      `在它持续关闭 ${quiet} 分钟之前不再为它告警`,
     details: '详细信息',
     failures: '失败次数',
     failureCount: (n: number) => `${n} 次`,
     recovery: '预计恢复',
     lastError: '最后错误',
+    openedAt: '熔断时间',
+    closedAt: '恢复时间',
+    failuresWhileOpen: '熔断期间失败',
     footer: '熔断器将在预计时间后自动恢复',
   },
   en: {
-    title: 'Provider circuit breaker alert',
+    title: { opened: 'Provider circuit breaker alert', recovered: 'Provider recovered', flapping: 'Provider flapping' },
     tripped: (name: string, id: string) => `Provider ${name} (ID: ${id}) has tripped its circuit breaker`,
+    recovered: (name: string, id: string, after: string | null) =>
+      `Provider ${name} (ID: ${id}) ${after === null ? 'has recovered' : `recovered after ${after}`}`,
+    flapping: (name: string, id: string, times: number | undefined, window: number, quiet: number) =>
+      `Provider ${name} (ID: ${id}) opened and closed ${times === undefined ? 'repeatedly' : `${times} times`} ` +
+      `in ${minutes(window)}; no more alerts for it until it has stayed closed ${minutes(quiet)}`,
     details: 'Details',
     failures: 'Consecutive failures',
     failureCount: (n: number) => String(n),
     recovery: 'Expected recovery',
     lastError: 'Last error',
+    openedAt: 'Opened at',
+    closedAt: 'Recovered at',
+    failuresWhileOpen: 'Failures while open',
     footer: 'The circuit breaker recovers automatically at the expected time',
   },
 } satisfies Record<Locale, unknown>;
 
-export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerData> = {
+function minutes(n: number): string {
+  return n === 1 ? '1 minute' : `${n} minutes`;
+}
+
+const ICON: Record<BreakerEvent, string> = { opened: '🔌', recovered: '✅', flapping: '🔁' };
+const LEVEL: Record<BreakerEvent, Level> = { opened: 'error', recovered: 'info', flapping: 'warning' };
+
+type Data = CircuitBreakerNotificationData;
+
+/** How long the breaker stayed open: from `openedAt` to `closedAt` (or now), null when unknown. */
+export function openSeconds(d: Data, now: Date): number | null {
+  return secondsBetween(d.openedAt, d.closedAt ?? now);
+}
+
+function lead(d: Data, { locale, now }: BuildContext): string {
+  const t = TEXT[locale];
+  switch (d.event ?? 'opened') {
+    case 'opened':
+      return t.tripped(d.providerName, d.providerId);
+    case 'recovered': {
+      const s = openSeconds(d, now);
+      return t.recovered(d.providerName, d.providerId, s === null ? null : formatDuration(s, locale));
+    }
+    case 'flapping':
+      return t.flapping(
+        d.providerName,
+        d.providerId,
+        d.flapCount,
+        d.flapWindowMinutes ?? FLAP_WINDOW_MINUTES,
+        d.quietMinutes ?? FLAP_QUIET_MINUTES,
+      );
+  }
+}
+
+function fields(d: Data, { locale, timezone, now }: BuildContext): Field[] {
+  const t = TEXT[locale];
+  const out: Field[] = [];
+  if (d.event === 'recovered') {
+    if (d.openedAt) out.push({ label: t.openedAt, value: formatDateTime(d.openedAt, timezone) });
+    out.push({ label: t.closedAt, value: formatDateTime(d.closedAt ?? now, timezone) });
+    if (d.failuresWhileOpen !== undefined) {
+      out.push({ label: t.failuresWhileOpen, value: t.failureCount(d.failuresWhileOpen) });
+    }
+    return out;
+  }
+  out.push(
+    { label: t.failures, value: t.failureCount(d.failureCount) },
+    { label: t.recovery, value: formatDateTime(d.retryAt, timezone) },
+  );
+  if (d.lastError) out.push({ label: t.lastError, value: d.lastError });
+  return out;
+}
+
+/** A number that may be unknown: empty text, JSON null. */
+const maybe = (v: number | null | undefined): TemplateVariable => (v == null ? { text: '', json: null } : text(v));
+
+export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotificationData> = {
   type: 'circuit_breaker',
-  data: CircuitBreakerData,
-  build(d, { locale, timezone, now }) {
-    const t = TEXT[locale];
-    const fields = [
-      { label: t.failures, value: t.failureCount(d.failureCount) },
-      { label: t.recovery, value: formatDateTime(d.retryAt, timezone) },
-    ];
-    if (d.lastError) fields.push({ label: t.lastError, value: d.lastError });
+  data: CircuitBreakerNotificationData,
+  build(d, ctx) {
+    const t = TEXT[ctx.locale];
+    const event = d.event ?? 'opened';
     return {
-      title: t.title,
-      level: 'error',
-      icon: '🔌',
+      title: t.title[event],
+      level: LEVEL[event],
+      icon: ICON[event],
       sections: [
-        { blocks: [{ type: 'quote', text: t.tripped(d.providerName, d.providerId) }] },
-        { title: t.details, blocks: [{ type: 'fields', fields }] },
+        { blocks: [{ type: 'quote', text: lead(d, ctx) }] },
+        { title: t.details, blocks: [{ type: 'fields', fields: fields(d, ctx) }] },
       ],
-      footer: [{ blocks: [{ type: 'text', text: t.footer }] }],
-      timestamp: now.toISOString(),
-      timezone,
+      ...(event === 'opened' ? { footer: [{ blocks: [{ type: 'text', text: t.footer }] }] } : {}),
+      timestamp: ctx.now.toISOString(),
+      timezone: ctx.timezone,
     };
   },
-  variables: (d, { timezone }) => ({
-    provider_name: text(d.providerName),
-    provider_id: text(d.providerId),
-    failure_count: text(d.failureCount),
-    retry_at: text(d.retryAt),
-    retry_at_local: text(formatDateTime(d.retryAt, timezone)),
-    last_error: text(d.lastError ?? ''),
-  }),
+  variables: (d, { locale, timezone, now }) => {
+    const open = d.event === 'recovered' ? openSeconds(d, now) : null;
+    return {
+      event: text(d.event ?? 'opened'),
+      provider_name: text(d.providerName),
+      provider_id: text(d.providerId),
+      failure_count: text(d.failureCount),
+      retry_at: text(d.retryAt),
+      retry_at_local: text(formatDateTime(d.retryAt, timezone)),
+      last_error: text(d.lastError ?? ''),
+      opened_at: text(d.openedAt ?? ''),
+      closed_at: text(d.closedAt ?? ''),
+      recovered_after_seconds: maybe(open),
+      recovered_after: text(open === null ? '' : formatDuration(open, locale)),
+      failures_while_open: maybe(d.failuresWhileOpen),
+      flap_count: maybe(d.flapCount),
+    };
+  },
   variableDocs: [
+    {
+      name: 'event',
+      description: { 'zh-CN': '事件：熔断、恢复或频繁切换', en: 'What happened' },
+      example: 'opened / recovered / flapping',
+    },
     { name: 'provider_name', description: { 'zh-CN': '供应商名称', en: 'Provider name' }, example: 'OpenAI Provider' },
     { name: 'provider_id', description: { 'zh-CN': '供应商 ID', en: 'Provider ID' }, example: '123' },
     { name: 'failure_count', description: { 'zh-CN': '连续失败次数', en: 'Consecutive failures' }, example: '5' },
@@ -96,6 +217,48 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerData> =
       name: 'last_error',
       description: { 'zh-CN': '最后一次错误信息', en: 'Last error' },
       example: 'Connection timeout',
+    },
+    {
+      name: 'opened_at',
+      description: {
+        'zh-CN': '熔断（首次告警）时间（ISO 8601，未知时为空）',
+        en: 'When it opened (ISO 8601; empty if unknown)',
+      },
+      example: '2024-01-15T14:00:00.000Z',
+    },
+    {
+      name: 'closed_at',
+      description: {
+        'zh-CN': '恢复时间（ISO 8601，未恢复时为空）',
+        en: 'When it closed (ISO 8601; empty until recovered)',
+      },
+      example: '2024-01-15T14:12:00.000Z',
+    },
+    {
+      name: 'recovered_after_seconds',
+      description: {
+        'zh-CN': '熔断持续秒数（仅恢复时；JSON 为数字）',
+        en: 'Seconds it stayed open (recoveries; a number in JSON)',
+      },
+      example: '720',
+    },
+    {
+      name: 'recovered_after',
+      description: { 'zh-CN': '熔断持续时长（文字，仅恢复时）', en: 'How long it stayed open, in words (recoveries)' },
+      example: '12 min',
+    },
+    {
+      name: 'failures_while_open',
+      description: { 'zh-CN': '熔断期间的失败次数', en: 'Failures while it was open' },
+      example: '3',
+    },
+    {
+      name: 'flap_count',
+      description: {
+        'zh-CN': '时间窗口内熔断开合次数（频繁切换时）',
+        en: 'Opens and closes within the window (flapping)',
+      },
+      example: '4',
     },
   ],
   defaultTemplate: {

@@ -7,7 +7,12 @@ import { text } from './types.ts';
 export const COST_PERIODS = ['5h', 'weekly', 'monthly'] as const;
 export type CostPeriod = (typeof COST_PERIODS)[number];
 
+export const COST_ALERT_EVENTS = ['over', 'recovered'] as const;
+export type CostAlertEvent = (typeof COST_ALERT_EVENTS)[number];
+
 export const CostAlertData = z.object({
+  /** Absent: over the threshold. Recovered: back under it in a new window. */
+  event: z.enum(COST_ALERT_EVENTS, `must be one of ${COST_ALERT_EVENTS.join(', ')}`).optional(),
   targetType: z.enum(['user', 'provider']),
   targetId: z.union([z.string().trim().min(1).max(128), z.number().int()]).transform(String),
   targetName: z.string().trim().min(1).max(200),
@@ -22,8 +27,10 @@ export type CostAlertData = z.output<typeof CostAlertData>;
 const TEXT = {
   'zh-CN': {
     title: '成本预警提醒',
+    recoveredTitle: '成本恢复正常',
     who: { user: '用户', provider: '供应商' },
     reached: (who: string, name: string) => `${who} ${name} 的消费已达到预警阈值`,
+    recovered: (who: string, name: string) => `${who} ${name} 进入新的统计周期，消费已回到预警阈值以下`,
     details: '消费详情',
     current: '当前消费',
     limit: '配额限制',
@@ -35,8 +42,11 @@ const TEXT = {
   },
   en: {
     title: 'Cost alert',
+    recoveredTitle: 'Spending back under threshold',
     who: { user: 'User', provider: 'Provider' },
     reached: (who: string, name: string) => `${who} ${name} has reached the spending alert threshold`,
+    recovered: (who: string, name: string) =>
+      `${who} ${name} is back under the spending alert threshold in a new period`,
     details: 'Spending',
     current: 'Current spend',
     limit: 'Quota',
@@ -54,6 +64,33 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
   build(d, { locale, timezone, now }) {
     const t = TEXT[locale];
     const percent = usagePercent(d.currentCost, d.quotaLimit) ?? 0;
+    const usage = { label: t.usage, value: `${percent.toFixed(1)}% ${usageIndicator(percent)}` };
+    if (d.event === 'recovered') {
+      return {
+        title: t.recoveredTitle,
+        level: 'info',
+        icon: '✅',
+        sections: [
+          { blocks: [{ type: 'quote', text: t.recovered(t.who[d.targetType], d.targetName) }] },
+          {
+            title: t.details,
+            blocks: [
+              {
+                type: 'fields',
+                fields: [
+                  { label: t.period, value: t.periods[d.period] },
+                  { label: t.current, value: formatUsd(d.currentCost) },
+                  { label: t.limit, value: formatUsd(d.quotaLimit) },
+                  usage,
+                ],
+              },
+            ],
+          },
+        ],
+        timestamp: now.toISOString(),
+        timezone,
+      };
+    }
     return {
       title: t.title,
       level: percent >= 100 ? 'error' : 'warning',
@@ -68,7 +105,7 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
               fields: [
                 { label: t.current, value: formatUsd(d.currentCost) },
                 { label: t.limit, value: formatUsd(d.quotaLimit) },
-                { label: t.usage, value: `${percent.toFixed(1)}% ${usageIndicator(percent)}` },
+                usage,
                 { label: t.remaining, value: formatUsd(d.quotaLimit - d.currentCost) },
                 { label: t.period, value: t.periods[d.period] },
               ],
@@ -84,6 +121,7 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
   variables: (d, { locale }) => {
     const percent = usagePercent(d.currentCost, d.quotaLimit);
     return {
+      event: text(d.event ?? 'over'),
       target_type: text(d.targetType),
       target_id: text(d.targetId),
       target_name: text(d.targetName),
@@ -98,6 +136,11 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
     };
   },
   variableDocs: [
+    {
+      name: 'event',
+      description: { 'zh-CN': '事件：超过阈值，或在新周期恢复正常', en: 'Over the threshold, or back under it' },
+      example: 'over / recovered',
+    },
     { name: 'target_type', description: { 'zh-CN': '目标类型', en: 'Target type' }, example: 'user / provider' },
     { name: 'target_id', description: { 'zh-CN': '目标 ID', en: 'Target ID' }, example: '42' },
     { name: 'target_name', description: { 'zh-CN': '目标名称', en: 'Target name' }, example: 'Alice' },
@@ -134,3 +177,6 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
     period: 'weekly',
   }),
 };
+
+/** The period in words, as cost messages show it ("本周", "This week"). */
+export const periodLabel = (period: CostPeriod, locale: Locale): string => TEXT[locale].periods[period];

@@ -11,7 +11,21 @@ export const NOTIFICATIONS = {
   daily_leaderboard: dailyLeaderboard,
 } satisfies Record<NotificationType, NotificationDefinition>;
 
-export { CircuitBreakerData } from './circuit-breaker.ts';
-export { COST_PERIODS, CostAlertData, type CostPeriod } from './cost-alert.ts';
+export {
+  BREAKER_EVENTS,
+  type BreakerEvent,
+  CircuitBreakerData,
+  CircuitBreakerNotificationData,
+  FLAP_QUIET_MINUTES,
+  FLAP_WINDOW_MINUTES,
+} from './circuit-breaker.ts';
+export {
+  COST_ALERT_EVENTS,
+  COST_PERIODS,
+  CostAlertData,
+  type CostAlertEvent,
+  type CostPeriod,
+} from './cost-alert.ts';
 export { DailyLeaderboardData, LeaderboardEntry } from './daily-leaderboard.ts';
+export { formatDuration } from './duration.ts';
 export type { BuildContext, JsonValue, NotificationDefinition, TemplateVariable, VariableDoc } from './types.ts';

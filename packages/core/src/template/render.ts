@@ -60,3 +60,17 @@ export function checkTemplate(template: unknown, type?: NotificationType): Templ
   visit(template, '');
   return problems;
 }
+
+/** True when a template uses the variable anywhere, as `{{name}}` or `{{json:name}}`. */
+export function templateUses(template: JsonValue, name: string): boolean {
+  if (typeof template === 'string') {
+    for (const m of template.matchAll(ANY_PLACEHOLDER)) {
+      const inner = m[1] as string;
+      if ((inner.startsWith('json:') ? inner.slice(5).trim() : inner) === name) return true;
+    }
+    return false;
+  }
+  if (Array.isArray(template)) return template.some((v) => templateUses(v, name));
+  if (template && typeof template === 'object') return Object.values(template).some((v) => templateUses(v, name));
+  return false;
+}

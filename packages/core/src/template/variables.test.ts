@@ -7,9 +7,26 @@ import { COMMON_VARIABLE_DOCS, knownVariableNames, templateVariables } from './v
 const now = new Date('2026-01-15T06:30:00.000Z');
 const ctx = { locale: 'en', timezone: 'Asia/Shanghai', now } as const;
 const COMMON = ['timestamp', 'timestamp_local', 'title', 'level', 'sections', 'notification_type'];
+const DIGEST = ['items', 'count'];
 const OWN = {
-  circuit_breaker: ['provider_name', 'provider_id', 'failure_count', 'retry_at', 'retry_at_local', 'last_error'],
+  circuit_breaker: [
+    'event',
+    'provider_name',
+    'provider_id',
+    'failure_count',
+    'retry_at',
+    'retry_at_local',
+    'last_error',
+    'opened_at',
+    'closed_at',
+    'recovered_after_seconds',
+    'recovered_after',
+    'failures_while_open',
+    'flap_count',
+    ...DIGEST,
+  ],
   cost_alert: [
+    'event',
     'target_type',
     'target_id',
     'target_name',
@@ -20,6 +37,7 @@ const OWN = {
     'threshold',
     'period',
     'period_label',
+    ...DIGEST,
   ],
   daily_leaderboard: ['date', 'entries_json', 'total_requests', 'total_cost', 'total_tokens'],
 };
@@ -60,7 +78,7 @@ describe('template variables', () => {
   });
 
   it('without a type, every type’s names are known', () => {
-    expect([...knownVariableNames()].sort()).toEqual([...COMMON, ...Object.values(OWN).flat()].sort());
+    expect([...knownVariableNames()].sort()).toEqual([...new Set([...COMMON, ...Object.values(OWN).flat()])].sort());
     expect(COMMON_VARIABLE_DOCS.map((d) => d.name)).toEqual(COMMON);
   });
 

@@ -1,10 +1,11 @@
+import { hasDigest } from '../digest/has-digest.ts';
 import type { NotificationType } from '../domain.ts';
 import { NOTIFICATION_TYPES } from '../domain.ts';
 import { formatDateTime } from '../message/format.ts';
 import type { Message } from '../message/model.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
-import type { BuildContext, TemplateVariable, VariableDoc } from '../notifications/types.ts';
+import type { BuildContext, JsonValue, TemplateVariable, VariableDoc } from '../notifications/types.ts';
 import { text } from '../notifications/types.ts';
 
 export const COMMON_VARIABLE_DOCS: VariableDoc[] = [
@@ -28,6 +29,26 @@ export const COMMON_VARIABLE_DOCS: VariableDoc[] = [
   { name: 'notification_type', description: { 'zh-CN': '通知类型', en: 'Notification type' }, example: 'cost_alert' },
 ];
 
+/** Variables of the types that have digests: a digest's notifications, and a single one as a list of one. */
+export const DIGEST_VARIABLE_DOCS: VariableDoc[] = [
+  {
+    name: 'items',
+    description: {
+      'zh-CN': '摘要中的每条通知（JSON 数组，每项是该条通知自己的变量，如 provider_name；单条通知时只有一项）',
+      en: 'Each notification of a digest (a JSON array of objects holding that notification’s own variables, e.g. provider_name; one element for a single notification)',
+    },
+    example: '[{"provider_name":"Anthropic Primary","failure_count":5}]',
+  },
+  {
+    name: 'count',
+    description: {
+      'zh-CN': '摘要中的通知条数（单条通知时为 1）',
+      en: 'How many notifications the digest holds (1 for a single one)',
+    },
+    example: '5',
+  },
+];
+
 function commonVariables(type: NotificationType, m: Message): Record<string, TemplateVariable> {
   return {
     timestamp: text(m.timestamp),
@@ -46,15 +67,48 @@ export function templateVariables(
   message: Message,
   ctx: BuildContext,
 ): Record<string, TemplateVariable> {
+  const own = ownVariables(type, data, ctx);
+  if (!hasDigest(type)) return { ...commonVariables(type, message), ...own };
+  // A template written for digests works for a single notification too: a list of one.
+  return { ...commonVariables(type, message), ...own, ...listVariables([jsonOf(own)]) };
+}
+
+/** Every variable a custom template can use for a digest of several notifications of one type. */
+export function digestVariables(
+  type: NotificationType,
+  items: unknown[],
+  message: Message,
+  ctx: BuildContext,
+): Record<string, TemplateVariable> {
+  return {
+    ...commonVariables(type, message),
+    ...listVariables(items.map((d) => jsonOf(ownVariables(type, d, ctx)))),
+  };
+}
+
+function ownVariables(type: NotificationType, data: unknown, ctx: BuildContext): Record<string, TemplateVariable> {
   const def = NOTIFICATIONS[type] as { variables(d: unknown, c: BuildContext): Record<string, TemplateVariable> };
-  return { ...commonVariables(type, message), ...def.variables(data, ctx) };
+  return def.variables(data, ctx);
+}
+
+const jsonOf = (vars: Record<string, TemplateVariable>): { [name: string]: JsonValue } =>
+  Object.fromEntries(Object.entries(vars).map(([name, v]) => [name, v.json]));
+
+function listVariables(items: JsonValue[]): Record<string, TemplateVariable> {
+  return { items: { text: JSON.stringify(items), json: items }, count: text(items.length) };
+}
+
+/** What the dashboard lists for a type's templates: the common variables, the type's own, and a digest's. */
+export function variableDocs(type: NotificationType): VariableDoc[] {
+  return [
+    ...COMMON_VARIABLE_DOCS,
+    ...NOTIFICATIONS[type].variableDocs,
+    ...(hasDigest(type) ? DIGEST_VARIABLE_DOCS : []),
+  ];
 }
 
 /** Names a template may use: one type's (with the common ones), or any type's when none is given. */
 export function knownVariableNames(type?: NotificationType): Set<string> {
   const types = type ? [type] : NOTIFICATION_TYPES;
-  return new Set([
-    ...COMMON_VARIABLE_DOCS.map((d) => d.name),
-    ...types.flatMap((t) => NOTIFICATIONS[t].variableDocs.map((d) => d.name)),
-  ]);
+  return new Set(types.flatMap((t) => variableDocs(t).map((d) => d.name)));
 }

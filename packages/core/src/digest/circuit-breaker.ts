@@ -1,0 +1,124 @@
+import type { Locale } from '../domain.ts';
+import { formatDateTime } from '../message/format.ts';
+import {
+  type BreakerEvent,
+  type CircuitBreakerNotificationData,
+  FLAP_QUIET_MINUTES,
+  FLAP_WINDOW_MINUTES,
+  openSeconds,
+} from '../notifications/circuit-breaker.ts';
+import { formatDuration } from '../notifications/duration.ts';
+import type { BuildContext } from '../notifications/types.ts';
+import { DEFAULT_DIGEST_TEMPLATE, type DigestDefinition } from './types.ts';
+
+type Data = CircuitBreakerNotificationData;
+type Counts = Record<BreakerEvent, number>;
+
+const TEXT = {
+  'zh-CN': {
+    only: {
+      opened: (n: number) => `${n} 个供应商熔断`,
+      recovered: (n: number) => `${n} 个供应商熔断恢复`,
+      flapping: (n: number) => `${n} 个供应商熔断频繁切换`,
+    },
+    mixed: { lead: '供应商熔断：', opened: '个熔断', recovered: '个恢复', flapping: '个频繁切换' },
+    opened: (failures: number, retry: string) => `失败 ${failures} 次 · 预计恢复 ${retry}`,
+    lastError: (e: string) => ` · 最后错误: ${e}`,
+    recovered: (after: string | null, at: string) =>
+      `✅ 已恢复${after === null ? '' : `（熔断 ${after}）`} · 恢复时间 ${at}`,
+    whileOpen: (n: number) => ` · 熔断期间失败 ${n} 次`,
+    flapping: (times: number | undefined, window: number, quiet: number, failures: number) =>
+      `🔁 ${window} 分钟内开合${times === undefined ? '多' : ` ${times} `}次，持续关闭 ${quiet} 分钟前不再告警 · 失败 ${failures} 次`,
+  },
+  en: {
+    only: {
+      opened: (n: number) =>
+        n === 1 ? "1 provider's circuit breaker opened" : `${n} providers' circuit breakers opened`,
+      recovered: (n: number) => (n === 1 ? '1 provider recovered' : `${n} providers recovered`),
+      flapping: (n: number) => (n === 1 ? '1 provider flapping' : `${n} providers flapping`),
+    },
+    mixed: { lead: 'Provider circuit breakers: ', opened: 'opened', recovered: 'recovered', flapping: 'flapping' },
+    opened: (failures: number, retry: string) =>
+      `${failures} consecutive ${failures === 1 ? 'failure' : 'failures'} · expected recovery ${retry}`,
+    lastError: (e: string) => ` · last error: ${e}`,
+    recovered: (after: string | null, at: string) =>
+      `✅ recovered${after === null ? '' : ` after ${after}`} · at ${at}`,
+    whileOpen: (n: number) => ` · ${n} ${n === 1 ? 'failure' : 'failures'} while open`,
+    flapping: (times: number | undefined, window: number, quiet: number, failures: number) =>
+      `🔁 flapping: opened and closed ${times === undefined ? 'repeatedly' : `${times} times`} in ${window} min; ` +
+      `no alerts until closed ${quiet} min · ${failures} consecutive failures`,
+  },
+} satisfies Record<Locale, unknown>;
+
+const EVENTS: BreakerEvent[] = ['opened', 'recovered', 'flapping'];
+
+function title(counts: Counts, locale: Locale): string {
+  const t = TEXT[locale];
+  const present = EVENTS.filter((e) => counts[e] > 0);
+  if (present.length === 1) {
+    const only = present[0] as BreakerEvent;
+    return t.only[only](counts[only]);
+  }
+  return t.mixed.lead + present.map((e) => `${counts[e]} ${t.mixed[e]}`).join(' · ');
+}
+
+function row(d: Data, { locale, timezone, now }: BuildContext): string {
+  const t = TEXT[locale];
+  switch (d.event ?? 'opened') {
+    case 'opened':
+      return (
+        t.opened(d.failureCount, formatDateTime(d.retryAt, timezone)) + (d.lastError ? t.lastError(d.lastError) : '')
+      );
+    case 'recovered': {
+      const s = openSeconds(d, now);
+      const after = s === null ? null : formatDuration(s, locale);
+      const whileOpen = d.failuresWhileOpen === undefined ? '' : t.whileOpen(d.failuresWhileOpen);
+      return t.recovered(after, formatDateTime(d.closedAt ?? now, timezone)) + whileOpen;
+    }
+    case 'flapping':
+      return t.flapping(
+        d.flapCount,
+        d.flapWindowMinutes ?? FLAP_WINDOW_MINUTES,
+        d.quietMinutes ?? FLAP_QUIET_MINUTES,
+        d.failureCount,
+      );
+  }
+}
+
+export const circuitBreakerDigest: DigestDefinition<Data> = {
+  type: 'circuit_breaker',
+  summary(items, locale) {
+    const counts: Counts = { opened: 0, recovered: 0, flapping: 0 };
+    for (const d of items) counts[d.event ?? 'opened'] += 1;
+    return {
+      title: title(counts, locale),
+      level: counts.opened > 0 ? 'error' : counts.flapping > 0 ? 'warning' : 'info',
+      icon: counts.opened > 0 ? '🔌' : counts.flapping > 0 ? '🔁' : '✅',
+    };
+  },
+  row: (d, ctx) => ({ primary: `${d.providerName} (ID: ${d.providerId})`, secondary: row(d, ctx) }),
+  defaultTemplate: DEFAULT_DIGEST_TEMPLATE,
+  sample(now) {
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+    return [
+      {
+        providerId: '7',
+        providerName: 'Anthropic Primary',
+        failureCount: 5,
+        retryAt: at(30),
+        lastError: 'upstream 529: overloaded_error',
+      },
+      { providerId: '12', providerName: 'OpenAI Backup', failureCount: 8, retryAt: at(25), lastError: 'timeout' },
+      {
+        event: 'recovered',
+        providerId: '3',
+        providerName: 'Gemini Pool',
+        failureCount: 5,
+        retryAt: at(-2),
+        openedAt: at(-12),
+        closedAt: at(0),
+        failuresWhileOpen: 2,
+      },
+    ];
+  },
+};

@@ -1,0 +1,110 @@
+import type { Locale } from '../domain.ts';
+import { formatUsd, usageIndicator, usagePercent } from '../message/format.ts';
+import { type CostAlertData, periodLabel } from '../notifications/cost-alert.ts';
+import { DEFAULT_DIGEST_TEMPLATE, type DigestDefinition } from './types.ts';
+
+const TEXT = {
+  'zh-CN': {
+    who: { user: '用户', provider: '供应商' },
+    users: (n: number) => `${n} 位用户`,
+    providers: (n: number) => `${n} 个供应商`,
+    and: '和 ',
+    overQuota: '超出额度',
+    reached: '达到消费预警阈值',
+    backUnder: '消费恢复正常',
+    mixed: (over: number, back: number) => `成本预警：${over} 个超过阈值 · ${back} 个恢复正常`,
+    threshold: (p: string) => `阈值 ${p}`,
+    recovered: '✅ 新周期已恢复正常',
+  },
+  en: {
+    who: { user: 'User', provider: 'Provider' },
+    users: (n: number) => (n === 1 ? '1 user' : `${n} users`),
+    providers: (n: number) => (n === 1 ? '1 provider' : `${n} providers`),
+    and: ' and ',
+    overQuota: ' over their quota',
+    reached: ' reached their spending alert threshold',
+    backUnder: ' back under their threshold',
+    mixed: (over: number, back: number) => `Cost alerts: ${over} over threshold · ${back} back under`,
+    threshold: (p: string) => `threshold ${p}`,
+    recovered: '✅ back under in a new period',
+  },
+} satisfies Record<Locale, unknown>;
+
+const percentOf = (d: CostAlertData) => usagePercent(d.currentCost, d.quotaLimit) ?? 0;
+
+/** "3 位用户和 2 个供应商", "1 user and 2 providers". */
+function who(items: CostAlertData[], locale: Locale): string {
+  const t = TEXT[locale];
+  const users = items.filter((d) => d.targetType === 'user').length;
+  const providers = items.length - users;
+  const parts = [...(users ? [t.users(users)] : []), ...(providers ? [t.providers(providers)] : [])];
+  return parts.join(t.and);
+}
+
+export const costAlertDigest: DigestDefinition<CostAlertData> = {
+  type: 'cost_alert',
+  summary(items, locale) {
+    const t = TEXT[locale];
+    const over = items.filter((d) => d.event !== 'recovered');
+    const back = items.length - over.length;
+    const anyFull = over.some((d) => percentOf(d) >= 100);
+    // "Over their quota" only when every one is; a threshold below 100 % was reached, not exceeded.
+    const allFull = over.length > 0 && over.every((d) => percentOf(d) >= 100);
+    const title =
+      back === 0
+        ? who(over, locale) + (allFull ? t.overQuota : t.reached)
+        : over.length === 0
+          ? who(items, locale) + t.backUnder
+          : t.mixed(over.length, back);
+    return {
+      title,
+      level: anyFull ? 'error' : over.length > 0 ? 'warning' : 'info',
+      icon: over.length > 0 ? '💰' : '✅',
+    };
+  },
+  row(d, { locale }) {
+    const t = TEXT[locale];
+    const percent = percentOf(d);
+    const figures = [
+      periodLabel(d.period, locale),
+      `${formatUsd(d.currentCost)} / ${formatUsd(d.quotaLimit)}`,
+      `${percent.toFixed(1)}% ${usageIndicator(percent)}`,
+    ];
+    const level = d.event === 'recovered' ? [t.recovered] : [];
+    const threshold = d.event === 'recovered' ? [] : [t.threshold(`${Math.round(d.threshold * 1000) / 10}%`)];
+    return {
+      primary: `${t.who[d.targetType]} ${d.targetName} (ID: ${d.targetId})`,
+      secondary: [...level, ...figures, ...threshold].join(' · '),
+    };
+  },
+  defaultTemplate: DEFAULT_DIGEST_TEMPLATE,
+  sample: () => [
+    {
+      targetType: 'user',
+      targetId: '42',
+      targetName: 'Alice',
+      currentCost: 92.5,
+      quotaLimit: 100,
+      threshold: 0.9,
+      period: 'weekly',
+    },
+    {
+      targetType: 'user',
+      targetId: '43',
+      targetName: 'Bob',
+      currentCost: 52,
+      quotaLimit: 50,
+      threshold: 1,
+      period: '5h',
+    },
+    {
+      targetType: 'provider',
+      targetId: '7',
+      targetName: 'Anthropic Primary',
+      currentCost: 410,
+      quotaLimit: 500,
+      threshold: 0.8,
+      period: 'monthly',
+    },
+  ],
+};
