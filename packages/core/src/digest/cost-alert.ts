@@ -9,9 +9,9 @@ const TEXT = {
     users: (n: number) => `${n} 位用户`,
     providers: (n: number) => `${n} 个供应商`,
     and: '和 ',
-    overQuota: '超出额度',
-    reached: '达到消费预警阈值',
-    backUnder: '消费恢复正常',
+    overQuota: () => '超出额度',
+    reached: () => '达到消费预警阈值',
+    backUnder: () => '消费恢复正常',
     mixed: (over: number, back: number) => `成本预警：${over} 个超过阈值 · ${back} 个恢复正常`,
     threshold: (p: string) => `阈值 ${p}`,
     recovered: '✅ 新周期已恢复正常',
@@ -21,9 +21,10 @@ const TEXT = {
     users: (n: number) => (n === 1 ? '1 user' : `${n} users`),
     providers: (n: number) => (n === 1 ? '1 provider' : `${n} providers`),
     and: ' and ',
-    overQuota: ' over their quota',
-    reached: ' reached their spending alert threshold',
-    backUnder: ' back under their threshold',
+    // "Their" reads for one user too; one provider is an "it".
+    overQuota: (its: boolean) => ` over ${its ? 'its' : 'their'} quota`,
+    reached: (its: boolean) => ` reached ${its ? 'its' : 'their'} spending alert threshold`,
+    backUnder: (its: boolean) => ` back under ${its ? 'its' : 'their'} threshold`,
     mixed: (over: number, back: number) => `Cost alerts: ${over} over threshold · ${back} back under`,
     threshold: (p: string) => `threshold ${p}`,
     recovered: '✅ back under in a new period',
@@ -50,11 +51,12 @@ export const costAlertDigest: DigestDefinition<CostAlertData> = {
     const anyFull = over.some((d) => percentOf(d) >= 100);
     // "Over their quota" only when every one is; a threshold below 100 % was reached, not exceeded.
     const allFull = over.length > 0 && over.every((d) => percentOf(d) >= 100);
+    const its = items.length === 1 && items[0]?.targetType === 'provider';
     const title =
       back === 0
-        ? who(over, locale) + (allFull ? t.overQuota : t.reached)
+        ? who(over, locale) + (allFull ? t.overQuota(its) : t.reached(its))
         : over.length === 0
-          ? who(items, locale) + t.backUnder
+          ? who(items, locale) + t.backUnder(its)
           : t.mixed(over.length, back);
     return {
       title,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATIONS } from '../notifications/index.ts';
 import { renderNotification } from '../render-notification.ts';
-import { checkTemplate, renderTemplate } from './render.ts';
+import { checkTemplate, renderTemplate, templateUses } from './render.ts';
 
 const now = new Date('2026-01-15T06:30:00.000Z');
 const custom = (
@@ -117,5 +117,25 @@ describe('checkTemplate', () => {
     expect(checkTemplate({ a: 'x {{json:entries_json}}' })[0]?.problem).toMatch(/whole string value/);
     expect(checkTemplate([1, 2])[0]?.problem).toMatch(/JSON object/);
     expect(checkTemplate('{{title}}')[0]?.problem).toMatch(/JSON object/);
+  });
+});
+
+describe('templateUses', () => {
+  it('finds a variable as text or JSON, at any depth, and only that name', () => {
+    expect(templateUses({ a: '{{json:items}}' }, 'items')).toBe(true);
+    expect(templateUses({ a: { b: ['x', 'n={{ items }}'] } }, 'items')).toBe(true);
+    expect(templateUses({ a: '{{ json: items }}' }, 'items')).toBe(true);
+    expect(templateUses({ a: '{{items_json}}', b: 'items', c: 3, d: null }, 'items')).toBe(false);
+    expect(templateUses({ a: '{{title}}' }, 'items')).toBe(false);
+  });
+});
+
+describe('digest-type templates on a single notification', () => {
+  it('items is a list of one (its own variables) and count is 1, so one template serves both', () => {
+    const body = custom('cost_alert', { n: '{{json:count}}', list: '{{json:items}}' });
+    expect(body.n).toBe(1);
+    expect(body.list).toEqual([
+      expect.objectContaining({ event: 'over', target_name: 'Alice', usage_percent: 92.5, period_label: '本周' }),
+    ]);
   });
 });

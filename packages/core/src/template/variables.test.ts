@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_TYPES } from '../domain.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
 import { buildMessage, sampleData } from '../render-notification.ts';
-import { COMMON_VARIABLE_DOCS, knownVariableNames, templateVariables } from './variables.ts';
+import {
+  COMMON_VARIABLE_DOCS,
+  DIGEST_VARIABLE_DOCS,
+  digestVariables,
+  knownVariableNames,
+  templateVariables,
+  variableDocs,
+} from './variables.ts';
 
 const now = new Date('2026-01-15T06:30:00.000Z');
 const ctx = { locale: 'en', timezone: 'Asia/Shanghai', now } as const;
@@ -102,5 +109,28 @@ describe('template variables', () => {
     const c = templateVariables('cost_alert', ca, buildMessage('cost_alert', ca, ctx), ctx);
     expect(c.remaining).toEqual({ text: '19.876543', json: 19.876543 });
     expect(c.period_label?.text).toBe('This week');
+  });
+
+  it('a digest: the common ones from the digest message, items and count; no single item’s own', () => {
+    const items = [
+      NOTIFICATIONS.circuit_breaker.sample({ now }),
+      { ...NOTIFICATIONS.circuit_breaker.sample({ now }), providerId: '8' },
+    ];
+    const message = buildMessage('circuit_breaker', items[0], ctx);
+    const v = digestVariables('circuit_breaker', items, { ...message, title: 'Digest' }, ctx);
+    expect(Object.keys(v).sort()).toEqual([...COMMON, ...DIGEST].sort());
+    expect(v.title?.text).toBe('Digest');
+    expect(v.count).toEqual({ text: '2', json: 2 });
+    expect((v.items?.json as Array<Record<string, unknown>>).map((i) => i.provider_id)).toEqual(['7', '8']);
+    expect(JSON.parse(v.items?.text ?? '')).toEqual(v.items?.json);
+  });
+
+  it('the docs the dashboard lists: every variable documented in both languages, digests’ only for their types', () => {
+    for (const type of NOTIFICATION_TYPES) {
+      const docs = variableDocs(type);
+      expect(docs.map((d) => d.name).sort()).toEqual([...COMMON, ...OWN[type]].sort());
+      for (const d of docs) expect([d.description['zh-CN'], d.description.en, d.example].every(Boolean)).toBe(true);
+    }
+    expect(DIGEST_VARIABLE_DOCS.map((d) => d.name)).toEqual(DIGEST);
   });
 });
