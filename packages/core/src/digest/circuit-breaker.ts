@@ -9,7 +9,7 @@ import {
 } from '../notifications/circuit-breaker.ts';
 import { formatDuration } from '../notifications/duration.ts';
 import type { BuildContext } from '../notifications/types.ts';
-import { DEFAULT_DIGEST_TEMPLATE, type DigestDefinition } from './types.ts';
+import type { DigestDefinition } from './types.ts';
 
 type Data = CircuitBreakerNotificationData;
 type Counts = Record<BreakerEvent, number>;
@@ -97,7 +97,6 @@ export const circuitBreakerDigest: DigestDefinition<Data> = {
     };
   },
   row: (d, ctx) => ({ primary: `${d.providerName} (ID: ${d.providerId})`, secondary: row(d, ctx) }),
-  defaultTemplate: DEFAULT_DIGEST_TEMPLATE,
   sample(now) {
     const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
     return [

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain.ts';
 import { formatUsd, usageIndicator, usagePercent } from '../message/format.ts';
 import { type CostAlertData, periodLabel } from '../notifications/cost-alert.ts';
-import { DEFAULT_DIGEST_TEMPLATE, type DigestDefinition } from './types.ts';
+import type { DigestDefinition } from './types.ts';
 
 const TEXT = {
   'zh-CN': {
@@ -79,7 +79,6 @@ export const costAlertDigest: DigestDefinition<CostAlertData> = {
       secondary: [...level, ...figures, ...threshold].join(' · '),
     };
   },
-  defaultTemplate: DEFAULT_DIGEST_TEMPLATE,
   sample: () => [
     {
       targetType: 'user',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../domain.ts';
+import { type Locale, NOTIFICATION_TYPES } from '../domain.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { CircuitBreakerNotificationData, CostAlertData, NOTIFICATIONS } from '../notifications/index.ts';
 import { checkTemplate } from '../template/render.ts';
@@ -51,6 +51,11 @@ describe('which types have digests', () => {
       false,
     ]);
     expect(DIGEST_TYPES).toEqual(['circuit_breaker', 'cost_alert']);
+    for (const type of NOTIFICATION_TYPES) {
+      const template = NOTIFICATIONS[type].defaultDigestTemplate;
+      expect(template !== undefined).toBe(hasDigest(type));
+      if (template) expect(checkTemplate(template, type)).toEqual([]);
+    }
     const board = NOTIFICATIONS.daily_leaderboard.sample({ now });
     expect(() => buildDigestMessage('daily_leaderboard', [board], ctx('en'))).toThrow(
       'daily_leaderboard notifications have no digest',

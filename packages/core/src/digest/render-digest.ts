@@ -1,11 +1,12 @@
 import type { JsonObject } from '../channels/types.ts';
 import type { ChannelType, Locale, NotificationType } from '../domain.ts';
 import type { ListItem } from '../message/model.ts';
-import type { BuildContext } from '../notifications/types.ts';
+import { NOTIFICATIONS } from '../notifications/index.ts';
+import { type BuildContext, DEFAULT_DIGEST_TEMPLATE } from '../notifications/types.ts';
 import { type RenderedNotification, renderMessage } from '../render-notification.ts';
 import { templateUses } from '../template/render.ts';
 import { digestVariables } from '../template/variables.ts';
-import { assembleDigest, digestOf, digestRows } from './build-digest.ts';
+import { assembleDigest, digestRows } from './build-digest.ts';
 import type { DigestPart } from './types.ts';
 
 export type DigestInput = {
@@ -46,7 +47,7 @@ export function renderDigestRows(
     template:
       input.customTemplate && templateUses(input.customTemplate, 'items')
         ? input.customTemplate
-        : digestOf(input.type).defaultTemplate,
+        : (NOTIFICATIONS[input.type].defaultDigestTemplate ?? DEFAULT_DIGEST_TEMPLATE),
     variables: digestVariables(input.type, input.items, message, ctx),
   }));
 }

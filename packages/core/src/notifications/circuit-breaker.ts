@@ -6,7 +6,7 @@ import { HubTime } from '../schemas/hub.ts';
 import { cleanText, NameText, Text } from '../schemas/text.ts';
 import { formatDuration, secondsBetween } from './duration.ts';
 import type { BuildContext, NotificationDefinition, TemplateVariable } from './types.ts';
-import { text } from './types.ts';
+import { DEFAULT_DIGEST_TEMPLATE, text } from './types.ts';
 
 /** Longer last errors are cut, not refused: an upstream error's length must not cost the alert. */
 export const LAST_ERROR_MAX = 10_000;
@@ -269,6 +269,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
     retryAt: '{{retry_at}}',
     error: '{{last_error}}',
   },
+  defaultDigestTemplate: DEFAULT_DIGEST_TEMPLATE,
   sample: ({ now }) => ({
     providerId: '7',
     providerName: 'Anthropic Primary',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatUsd, usageIndicator, usagePercent } from '../message/format.ts';
 import type { NotificationDefinition } from './types.ts';
-import { text } from './types.ts';
+import { DEFAULT_DIGEST_TEMPLATE, text } from './types.ts';
 
 export const COST_PERIODS = ['5h', 'weekly', 'monthly'] as const;
 export type CostPeriod = (typeof COST_PERIODS)[number];
@@ -167,6 +167,7 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
     quotaLimit: '{{quota_limit}}',
     usagePercent: '{{usage_percent}}',
   },
+  defaultDigestTemplate: DEFAULT_DIGEST_TEMPLATE,
   sample: () => ({
     targetType: 'user',
     targetId: '42',

@@ -29,3 +29,4 @@ export {
 export { DailyLeaderboardData, LeaderboardEntry } from './daily-leaderboard.ts';
 export { formatDuration } from './duration.ts';
 export type { BuildContext, JsonValue, NotificationDefinition, TemplateVariable, VariableDoc } from './types.ts';
+export { DEFAULT_DIGEST_TEMPLATE } from './types.ts';

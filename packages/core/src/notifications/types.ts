@@ -27,7 +27,16 @@ export type NotificationDefinition<Schema extends z.ZodType = z.ZodType> = {
   variableDocs: VariableDoc[];
   /** The spec's default custom-webhook template for this type. */
   defaultTemplate: Record<string, JsonValue>;
+  /** Types that have digests: a digest's template when the target's does not list `items`. */
+  defaultDigestTemplate?: Record<string, JsonValue>;
   sample(ctx: Pick<BuildContext, 'now'>): z.output<Schema>;
 };
 
 export const text = (value: string | number): TemplateVariable => ({ text: String(value), json: value });
+
+/** `{ title, count, items }`: a digest's default custom-webhook body (one notification's fields would name just one). */
+export const DEFAULT_DIGEST_TEMPLATE: Record<string, JsonValue> = {
+  title: '{{title}}',
+  count: '{{json:count}}',
+  items: '{{json:items}}',
+};

@@ -121,7 +121,10 @@ describe('template variables', () => {
     expect(Object.keys(v).sort()).toEqual([...COMMON, ...DIGEST].sort());
     expect(v.title?.text).toBe('Digest');
     expect(v.count).toEqual({ text: '2', json: 2 });
-    expect((v.items?.json as Array<Record<string, unknown>>).map((i) => i.provider_id)).toEqual(['7', '8']);
+    expect(v.items?.json).toEqual([
+      expect.objectContaining({ provider_id: '7' }),
+      expect.objectContaining({ provider_id: '8' }),
+    ]);
     expect(JSON.parse(v.items?.text ?? '')).toEqual(v.items?.json);
   });
 
