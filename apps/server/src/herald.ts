@@ -9,7 +9,7 @@ import { createDb } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
-import { raiseCircuitBreakerAlert } from './engine/circuit-breaker.ts';
+import { breakerEvents } from './engine/circuit-breaker.ts';
 import { startRetention } from './engine/retention.ts';
 import { startScheduledWorkers } from './engine/scheduled-jobs.ts';
 import { buildHttpServer } from './http/server.ts';
@@ -116,8 +116,8 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
       http: outbound,
       clock,
       metrics,
-      // A trip reported by the hub, or counted by Herald, raises the alert in the same transaction.
-      hubEvents: { breakerOpened: async (trx, data) => void (await raiseCircuitBreakerAlert(deps, trx, data)) },
+      // A trip or recovery reported by the hub, or counted by Herald, is decided in the same transaction.
+      hubEvents: breakerEvents(() => deps),
     };
     // Schedules follow the stored configuration from the first moment (and after any change).
     await reconcileSchedules(deps);

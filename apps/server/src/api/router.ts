@@ -7,6 +7,7 @@ import { hubRouter } from './routers/hub.ts';
 import { notificationsRouter } from './routers/notifications.ts';
 import { overviewRouter } from './routers/overview.ts';
 import { settingsRouter } from './routers/settings.ts';
+import { silencesRouter } from './routers/silences.ts';
 import { targetsRouter } from './routers/targets.ts';
 import { router } from './trpc.ts';
 
@@ -20,6 +21,7 @@ export const appRouter = router({
   deliveries: deliveriesRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
+  silences: silencesRouter,
   hub: hubRouter,
 });
 

@@ -7,21 +7,49 @@
  * stores nothing; the hub fixes and re-sends, and idempotency by requestId makes re-sending
  * the good records safe. What is accepted is committed before the answer.
  */
-import type { CircuitBreakerData, HubProvider, HubUser, UsageRecord } from '@herald/core';
+import type {
+  CircuitBreakerData,
+  CircuitBreakerReport,
+  CircuitBreakerReportResult,
+  HubProvider,
+  HubUser,
+  UsageRecord,
+} from '@herald/core';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
+import { findOpenBreakers } from '../db/repos/breaker-state.ts';
 import * as entities from '../db/repos/hub-entities.ts';
 import { addToRollup, dailyDeltas, insertUsage, type NewUsage } from '../db/repos/usage.ts';
 
 /** Who noticed the trip: the hub (reportCircuitBreaker) or Herald, counting failed usage. */
 export type BreakerSource = 'hub' | 'usage';
 
+/** A breaker closed: reported by the hub, or Herald's own after a success past its open duration. */
+export type BreakerClosed = {
+  providerId: string;
+  providerName?: string | undefined;
+  /** When it closed (null: now). */
+  closedAt: Date | null;
+};
+
+/** What the engine made of a breaker event (the answer to `hub.reportCircuitBreaker`). */
+export type BreakerDecision = Omit<CircuitBreakerReportResult, 'ok'>;
+
 /**
  * Events the intake raises, called inside its transaction so whatever they write (an alert,
  * a queued job) commits with the data that caused it, or not at all.
  */
 export type HubEvents = {
-  breakerOpened(trx: Transaction<Database>, data: CircuitBreakerData, source: BreakerSource): Promise<void>;
+  breakerOpened(
+    trx: Transaction<Database>,
+    data: CircuitBreakerData,
+    source: BreakerSource,
+  ): Promise<BreakerDecision | undefined>;
+  breakerClosed(
+    trx: Transaction<Database>,
+    closed: BreakerClosed,
+    source: BreakerSource,
+  ): Promise<BreakerDecision | undefined>;
 };
 
 export type IntakeOptions = {
@@ -34,6 +62,8 @@ export type RecordUsageOutcome = {
   duplicates: number;
   /** Herald's own breaker openings this batch caused. */
   breakersOpened: CircuitBreakerData[];
+  /** Providers whose open breaker this batch's successes closed. */
+  breakersClosed: string[];
 };
 
 const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -83,12 +113,41 @@ export async function recordUsage(
     // The rollup and the breaker update rows every batch shares (busy users, every provider),
     // locked until commit: they come last, so those locks are held for as short as possible.
     await addToRollup(trx, dailyDeltas(fresh));
+    const breakersClosed = await closeBreakers(trx, fresh, events);
     const breakersOpened = await advanceBreakers(trx, fresh, now, events);
-    return { accepted: fresh.length, duplicates: records.length - fresh.length, breakersOpened };
+    return { accepted: fresh.length, duplicates: records.length - fresh.length, breakersOpened, breakersClosed };
   });
 }
 
 type Outcome = { success: boolean; errorMessage: string | null; at: number; index: number };
+
+/**
+ * An open breaker closes at the provider's first success at or after its retry time (the open
+ * duration has passed). Before the batch's openings, which come after any success they follow.
+ */
+async function closeBreakers(
+  trx: Transaction<Database>,
+  fresh: Array<{ providerId: string } & Outcome>,
+  events: HubEvents | undefined,
+): Promise<string[]> {
+  if (!events) return [];
+  const succeeded = [...new Set(fresh.filter((r) => r.success).map((r) => r.providerId))].sort();
+  if (succeeded.length === 0) return [];
+  const open = await findOpenBreakers(trx, succeeded);
+  const closed: string[] = [];
+  // In id order, like every other lock the intake takes.
+  for (const b of open.sort((x, y) => (x.providerId < y.providerId ? -1 : 1))) {
+    const retryAt = b.retryAt?.getTime() ?? 0;
+    // The first success at or after the retry time closes it.
+    const at = fresh
+      .filter((r) => r.providerId === b.providerId && r.success && r.at >= retryAt)
+      .reduce((min, r) => Math.min(min, r.at), Number.POSITIVE_INFINITY);
+    if (!Number.isFinite(at)) continue;
+    const d = await events.breakerClosed(trx, { providerId: b.providerId, closedAt: new Date(at) }, 'usage');
+    if (d?.outcome !== 'ignored') closed.push(b.providerId);
+  }
+  return closed;
+}
 
 /** Herald's own breaker over the newly stored records; returns the openings it raised. */
 async function advanceBreakers(
@@ -192,10 +251,28 @@ export function syncProviders(db: Db, providers: HubProvider[]) {
   return db.transaction().execute((trx) => entities.upsertHubProviders(trx, providers));
 }
 
-/** The hub's own breaker opened: keep the provider's name current and raise the event. */
-export async function reportCircuitBreaker(db: Db, data: CircuitBreakerData, events: HubEvents | undefined) {
-  await inTransaction(db, async (trx) => {
-    await entities.upsertProviderName(trx, data.providerId, data.providerName);
-    await events?.breakerOpened(trx, data, 'hub');
+/**
+ * The hub's own breaker opened or closed: keep the provider's name current and raise the event.
+ * Answers what became of it (nothing handled it: ignored).
+ */
+export async function reportCircuitBreaker(
+  db: Db,
+  report: CircuitBreakerReport,
+  events: HubEvents | undefined,
+): Promise<BreakerDecision> {
+  return inTransaction(db, async (trx) => {
+    if (report.providerName !== undefined) {
+      await entities.upsertProviderName(trx, report.providerId, report.providerName);
+    }
+    let decision: BreakerDecision | undefined;
+    if (report.state === 'closed') {
+      const closedAt = report.closedAt ? new Date(report.closedAt) : null;
+      const closed = { providerId: report.providerId, providerName: report.providerName, closedAt };
+      decision = await events?.breakerClosed(trx, closed, 'hub');
+    } else {
+      const { state: _, ...data } = report;
+      decision = await events?.breakerOpened(trx, data, 'hub');
+    }
+    return decision ?? { outcome: 'ignored', notificationId: null };
   });
 }

@@ -1,4 +1,10 @@
-import { CircuitBreakerData, RecordUsageInput, SyncProvidersInput, SyncUsersInput } from '@herald/core';
+import {
+  CircuitBreakerReport,
+  type CircuitBreakerReportResult,
+  RecordUsageInput,
+  SyncProvidersInput,
+  SyncUsersInput,
+} from '@herald/core';
 import { recordUsage, reportCircuitBreaker, syncProviders, syncUsers } from '../../services/hub-intake.ts';
 import { hubProcedure, router } from '../trpc.ts';
 
@@ -6,19 +12,30 @@ export const hubRouter = router({
   /** Lets a hub check its key and connectivity before it reports anything. */
   ping: hubProcedure.query(({ ctx }) => ({ ok: true as const, apiKeyName: ctx.hub.name })),
 
-  /** A provider's breaker opened at the hub. */
-  reportCircuitBreaker: hubProcedure.input(CircuitBreakerData).mutation(async ({ ctx, input }) => {
-    await reportCircuitBreaker(ctx.deps.db, input, ctx.deps.hubEvents);
-    ctx.deps.logger.info(
-      { action: 'circuit_breaker_reported', providerId: input.providerId, failureCount: input.failureCount },
-      'hub reported a circuit breaker trip',
-    );
-    return { ok: true as const };
-  }),
+  /** A provider's breaker opened (state "open", the default) or closed again at the hub. */
+  reportCircuitBreaker: hubProcedure
+    .input(CircuitBreakerReport)
+    .mutation(async ({ ctx, input }): Promise<CircuitBreakerReportResult> => {
+      const decision = await reportCircuitBreaker(ctx.deps.db, input, ctx.deps.hubEvents);
+      ctx.deps.logger.info(
+        {
+          action: 'circuit_breaker_reported',
+          providerId: input.providerId,
+          state: input.state,
+          outcome: decision.outcome,
+          ...(input.state === 'open' ? { failureCount: input.failureCount } : {}),
+        },
+        `hub reported a circuit breaker ${input.state === 'open' ? 'trip' : 'recovery'}`,
+      );
+      return { ok: true, ...decision };
+    }),
 
   /** Up to 5,000 usage records, idempotent by requestId; all or nothing on bad input. */
   recordUsage: hubProcedure.input(RecordUsageInput).mutation(async ({ ctx, input }) => {
     const r = await recordUsage(ctx.deps.db, input.records, ctx.deps.hubEvents, { now: () => ctx.deps.clock.now() });
+    for (const providerId of r.breakersClosed) {
+      ctx.deps.logger.info({ action: 'provider_breaker_closed', providerId }, "Herald's breaker closed for a provider");
+    }
     for (const b of r.breakersOpened) {
       ctx.deps.logger.info(
         { action: 'provider_breaker_opened', providerId: b.providerId, failureCount: b.failureCount },

@@ -1,4 +1,4 @@
-import { CircuitBreakerData } from '@herald/core';
+import { CircuitBreakerReport } from '@herald/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/database.ts';
 import { reportCircuitBreaker } from '../../../src/services/hub-intake.ts';
@@ -24,9 +24,9 @@ describe('reportCircuitBreaker (service)', () => {
 
   it('keeps the provider name current and raises the event in the transaction', async () => {
     const ev = recordingEvents();
-    await reportCircuitBreaker(db, CircuitBreakerData.parse(valid), ev.events);
+    await reportCircuitBreaker(db, CircuitBreakerReport.parse(valid), ev.events);
     expect(ev.calls).toEqual([{ data: valid, source: 'hub', inTransaction: true }]);
-    await reportCircuitBreaker(db, CircuitBreakerData.parse({ ...valid, providerName: 'Renamed' }), ev.events);
+    await reportCircuitBreaker(db, CircuitBreakerReport.parse({ ...valid, providerName: 'Renamed' }), ev.events);
     const rows = await db.selectFrom('hub_provider').select(['id', 'name']).execute();
     expect(rows).toEqual([{ id: 'p1', name: 'Renamed' }]);
   });
@@ -35,7 +35,7 @@ describe('reportCircuitBreaker (service)', () => {
     const ev = recordingEvents();
     ev.failNext(new Error('boom'));
     await expect(
-      reportCircuitBreaker(db, CircuitBreakerData.parse({ ...valid, providerName: 'Lost' }), ev.events),
+      reportCircuitBreaker(db, CircuitBreakerReport.parse({ ...valid, providerName: 'Lost' }), ev.events),
     ).rejects.toThrow('boom');
     const row = await db.selectFrom('hub_provider').select('name').where('id', '=', 'p1').executeTakeFirstOrThrow();
     expect(row.name).toBe('Renamed');
@@ -52,11 +52,13 @@ describe('hub.reportCircuitBreaker', () => {
   afterAll(() => h?.close());
 
   it('accepts a report and records the provider', async () => {
-    expect(await h.client(key).hub.reportCircuitBreaker.mutate(valid)).toEqual({ ok: true });
+    // Notifications are switched off in a fresh install: recorded, not alerted.
+    const disabled = { ok: true, outcome: 'disabled', notificationId: null };
+    expect(await h.client(key).hub.reportCircuitBreaker.mutate(valid)).toEqual(disabled);
     // A numeric provider id, no last error, a retryAt with an offset.
     const numeric = { ...valid, providerId: 7 as unknown as string, retryAt: '2026-06-01T16:30:00+08:00' };
     delete (numeric as { lastError?: string }).lastError;
-    expect(await h.client(key).hub.reportCircuitBreaker.mutate(numeric)).toEqual({ ok: true });
+    expect(await h.client(key).hub.reportCircuitBreaker.mutate(numeric)).toEqual(disabled);
     const rows = await h.db.selectFrom('hub_provider').select(['id', 'name']).orderBy('id').execute();
     expect(rows).toEqual([
       { id: '7', name: 'Anthropic Primary' },

@@ -51,7 +51,10 @@ export function recordingEvents() {
     async breakerOpened(trx, data, source) {
       calls.push({ data, source, inTransaction: trx.isTransaction });
       if (failWith) throw failWith;
+      return undefined;
     },
+    // Closing needs an open breaker_state row, which these events never write.
+    breakerClosed: async () => undefined,
   };
   return {
     events,

@@ -1,0 +1,99 @@
+/** Each provider's breaker as Herald last heard of it (recovery and flapping follow from it). */
+import { sql } from 'kysely';
+import type { Executor } from '../database.ts';
+import type { BreakerStateRow, BreakerTransition } from '../tables/incidents.ts';
+
+export type NewOpening = {
+  providerId: string;
+  providerName: string;
+  failureCount: number;
+  retryAt: Date;
+  at: Date;
+};
+
+/**
+ * The first opening Herald hears of for a provider: inserted open, or undefined when the
+ * provider already has a row (then `lockBreaker` it). Concurrent first reports wait for each
+ * other here, so only one of them sees the row as new.
+ */
+export function insertOpenBreaker(db: Executor, o: NewOpening): Promise<BreakerStateRow | undefined> {
+  return db
+    .insertInto('breaker_state')
+    .values({
+      provider_id: o.providerId,
+      state: 'open',
+      provider_name: o.providerName,
+      opened_at: o.at,
+      failure_count: o.failureCount,
+      retry_at: o.retryAt,
+      transitions: JSON.stringify([{ state: 'open', at: o.at.toISOString() }] satisfies BreakerTransition[]),
+      updated_at: o.at,
+    })
+    .onConflict((oc) => oc.column('provider_id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The provider's row, locked until the transaction ends (one report at a time decides). */
+export function lockBreaker(db: Executor, providerId: string): Promise<BreakerStateRow | undefined> {
+  return db
+    .selectFrom('breaker_state')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export type BreakerPatch = Partial<
+  Pick<
+    BreakerStateRow,
+    | 'state'
+    | 'provider_name'
+    | 'opened_at'
+    | 'closed_at'
+    | 'failure_count'
+    | 'retry_at'
+    | 'alert_notification_id'
+    | 'flapping_since'
+  >
+> & { transitions?: BreakerTransition[] };
+
+export async function updateBreaker(db: Executor, providerId: string, patch: BreakerPatch, at: Date): Promise<void> {
+  const { transitions, ...rest } = patch;
+  await db
+    .updateTable('breaker_state')
+    .set({ ...rest, ...(transitions ? { transitions: JSON.stringify(transitions) } : {}), updated_at: at })
+    .where('provider_id', '=', providerId)
+    .execute();
+}
+
+/** Breakers open now among these providers, with when they may close (the intake's successes close them). */
+export async function findOpenBreakers(
+  db: Executor,
+  providerIds: string[],
+): Promise<Array<{ providerId: string; retryAt: Date | null }>> {
+  if (providerIds.length === 0) return [];
+  return db
+    .selectFrom('breaker_state')
+    .select(['provider_id as providerId', 'retry_at as retryAt'])
+    .where('provider_id', 'in', providerIds)
+    .where('state', '=', 'open')
+    .execute();
+}
+
+/**
+ * What Herald's usage says about a provider while its breaker was open: requests recorded and
+ * how many failed. Rare (once per recovery) and bounded by the open period on the time index.
+ */
+export async function usageWhileOpen(
+  db: Executor,
+  providerId: string,
+  from: Date,
+  to: Date,
+): Promise<{ requests: number; failures: number }> {
+  const { rows } = await sql<{ requests: number; failures: number }>`
+    select count(*)::int as requests, (count(*) filter (where not success))::int as failures
+      from usage_record
+     where created_at >= ${from} and created_at <= ${to} and provider_id = ${providerId}`.execute(db);
+  return rows[0] ?? { requests: 0, failures: 0 };
+}
