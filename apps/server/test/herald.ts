@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { type AppRouter, appRouter } from '../src/api/router.ts';
 import { loadConfig } from '../src/config.ts';
+import { readSettings } from '../src/db/repos/settings.ts';
 import { type Herald, type StartOptions, startHerald } from '../src/herald.ts';
 import { createLogger } from '../src/logger.ts';
 import { createTestDatabase } from './db.ts';
@@ -56,6 +57,11 @@ export type TestHeraldOptions = {
   bossClock?: StartOptions['bossClock'];
   /** Another server process on the same database and key (several processes on one Postgres). */
   shareWith?: { databaseUrl: string; secretKeyHex: string };
+  /**
+   * Keep the default grouping wait (10 s for circuit breakers). Off by default in tests: they
+   * expect an alert at once unless they test grouping.
+   */
+  groupWait?: boolean;
 };
 
 export async function startTestHerald(env: Record<string, string> = {}, opts: TestHeraldOptions = {}) {
@@ -83,6 +89,7 @@ export async function startTestHerald(env: Record<string, string> = {}, opts: Te
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.bossClock ? { bossClock: opts.bossClock } : {}),
   });
+  if (!opts.groupWait && !opts.shareWith) await noGroupWait(herald.deps.db);
   return {
     herald,
     databaseUrl: database.url,
@@ -162,4 +169,10 @@ function procedureKind(procedure: string) {
   const found = allProcedures().find((p) => p.path === procedure);
   if (!found) throw new Error(`no procedure ${procedure}`);
   return found.kind;
+}
+
+/** Circuit-breaker alerts go at once (the 10 s grouping wait off), as tests that do not test grouping expect. */
+export async function noGroupWait(db: Herald['deps']['db']) {
+  await readSettings(db, 'UTC');
+  await db.updateTable('settings').set({ circuit_breaker_group_wait: 0 }).execute();
 }

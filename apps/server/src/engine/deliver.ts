@@ -4,6 +4,8 @@ import { QUEUE_NAMES } from '../jobs/queues.ts';
 import type { Clock } from '../senders/clock.ts';
 import { type BatchEnv, type Entry, runBatch } from './delivery-batch.ts';
 import { startHeartbeat } from './delivery-heartbeat.ts';
+import { createPacer } from './delivery-pace.ts';
+import { gatherGroup, splitOffRest } from './digests.ts';
 import type { DeliveryJob, DeliveryJobData, RunEnv } from './delivery-run.ts';
 import { createSettlements } from './delivery-settle.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
@@ -76,6 +78,9 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
   const env: RunEnv = {
     log,
     metrics,
+    clock: deps.clock,
+    pacer: createPacer(db, deps.clock),
+    splitDigest: (d, keep, rest, part) => splitOffRest(deps, db, d, keep, rest, part),
     retryDelaySeconds: config.deliveryRetryDelaySeconds,
     sendDeps: {
       http: deps.http,
@@ -117,6 +122,33 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       wakeUp = done;
     });
 
+  // Jobs put back until a time (a pace slot, a platform's wait) wake this worker then, not at the next poll.
+  const wakeTimes: number[] = [];
+  let wakeTimer: NodeJS.Timeout | null = null;
+  const armWake = () => {
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wakeTimer = null;
+    const next = wakeTimes[0];
+    if (next === undefined || !running) return;
+    wakeTimer = setTimeout(
+      () => {
+        const now = Date.now();
+        while (wakeTimes.length > 0 && (wakeTimes[0] as number) <= now + 2) wakeTimes.shift();
+        wake();
+        armWake();
+      },
+      Math.max(0, next - Date.now()) + 5,
+    );
+    wakeTimer.unref();
+  };
+  const wakeAt = (at: Date) => {
+    const t = at.getTime();
+    if (wakeTimes.length >= 10_000 || wakeTimes.includes(t)) return;
+    const i = wakeTimes.findIndex((x) => x > t);
+    wakeTimes.splice(i === -1 ? wakeTimes.length : i, 0, t);
+    if (i === 0 || wakeTimes.length === 1) armWake();
+  };
+
   const settlements = createSettlements({
     db,
     boss,
@@ -131,6 +163,8 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
 
   const batchEnv: BatchEnv = {
     db,
+    gather: (group, paceDigests) => gatherGroup(deps, db, group, paceDigests),
+    wakeAt,
     secretBox: deps.secretBox,
     run: env,
     settlements,
@@ -193,8 +227,9 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       for (const job of jobs) {
         const held = active.get(job.id);
         // Fetched again while still held here (its heartbeat lapsed): the run holding it goes on
-        // and settles this newer attempt. Nothing is sent twice.
-        if (held) held.job = job;
+        // and settles this newer attempt. Nothing is sent twice. One already settling (put back
+        // until a pace slot that has come) is a new run.
+        if (held && !held.settling) held.job = job;
         else {
           const e: Entry = { job, claimedAt: null, abort: null };
           active.set(job.id, e);
@@ -222,6 +257,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
       // Kept for aborting, writing the outcomes and putting the abandoned back.
       const sendDeadline = deadline - Math.min(1_000, timeoutMs / 4);
       running = false;
+      if (wakeTimer) clearTimeout(wakeTimer);
       wake();
       void listener?.close().catch(() => {});
       await until(loop, sendDeadline);

@@ -3,7 +3,10 @@ import {
   type JsonObject,
   type Locale,
   type NotificationType,
+  type DigestInput,
+  renderDigest,
   renderNotification,
+  splitDigest,
 } from '@herald/core';
 import type { JobWithMetadata } from 'pg-boss';
 import type { ClaimedDelivery, DeliveryResult } from '../db/repos/deliveries.ts';
@@ -11,11 +14,16 @@ import { errorText } from '../error-text.ts';
 import { DELIVERY_RETRY_LIMIT } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import type { WaitReason } from '../db/tables/delivery.ts';
+import { type Clock, realTimeOf } from '../senders/clock.ts';
 import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
+import { type Pacer, paceOf } from './delivery-pace.ts';
+import type { DigestData } from './digests.ts';
 import { type RecipientContext, recipientNow } from './targets-for.ts';
 import { resolveTimezone } from './timezone.ts';
 
-export type DeliveryJobData = { deliveryId: string };
+export type { DeliveryJobData } from '../jobs/queues.ts';
+import type { DeliveryJobData } from '../jobs/queues.ts';
 export type DeliveryJob = JobWithMetadata<DeliveryJobData>;
 
 /** How the queue settles a job once its run is over. */
@@ -38,11 +46,18 @@ export type RunEnv = {
   metrics: Metrics;
   /** The first queue retry's wait in seconds; later ones double it, up to 4×. */
   retryDelaySeconds: number;
+  /** The engine's clock: pace slots and waits are on it. */
+  clock: Clock;
+  /** Each target's pace, shared by every process (absent: no pacing). */
+  pacer?: Pacer;
+  /** Queues what a digest could not carry within its platform's size limit as its next part. */
+  splitDigest?: (d: ClaimedDelivery, keep: number[], rest: number[], part: { offset: number; total: number }) => Promise<string>;
 };
 
 /**
- * One delivery's run: re-checks switches and recipients, renders, sends (stopping early when
- * `signal` aborts) and decides the outcome. Writes nothing: the worker records the outcome.
+ * One delivery's run: re-checks switches and recipients, takes a slot of its target's pace (or
+ * waits for one), renders (a digest's first part, queueing the rest), sends (stopping early when
+ * `signal` aborts) and decides the outcome. The worker records the outcome.
  */
 export async function runDelivery(
   env: RunEnv,
@@ -65,18 +80,27 @@ export async function runDelivery(
     return complete(final(d.id, 'skipped', { error: who.reason }));
   }
 
+  const pace = env.pacer ? paceOf(d, ctx, who) : null;
+  if (env.pacer && pace) {
+    const slot = await env.pacer.take(pace, d);
+    if (!slot.go) return waitFor(env.clock, d.id, 'pace', slot.at, slot.booked || d.slot_booked);
+  }
+
   let body: JsonObject;
   try {
-    body = renderNotification({
+    const input = {
       type,
-      data: d.data,
       channel: who.target.channel,
       locale: ctx.settings.locale as Locale,
       timezone: resolveTimezone(who.bindingTimezone, ctx.settings.timezone),
       now: sendDeps.clock.now(),
       ...(who.telegram ? { telegram: who.telegram } : {}),
       ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),
-    }).body;
+    };
+    body =
+      d.kind === 'digest'
+        ? await renderDigestPart(env, d, input)
+        : renderNotification({ ...input, data: d.data }).body;
   } catch (err) {
     count('failed', 'permanent');
     const error = `the message could not be rendered: ${errorText(err)}`;
@@ -99,6 +123,17 @@ export async function runDelivery(
     return complete(final(d.id, 'delivered', fields));
   }
   const failure = { ...fields, error: sent.error, failureClass: sent.failureClass };
+  if (sent.rateLimited && pace && env.pacer && !signal.aborted) {
+    // The platform's own limit: not a failure and no retry used; the target is slowed.
+    const until = await env.pacer.refused(pace, sent.retryAfterMs);
+    count('rate_limited', 'retryable');
+    log.warn(
+      { action: 'delivery_rate_limited', deliveryId: d.id, type, until, error: sent.error },
+      'the platform refused for its rate limit: the delivery waits and the target is slowed',
+    );
+    const waiting = waitFor(env.clock, d.id, 'platform_limit', until, true);
+    return { ...waiting, result: { ...(waiting.result as DeliveryResult), ...failure, error: sent.error } };
+  }
   if (signal.aborted) {
     // The worker is stopping: the next run (here or in another process) sends it at once.
     const error = `abandoned: Herald stopped while sending (${sent.error})`;
@@ -148,6 +183,41 @@ export async function runDelivery(
 }
 
 const complete = (result: DeliveryResult): Outcome => ({ settle: { kind: 'complete' }, result });
+
+/** Pending on purpose until `at` (on the engine's clock): back to the queue, no retry used. */
+function waitFor(clock: Clock, id: string, reason: WaitReason, at: Date, slotBooked: boolean): Outcome {
+  return {
+    settle: { kind: 'requeue', at: realTimeOf(clock, at) },
+    result: { ...final(id, 'pending'), nextAttemptAt: at, finished: false, waitReason: reason, slotBooked },
+  };
+}
+
+/**
+ * A digest's body: as many of its items as the platform's size limit allows; the rest are
+ * queued first as the next part (nothing is lost if this process dies after the send).
+ */
+async function renderDigestPart(
+  env: RunEnv,
+  d: ClaimedDelivery,
+  input: Omit<DigestInput, 'items'>,
+): Promise<JsonObject> {
+  const data = d.data as DigestData;
+  const parts = splitDigest({ ...input, items: data.items });
+  const offset = data.partOffset ?? 0;
+  const total = Math.max(data.partTotal ?? 0, offset + parts.length);
+  const first = parts[0];
+  if (!first) throw new Error('a digest without items');
+  if (parts.length > 1 && env.splitDigest) {
+    const rest = parts.slice(1).flatMap((p) => p.items);
+    await env.splitDigest(d, first.items, rest, { offset, total });
+  }
+  if (total <= 1) return first.rendered.body;
+  return renderDigest({
+    ...input,
+    items: first.items.map((i) => data.items[i]),
+    part: { index: offset + 1, total },
+  }).body;
+}
 
 export function final(
   id: string,

@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { NOTIFICATIONS, type NotificationType } from '@herald/core';
+import { CHANNEL_PACE, hasDigest, NOTIFICATIONS, type NotificationType } from '@herald/core';
 import { sql, type Transaction } from 'kysely';
 import { fromKysely, type JobInsert } from 'pg-boss';
 import type { Database, Executor } from '../db/database.ts';
 import { insertDeliveries, insertNotifications } from '../db/repos/deliveries.ts';
 import { readSettings } from '../db/repos/settings.ts';
+import type { CarriedDelivery } from '../db/tables/delivery.ts';
 import type { NotificationSource } from '../db/tables/notification.ts';
 import type { AppDeps } from '../deps.ts';
 import { deliveryJob, QUEUE_NAMES } from '../jobs/queues.ts';
 import { SYSTEM_TIMEZONE } from '../services/settings.ts';
+import { type Clock, realTimeOf, systemClock } from '../senders/clock.ts';
+import { activeSilences, silenceFor } from '../services/silences.ts';
+import { type Hold, holdFor, silenceReason, topOfHourSpreadMs } from './hold.ts';
 import { type Recipient, recipientsFor } from './targets-for.ts';
 
 /**
@@ -24,6 +28,8 @@ export type EnqueueInput = {
   source: NotificationSource;
   /** Only this binding (a per-binding schedule), if it is still enabled with its target. */
   onlyBindingId?: string;
+  /** Gather with the others queued now for the same target into one digest (a cost check's many). */
+  group?: boolean;
 };
 
 export type EnqueueResult = {
@@ -32,10 +38,24 @@ export type EnqueueResult = {
   deliveryIds: string[];
 };
 
-export type EnqueueDeps = Pick<AppDeps, 'boss' | 'secretBox' | 'logger' | 'config'>;
+export type EnqueueDeps = Pick<AppDeps, 'boss' | 'secretBox' | 'logger' | 'config'> & { clock?: Clock };
 
 /** A delivery to create (also used by `deliveries.resend`). */
-export type NewDelivery = Recipient & { notificationId: string; type: NotificationType; resendOf?: string | null };
+export type NewDelivery = Recipient & {
+  notificationId: string;
+  type: NotificationType;
+  resendOf?: string | null;
+  /** Waits before its first run (quiet hours, a grouping wait). */
+  hold?: Hold | null;
+  /** Its first run is put off this long (a scheduled run kept off the top of the hour). */
+  spreadMs?: number;
+  /** Not sent: held back by this silence. */
+  silence?: { id: string; reason: string } | null;
+  /** A digest delivery: what it carries. */
+  carried?: CarriedDelivery[];
+  /** Inherits a promised slot of its target's pace (a digest of waiting deliveries). */
+  slotBooked?: boolean;
+};
 
 /**
  * Turns one event into a stored notification, one delivery row per recipient and one queue
@@ -63,6 +83,9 @@ export async function enqueueNotifications(
   const t = trx as Transaction<Database>;
 
   const settings = await readSettings(t, SYSTEM_TIMEZONE);
+  const clock = deps.clock ?? systemClock;
+  const now = clock.now();
+  const silences = await activeSilences(t, now);
   const plans = new Map<string, Awaited<ReturnType<typeof recipientsFor>>>();
   const notifications: Array<{ id: string; type: NotificationType; data: unknown; source: NotificationSource }> = [];
   const deliveries: NewDelivery[] = [];
@@ -87,7 +110,20 @@ export async function enqueueNotifications(
     // Time-ordered like delivery ids: the notification index on delivery grows at its end.
     const id = uuidv7();
     notifications.push({ id, type: input.type, data, source: input.source });
-    const mine = plan.recipients.map((r) => ({ ...r, notificationId: id, type: input.type }));
+    const silence = silenceFor(silences, input.type, data);
+    const mine = plan.recipients.map(
+      (r): NewDelivery => ({
+        ...r,
+        notificationId: id,
+        type: input.type,
+        hold: silence ? null : holdFor(r, input.type, data, settings, now, input),
+        spreadMs:
+          input.source === 'schedule' && CHANNEL_PACE[r.channel]({}).avoidTopOfHour
+            ? topOfHourSpreadMs(r.targetId ?? r.channel, now)
+            : 0,
+        silence: silence ? { id: silence.id, reason: silenceReason(silence) } : null,
+      }),
+    );
     deliveries.push(...mine);
     results.push({ notificationId: id, deliveryIds: [] });
   }
@@ -129,11 +165,17 @@ export function uuidv7(ms = Date.now()): string {
 
 /** Inserts delivery rows and their jobs (job id = delivery id) in `trx`, and wakes the workers on commit. */
 export async function queueDeliveries(
-  deps: Pick<AppDeps, 'boss' | 'config'>,
+  deps: Pick<AppDeps, 'boss' | 'config'> & { clock?: Clock },
   trx: Transaction<Database>,
   deliveries: NewDelivery[],
 ): Promise<string[]> {
   const ids = deliveries.map(() => uuidv7());
+  const clock = deps.clock ?? systemClock;
+  const now = clock.now();
+  const startOf = (d: NewDelivery): Date | null => {
+    const at = Math.max(d.hold?.until.getTime() ?? 0, d.spreadMs ? now.getTime() + d.spreadMs : 0);
+    return at > now.getTime() ? new Date(at) : null;
+  };
   await insertDeliveries(
     trx,
     deliveries.map((d, i) => ({
@@ -145,11 +187,25 @@ export async function queueDeliveries(
       binding_id: d.bindingId,
       resend_of: d.resendOf ?? null,
       channel: d.channel,
+      ...(d.silence ? { status: 'skipped' as const, silence_id: d.silence.id, error: d.silence.reason } : {}),
+      ...(d.hold ? { wait_reason: d.hold.reason } : {}),
+      ...(d.carried ? { carried: d.carried } : {}),
+      ...(d.slotBooked ? { slot_booked: true } : {}),
+      next_attempt_at: startOf(d)?.toISOString() ?? null,
     })),
   );
-  const jobs: JobInsert[] = ids.map((id, i) =>
-    deliveryJob(id, deliveries[i] as NewDelivery, deps.config.deliveryHeartbeatSeconds),
-  );
+  const jobs: JobInsert[] = [];
+  deliveries.forEach((d, i) => {
+    if (d.silence) return;
+    const start = startOf(d);
+    jobs.push(
+      deliveryJob(ids[i] as string, d, deps.config.deliveryHeartbeatSeconds, {
+        digestible: hasDigest(d.type),
+        waits: d.hold != null,
+        ...(start ? { startAfter: realTimeOf(clock, start) } : {}),
+      }),
+    );
+  });
   const conn = fromKysely(trx);
   for (let i = 0; i < jobs.length; i += 1_000) {
     await deps.boss.insert(QUEUE_NAMES.delivery, jobs.slice(i, i + 1_000), { db: conn });

@@ -94,6 +94,7 @@ async function runAll(
         ...target,
         timezone: r.timezone,
         threshold: Number(settings.cost_alert_threshold),
+        digestThreshold: settings.cost_alert_digest_threshold,
         now,
       });
       out.push({ ran: true, scope: r.scope, timezone: r.timezone, alerts: res.alerts });

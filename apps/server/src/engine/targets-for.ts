@@ -1,4 +1,4 @@
-import { type ChannelType, type NotificationType, parseLegacyWebhook } from '@herald/core';
+import { type ChannelType, type NotificationType, parseLegacyWebhook, type QuietHours } from '@herald/core';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { findBindingsByIds, findTargetsByIds } from '../db/repos/deliveries.ts';
@@ -22,6 +22,9 @@ export type Recipient = {
   targetName: string | null;
   bindingId: string | null;
   channel: ChannelType;
+  /** The binding's quiet hours and the zone they are in (binding → settings). */
+  quietHours?: QuietHours | null;
+  timezone?: string | null;
 };
 
 export type Recipients = { recipients: Recipient[]; reason: string | null };
@@ -61,7 +64,14 @@ export async function recipientsFor(
   let q = db
     .selectFrom('binding')
     .innerJoin('target', 'target.id', 'binding.target_id')
-    .select(['binding.id as binding_id', 'target.id as target_id', 'target.name', 'target.provider_type'])
+    .select([
+      'binding.id as binding_id',
+      'target.id as target_id',
+      'target.name',
+      'target.provider_type',
+      'binding.quiet_hours',
+      'binding.schedule_timezone',
+    ])
     .where('binding.notification_type', '=', type)
     .where('binding.is_enabled', '=', true)
     .where('target.is_enabled', '=', true)
@@ -82,6 +92,8 @@ export async function recipientsFor(
       targetName: r.name,
       bindingId: r.binding_id,
       channel: r.provider_type as ChannelType,
+      quietHours: r.quiet_hours,
+      timezone: r.schedule_timezone ?? settings.timezone,
     })),
     reason: null,
   };

@@ -34,17 +34,33 @@ export function deliveryJob(
   id: string,
   recipient: { targetId: string | null; type: string },
   heartbeatSeconds: number,
-): JobInsert<{ deliveryId: string }> {
+  opts: { startAfter?: Date; digestible?: boolean; waits?: boolean } = {},
+): JobInsert<DeliveryJobData> {
+  const key = paceKey(recipient);
   return {
     id,
-    data: { deliveryId: id },
+    data: {
+      deliveryId: id,
+      ...(opts.digestible ? { group: `${key}|${recipient.type}` } : {}),
+      ...(opts.waits ? { waits: true } : {}),
+    },
     retryLimit: DELIVERY_RETRY_LIMIT,
     retryDelay: 0,
     retryBackoff: false,
     heartbeatSeconds,
-    group: { id: recipient.targetId ?? `legacy:${recipient.type}` },
+    group: { id: key },
+    ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
   };
 }
+
+/** One target's (or legacy URL's) key: its queue group and its pace row. */
+export const paceKey = (r: { targetId: string | null; type: string }) => r.targetId ?? `legacy:${r.type}`;
+
+/**
+ * A delivery job: its row's id; `group` (target|type) when its notifications can be gathered
+ * into a digest; `waits` when it was created waiting (a grouping wait, quiet hours).
+ */
+export type DeliveryJobData = { deliveryId: string; group?: string; waits?: boolean };
 
 /**
  * Queue-level retries as in DESIGN.md (3 retries, 60 s growing to 240 s; pg-boss's

@@ -3,7 +3,11 @@ import { byBusinessCode, jsonOf } from './judge.ts';
 import { type ChannelSender, requireField } from './sender.ts';
 
 /** DingTalk: 130101 = sending too fast, -1 = busy; 310000 sign/keyword/IP, 460101 body too large. */
-export const DINGTALK_CODES = { retryable: [130101, -1], permanent: [310000, 460101] } as const;
+export const DINGTALK_CODES = {
+  retryable: [130101, -1],
+  permanent: [310000, 460101],
+  rateLimited: [130101],
+} as const;
 
 /** Base64(HMAC-SHA256(key = secret, message = `${ms}\n${secret}`)). */
 export function dingtalkSign(timestampMs: number, secret: string): string {

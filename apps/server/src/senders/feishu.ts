@@ -3,7 +3,11 @@ import { byBusinessCode, jsonOf } from './judge.ts';
 import { type ChannelSender, requireField } from './sender.ts';
 
 /** Feishu: 9499 too many requests, 11232 flow control, 2200 internal; 19021 signature/timestamp. */
-export const FEISHU_CODES = { retryable: [9499, 11232, 2200], permanent: [19021] } as const;
+export const FEISHU_CODES = {
+  retryable: [9499, 11232, 2200],
+  permanent: [19021],
+  rateLimited: [9499, 11232],
+} as const;
 
 /** Base64(HMAC-SHA256(key = `${seconds}\n${secret}`, message = empty)). */
 export function feishuSign(timestampSeconds: number, secret: string): string {

@@ -40,6 +40,7 @@ export function byStatus(res: PlatformResponse, message?: string): Verdict {
       class: 'retryable',
       code: 429,
       message: text,
+      rateLimited: true,
       ...(hint !== undefined ? { retryAfterMs: hint } : {}),
     };
   }
@@ -56,7 +57,7 @@ export function byBusinessCode(
   res: PlatformResponse,
   code: number | undefined,
   message: string,
-  codes: { retryable: readonly number[]; permanent: readonly number[] },
+  codes: { retryable: readonly number[]; permanent: readonly number[]; rateLimited?: readonly number[] },
 ): Verdict {
   if (code === undefined) {
     // A 2xx without the platform's result code is not proof of delivery.
@@ -74,6 +75,7 @@ export function byBusinessCode(
       class: 'retryable',
       code,
       message: text,
+      ...(codes.rateLimited?.includes(code) ? { rateLimited: true } : {}),
       ...(hint !== undefined ? { retryAfterMs: hint } : {}),
     };
   }

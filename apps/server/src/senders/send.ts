@@ -32,6 +32,8 @@ export type SendResult = {
   attempts: Attempt[];
   /** Set when the platform asked for a wait longer than a job should hold. */
   retryAfterMs: number | null;
+  /** The platform refused for its rate limit: wait and slow down, no retry used. */
+  rateLimited: boolean;
 };
 
 export type SendDeps = {
@@ -137,7 +139,8 @@ export async function sendToTarget(
       verdict.ok ? 'webhook sent' : 'webhook attempt failed',
     );
     last = { verdict, status, latencyMs, excerpt };
-    if (verdict.ok || verdict.class === 'permanent' || i === SENDER_RETRY_DELAYS_MS.length) break;
+    // A rate-limit answer ends the run: trying again soon only counts against the platform's window.
+    if (verdict.ok || verdict.class === 'permanent' || verdict.rateLimited || i === SENDER_RETRY_DELAYS_MS.length) break;
     const wait = Math.max(SENDER_RETRY_DELAYS_MS[i] as number, verdict.retryAfterMs ?? 0);
     if (wait > MAX_IN_JOB_WAIT_MS || opts.signal?.aborted) break;
     await abortable(deps.clock.sleep(wait), opts.signal);
@@ -155,6 +158,7 @@ export async function sendToTarget(
     responseExcerpt: final.excerpt,
     attempts,
     retryAfterMs: !v.ok && v.retryAfterMs !== undefined ? v.retryAfterMs : null,
+    rateLimited: !v.ok && v.rateLimited === true,
   };
   if (!v.ok) {
     log.warn(

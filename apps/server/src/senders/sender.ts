@@ -39,6 +39,8 @@ export type Verdict =
       message: string;
       /** The platform's wait hint (Retry-After, Telegram retry_after). */
       retryAfterMs?: number;
+      /** The platform's own rate-limit answer: the delivery waits, it does not fail or retry. */
+      rateLimited?: boolean;
     };
 
 /** One channel's sending: sign and address the request, then judge the platform's answer. */

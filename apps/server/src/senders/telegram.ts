@@ -22,6 +22,7 @@ export const telegramSender: ChannelSender = {
         class: 'retryable',
         code: 429,
         message: description,
+        rateLimited: true,
         ...(clamped !== undefined ? { retryAfterMs: clamped } : {}),
       };
     }

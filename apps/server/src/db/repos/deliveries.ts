@@ -1,12 +1,18 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { BindingRow } from '../tables/binding.ts';
-import type { DeliveryAttempt, DeliveryRow, DeliveryStatus } from '../tables/delivery.ts';
+import type {
+  CarriedDelivery,
+  DeliveryAttempt,
+  DeliveryRow,
+  DeliveryStatus,
+  WaitReason,
+} from '../tables/delivery.ts';
 import type { NotificationKind, NotificationRow } from '../tables/notification.ts';
 import type { TargetRow } from '../tables/target.ts';
 import { ID_SLACK_MS, uuidv7Floor } from '../uuidv7-range.ts';
 
-export type NewNotificationRow = { id: string; type: string; data: unknown; source: string };
+export type NewNotificationRow = { id: string; type: string; data: unknown; source: string; kind?: NotificationKind };
 export type NewDeliveryRow = {
   id: string;
   notification_id: string;
@@ -16,15 +22,22 @@ export type NewDeliveryRow = {
   binding_id: string | null;
   resend_of: string | null;
   channel: string;
+  status?: DeliveryStatus;
+  wait_reason?: WaitReason | null;
+  next_attempt_at?: string | null;
+  silence_id?: string | null;
+  error?: string | null;
+  carried?: CarriedDelivery[] | null;
+  slot_booked?: boolean;
 };
 
 /** Many rows as one JSON parameter (no per-value parameters, whatever the batch size). */
 export async function insertNotifications(db: Executor, rows: NewNotificationRow[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into notification (id, type, data, source)
-    select id, type, data, source
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, type text, data jsonb, source text)`.execute(
+    insert into notification (id, type, data, source, kind)
+    select id, type, data, source, coalesce(kind, 'alert')
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, type text, data jsonb, source text, kind text)`.execute(
     db,
   );
 }
@@ -32,16 +45,21 @@ export async function insertNotifications(db: Executor, rows: NewNotificationRow
 export async function insertDeliveries(db: Executor, rows: NewDeliveryRow[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into delivery (id, notification_id, notification_type, target_id, target_name, binding_id, resend_of, channel)
-    select id, notification_id, notification_type, target_id, target_name, binding_id, resend_of, channel
+    insert into delivery (id, notification_id, notification_type, target_id, target_name, binding_id, resend_of, channel,
+                          status, wait_reason, next_attempt_at, silence_id, error, carried, slot_booked, finished_at)
+    select id, notification_id, notification_type, target_id, target_name, binding_id, resend_of, channel,
+           coalesce(status, 'pending'), wait_reason, next_attempt_at, silence_id, error, carried,
+           coalesce(slot_booked, false),
+           case when coalesce(status, 'pending') in ('pending', 'sending') then null else now() end
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
         id uuid, notification_id uuid, notification_type text, target_id uuid, target_name text,
-        binding_id uuid, resend_of uuid, channel text
+        binding_id uuid, resend_of uuid, channel text, status text, wait_reason text,
+        next_attempt_at timestamptz, silence_id uuid, error text, carried jsonb, slot_booked boolean
       )`.execute(db);
 }
 
 /** A claimed delivery with what rendering needs from its notification. */
-export type ClaimedDelivery = DeliveryRow & { data: unknown; source: string };
+export type ClaimedDelivery = DeliveryRow & { data: unknown; source: string; kind: NotificationKind };
 
 /** What a claim found: rows now this run's to send, and rows another live run still holds. */
 export type Claim = {
@@ -85,7 +103,7 @@ export async function claimDeliveries(
          and (d.status = 'pending' or (d.status = 'sending' and not ${leaseLive(leaseSeconds)}))
       returning d.*
     )
-    select updated.*, n.data, n.source
+    select updated.*, n.data, n.source, n.kind
       from updated join notification n on n.id = updated.notification_id`.execute(db);
   if (rows.length === claims.length) return { claimed: rows, held: [] };
   const got = new Set(rows.map((r) => r.id));
@@ -133,6 +151,10 @@ export type DeliveryResult = {
   latencyMs: number | null;
   nextAttemptAt: Date | null;
   finished: boolean;
+  /** Pending on purpose (the pace, the platform's limit). */
+  waitReason?: WaitReason | null;
+  /** Holds a promised slot of its target's pace. */
+  slotBooked?: boolean;
 };
 
 /**
@@ -153,6 +175,8 @@ export async function recordResults(db: Executor, results: DeliveryResult[]): Pr
       latency_ms: r.latencyMs,
       next_attempt_at: r.nextAttemptAt?.toISOString() ?? null,
       finished: r.finished,
+      wait_reason: r.waitReason ?? null,
+      slot_booked: r.slotBooked ?? null,
     })),
   );
   await sql`
@@ -165,12 +189,15 @@ export async function recordResults(db: Executor, results: DeliveryResult[]): Pr
       failure_class = r.failure_class,
       latency_ms = coalesce(r.latency_ms, d.latency_ms),
       next_attempt_at = r.next_attempt_at,
+      wait_reason = r.wait_reason,
+      slot_booked = coalesce(r.slot_booked, d.slot_booked),
       lease_until = null,
       finished_at = case when r.finished then now() else null end,
       updated_at = now()
     from jsonb_to_recordset(${payload}::jsonb) as r(
       id uuid, status text, attempts jsonb, rendered_body jsonb, status_code int, error text,
-      failure_class text, latency_ms int, next_attempt_at timestamptz, finished boolean
+      failure_class text, latency_ms int, next_attempt_at timestamptz, finished boolean,
+      wait_reason text, slot_booked boolean
     )
     where d.id = r.id and d.status <> 'delivered'`.execute(db);
 }

@@ -13,7 +13,7 @@ import type { WorkerOptions } from '../../../src/jobs/workers.ts';
 import { createLogger } from '../../../src/logger.ts';
 import type { Clock } from '../../../src/senders/clock.ts';
 import { createTestDatabase } from '../../db.ts';
-import { captureLogs, httpApi, TEST_ADMIN_TOKEN } from '../../herald.ts';
+import { captureLogs, httpApi, noGroupWait, TEST_ADMIN_TOKEN } from '../../herald.ts';
 
 /** A sender clock that records the 1/2/4 s waits instead of sleeping through them. */
 export function recordingClock() {
@@ -56,6 +56,7 @@ export async function startDeliveryHerald(
     webDistDir: path.join(dataDir, 'no-web-build'),
     ...(o.workers ? { workers: o.workers } : {}),
   });
+  if (!o.databaseUrl) await noGroupWait(herald.deps.db);
   const raw = httpApi(herald.url);
   /** An admin call that must succeed; returns its data. */
   const api = async (procedure: string, input?: unknown) => {
