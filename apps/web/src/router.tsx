@@ -17,6 +17,7 @@ import { LoginPage } from './pages/login/login-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
 import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
+import { SilencesPage } from './pages/silences/silences-page.tsx';
 import { TargetsPage } from './pages/targets/targets-page.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -66,6 +67,7 @@ const deliveriesRoute = createRoute({
   path: 'deliveries',
   component: DeliveriesPage,
 });
+const silencesRoute = createRoute({ getParentRoute: () => authedRoute, path: 'silences', component: SilencesPage });
 const apiKeysRoute = createRoute({ getParentRoute: () => authedRoute, path: 'api-keys', component: ApiKeysPage });
 const settingsRoute = createRoute({ getParentRoute: () => authedRoute, path: 'settings', component: SettingsPage });
 
@@ -76,6 +78,7 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     targetsRoute,
     deliveriesRoute,
+    silencesRoute,
     apiKeysRoute,
     settingsRoute,
   ]),

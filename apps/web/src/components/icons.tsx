@@ -11,6 +11,7 @@ import {
   IconAdjustments as TablerAdjustments,
   IconAlertCircle as TablerAlertCircle,
   IconBell as TablerBell,
+  IconBellOff as TablerBellOff,
   IconCheck as TablerCheck,
   IconChevronDown as TablerChevronDown,
   type Icon as TablerIcon,
@@ -34,6 +35,7 @@ function decorative(TheIcon: TablerIcon): IconComponent {
 export const IconMegaphone = decorative(IconSpeakerphone);
 export const IconDashboard = decorative(IconLayoutDashboard);
 export const IconBell = decorative(TablerBell);
+export const IconBellOff = decorative(TablerBellOff);
 export const IconTarget = decorative(TablerTarget);
 export const IconSend = decorative(TablerSend);
 export const IconKey = decorative(TablerKey);

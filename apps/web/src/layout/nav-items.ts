@@ -2,6 +2,7 @@ import type { LinkProps } from '@tanstack/react-router';
 import {
   IconAdjustments,
   IconBell,
+  IconBellOff,
   type IconComponent,
   IconDashboard,
   IconKey,
@@ -12,7 +13,7 @@ import {
 export type NavItem = {
   to: NonNullable<LinkProps['to']>;
   /** Also the key of the page's title under `nav.*`. */
-  key: 'overview' | 'notifications' | 'targets' | 'deliveries' | 'apiKeys' | 'settings';
+  key: 'overview' | 'notifications' | 'targets' | 'deliveries' | 'silences' | 'apiKeys' | 'settings';
   icon: IconComponent;
 };
 
@@ -22,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/notifications', key: 'notifications', icon: IconBell },
   { to: '/targets', key: 'targets', icon: IconTarget },
   { to: '/deliveries', key: 'deliveries', icon: IconSend },
+  { to: '/silences', key: 'silences', icon: IconBellOff },
   { to: '/api-keys', key: 'apiKeys', icon: IconKey },
   { to: '/settings', key: 'settings', icon: IconAdjustments },
 ];

@@ -1,10 +1,10 @@
 import { DELIVERY_STATUSES, NOTIFICATION_TYPES } from '@herald/core';
-import { Button, Group, Select } from '@mantine/core';
+import { Button, Group, Pill, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trpc } from '../../lib/trpc.ts';
-import type { DeliveriesSearch } from '../../pages/deliveries/search.ts';
+import { type DeliveriesSearch, isFiltered } from '../../pages/deliveries/search.ts';
 import { TimeFilter } from './time-filter.tsx';
 
 type Props = { value: DeliveriesSearch; onChange: (next: DeliveriesSearch) => void };
@@ -18,7 +18,7 @@ export function DeliveriesFilters({ value, onChange }: Props) {
   if (value.target && !targetOptions.some((option) => option.value === value.target)) {
     targetOptions.push({ value: value.target, label: t('deliveries.deletedTarget') });
   }
-  const filtered = Boolean(value.status || value.type || value.target || value.range || value.from || value.to);
+  const filtered = isFiltered(value);
   return (
     <Group align="flex-end" mb="md" gap="sm">
       <Select
@@ -50,6 +50,15 @@ export function DeliveriesFilters({ value, onChange }: Props) {
         onChange={(target) => onChange({ ...value, target: target ?? undefined })}
       />
       <TimeFilter value={value} onChange={onChange} resets={resets} />
+      {value.silence && (
+        <LinkedFilter
+          label={t('deliveries.filterSilence')}
+          onRemove={() => onChange({ ...value, silence: undefined })}
+        />
+      )}
+      {value.digest && (
+        <LinkedFilter label={t('deliveries.filterDigest')} onRemove={() => onChange({ ...value, digest: undefined })} />
+      )}
       {filtered && (
         <Button
           variant="subtle"
@@ -62,5 +71,22 @@ export function DeliveriesFilters({ value, onChange }: Props) {
         </Button>
       )}
     </Group>
+  );
+}
+
+/** A filter set by a link (a silence's or a digest's id): shown as a pill that can be removed. */
+function LinkedFilter({ label, onRemove }: { label: string; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Pill
+      size="lg"
+      data-testid="linked-filter"
+      withRemoveButton
+      onRemove={onRemove}
+      removeButtonProps={{ 'aria-label': t('deliveries.removeFilter', { name: label }) }}
+      style={{ alignSelf: 'center' }}
+    >
+      {label}
+    </Pill>
   );
 }

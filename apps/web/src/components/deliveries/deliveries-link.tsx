@@ -8,10 +8,12 @@ type Props = AnchorProps & {
   children: ReactNode;
   'aria-label'?: string;
   'data-testid'?: string;
+  /** Called on an in-app navigation (e.g. to close the drawer the link is in). */
+  onNavigate?: () => void;
 };
 
 /** A link to the delivery log with these filters: a real href (new tab works), navigated in-app on a plain click. */
-export function DeliveriesLink({ filters, children, ...props }: Props) {
+export function DeliveriesLink({ filters, children, onNavigate, ...props }: Props) {
   const navigate = useNavigate();
   const href = deliveriesHref(filters);
   return (
@@ -21,6 +23,7 @@ export function DeliveriesLink({ filters, children, ...props }: Props) {
       onClick={(event) => {
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
         event.preventDefault();
+        onNavigate?.();
         void navigate({ href });
       }}
     >

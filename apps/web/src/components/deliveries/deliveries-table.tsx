@@ -3,7 +3,8 @@ import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { DataTable } from '../data-table.tsx';
-import { DeliveryStatusBadge, formatLatency } from './delivery-status-badge.tsx';
+import { DeliveryState, DeliveryWhat } from './delivery-labels.tsx';
+import { formatLatency } from './delivery-status-badge.tsx';
 
 type Props = { deliveries: readonly DeliverySummary[]; onOpen: (id: string) => void };
 
@@ -13,7 +14,7 @@ export function DeliveriesTable({ deliveries, onOpen }: Props) {
   return (
     <DataTable
       label={t('deliveries.tableLabel')}
-      minWidth={900}
+      minWidth={1000}
       headers={[
         t('deliveries.time'),
         t('deliveries.type'),
@@ -30,14 +31,16 @@ export function DeliveriesTable({ deliveries, onOpen }: Props) {
         return (
           <Table.Tr key={delivery.id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{time}</Table.Td>
-            <Table.Td>{t(`deliveries.types.${delivery.notificationType}`)}</Table.Td>
+            <Table.Td>
+              <DeliveryWhat delivery={delivery} />
+            </Table.Td>
             <Table.Td fw={500}>
               {delivery.targetName ??
                 (delivery.targetId ? t('deliveries.deletedTarget') : t('deliveries.legacyTarget'))}
             </Table.Td>
             <Table.Td>{t(`deliveries.channels.${delivery.channel}`)}</Table.Td>
             <Table.Td>
-              <DeliveryStatusBadge status={delivery.status} />
+              <DeliveryState delivery={delivery} />
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLatency(delivery.latencyMs)}</Table.Td>
             <Table.Td maw={280}>

@@ -5,12 +5,19 @@ import { httpStatusOf, messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { DeliveryStatusBadge, formatLatency } from './delivery-status-badge.tsx';
+import { DeliveryState, DeliveryWhat } from './delivery-labels.tsx';
+import { DeliveryLinks } from './delivery-links.tsx';
+import { formatLatency } from './delivery-status-badge.tsx';
 
-type Props = { deliveryId: string | null; onClose: () => void };
+type Props = {
+  deliveryId: string | null;
+  /** Shows another delivery (a digest, or one it carried) in the drawer. */
+  onOpen: (id: string) => void;
+  onClose: () => void;
+};
 
-/** One delivery: every attempt, the rendered body, and resend. */
-export function DeliveryDrawer({ deliveryId, onClose }: Props) {
+/** One delivery: what it carried or what carried it, every attempt, the rendered body, and resend. */
+export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const queryClient = useQueryClient();
@@ -66,9 +73,9 @@ export function DeliveryDrawer({ deliveryId, onClose }: Props) {
           <Group justify="space-between" align="flex-start">
             <Stack gap={4}>
               <Text fw={600}>
-                {t(`deliveries.types.${data.notificationType}`)} ·{' '}
                 {data.targetName ?? (data.targetId ? t('deliveries.deletedTarget') : t('deliveries.legacyTarget'))}
               </Text>
+              <DeliveryWhat delivery={data} />
               <Text size="sm" c="dimmed">
                 {formatDateTime(data.createdAt)} · {t(`deliveries.channels.${data.channel}`)} · {t('deliveries.source')}
                 : {data.notification.source}
@@ -79,8 +86,8 @@ export function DeliveryDrawer({ deliveryId, onClose }: Props) {
                 </Text>
               )}
             </Stack>
-            <Group gap="sm">
-              <DeliveryStatusBadge status={data.status} />
+            <Group gap="sm" align="flex-start">
+              <DeliveryState delivery={data} />
               <Button size="xs" loading={resend.isPending} onClick={() => resend.mutate({ id: data.id })}>
                 {t('deliveries.resend')}
               </Button>
@@ -91,6 +98,7 @@ export function DeliveryDrawer({ deliveryId, onClose }: Props) {
               {data.error}
             </Alert>
           )}
+          <DeliveryLinks delivery={data} onOpen={onOpen} onClose={onClose} />
 
           <Title order={3} size="h5">
             {t('deliveries.attempts')}

@@ -8,6 +8,8 @@ const COLORS: Record<DeliveryStatus, string> = {
   delivered: 'teal',
   failed: 'red',
   skipped: 'gray',
+  // Carried by a digest: the digest's own delivery has the outcome.
+  grouped: 'grape',
 };
 
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type BindingDraft, buildBindingsInput, draftOf, errorAt } from './binding-draft.ts';
+import { quietHoursDraftOf } from './quiet-hours.ts';
 
 const messages = {
   invalidJson: (m: string) => `bad json: ${m}`,
   cronFields: 'five fields',
   cronInvalid: 'bad cron',
+  quietHours: { noDays: 'no days', badTime: 'bad time', sameTimes: 'same times' },
 };
 const TARGET = '8f0c3c56-6c8e-4d2e-9a51-0b6f1b1d7e01';
 const draft = (over: Partial<BindingDraft> = {}): BindingDraft => ({
@@ -15,6 +17,7 @@ const draft = (over: Partial<BindingDraft> = {}): BindingDraft => ({
   scheduleCron: '',
   scheduleTimezone: '',
   templateText: null,
+  quietHours: quietHoursDraftOf(null),
   ...over,
 });
 
@@ -28,6 +31,7 @@ describe('buildBindingsInput', () => {
       scheduleCron: null,
       scheduleTimezone: null,
       templateOverride: null,
+      quietHours: null,
     });
   });
 
@@ -52,7 +56,12 @@ describe('buildBindingsInput', () => {
       false,
       messages,
     );
-    expect(r.input?.bindings[0]).toEqual({ targetId: TARGET, isEnabled: true, templateOverride: null });
+    expect(r.input?.bindings[0]).toEqual({
+      targetId: TARGET,
+      isEnabled: true,
+      templateOverride: null,
+      quietHours: null,
+    });
   });
 
   it('keys errors by the server paths: cron, zone (shared schema), JSON and placeholders', () => {
@@ -76,6 +85,43 @@ describe('buildBindingsInput', () => {
   });
 });
 
+describe('quiet hours in bindings.set', () => {
+  it('sends switched-on quiet hours with days in week order, and switched-off ones as null', () => {
+    const on = { enabled: true, days: [7, 1, 5], from: ' 22:30', to: '07:00 ', bypassUrgent: false };
+    const r = buildBindingsInput('cost_alert', [draft({ quietHours: on })], true, messages);
+    expect(r.errors).toEqual({});
+    expect(r.input?.bindings[0]?.quietHours).toEqual({
+      days: [1, 5, 7],
+      from: '22:30',
+      to: '07:00',
+      bypassUrgent: false,
+    });
+    const off = buildBindingsInput('cost_alert', [draft({ quietHours: { ...on, enabled: false } })], true, messages);
+    expect(off.input?.bindings[0]?.quietHours).toBeNull();
+  });
+
+  it('keys quiet-hours errors by the server paths, in the UI language', () => {
+    const r = buildBindingsInput(
+      'circuit_breaker',
+      [
+        draft({ quietHours: { enabled: true, days: [], from: '25:00', to: '07:00', bypassUrgent: true } }),
+        draft({
+          targetId: crypto.randomUUID(),
+          quietHours: { enabled: true, days: [1], from: '09:00', to: '09:00', bypassUrgent: true },
+        }),
+      ],
+      false,
+      messages,
+    );
+    expect(r.input).toBeNull();
+    expect(r.errors).toEqual({
+      'bindings.0.quietHours.days': 'no days',
+      'bindings.0.quietHours.from': 'bad time',
+      'bindings.1.quietHours.to': 'same times',
+    });
+  });
+});
+
 describe('draftOf', () => {
   it('shows a stored override as indented JSON and none as null', () => {
     const base = {
@@ -88,8 +134,27 @@ describe('draftOf', () => {
       isEnabled: true,
       scheduleCron: null,
       scheduleTimezone: 'UTC',
+      quietHours: null,
     };
     expect(draftOf({ ...base, templateOverride: { a: 1 } }).templateText).toBe('{\n  "a": 1\n}');
     expect(draftOf({ ...base, templateOverride: null })).toMatchObject({ templateText: null, scheduleCron: '' });
+  });
+
+  it('shows stored quiet hours switched on, and none as switched off with a starting period', () => {
+    const base = {
+      id: 'b',
+      notificationType: 'cost_alert' as const,
+      targetId: TARGET,
+      targetName: 'Hook',
+      targetType: 'custom',
+      targetEnabled: true,
+      isEnabled: true,
+      scheduleCron: null,
+      scheduleTimezone: null,
+      templateOverride: null,
+    };
+    const stored = { days: [6, 7], from: '00:00', to: '09:00', bypassUrgent: false };
+    expect(draftOf({ ...base, quietHours: stored }).quietHours).toEqual({ enabled: true, ...stored });
+    expect(draftOf({ ...base, quietHours: null }).quietHours).toMatchObject({ enabled: false, from: '22:00' });
   });
 });

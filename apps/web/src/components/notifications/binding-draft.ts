@@ -1,5 +1,12 @@
 import { type BindingView, checkTemplate, type NotificationType, SetBindingsInput } from '@herald/core';
 import { cronProblem } from './cron.ts';
+import {
+  type QuietHoursDraft,
+  type QuietHoursMessages,
+  quietHoursDraftOf,
+  quietHoursProblems,
+  quietHoursValue,
+} from './quiet-hours.ts';
 
 /** One bound target as the form edits it. */
 export type BindingDraft = {
@@ -13,6 +20,7 @@ export type BindingDraft = {
   scheduleTimezone: string;
   /** The override as JSON text; null = none (the target's own template is used). */
   templateText: string | null;
+  quietHours: QuietHoursDraft;
 };
 
 export function draftOf(b: BindingView): BindingDraft {
@@ -24,6 +32,7 @@ export function draftOf(b: BindingView): BindingDraft {
     scheduleCron: b.scheduleCron ?? '',
     scheduleTimezone: b.scheduleTimezone ?? '',
     templateText: b.templateOverride ? JSON.stringify(b.templateOverride, null, 2) : null,
+    quietHours: quietHoursDraftOf(b.quietHours),
   };
 }
 
@@ -49,6 +58,7 @@ export type DraftMessages = {
   invalidJson: (message: string) => string;
   cronFields: string;
   cronInvalid: string;
+  quietHours: QuietHoursMessages;
 };
 
 /**
@@ -77,10 +87,14 @@ export function buildBindingsInput(
       if (problem)
         errors[`bindings.${i}.scheduleCron`] = problem === 'fields' ? messages.cronFields : messages.cronInvalid;
     }
+    for (const [field, message] of Object.entries(quietHoursProblems(b.quietHours, messages.quietHours))) {
+      errors[`bindings.${i}.quietHours.${field}`] = message;
+    }
     return {
       targetId: b.targetId,
       isEnabled: b.isEnabled,
       templateOverride,
+      quietHours: quietHoursValue(b.quietHours),
       ...(scheduled && { scheduleCron: cron || null, scheduleTimezone: zone || null }),
     };
   });

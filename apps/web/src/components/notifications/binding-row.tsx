@@ -7,6 +7,7 @@ import { TemplateEditor } from '../targets/template-editor.tsx';
 import { TimezoneSelect } from '../timezone-select.tsx';
 import { type BindingDraft, errorAt, overrideProblems, parseOverride } from './binding-draft.ts';
 import { cronProblem, dailyCron, describeCron, nextRuns } from './cron.ts';
+import { QuietHoursFields } from './quiet-hours-fields.tsx';
 
 type Props = {
   binding: BindingDraft;
@@ -120,6 +121,18 @@ export function BindingRow({
             {t('notificationsPage.nextRunsIn', { zone: tz, times: runs.map(format).join(' · ') })}
           </Text>
         )}
+        <QuietHoursFields
+          value={binding.quietHours}
+          type={type}
+          zone={tz}
+          errors={{
+            days: errorAt(errors, `${prefix}.quietHours.days`),
+            from: errors[`${prefix}.quietHours.from`],
+            // A refusal of the period as a whole shows under its end.
+            to: errors[`${prefix}.quietHours.to`] ?? errors[`${prefix}.quietHours`],
+          }}
+          onChange={(quietHours) => onChange({ ...binding, quietHours })}
+        />
         {binding.targetType === 'custom' && (
           <TemplateOverride
             binding={binding}

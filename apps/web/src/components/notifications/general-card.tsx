@@ -22,6 +22,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
   const [enabled, setEnabled] = useState(settings.enabled);
   const [mode, setMode] = useState(settings.useLegacyMode ? 'legacy' : 'multi');
+  const [paceDigests, setPaceDigests] = useState(settings.paceDigests);
   const [urls, setUrls] = useState<Partial<Record<LegacyWebhookField, string>>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
@@ -78,7 +79,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
         .map(([field, url]) => [field, url?.trim()] as const)
         .filter(([, url]) => url),
     );
-    const patch = { enabled, useLegacyMode: mode === 'legacy', ...webhooks };
+    const patch = { enabled, useLegacyMode: mode === 'legacy', paceDigests, ...webhooks };
     const found = schemaErrorsOf(UpdateSettingsInput, patch);
     if (Object.keys(found).length > 0) {
       setErrors(found);
@@ -98,6 +99,12 @@ export function GeneralCard({ settings }: { settings: Settings }) {
           label={t('notificationsPage.enabled')}
           checked={enabled}
           onChange={(event) => setEnabled(event.currentTarget.checked)}
+        />
+        <Switch
+          label={t('notificationsPage.paceDigests')}
+          description={t('notificationsPage.paceDigestsDescription')}
+          checked={paceDigests}
+          onChange={(event) => setPaceDigests(event.currentTarget.checked)}
         />
         <div>
           <Text size="sm" fw={500} mb={4}>

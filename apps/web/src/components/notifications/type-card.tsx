@@ -21,6 +21,9 @@ import { trpc } from '../../lib/trpc.ts';
 import { type BindingDraft, buildBindingsInput } from './binding-draft.ts';
 import { BindingRow } from './binding-row.tsx';
 import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
+import { groupingPatch, groupingState } from './grouping.ts';
+import { GroupingFields } from './grouping-fields.tsx';
+import { quietHoursDraftOf } from './quiet-hours.ts';
 import { runSummary } from './run-summary.ts';
 
 const SWITCH = {
@@ -47,6 +50,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
   const [interval, setInterval] = useState<number | string>(settings.costAlertCheckInterval);
   const [time, setTime] = useState(settings.dailyLeaderboardTime);
   const [topN, setTopN] = useState<number | string>(settings.dailyLeaderboardTopN);
+  const [grouping, setGrouping] = useState(() => groupingState(settings));
   const [bindings, setBindings] = useState(initialBindings);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const updateSettings = useMutation(trpc.settings.update.mutationOptions());
@@ -68,12 +72,18 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
           invalidJson: (message) => t('notificationsPage.invalidJson', { message }),
           cronFields: t('notificationsPage.cronFields'),
           cronInvalid: t('notificationsPage.cronInvalid'),
+          quietHours: {
+            noDays: t('notificationsPage.quiet.noDays'),
+            badTime: t('notificationsPage.quiet.badTime'),
+            sameTimes: t('notificationsPage.quiet.sameTimes'),
+          },
         })
       : null;
     const patch = {
       [SWITCH[type]]: enabled,
       ...(type === 'cost_alert' && { costAlertThreshold: threshold / 100, costAlertCheckInterval: Number(interval) }),
       ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
+      ...groupingPatch(type, grouping),
     };
     const found = { ...schemaErrorsOf(UpdateSettingsInput, patch), ...built?.errors };
     setErrors(found);
@@ -156,6 +166,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
             />
           </Group>
         )}
+        <GroupingFields type={type} value={grouping} errors={errors} onChange={setGrouping} />
         {multiTarget && (
           <Stack gap="xs">
             <Text fw={500}>{t('notificationsPage.bindings')}</Text>
@@ -203,6 +214,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
                       scheduleCron: '',
                       scheduleTimezone: '',
                       templateText: null,
+                      quietHours: quietHoursDraftOf(null),
                     },
                   ]);
                 }

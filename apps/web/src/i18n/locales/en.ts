@@ -1,5 +1,6 @@
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
+import { silencesEn } from './silences.en.ts';
 
 /** English UI text. The key set here is the contract: zh-CN must have exactly the same keys. */
 export const en = {
@@ -29,6 +30,7 @@ export const en = {
     notifications: 'Notifications',
     targets: 'Targets',
     deliveries: 'Deliveries',
+    silences: 'Silences',
     apiKeys: 'API keys',
     settings: 'Settings',
   },
@@ -72,6 +74,10 @@ export const en = {
       description:
         'The delivery log: every message sent to every target with its status, attempts, latency and the platform’s answer. Failed messages can be resent from here.',
       empty: 'No deliveries yet. Every message Herald sends will be recorded here.',
+    },
+    silences: {
+      description:
+        'Hold back the notifications about one provider, one user or one notification type for a while, e.g. during planned maintenance. What a silence holds back is logged as skipped.',
     },
     apiKeys: {
       description:
@@ -175,7 +181,41 @@ export const en = {
       delivered: 'Delivered',
       failed: 'Failed',
       skipped: 'Skipped',
+      grouped: 'Grouped',
     },
+    waitReasons: {
+      pace: 'the target’s pace',
+      platform_limit: 'the platform’s limit',
+      grouping: 'grouping',
+      quiet_hours: 'quiet hours',
+    },
+    waiting: 'Waiting: {{reason}}',
+    waitingUntil: 'Waiting: {{reason}} — goes at {{at}}',
+    events: {
+      opened: 'Opened',
+      recovered: 'Recovered',
+      flapping: 'Flapping',
+      over: 'Over the threshold',
+    },
+    digestOf: 'Digest of {{n}}',
+    filterSilence: 'Held back by a silence',
+    filterDigest: 'Carried by a digest',
+    removeFilter: 'Remove the filter “{{name}}”',
+    groupedTitle: 'Sent in a digest',
+    groupedText:
+      'This notification went out together with others as one digest message; the digest’s delivery has the outcome.',
+    openDigest: 'Open the digest',
+    showDigestContents: 'Everything the digest carried',
+    silencedTitle: 'Held back by a silence',
+    showSilenced: 'Everything this silence held back',
+    toSilences: 'Silences',
+    carriedTitle: 'What this digest carried ({{n}})',
+    carriedLabel: 'Carried notifications',
+    carriedNone: 'Nothing is listed for this digest.',
+    showCarried: 'Show them in the log',
+    noSubject: 'No subject',
+    openCarried: 'Open',
+    openCarriedNamed: 'Open the delivery of {{subject}}',
     outcomes: {
       success: 'Success',
       retryable: 'Retryable failure',
@@ -246,6 +286,27 @@ export const en = {
     deleteNamed: 'Delete {{name}}',
     enableNamed: 'Enabled: {{name}}',
     toggleFailed: 'Could not change {{name}}: {{message}}',
+    pace: {
+      column: 'Pace',
+      backlogColumn: 'Waiting',
+      perMinute: '{{n}}/min',
+      perSecond: '{{n}}/s',
+      perWindow: '{{n}} per {{seconds}} s',
+      and: ' and ',
+      withPenalty: '{{limits}} (throttled for {{minutes}} min beyond)',
+      telegram: '{{group}} in groups and channels, {{private}} in private chats',
+      unlimited: 'unlimited',
+      own: 'Own pace: {{n}}/min',
+      platform: 'Platform’s pace: {{platform}}',
+      platformIs: 'Platform: {{platform}}',
+      slowedTo: 'Slowed to {{n}}/min until {{until}} after the platform refused a message',
+      slowedUntil: 'Slowed until {{until}} after the platform refused a message',
+      nothingWaiting: 'Nothing waiting',
+      waiting: '{{n}} waiting',
+      waitingNext: '{{n}} waiting, next at {{at}}',
+      refusals: 'Refused by the platform {{n}} times, last at {{at}}',
+      backlogUnavailable: 'Not available',
+    },
     channels: {
       wechat: 'WeCom',
       feishu: 'Feishu',
@@ -286,6 +347,12 @@ export const en = {
       proxyUrl: 'Proxy URL',
       proxyUrlDescription: 'Optional: http://, https://, socks5:// or socks5h:// proxy for this target.',
       proxyFallback: 'Send directly when the proxy fails',
+      pace: 'Pace (messages per minute)',
+      paceDescription:
+        'Optional: send to this target more slowly than its platform allows. Empty: the platform’s own pace ({{platform}}).',
+      pacePlaceholder: 'The platform’s pace',
+      paceNoEffect: 'At or above the platform’s limit: the platform’s pace applies.',
+      invalidPace: 'A whole number of messages per minute from 1 to 600, or empty for the platform’s pace.',
       isEnabled: 'Enabled',
       secretSet: 'set (…{{hint}}) — leave empty to keep',
       secretSetNoHint: 'set — leave empty to keep',
@@ -342,6 +409,7 @@ export const en = {
     },
   },
   notificationsPage: notificationsEn,
+  silencesPage: silencesEn,
   overviewPage: overviewEn,
   placeholder: {
     title: 'Nothing to show yet',

@@ -65,6 +65,38 @@ export const notificationsEn = {
   overrideLabel: 'Template override',
   overrideDescription: "The body sent to this target for this notification type, instead of the target's template.",
   overrideRemove: 'Remove the override',
+  paceDigests: 'Send what waits for a target’s pace as one digest',
+  paceDigestsDescription:
+    'When a target’s rate limit makes notifications wait, they go out together as one digest message instead of one by one.',
+  grouping: {
+    waitLabel: 'Grouping wait (seconds)',
+    breakerWaitDescription:
+      'Breaker alerts for one target arriving within this wait go out as one digest. 0 turns grouping off.',
+    costWaitDescription:
+      'Cost alerts for one target arriving within this wait go out as one digest. 0 turns grouping off.',
+    thresholdLabel: 'Digest from this many entities',
+    thresholdDescription: 'A cost check that finds more entities than this sends one digest per target.',
+    recoveryLabel: 'Send a recovery message',
+    recoveryDescription: 'When an alerted entity is back under its threshold (in a new window), say so.',
+  },
+  quiet: {
+    label: 'Quiet hours',
+    description: 'Hold this target’s messages during a period of the week.',
+    days: 'Days',
+    everyDay: 'Every day',
+    from: 'From (HH:mm)',
+    to: 'To (HH:mm)',
+    summary: '{{days}}, {{from}} to {{to}} ({{zone}})',
+    summaryOvernight: '{{days}}, {{from}} to {{to}} the next day ({{zone}})',
+    bypassUrgent: 'Let urgent alerts through',
+    bypassUrgentDescription:
+      'Circuit-breaker alerts and 100 % quota alerts still go out during quiet hours unless you untick this.',
+    explain:
+      'Read in the binding’s time zone ({{zone}}). When To is before From, the period runs past midnight. Messages held during quiet hours go out as one digest when they end.',
+    noDays: 'Pick at least one day.',
+    badTime: 'A time of day as HH:mm, e.g. 22:00.',
+    sameTimes: 'Must differ from the start.',
+  },
   types: {
     circuit_breaker: 'Circuit breaker',
     cost_alert: 'Cost alert',

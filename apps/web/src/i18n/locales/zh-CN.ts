@@ -1,6 +1,7 @@
 import type { Translation } from './en.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
+import { silencesZhCN } from './silences.zh-CN.ts';
 
 /** 简体中文界面文本。键必须与 en.ts 完全一致（类型检查与单元测试都会核对）。 */
 export const zhCN: Translation = {
@@ -30,6 +31,7 @@ export const zhCN: Translation = {
     notifications: '通知',
     targets: '推送目标',
     deliveries: '发送记录',
+    silences: '静默',
     apiKeys: 'API 密钥',
     settings: '设置',
   },
@@ -70,6 +72,10 @@ export const zhCN: Translation = {
     deliveries: {
       description: '发送日志：每条消息发往每个目标的状态、尝试次数、耗时和平台的响应。失败的消息可以在这里重新发送。',
       empty: '还没有发送记录。Herald 发送的每条消息都会记录在这里。',
+    },
+    silences: {
+      description:
+        '在一段时间内拦下关于某个供应商、某个用户或某种通知类型的通知，例如计划维护期间。被拦下的通知会以“已跳过”记入发送记录。',
     },
     apiKeys: {
       description: '你的 AI API 中转站向 Herald 上报事件时使用的密钥。新密钥只显示一次；不再使用的密钥请吊销。',
@@ -172,7 +178,40 @@ export const zhCN: Translation = {
       delivered: '已送达',
       failed: '失败',
       skipped: '已跳过',
+      grouped: '已合并',
     },
+    waitReasons: {
+      pace: '目标发送速率',
+      platform_limit: '平台频率限制',
+      grouping: '合并等待',
+      quiet_hours: '免打扰时段',
+    },
+    waiting: '等待：{{reason}}',
+    waitingUntil: '等待：{{reason}}，{{at}} 发出',
+    events: {
+      opened: '已熔断',
+      recovered: '已恢复',
+      flapping: '反复波动',
+      over: '超过阈值',
+    },
+    digestOf: '摘要（{{n}} 条）',
+    filterSilence: '被某个静默拦下',
+    filterDigest: '由某条摘要带出',
+    removeFilter: '移除筛选“{{name}}”',
+    groupedTitle: '已合并到摘要中发送',
+    groupedText: '这条通知与其他通知合并为一条摘要消息发出，发送结果见摘要的发送记录。',
+    openDigest: '打开摘要',
+    showDigestContents: '摘要带出的全部通知',
+    silencedTitle: '被静默拦下',
+    showSilenced: '此静默拦下的全部通知',
+    toSilences: '静默',
+    carriedTitle: '此摘要带出的通知（{{n}} 条）',
+    carriedLabel: '带出的通知',
+    carriedNone: '此摘要没有列出任何通知。',
+    showCarried: '在发送记录中查看',
+    noSubject: '无主题',
+    openCarried: '打开',
+    openCarriedNamed: '打开 {{subject}} 的发送记录',
     outcomes: {
       success: '成功',
       retryable: '可重试的失败',
@@ -243,6 +282,27 @@ export const zhCN: Translation = {
     deleteNamed: '删除 {{name}}',
     enableNamed: '启用：{{name}}',
     toggleFailed: '无法修改 {{name}}：{{message}}',
+    pace: {
+      column: '发送速率',
+      backlogColumn: '等待中',
+      perMinute: '每分钟 {{n}} 条',
+      perSecond: '每秒 {{n}} 条',
+      perWindow: '每 {{seconds}} 秒 {{n}} 条',
+      and: '、',
+      withPenalty: '{{limits}}（超出后限流 {{minutes}} 分钟）',
+      telegram: '群组和频道 {{group}}，私聊 {{private}}',
+      unlimited: '不限',
+      own: '自定速率：每分钟 {{n}} 条',
+      platform: '平台速率：{{platform}}',
+      platformIs: '平台：{{platform}}',
+      slowedTo: '平台拒收消息后已降速至每分钟 {{n}} 条，直到 {{until}}',
+      slowedUntil: '平台拒收消息后已降速，直到 {{until}}',
+      nothingWaiting: '无等待',
+      waiting: '{{n}} 条等待中',
+      waitingNext: '{{n}} 条等待中，下一条 {{at}} 发出',
+      refusals: '被平台拒收 {{n}} 次，最近一次 {{at}}',
+      backlogUnavailable: '暂不可用',
+    },
     channels: {
       wechat: '企业微信',
       feishu: '飞书',
@@ -283,6 +343,11 @@ export const zhCN: Translation = {
       proxyUrl: '代理地址',
       proxyUrlDescription: '可选：此目标使用的 http://、https://、socks5:// 或 socks5h:// 代理。',
       proxyFallback: '代理失败时直接发送',
+      pace: '发送速率（条/分钟）',
+      paceDescription: '可选：以低于平台上限的速率向此目标发送。留空则使用平台自己的速率（{{platform}}）。',
+      pacePlaceholder: '平台速率',
+      paceNoEffect: '不低于平台上限：将按平台速率发送。',
+      invalidPace: '请输入 1 到 600 之间的整数（条/分钟），或留空以使用平台速率。',
       isEnabled: '启用',
       secretSet: '已设置（…{{hint}}）——留空则保留',
       secretSetNoHint: '已设置——留空则保留',
@@ -339,6 +404,7 @@ export const zhCN: Translation = {
     },
   },
   notificationsPage: notificationsZhCN,
+  silencesPage: silencesZhCN,
   overviewPage: overviewZhCN,
   placeholder: {
     title: '暂无内容',

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { DeliveriesSearch, deliveriesHref, timeWindow } from './search.ts';
+import { DeliveriesSearch, deliveriesHref, isFiltered, listFilters, timeWindow } from './search.ts';
 
 /** The delivery log: filters in the URL, newest first, more by cursor, details in a drawer. */
 export function DeliveriesPage() {
@@ -24,7 +24,7 @@ export function DeliveriesPage() {
   const period = useMemo(() => timeWindow({ range, from, to }, Date.now()), [range, from, to]);
   const list = useInfiniteQuery(
     trpc.deliveries.list.infiniteQueryOptions(
-      { limit: 50, status: filters.status, notificationType: filters.type, targetId: filters.target, ...period },
+      { limit: 50, ...listFilters(filters), ...period },
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
         refetchInterval: (query) =>
@@ -37,9 +37,7 @@ export function DeliveriesPage() {
     ),
   );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(
-    filters.status || filters.type || filters.target || filters.range || filters.from || filters.to,
-  );
+  const filtered = isFiltered(filters);
 
   return (
     <>
@@ -74,7 +72,7 @@ export function DeliveriesPage() {
         </Center>
       )}
 
-      <DeliveryDrawer deliveryId={openId} onClose={() => setOpenId(null)} />
+      <DeliveryDrawer deliveryId={openId} onOpen={setOpenId} onClose={() => setOpenId(null)} />
     </>
   );
 }

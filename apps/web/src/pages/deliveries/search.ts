@@ -12,6 +12,10 @@ export const DeliveriesSearch = z.object({
   status: DeliveryStatus.optional().catch(undefined),
   type: NotificationTypeSchema.optional().catch(undefined),
   target: z.uuid().optional().catch(undefined),
+  /** Only what this silence held back (the silences page links here). */
+  silence: z.uuid().optional().catch(undefined),
+  /** Only what this digest delivery carried. */
+  digest: z.uuid().optional().catch(undefined),
   /** A preset (the last hour, day, …); otherwise `from` and/or `to`. */
   range: z
     .enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]])
@@ -26,6 +30,22 @@ export type DeliveriesSearch = z.infer<typeof DeliveriesSearch>;
 export function timeWindow(filters: DeliveriesSearch, now: number): { from?: string; to?: string } {
   if (filters.range) return { from: new Date(now - TIME_RANGES[filters.range]).toISOString() };
   return { ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) };
+}
+
+/** Any filter set at all (the empty log then says "no match" rather than "no deliveries yet"). */
+export function isFiltered(filters: DeliveriesSearch): boolean {
+  return Object.values(filters).some(Boolean);
+}
+
+/** The `deliveries.list` filters the search stands for (besides the time window). */
+export function listFilters(filters: DeliveriesSearch) {
+  return {
+    status: filters.status,
+    notificationType: filters.type,
+    targetId: filters.target,
+    silenceId: filters.silence,
+    digestId: filters.digest,
+  };
 }
 
 /** The search string for `filters`, without empty values. */

@@ -3,6 +3,7 @@ import { Alert, Button, Divider, Group, Modal, SegmentedControl, Stack, Switch, 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PaceField } from '../../components/targets/pace-field.tsx';
 import { SecretInput } from '../../components/targets/secret-input.tsx';
 import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
@@ -133,6 +134,13 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
             error={errors.name}
           />
           <ChannelFields values={values} set={set} errors={errors} target={target} />
+          <PaceField
+            type={values.providerType}
+            telegramChatId={values.telegramChatId}
+            value={values.pacePerMinute}
+            onChange={(v) => set('pacePerMinute', v)}
+            error={errors.pacePerMinute}
+          />
           <Divider />
           <SecretInput
             label={t('targets.form.proxyUrl')}

@@ -1,6 +1,7 @@
 import { type ChannelType, checkTemplate, TargetConfig, type TargetView } from '@herald/core';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { parsePace } from '../../components/targets/platform-pace.ts';
 
 /** Secrets the form shows as password inputs; on edit, left empty means "keep". */
 export const SECRET_INPUTS = [
@@ -29,6 +30,8 @@ export type TargetFormValues = {
   proxyUrl: string;
   proxyFallbackToDirect: boolean;
   isEnabled: boolean;
+  /** Messages per minute as typed; '' = the platform's own pace. */
+  pacePerMinute: string;
   /** Secrets the admin asked to remove (sent as null). */
   cleared: Partial<Record<SecretInput, boolean>>;
 };
@@ -66,6 +69,7 @@ export function initialValues(target: TargetView | null): TargetFormValues {
     proxyUrl: '',
     proxyFallbackToDirect: target?.proxyFallbackToDirect ?? false,
     isEnabled: target?.isEnabled ?? true,
+    pacePerMinute: target?.pacePerMinute != null ? String(target.pacePerMinute) : '',
     cleared: {},
   };
 }
@@ -124,6 +128,10 @@ export function buildInput(values: TargetFormValues, editing: boolean, t: TFunct
     else if (!editing && (field === 'webhookUrl' || field === 'telegramBotToken')) input[field] = '';
   };
   secret('proxyUrl', values.proxyUrl);
+  const pace = parsePace(values.pacePerMinute);
+  if ('error' in pace) errors.pacePerMinute = t('targets.form.invalidPace');
+  // Empty: the platform's pace (null clears a pace set before).
+  else if (pace.value !== null || editing) input.pacePerMinute = pace.value;
   for (const field of fields) {
     switch (field) {
       case 'webhookUrl':
@@ -194,6 +202,8 @@ export function fieldMessage(field: string, serverMessage: string, t: TFunction)
       return t('targets.form.invalidTemplate', { problems: serverMessage });
     case 'customHeaders':
       return t('targets.form.invalidHeaders', { message: serverMessage });
+    case 'pacePerMinute':
+      return t('targets.form.invalidPace');
     default:
       return t('targets.form.invalidField', { message: serverMessage });
   }

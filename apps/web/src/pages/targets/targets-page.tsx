@@ -1,12 +1,13 @@
 import type { TargetView } from '@herald/core';
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle, IconTarget } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { messageOf } from '../../lib/errors.ts';
+import { targetPacesOptions } from '../../lib/incidents-api.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeleteTargetModal } from './delete-target-modal.tsx';
 import { TargetFormModal } from './target-form-modal.tsx';
@@ -19,6 +20,11 @@ type Editing = { target: TargetView | null } | null;
 export function TargetsPage() {
   const { t } = useTranslation();
   const targets = useQuery(trpc.targets.list.queryOptions());
+  const paces = useQuery(targetPacesOptions());
+  const paceByTarget = useMemo(
+    () => new Map((paces.data ?? []).flatMap((p) => (p.targetId ? [[p.targetId, p] as const] : []))),
+    [paces.data],
+  );
   const [editing, setEditing] = useState<Editing>(null);
   const [testing, setTesting] = useState<TargetView | null>(null);
   const [deleting, setDeleting] = useState<TargetView | null>(null);
@@ -52,6 +58,8 @@ export function TargetsPage() {
       {targets.data && targets.data.length > 0 && (
         <TargetsTable
           targets={targets.data}
+          paces={paceByTarget}
+          pacesUnavailable={paces.isError}
           onTest={setTesting}
           onEdit={(target) => setEditing({ target })}
           onDelete={setDeleting}

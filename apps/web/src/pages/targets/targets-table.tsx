@@ -1,9 +1,10 @@
-import type { TargetView } from '@herald/core';
+import type { TargetPaceView, TargetView } from '@herald/core';
 import { Anchor, Badge, Button, Code, Group, Popover, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
 import { ChannelBadge } from '../../components/targets/channel-badge.tsx';
+import { BacklogCell, PaceCell } from '../../components/targets/pace-cells.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
@@ -11,18 +12,29 @@ import { trpc, trpcClient } from '../../lib/trpc.ts';
 
 type Props = {
   targets: readonly TargetView[];
+  /** Pace and backlog by target id. */
+  paces: ReadonlyMap<string, TargetPaceView>;
+  /** The pace query failed: say so rather than "nothing waiting". */
+  pacesUnavailable: boolean;
   onTest: (target: TargetView) => void;
   onEdit: (target: TargetView) => void;
   onDelete: (target: TargetView) => void;
 };
 
-export function TargetsTable({ targets, onTest, onEdit, onDelete }: Props) {
+export function TargetsTable({ targets, paces, pacesUnavailable, onTest, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   return (
     <DataTable
       label={t('targets.tableLabel')}
-      minWidth={860}
-      headers={[t('targets.name'), t('targets.channel'), t('targets.enabled'), t('targets.lastTest')]}
+      minWidth={1120}
+      headers={[
+        t('targets.name'),
+        t('targets.channel'),
+        t('targets.enabled'),
+        t('targets.pace.column'),
+        t('targets.pace.backlogColumn'),
+        t('targets.lastTest'),
+      ]}
       actionsHeader={t('targets.actions')}
     >
       {targets.map((target) => (
@@ -33,6 +45,12 @@ export function TargetsTable({ targets, onTest, onEdit, onDelete }: Props) {
           </Table.Td>
           <Table.Td>
             <EnabledSwitch target={target} />
+          </Table.Td>
+          <Table.Td>
+            <PaceCell target={target} pace={paces.get(target.id)} />
+          </Table.Td>
+          <Table.Td>
+            <BacklogCell pace={paces.get(target.id)} unavailable={pacesUnavailable} />
           </Table.Td>
           <Table.Td>
             <LastTest target={target} />

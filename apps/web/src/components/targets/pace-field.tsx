@@ -1,0 +1,40 @@
+import type { ChannelType } from '@herald/core';
+import { Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { describePlatformPace, ownPaceHasEffect, parsePace } from './platform-pace.ts';
+
+type Props = {
+  type: ChannelType;
+  telegramChatId: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+};
+
+/** A target's own pace in messages per minute; empty keeps the platform's, which the help text names. */
+export function PaceField({ type, telegramChatId, value, onChange, error }: Props) {
+  const { t } = useTranslation();
+  const parsed = parsePace(value);
+  const own = 'value' in parsed ? parsed.value : null;
+  const noEffect = own !== null && !ownPaceHasEffect(type, telegramChatId, own);
+  return (
+    <div>
+      <TextInput
+        label={t('targets.form.pace')}
+        description={t('targets.form.paceDescription', { platform: describePlatformPace(type, t) })}
+        placeholder={t('targets.form.pacePlaceholder')}
+        inputMode="numeric"
+        maxLength={3}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        error={error}
+      />
+      {/* Not an error: the value is accepted, it just cannot make the target faster. */}
+      {noEffect && !error && (
+        <Text size="xs" c="yellow.8" mt={4}>
+          {t('targets.form.paceNoEffect')}
+        </Text>
+      )}
+    </div>
+  );
+}

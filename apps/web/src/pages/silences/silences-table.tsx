@@ -1,0 +1,96 @@
+import type { SilenceView } from '@herald/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table.tsx';
+import { DeliveriesLink } from '../../components/deliveries/deliveries-link.tsx';
+import { useFormatDateTime } from '../../lib/format.ts';
+import { silenceName } from './silence-name.ts';
+
+type Props = { silences: readonly SilenceView[]; onEnd: (silence: SilenceView) => void };
+
+export function SilencesTable({ silences, onEnd }: Props) {
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
+  return (
+    <DataTable
+      label={t('silencesPage.tableLabel')}
+      minWidth={900}
+      headers={[
+        t('silencesPage.matcher'),
+        t('silencesPage.reason'),
+        t('silencesPage.until'),
+        t('silencesPage.status'),
+        t('silencesPage.heldBack'),
+      ]}
+      actionsHeader={t('silencesPage.end')}
+    >
+      {silences.map((silence) => {
+        const name = silenceName(silence, t);
+        return (
+          <Table.Tr key={silence.id} c={silence.active ? undefined : 'dimmed'}>
+            <Table.Td fw={500}>{name}</Table.Td>
+            <Table.Td maw={280}>
+              <Stack gap={2}>
+                {silence.reason ? (
+                  <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                    {silence.reason}
+                  </Text>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('silencesPage.noReason')}
+                  </Text>
+                )}
+                {silence.createdBy && (
+                  <Text size="xs" c="dimmed">
+                    {t('silencesPage.createdBy', { actor: silence.createdBy })}
+                  </Text>
+                )}
+              </Stack>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Stack gap={2}>
+                <Text size="sm">{formatDateTime(silence.endsAt)}</Text>
+                {silence.endedAt && (
+                  <Text size="xs" c="dimmed">
+                    {t('silencesPage.endedAt', { at: formatDateTime(silence.endedAt) })}
+                  </Text>
+                )}
+              </Stack>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={silence.active ? 'orange' : 'gray'} miw="max-content">
+                {silence.active
+                  ? t('silencesPage.active')
+                  : silence.endedAt
+                    ? t('silencesPage.endedEarly')
+                    : t('silencesPage.expired')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <DeliveriesLink
+                size="sm"
+                filters={{ silence: silence.id }}
+                aria-label={t('silencesPage.heldBackNamed', { name })}
+              >
+                {t('silencesPage.heldBackCount', { n: silence.heldBack })}
+              </DeliveriesLink>
+            </Table.Td>
+            <Table.Td ta="right">
+              {silence.active && (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="xs"
+                  aria-label={t('silencesPage.endNamed', { name })}
+                  onClick={() => onEnd(silence)}
+                >
+                  {t('silencesPage.end')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </DataTable>
+  );
+}
