@@ -5,9 +5,9 @@ import type { Clock } from '../senders/clock.ts';
 import { type BatchEnv, type Entry, runBatch } from './delivery-batch.ts';
 import { startHeartbeat } from './delivery-heartbeat.ts';
 import { createPacer } from './delivery-pace.ts';
-import { gatherGroup, splitOffRest } from './digests.ts';
 import type { DeliveryJob, DeliveryJobData, RunEnv } from './delivery-run.ts';
 import { createSettlements } from './delivery-settle.ts';
+import { gatherGroup, splitOffRest } from './digests.ts';
 import { DELIVERY_WAKE_CHANNEL } from './enqueue.ts';
 
 export type { DeliveryJobData } from './delivery-run.ts';

@@ -1,7 +1,7 @@
 import { CHANNEL_PACE, type ChannelPace, paceIntervalMs } from '@herald/core';
 import type { Db } from '../db/database.ts';
-import { paceRefused, type SlotAnswer, takeSlot } from '../db/repos/pace.ts';
 import type { ClaimedDelivery } from '../db/repos/deliveries.ts';
+import { paceRefused, type SlotAnswer, takeSlot } from '../db/repos/pace.ts';
 import { paceKey } from '../jobs/queues.ts';
 import type { Clock } from '../senders/clock.ts';
 import type { RecipientContext, RunTimeRecipient } from './targets-for.ts';

@@ -1,20 +1,20 @@
 import {
   type ChannelType,
+  type DigestInput,
   type JsonObject,
   type Locale,
   type NotificationType,
-  type DigestInput,
   renderDigest,
   renderNotification,
   splitDigest,
 } from '@herald/core';
 import type { JobWithMetadata } from 'pg-boss';
 import type { ClaimedDelivery, DeliveryResult } from '../db/repos/deliveries.ts';
+import type { WaitReason } from '../db/tables/delivery.ts';
 import { errorText } from '../error-text.ts';
 import { DELIVERY_RETRY_LIMIT } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { WaitReason } from '../db/tables/delivery.ts';
 import { type Clock, realTimeOf } from '../senders/clock.ts';
 import { type SendDeps, type SendResult, sendToTarget } from '../senders/send.ts';
 import { type Pacer, paceOf } from './delivery-pace.ts';
@@ -23,6 +23,7 @@ import { type RecipientContext, recipientNow } from './targets-for.ts';
 import { resolveTimezone } from './timezone.ts';
 
 export type { DeliveryJobData } from '../jobs/queues.ts';
+
 import type { DeliveryJobData } from '../jobs/queues.ts';
 export type DeliveryJob = JobWithMetadata<DeliveryJobData>;
 
@@ -51,7 +52,12 @@ export type RunEnv = {
   /** Each target's pace, shared by every process (absent: no pacing). */
   pacer?: Pacer;
   /** Queues what a digest could not carry within its platform's size limit as its next part. */
-  splitDigest?: (d: ClaimedDelivery, keep: number[], rest: number[], part: { offset: number; total: number }) => Promise<string>;
+  splitDigest?: (
+    d: ClaimedDelivery,
+    keep: number[],
+    rest: number[],
+    part: { offset: number; total: number },
+  ) => Promise<string>;
 };
 
 /**
@@ -98,9 +104,7 @@ export async function runDelivery(
       ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),
     };
     body =
-      d.kind === 'digest'
-        ? await renderDigestPart(env, d, input)
-        : renderNotification({ ...input, data: d.data }).body;
+      d.kind === 'digest' ? await renderDigestPart(env, d, input) : renderNotification({ ...input, data: d.data }).body;
   } catch (err) {
     count('failed', 'permanent');
     const error = `the message could not be rendered: ${errorText(err)}`;

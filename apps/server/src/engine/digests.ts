@@ -35,7 +35,12 @@ type DigestDeps = Pick<AppDeps, 'boss' | 'config' | 'clock' | 'logger'>;
  * holds are skipped (SKIP LOCKED), so processes gathering the same group never carry one twice.
  * Returns the digest delivery's id, or null when fewer than two were waiting.
  */
-export async function gatherGroup(deps: DigestDeps, db: Db, group: string, paceDigests: boolean): Promise<string | null> {
+export async function gatherGroup(
+  deps: DigestDeps,
+  db: Db,
+  group: string,
+  paceDigests: boolean,
+): Promise<string | null> {
   const [key, type] = splitGroup(group);
   const now = deps.clock.now();
   const reasons = paceDigests ? ['grouping', 'quiet_hours', 'pace', 'platform_limit'] : ['grouping', 'quiet_hours'];
@@ -113,7 +118,10 @@ export async function gatherGroup(deps: DigestDeps, db: Db, group: string, paceD
 export async function splitOffRest(
   deps: DigestDeps,
   db: Db,
-  d: Pick<Waiting, 'id' | 'notification_type' | 'target_id' | 'target_name' | 'binding_id' | 'channel' | 'carried' | 'source'> & {
+  d: Pick<
+    Waiting,
+    'id' | 'notification_type' | 'target_id' | 'target_name' | 'binding_id' | 'channel' | 'carried' | 'source'
+  > & {
     data: unknown;
   },
   keep: number[],
@@ -163,9 +171,7 @@ async function queueDigest(
   source: string,
 ): Promise<string> {
   const notificationId = uuidv7();
-  await insertNotifications(trx, [
-    { id: notificationId, type: like.notification_type, data, source, kind: 'digest' },
-  ]);
+  await insertNotifications(trx, [{ id: notificationId, type: like.notification_type, data, source, kind: 'digest' }]);
   const recipient: NewDelivery = {
     notificationId,
     type: like.notification_type as NotificationType,

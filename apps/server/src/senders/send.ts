@@ -140,7 +140,8 @@ export async function sendToTarget(
     );
     last = { verdict, status, latencyMs, excerpt };
     // A rate-limit answer ends the run: trying again soon only counts against the platform's window.
-    if (verdict.ok || verdict.class === 'permanent' || verdict.rateLimited || i === SENDER_RETRY_DELAYS_MS.length) break;
+    if (verdict.ok || verdict.class === 'permanent' || verdict.rateLimited || i === SENDER_RETRY_DELAYS_MS.length)
+      break;
     const wait = Math.max(SENDER_RETRY_DELAYS_MS[i] as number, verdict.retryAfterMs ?? 0);
     if (wait > MAX_IN_JOB_WAIT_MS || opts.signal?.aborted) break;
     await abortable(deps.clock.sleep(wait), opts.signal);

@@ -66,10 +66,12 @@ export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
   if (!n) throw new TRPCError({ code: 'NOT_FOUND', message: `id: the notification of delivery ${id} is gone` });
   const carried = row.carried ?? [];
   const subjects = new Map(
-    (await repo.findCarriedNotifications(db, carried.map((c) => c.notificationId))).map((c) => [
-      c.id,
-      notificationSubject(c.type as NotificationType, c.kind, c.data),
-    ]),
+    (
+      await repo.findCarriedNotifications(
+        db,
+        carried.map((c) => c.notificationId),
+      )
+    ).map((c) => [c.id, notificationSubject(c.type as NotificationType, c.kind, c.data)]),
   );
   return {
     ...deliverySummary(row),

@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { BindingRow } from '../tables/binding.ts';
-import type {
-  CarriedDelivery,
-  DeliveryAttempt,
-  DeliveryRow,
-  DeliveryStatus,
-  WaitReason,
-} from '../tables/delivery.ts';
+import type { CarriedDelivery, DeliveryAttempt, DeliveryRow, DeliveryStatus, WaitReason } from '../tables/delivery.ts';
 import type { NotificationKind, NotificationRow } from '../tables/notification.ts';
 import type { TargetRow } from '../tables/target.ts';
 import { ID_SLACK_MS, uuidv7Floor } from '../uuidv7-range.ts';
@@ -275,11 +269,7 @@ export function findLoggedDelivery(db: Executor, id: string): Promise<LoggedDeli
 /** The subjects of the given deliveries' notifications, for a digest's list of what it carried. */
 export function findCarriedNotifications(db: Executor, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('notification')
-    .select(['id', 'type', 'kind', 'data'])
-    .where('id', 'in', ids)
-    .execute();
+  return db.selectFrom('notification').select(['id', 'type', 'kind', 'data']).where('id', 'in', ids).execute();
 }
 
 export function findNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
