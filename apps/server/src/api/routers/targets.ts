@@ -1,10 +1,13 @@
 import { CreateTargetInput, TargetIdInput, TestTargetInput, UpdateTargetInput } from '@herald/core';
 import { testTarget } from '../../services/connectivity-test.ts';
+import { targetPaces } from '../../services/target-pace.ts';
 import { createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../../services/targets.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 export const targetsRouter = router({
   list: adminProcedure.query(({ ctx }) => listTargets(ctx.deps)),
+  /** Each target's pace and backlog (and each legacy URL's). */
+  paces: adminProcedure.query(({ ctx }) => targetPaces(ctx.deps)),
   get: adminProcedure.input(TargetIdInput).query(({ ctx, input }) => getTarget(ctx.deps, input.id)),
   create: adminProcedure
     .input(CreateTargetInput)

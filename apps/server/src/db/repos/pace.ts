@@ -76,3 +76,14 @@ export async function releaseBookings(db: Executor, key: string) {
 export function readPaces(db: Executor) {
   return db.selectFrom('target_pace').selectAll().execute();
 }
+
+/** Deliveries waiting on purpose, per target (or legacy type), with when the next goes. */
+export async function waitingByTarget(db: Executor) {
+  const { rows } = await sql<{ target_id: string | null; type: string | null; n: number; next_at: Date | null }>`
+    select target_id, case when target_id is null then notification_type end as type,
+           count(*)::int as n, min(next_attempt_at) as next_at
+      from delivery
+     where status = 'pending' and wait_reason is not null
+     group by 1, 2`.execute(db);
+  return rows;
+}

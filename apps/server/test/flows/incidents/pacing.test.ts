@@ -69,11 +69,17 @@ describe('per-target pace', () => {
     await enqueueNotifications(
       h.herald.deps,
       h.db,
-      Array.from({ length: n }, (_, i) => ({ type: 'circuit_breaker' as const, data: breaker(i), source: 'hub' as const })),
+      Array.from({ length: n }, (_, i) => ({
+        type: 'circuit_breaker' as const,
+        data: breaker(i),
+        source: 'hub' as const,
+      })),
     );
     // While the first go out, the rest wait for the pace and say when they go.
     await wecom.waitForAccepted(3, { timeoutMs: 10_000 });
-    const waiting = (await deliveriesOf(h, t.target.id)).filter((d) => d.status === 'pending' && d.wait_reason === 'pace');
+    const waiting = (await deliveriesOf(h, t.target.id)).filter(
+      (d) => d.status === 'pending' && d.wait_reason === 'pace',
+    );
     expect(waiting.length).toBeGreaterThan(0);
     for (const d of waiting) expect(d.next_attempt_at).not.toBeNull();
 
@@ -86,7 +92,8 @@ describe('per-target pace', () => {
     expect(rows.every((r) => r.attempts.length === 1 && r.attempts[0]?.queueAttempt !== undefined)).toBe(true);
     // Spacing on the platform's clock: never more than 20 in any 60 s.
     const at = wecom.accepted.map((r) => r.at).sort((a, b) => a - b);
-    for (let i = 20; i < at.length; i++) expect((at[i] as number) - (at[i - 20] as number)).toBeGreaterThanOrEqual(60_000);
+    for (let i = 20; i < at.length; i++)
+      expect((at[i] as number) - (at[i - 20] as number)).toBeGreaterThanOrEqual(60_000);
     await wecom.close();
   });
 
@@ -130,6 +137,10 @@ describe('per-target pace', () => {
       expect(pace?.refusals).toBe(1);
       expect(Number(pace?.slow_factor)).toBe(2);
       expect(pace?.slowed_until?.getTime()).toBeGreaterThan(clock.nowMs());
+      // The dashboard's view: 20 a minute less the sliding window's one and a margin (18.6), halved for now, one refusal.
+      const view = (await admin.targets.paces.query()).find((p) => p.targetId === target.id);
+      expect(view).toMatchObject({ platformPerMinute: 18.6, effectivePerMinute: 9.3, refusals: 1, waiting: 0 });
+      expect(view?.slowedUntil).not.toBeNull();
     } finally {
       await other.close();
       await tg.close();
@@ -158,7 +169,8 @@ describe('per-target pace', () => {
     await t.fake.waitForAccepted(n, { timeoutMs: 30_000 });
     expect(t.fake.refused).toHaveLength(0);
     const at = t.fake.accepted.map((r) => r.at).sort((a, b) => a - b);
-    for (let i = 20; i < at.length; i++) expect((at[i] as number) - (at[i - 20] as number)).toBeGreaterThanOrEqual(60_000);
+    for (let i = 20; i < at.length; i++)
+      expect((at[i] as number) - (at[i - 20] as number)).toBeGreaterThanOrEqual(60_000);
     await t.fake.close();
   });
 });
