@@ -5,13 +5,13 @@
 import { type ChannelType, NOTIFICATIONS, type NotificationType } from '@herald/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { insertDeliveries, insertNotifications } from '../db/repos/deliveries.ts';
-import { skipSilenced } from '../db/repos/silences.ts';
+import { insertNotifications } from '../db/repos/deliveries.ts';
 import type { SilenceRow } from '../db/tables/incidents.ts';
 import type { NotificationSource } from '../db/tables/notification.ts';
 import type { AppDeps } from '../deps.ts';
-import { activeSilences, silenceFor, silenceReason } from '../services/silences.ts';
+import { activeSilences, silenceFor } from '../services/silences.ts';
 import { type EnqueueDeps, type EnqueueResult, type NewDelivery, queueDeliveries, uuidv7 } from './enqueue.ts';
+import { silenceReason } from './hold.ts';
 
 export type FollowUpInput = {
   type: NotificationType;
@@ -76,7 +76,8 @@ async function recipientsOf(trx: Transaction<Database>, notificationId: string, 
 /**
  * Stores a notification of `type` and one delivery per distinct recipient of notification
  * `to`, queued like any other (or logged as skipped when a silence holds it back), all in the
- * caller's transaction. Nobody to tell (the original reached no one): nothing is stored.
+ * caller's transaction. No quiet-hours or grouping hold: a recovery follows its alert at once.
+ * Nobody to tell (the original reached no one): nothing is stored.
  */
 export async function enqueueFollowUp(
   deps: EnqueueDeps & Pick<AppDeps, 'clock'>,
@@ -100,32 +101,18 @@ export async function enqueueFollowUp(
   const now = deps.clock.now();
   const id = uuidv7();
   await insertNotifications(trx, [{ id, type: input.type, data, source: input.source ?? 'hub' }]);
-  const deliveries: NewDelivery[] = recipients.map((r) => ({ ...r, notificationId: id, type: input.type }));
-
+  // Held back by a silence: logged as skipped (the silence lists it), never queued.
   const silence = silenceFor(await activeSilences(trx, now), input.type, data);
-  if (silence) {
-    // Logged, never queued: the silence lists what it held back.
-    const ids = deliveries.map(() => uuidv7());
-    await insertDeliveries(
-      trx,
-      deliveries.map((d, i) => ({
-        id: ids[i] as string,
-        notification_id: id,
-        notification_type: d.type,
-        target_id: d.targetId,
-        target_name: d.targetName,
-        binding_id: d.bindingId,
-        resend_of: null,
-        channel: d.channel,
-      })),
-    );
-    await skipSilenced(trx, ids, silence.id, silenceReason(silence), now);
-    return { notificationId: id, deliveryIds: ids, silencedBy: silence };
-  }
+  const deliveries: NewDelivery[] = recipients.map((r) => ({
+    ...r,
+    notificationId: id,
+    type: input.type,
+    silence: silence ? { id: silence.id, reason: silenceReason(silence) } : null,
+  }));
   const deliveryIds = await queueDeliveries(deps, trx, deliveries);
   deps.logger.debug(
     { action: 'notification_enqueued', notificationId: id, followUpOf: input.to, deliveries: deliveryIds.length },
-    'follow-up queued',
+    silence ? 'follow-up held back by a silence' : 'follow-up queued',
   );
-  return { notificationId: id, deliveryIds, silencedBy: null };
+  return { notificationId: id, deliveryIds, silencedBy: silence };
 }

@@ -185,10 +185,3 @@ export function silenceFor(all: SilenceRow[], type: NotificationType, data: unkn
   }
   return found;
 }
-
-/** The skipped delivery's reason: which silence, until when, and why it was set. */
-export function silenceReason(s: SilenceRow): string {
-  const what = s.matcher_kind === 'type' ? `${s.matcher_value} notifications` : `${s.matcher_kind} ${s.matcher_value}`;
-  const why = s.reason ? ` (${s.reason})` : '';
-  return `silenced: ${what} until ${s.ends_at.toISOString()}${why}; silence ${s.id}`;
-}

@@ -82,8 +82,9 @@ export async function findOpenBreakers(
 }
 
 /**
- * What Herald's usage says about a provider while its breaker was open: requests recorded and
- * how many failed. Rare (once per recovery) and bounded by the open period on the time index.
+ * What Herald's usage says about a provider while its breaker was open (after the opening, up
+ * to the close): requests recorded and how many failed. Once per recovery, bounded by the open
+ * period on the time index.
  */
 export async function usageWhileOpen(
   db: Executor,
@@ -94,6 +95,6 @@ export async function usageWhileOpen(
   const { rows } = await sql<{ requests: number; failures: number }>`
     select count(*)::int as requests, (count(*) filter (where not success))::int as failures
       from usage_record
-     where created_at >= ${from} and created_at <= ${to} and provider_id = ${providerId}`.execute(db);
+     where created_at > ${from} and created_at <= ${to} and provider_id = ${providerId}`.execute(db);
   return rows[0] ?? { requests: 0, failures: 0 };
 }

@@ -89,19 +89,3 @@ export async function matcherNames(
     users: new Map(users.map((u) => [u.id, u.name])),
   };
 }
-
-/** Marks freshly inserted deliveries (no queue job) as skipped because of a silence. */
-export async function skipSilenced(
-  db: Executor,
-  deliveryIds: string[],
-  silenceId: string,
-  reason: string,
-  at: Date,
-): Promise<void> {
-  if (deliveryIds.length === 0) return;
-  await db
-    .updateTable('delivery')
-    .set({ status: 'skipped', silence_id: silenceId, error: reason, finished_at: at, updated_at: at })
-    .where('id', 'in', deliveryIds)
-    .execute();
-}
