@@ -93,7 +93,8 @@ describe('every hub procedure through the client (the README examples)', () => {
         retryAt: new Date(Date.now() + 30 * 60_000).toISOString(),
         lastError: 'upstream 529: overloaded_error',
       }),
-    ).toEqual({ ok: true });
+      // Notifications are off in a fresh install: the trip is recorded, nobody is alerted.
+    ).toEqual({ ok: true, outcome: 'disabled', notificationId: null });
 
     const stored = await h.db.selectFrom('usage_record').select('request_id').orderBy('request_id').execute();
     expect(stored.map((r) => r.request_id)).toEqual(['req_01HZX3', 'req_01HZX4']);
