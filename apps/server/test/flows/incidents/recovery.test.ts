@@ -128,6 +128,7 @@ describe('breaker recovery', () => {
     await bindOnly(h, 'circuit_breaker', [a.target.id, b.target.id]);
     const alerted = a.fake.accepted.length;
     expect((await open('p3')).outcome).toBe('alerted');
+    await a.fake.waitForAccepted(alerted + 1);
     await b.fake.waitForAccepted(1);
     // The team rebinds breaker alerts to another target in the meantime.
     await bindOnly(h, 'circuit_breaker', [c.target.id]);
