@@ -195,7 +195,8 @@ export async function runDeliveryBench(
       if (res.statusCode !== 200) throw new Error(`${procedure}: ${JSON.stringify(json)}`);
       return json.result?.data as { id: string };
     };
-    await api('settings.update', { enabled: true, circuitBreakerEnabled: true });
+    // Each alert at once (no 10 s grouping wait): this measures throughput, not grouping.
+    await api('settings.update', { enabled: true, circuitBreakerEnabled: true, circuitBreakerGroupWaitSeconds: 0 });
     const template = { id: '{{provider_id}}', title: '{{title}}', text: '{{sections}}', at: '{{timestamp}}' };
     const targets = [];
     for (const p of ['/a', '/b']) {

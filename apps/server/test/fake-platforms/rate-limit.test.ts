@@ -57,6 +57,7 @@ describe('strict rate limits', () => {
       class: 'retryable',
       code: 45009,
       message: expect.any(String),
+      rateLimited: true,
     });
     clock.at(60_000);
     expect((await post(wecom.webhookUrl, body)).json.errcode).toBe(0);

@@ -31,7 +31,14 @@ function samples(targetId: string): Record<string, unknown> {
   const template = { text: '{{title}}', nested: { items: ['{{provider_name}}', 1, true, null] } };
   return {
     'auth.login': { token: 'not-the-admin-token' },
-    'settings.update': { enabled: false, timezone: 'UTC', dailyLeaderboardTime: '09:00', costAlertThreshold: 0.85 },
+    'settings.update': {
+      enabled: false,
+      timezone: 'UTC',
+      dailyLeaderboardTime: '09:00',
+      costAlertThreshold: 0.85,
+      circuitBreakerGroupWaitSeconds: 30,
+      costAlertDigestThreshold: 5,
+    },
     'targets.get': { id: targetId },
     'targets.create': {
       name: 'fuzz',
@@ -46,7 +53,15 @@ function samples(targetId: string): Record<string, unknown> {
     'bindings.list': { notificationType: 'cost_alert' },
     'bindings.set': {
       notificationType: 'circuit_breaker',
-      bindings: [{ targetId, isEnabled: false, scheduleCron: null, templateOverride: template }],
+      bindings: [
+        {
+          targetId,
+          isEnabled: false,
+          scheduleCron: null,
+          templateOverride: template,
+          quietHours: { days: [1, 2, 3], from: '22:00', to: '07:00', bypassUrgent: true },
+        },
+      ],
     },
     'notifications.preview': {
       notificationType: 'circuit_breaker',
@@ -86,6 +101,9 @@ function samples(targetId: string): Record<string, unknown> {
     },
     'hub.syncUsers': { users: [{ id: 'u-1', name: 'Ann', limit5hUsd: 10, limitMonthlyUsd: null, isEnabled: true }] },
     'hub.syncProviders': { providers: [{ id: 'p-1', name: 'Provider', failureThreshold: 5, openDurationMs: 60_000 }] },
+    'silences.list': { includeEnded: true },
+    'silences.create': { matcher: { kind: 'provider', providerId: 'p-1' }, durationMinutes: 60, reason: 'maintenance' },
+    'silences.end': { id: UUID },
   };
 }
 

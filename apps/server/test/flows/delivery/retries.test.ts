@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { QUEUE_NAMES } from '../../../src/jobs/queues.ts';
+import { DELIVERY_RETRY_LIMIT, QUEUE_NAMES } from '../../../src/jobs/queues.ts';
 import { type FakeCustom, startFakeCustom } from '../../fake-platforms/index.ts';
 import {
   customTargets,
@@ -105,7 +105,7 @@ describe('queue retries', () => {
     expect(failed[0]).toMatchObject({ type: 'circuit_breaker', channel: 'custom', queueAttempts: 4, attempts: 16 });
   }, 45_000);
 
-  it("a platform's Retry-After longer than a job may wait sets the next queue run's time", async () => {
+  it("a platform's rate-limit answer puts the delivery back until its Retry-After, without using a retry", async () => {
     fake.failNext({ kind: 'rateLimit', retryAfterSeconds: 90 });
     const before = Date.now();
     const { deliveryIds } = await h.enqueue();
@@ -113,14 +113,17 @@ describe('queue retries', () => {
     const row = await rowWhen(h, id, (r) => r.status === 'pending' && r.attempts.length > 0);
     expect(row.attempts).toHaveLength(1);
     expect(row.status_code).toBe(429);
+    expect(row.wait_reason).toBe('platform_limit');
     const next = row.next_attempt_at?.getTime() ?? 0;
     expect(next).toBeGreaterThanOrEqual(before + 90_000);
     expect(next).toBeLessThan(before + 95_000);
-    // The row is written first, then the job is failed back to the queue and given its time.
+    // The row is written first, then the job is put back (created, not retry) with its time.
     await vi.waitFor(
       async () => {
         const job = await h.deps.boss.getJobById(QUEUE_NAMES.delivery, id);
-        expect(job?.state).toBe('retry');
+        expect(job?.state).toBe('created');
+        // The next claim counts as a run, so the limit went up by one with it: no retry is used.
+        expect(job?.retryLimit).toBe(DELIVERY_RETRY_LIMIT + 1);
         expect(Math.abs(new Date(job?.startAfter as Date).getTime() - next)).toBeLessThan(1_000);
       },
       { timeout: 5_000, interval: 20 },

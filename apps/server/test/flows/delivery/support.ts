@@ -56,7 +56,7 @@ export async function startDeliveryHerald(
     webDistDir: path.join(dataDir, 'no-web-build'),
     ...(o.workers ? { workers: o.workers } : {}),
   });
-  if (!o.databaseUrl) await noGroupWait(herald.deps.db);
+  await noGroupWait(herald.deps.db);
   const raw = httpApi(herald.url);
   /** An admin call that must succeed; returns its data. */
   const api = async (procedure: string, input?: unknown) => {
