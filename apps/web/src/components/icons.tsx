@@ -22,6 +22,7 @@ import {
   IconSend as TablerSend,
   IconSun as TablerSun,
   IconTarget as TablerTarget,
+  IconX as TablerX,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
@@ -47,6 +48,7 @@ export const IconLanguage = decorative(TablerLanguage);
 export const IconCheck = decorative(TablerCheck);
 export const IconChevronDown = decorative(TablerChevronDown);
 export const IconAlertCircle = decorative(TablerAlertCircle);
+export const IconX = decorative(TablerX);
 
 /** Each channel's mark: the platforms' own where Tabler has one (WeCom shares WeChat's; Feishu, 飞书, a feather). */
 export const CHANNEL_ICONS: Record<ChannelType, IconComponent> = {

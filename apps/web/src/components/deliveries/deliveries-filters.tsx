@@ -1,10 +1,11 @@
 import { DELIVERY_STATUSES, NOTIFICATION_TYPES } from '@herald/core';
-import { Button, Group, Pill, Select } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trpc } from '../../lib/trpc.ts';
 import { type DeliveriesSearch, isFiltered } from '../../pages/deliveries/search.ts';
+import { IconX } from '../icons.tsx';
 import { TimeFilter } from './time-filter.tsx';
 
 type Props = { value: DeliveriesSearch; onChange: (next: DeliveriesSearch) => void };
@@ -74,19 +75,19 @@ export function DeliveriesFilters({ value, onChange }: Props) {
   );
 }
 
-/** A filter set by a link (a silence's or a digest's id): shown as a pill that can be removed. */
+/** A filter set by a link (a silence's or a digest's id): a button that removes it. */
 function LinkedFilter({ label, onRemove }: { label: string; onRemove: () => void }) {
   const { t } = useTranslation();
   return (
-    <Pill
-      size="lg"
+    <Button
+      variant="light"
+      color="gray"
       data-testid="linked-filter"
-      withRemoveButton
-      onRemove={onRemove}
-      removeButtonProps={{ 'aria-label': t('deliveries.removeFilter', { name: label }) }}
-      style={{ alignSelf: 'center' }}
+      rightSection={<IconX size={14} />}
+      aria-label={t('deliveries.removeFilter', { name: label })}
+      onClick={onRemove}
     >
       {label}
-    </Pill>
+    </Button>
   );
 }

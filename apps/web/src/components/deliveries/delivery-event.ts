@@ -1,6 +1,8 @@
-/** The events a delivery's notification reports (`DeliverySummary.event`), each with its label. */
-export const DELIVERY_EVENTS = ['opened', 'recovered', 'flapping', 'over'] as const;
-export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
+import { BREAKER_EVENTS, type BreakerEvent, COST_ALERT_EVENTS, type CostAlertEvent } from '@herald/core';
+
+/** The events a delivery's notification reports (`DeliverySummary.event`): breakers' and cost alerts'. */
+export type DeliveryEvent = BreakerEvent | CostAlertEvent;
+export const DELIVERY_EVENTS: readonly DeliveryEvent[] = [...new Set([...BREAKER_EVENTS, ...COST_ALERT_EVENTS])];
 
 /** The label key of an event the dashboard knows; null for one it does not (shown as sent). */
 export function eventLabelKey(event: string | null): `deliveries.events.${DeliveryEvent}` | null {

@@ -7,10 +7,12 @@ import {
 } from '@herald/core';
 import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/errors.ts';
+import { useFormatWhen } from '../../lib/format.ts';
+import { targetPacesOptions } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
@@ -23,6 +25,16 @@ export function GeneralCard({ settings }: { settings: Settings }) {
   const [enabled, setEnabled] = useState(settings.enabled);
   const [mode, setMode] = useState(settings.useLegacyMode ? 'legacy' : 'multi');
   const [paceDigests, setPaceDigests] = useState(settings.paceDigests);
+  const formatWhen = useFormatWhen();
+  // A legacy URL is paced like a target: say what waits for it.
+  const paces = useQuery({ ...targetPacesOptions(), enabled: settings.useLegacyMode });
+  const legacyBacklog = (field: LegacyWebhookField): string | null => {
+    const pace = paces.data?.find((p) => p.targetId === null && p.type === LEGACY_WEBHOOK_TYPE[field]);
+    if (!pace || pace.waiting === 0) return null;
+    return pace.nextAt
+      ? t('targets.pace.waitingNext', { n: pace.waiting, at: formatWhen(pace.nextAt) })
+      : t('targets.pace.waiting', { n: pace.waiting });
+  };
   const [urls, setUrls] = useState<Partial<Record<LegacyWebhookField, string>>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
@@ -130,6 +142,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
                 ? t('notificationsPage.webhookSet', { hint: state.hint ?? '' })
                 : t('notificationsPage.webhookNotSet'),
               state.channel ? t('notificationsPage.webhookPlatform', { channel: state.channel }) : null,
+              legacyBacklog(field),
             ].filter(Boolean);
             const label = `${t(`notificationsPage.types.${LEGACY_WEBHOOK_TYPE[field]}`)} · ${t('notificationsPage.webhook')}`;
             return (

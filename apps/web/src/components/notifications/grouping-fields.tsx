@@ -23,6 +23,7 @@ export function GroupingFields({ type, value, errors, onChange }: Props) {
         min={0}
         max={600}
         allowDecimal={false}
+        clampBehavior="none"
         suffix=" s"
         value={value.circuitBreakerGroupWaitSeconds}
         onChange={(v) => set({ circuitBreakerGroupWaitSeconds: v })}
@@ -40,6 +41,7 @@ export function GroupingFields({ type, value, errors, onChange }: Props) {
             min={0}
             max={600}
             allowDecimal={false}
+            clampBehavior="none"
             suffix=" s"
             value={value.costAlertGroupWaitSeconds}
             onChange={(v) => set({ costAlertGroupWaitSeconds: v })}
@@ -51,6 +53,7 @@ export function GroupingFields({ type, value, errors, onChange }: Props) {
             min={1}
             max={1000}
             allowDecimal={false}
+            clampBehavior="none"
             value={value.costAlertDigestThreshold}
             onChange={(v) => set({ costAlertDigestThreshold: v })}
             error={errors.costAlertDigestThreshold}

@@ -2,7 +2,7 @@ import { type NotificationType, WEEKDAYS } from '@herald/core';
 import { Checkbox, Chip, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeDays, type QuietHoursDraft, spansMidnight, weekdayName } from './quiet-hours.ts';
+import { describeDays, type QuietHoursDraft, quietHoursComplete, spansMidnight, weekdayName } from './quiet-hours.ts';
 
 type Props = {
   value: QuietHoursDraft;
@@ -74,7 +74,7 @@ export function QuietHoursFields({ value, type, zone, errors, onChange }: Props)
               onChange={(event) => set({ to: event.currentTarget.value })}
             />
           </Group>
-          {!errors.from && !errors.to && (
+          {quietHoursComplete(value) && (
             <Text size="sm" data-testid="quiet-hours-summary">
               {t(overnight ? 'notificationsPage.quiet.summaryOvernight' : 'notificationsPage.quiet.summary', {
                 days,

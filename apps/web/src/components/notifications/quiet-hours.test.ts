@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeDays,
+  quietHoursComplete,
   quietHoursDraftOf,
   quietHoursProblems,
   quietHoursValue,
@@ -55,6 +56,14 @@ describe('quiet hours: form ↔ value', () => {
     expect(quietHoursProblems({ ...base, to: '22:00' }, messages)).toEqual({ to: 'same times' });
     // Switched off: nothing is sent, so nothing is wrong.
     expect(quietHoursProblems({ ...base, enabled: false, days: [] }, messages)).toEqual({});
+  });
+
+  it('is complete only when switched on and valid', () => {
+    const base = { enabled: true, days: [1], from: '22:00', to: '07:00', bypassUrgent: true };
+    expect(quietHoursComplete(base)).toBe(true);
+    expect(quietHoursComplete({ ...base, enabled: false })).toBe(false);
+    expect(quietHoursComplete({ ...base, from: '22:0' })).toBe(false);
+    expect(quietHoursComplete({ ...base, days: [] })).toBe(false);
   });
 
   it('knows when a period runs past midnight', () => {

@@ -58,6 +58,12 @@ export function quietHoursProblems(
   return out;
 }
 
+/** Switched on and as the server would take it (the summary in words is shown only then). */
+export function quietHoursComplete(draft: QuietHoursDraft): boolean {
+  const value = quietHoursValue(draft);
+  return value !== null && QuietHours.safeParse(value).success;
+}
+
 /** The period runs past midnight into the next day (`to` at or before `from`). */
 export function spansMidnight(from: string, to: string): boolean {
   return to.trim() <= from.trim();

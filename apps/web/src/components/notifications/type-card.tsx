@@ -26,6 +26,10 @@ import { GroupingFields } from './grouping-fields.tsx';
 import { quietHoursDraftOf } from './quiet-hours.ts';
 import { runSummary } from './run-summary.ts';
 
+function withoutPrefix(errors: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([key]) => key !== prefix && !key.startsWith(`${prefix}.`)));
+}
+
 const SWITCH = {
   circuit_breaker: 'circuitBreakerEnabled',
   cost_alert: 'costAlertEnabled',
@@ -192,7 +196,13 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
                 }
                 targetTemplate={targets.find((x) => x.id === binding.targetId)?.customTemplate ?? null}
                 errors={errors}
-                onChange={(next) => setBindings((all) => all.map((b, i) => (i === index ? next : b)))}
+                onChange={(next) => {
+                  setBindings((all) => all.map((b, i) => (i === index ? next : b)));
+                  // An edited period is checked again on save: its old errors no longer apply.
+                  if (next.quietHours !== binding.quietHours) {
+                    setErrors((all) => withoutPrefix(all, `bindings.${index}.quietHours`));
+                  }
+                }}
                 onRemove={() => setBindings((all) => all.filter((_, i) => i !== index))}
               />
             ))}

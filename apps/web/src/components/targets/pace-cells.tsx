@@ -9,7 +9,8 @@ export function PaceCell({ target, pace }: { target: TargetView; pace: TargetPac
   const { t } = useTranslation();
   const formatWhen = useFormatWhen();
   const platform = describePlatformPace(target.providerType, t, target.telegramChatId);
-  const slowed = pace?.slowedUntil && Date.parse(pace.slowedUntil) > Date.now() ? pace.slowedUntil : null;
+  // The server reports a slowdown only while it lasts.
+  const slowed = pace?.slowedUntil ?? null;
   return (
     <Stack gap={2} data-testid="target-pace">
       {target.pacePerMinute !== null ? (

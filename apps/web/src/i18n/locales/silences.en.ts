@@ -57,6 +57,8 @@ export const silencesEn = {
     invalidId: 'Enter an id (at most 128 characters).',
     invalidType: 'Choose a notification type.',
     invalidMinutes: 'Whole minutes from 1 to 43,200 (30 days).',
+    unknownProvider: 'Herald knows no provider with this id: use one your hub has synced or reported.',
+    unknownUser: 'Herald knows no user with this id: use one your hub has synced or reported usage for.',
     invalidReason: 'At most 200 characters.',
   },
 };

@@ -58,6 +58,8 @@ export const silencesZhCN: typeof silencesEn = {
     invalidId: '请输入 ID（最多 128 个字符）。',
     invalidType: '请选择通知类型。',
     invalidMinutes: '请输入 1 到 43,200（30 天）之间的整数分钟。',
+    unknownProvider: 'Herald 不认识此 ID 的供应商：请使用中转站已同步或上报过的供应商 ID。',
+    unknownUser: 'Herald 不认识此 ID 的用户：请使用中转站已同步或上报过用量的用户 ID。',
     invalidReason: '最多 200 个字符。',
   },
 };

@@ -16,8 +16,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../components/notifications/field-errors.ts';
-import { messageOf } from '../../lib/errors.ts';
-import { createSilence, incidentsKeys } from '../../lib/incidents-api.ts';
+import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
+import { createSilence, silencesKey } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import {
   buildSilenceInput,
@@ -27,7 +27,7 @@ import {
   type NewSilence,
   type SilenceField,
   type SilenceFormValues,
-  silenceFieldOf,
+  serverSilenceErrors,
 } from './silence-form.ts';
 import { silenceName } from './silence-name.ts';
 
@@ -54,7 +54,7 @@ export function CreateSilenceModal({ opened, onClose }: Props) {
   const create = useMutation({
     mutationFn: (input: NewSilence) => createSilence(input),
     onSuccess: async (_, input) => {
-      await queryClient.invalidateQueries({ queryKey: incidentsKeys.silences });
+      await queryClient.invalidateQueries({ queryKey: silencesKey() });
       notify({
         color: 'teal',
         message: t('silencesPage.form.created', {
@@ -64,11 +64,12 @@ export function CreateSilenceModal({ opened, onClose }: Props) {
       close();
     },
     onError: (error) => {
-      // The server's own words at the field it names (e.g. a check the browser cannot make).
-      const found: Errors = {};
-      for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
-        const field = silenceFieldOf(path);
-        if (field) found[field] ??= message;
+      const found = serverSilenceErrors(fieldErrorsOf(error), messageOf(error));
+      // An id Herald has never heard of: say what it must be, in the UI language.
+      if (found.matcher && trpcCodeOf(error) === 'NOT_FOUND') {
+        found.matcher = t(
+          values.kind === 'user' ? 'silencesPage.form.unknownUser' : 'silencesPage.form.unknownProvider',
+        );
       }
       setErrors(found);
     },
@@ -175,6 +176,7 @@ export function CreateSilenceModal({ opened, onClose }: Props) {
               min={1}
               max={SILENCE_MAX_MINUTES}
               allowDecimal={false}
+              clampBehavior="none"
               value={values.customMinutes}
               onChange={(minutes) => set('customMinutes', minutes)}
               error={errors.durationMinutes}

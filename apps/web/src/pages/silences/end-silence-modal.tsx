@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/errors.ts';
-import { endSilence, incidentsKeys } from '../../lib/incidents-api.ts';
+import { endSilence, silencesKey } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import { silenceName } from './silence-name.ts';
 
@@ -17,7 +17,7 @@ export function EndSilenceModal({ silence, onClose }: Props) {
   const end = useMutation({
     mutationFn: endSilence,
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: incidentsKeys.silences });
+      await queryClient.invalidateQueries({ queryKey: silencesKey() });
       notify({ color: 'teal', message: t('silencesPage.ended', { name }) });
       close();
     },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSilenceInput, durationMinutes, INITIAL_SILENCE, silenceFieldOf } from './silence-form.ts';
+import {
+  buildSilenceInput,
+  durationMinutes,
+  INITIAL_SILENCE,
+  serverSilenceErrors,
+  silenceFieldOf,
+} from './silence-form.ts';
 
 describe('the new-silence form', () => {
   it('builds each kind of matcher with a preset duration and a trimmed reason', () => {
@@ -50,5 +56,21 @@ describe('the new-silence form', () => {
     expect(silenceFieldOf('matcher.userId')).toBe('matcher');
     expect(silenceFieldOf('durationMinutes')).toBe('durationMinutes');
     expect(silenceFieldOf('')).toBeNull();
+  });
+});
+
+describe('a refusal from the server', () => {
+  it('lands at the field its issues or its message name', () => {
+    expect(serverSilenceErrors({ durationMinutes: 'at least 1 minute' }, 'invalid input')).toEqual({
+      durationMinutes: 'at least 1 minute',
+    });
+    expect(serverSilenceErrors({}, 'matcher.providerId: Herald knows no provider p1')).toEqual({
+      matcher: 'Herald knows no provider p1',
+    });
+  });
+
+  it('stays unplaced when it names no field of the form', () => {
+    expect(serverSilenceErrors({}, 'database unavailable')).toEqual({});
+    expect(serverSilenceErrors({}, 'id: no silence x')).toEqual({});
   });
 });
