@@ -111,7 +111,13 @@ async function overviewScenario(page: Page, request: APIRequestContext, run: str
       notificationType: 'circuit_breaker',
       bindings: [{ targetId: target.id, isEnabled: true }],
     });
-    await mutate(request, 'settings.update', { enabled: true, useLegacyMode: false, circuitBreakerEnabled: true });
+    // The alert at once, not after the 10 s grouping wait.
+    await mutate(request, 'settings.update', {
+      enabled: true,
+      useLegacyMode: false,
+      circuitBreakerEnabled: true,
+      circuitBreakerGroupWaitSeconds: 0,
+    });
 
     const { key } = (await mutate(request, 'apiKeys.create', { name: `E2E overview hub ${run}` })) as { key: string };
     const hub = { authorization: `Bearer ${key}` };

@@ -92,7 +92,7 @@ describe('SIGTERM to the start command', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return r.body.result.data;
     };
-    await admin('settings.update', { enabled: true, circuitBreakerEnabled: true });
+    await admin('settings.update', { enabled: true, circuitBreakerEnabled: true, circuitBreakerGroupWaitSeconds: 0 });
     const target = await admin('targets.create', {
       name: 'never answers',
       providerType: 'custom',

@@ -179,7 +179,7 @@ export async function bindCustomReceiver(url: string, webhookUrl: string): Promi
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body.result.data;
   };
-  await admin('settings.update', { enabled: true, circuitBreakerEnabled: true });
+  await admin('settings.update', { enabled: true, circuitBreakerEnabled: true, circuitBreakerGroupWaitSeconds: 0 });
   const target = await admin('targets.create', {
     name: 'receiver',
     providerType: 'custom',
