@@ -187,6 +187,12 @@ describe('settings', () => {
       dailyLeaderboardTime: '09:00',
       dailyLeaderboardTopN: 5,
       locale: 'zh-CN',
+      // Incidents (issue 11): a 10 s grouping wait for breakers, cost digests above 3 alerts.
+      circuitBreakerGroupWaitSeconds: 10,
+      costAlertGroupWaitSeconds: 0,
+      costAlertDigestThreshold: 3,
+      costAlertRecoveryEnabled: false,
+      paceDigests: true,
     });
     expect(LEGACY_WEBHOOK_TYPE).toEqual({
       circuitBreakerWebhook: 'circuit_breaker',
@@ -315,8 +321,10 @@ describe('notifications, deliveries, keys and login', () => {
       'cursor: cursor must be a nextCursor from a previous page',
     ]);
     expect(one(ListDeliveriesInput, { status: 'lost' })).toEqual([
-      'status: must be one of pending, sending, delivered, failed, skipped',
+      'status: must be one of pending, sending, delivered, failed, skipped, grouped',
     ]);
+    expect(one(ListDeliveriesInput, { silenceId: 'x' })).toEqual(['silenceId: silenceId must be a UUID']);
+    expect(one(ListDeliveriesInput, { digestId: UUID })).toEqual([]);
     expect(one(ListDeliveriesInput, { targetId: 'x' })).toEqual(['targetId: targetId must be a UUID']);
     const from = '2026-01-15T00:00:00Z';
     expect(ListDeliveriesInput.safeParse({ from, to: '2026-01-15T00:00:01Z' }).success).toBe(true);

@@ -26,6 +26,13 @@ const summary = {
   attemptCount: 3,
   queueAttempt: 1,
   nextAttemptAt: AT,
+  waitReason: null,
+  kind: 'alert',
+  event: null,
+  subject: 'Anthropic Primary',
+  carriedCount: null,
+  digestId: null,
+  silenceId: null,
   createdAt: AT,
   updatedAt: AT,
   finishedAt: null,
@@ -36,6 +43,7 @@ const detail = {
     { at: AT, queueAttempt: 0, outcome: 'retryable', statusCode: 502, latencyMs: 5, via: 'direct', error: 'HTTP 502' },
   ],
   renderedBody: { msgtype: 'markdown' },
+  carried: [],
   notification: { source: 'hub', data: { any: 1 }, createdAt: AT },
 };
 const counts = { delivered: 1, failed: 2, pending: 3, skipped: 4 };
@@ -94,6 +102,11 @@ const settings = {
   dailyLeaderboardTopN: 5,
   timezone: 'UTC',
   locale: 'en',
+  circuitBreakerGroupWaitSeconds: 10,
+  costAlertGroupWaitSeconds: 0,
+  costAlertDigestThreshold: 3,
+  costAlertRecoveryEnabled: false,
+  paceDigests: true,
   updatedAt: AT,
 };
 const key = { id: ID, name: 'hub', prefix: 'hrld_ab', createdAt: AT, lastUsedAt: null, revokedAt: AT };
