@@ -8,6 +8,7 @@ import { trpc } from '../../lib/trpc.ts';
 import { DeliveryState, DeliveryWhat } from './delivery-labels.tsx';
 import { DeliveryLinks } from './delivery-links.tsx';
 import { formatLatency } from './delivery-status-badge.tsx';
+import { pollInterval } from './poll.ts';
 
 type Props = {
   deliveryId: string | null;
@@ -24,10 +25,7 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
   const detail = useQuery({
     ...trpc.deliveries.get.queryOptions({ id: deliveryId ?? '' }),
     enabled: deliveryId !== null,
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === 'pending' || status === 'sending' ? 2_000 : false;
-    },
+    refetchInterval: (query) => (query.state.data ? pollInterval([query.state.data], Date.now()) : false),
   });
   const resend = useMutation(
     trpc.deliveries.resend.mutationOptions({

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DeliveriesFilters } from '../../components/deliveries/deliveries-filters.tsx';
 import { DeliveriesTable } from '../../components/deliveries/deliveries-table.tsx';
 import { DeliveryDrawer } from '../../components/deliveries/delivery-drawer.tsx';
+import { pollInterval } from '../../components/deliveries/poll.ts';
 import { IconAlertCircle, IconSend } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagePlaceholder } from '../../components/page-placeholder.tsx';
@@ -28,11 +29,7 @@ export function DeliveriesPage() {
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
         refetchInterval: (query) =>
-          query.state.data?.pages.some((page) =>
-            page.items.some((item) => item.status === 'pending' || item.status === 'sending'),
-          )
-            ? 3_000
-            : false,
+          pollInterval(query.state.data?.pages.flatMap((page) => page.items) ?? [], Date.now()),
       },
     ),
   );
