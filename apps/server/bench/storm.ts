@@ -5,7 +5,7 @@
  *    ideal (100 messages at 20/min = 5 min; goal within 10 %) and attempts refused (goal 0);
  * 2. grouping on (the defaults): time until every alert's provider is named in a message the
  *    platform accepted.
- * Time runs BENCH_STORM_SPEED× (default 10) on one clock shared by Herald and the fakes, so the
+ * Time runs BENCH_STORM_SPEED× (default 3) on one clock shared by Herald and the fakes, so the
  * minutes-long drain takes seconds; Herald's own work is not sped up, which only makes the
  * figures harsher. Throughput to unlimited targets is the delivery benchmark's.
  */
@@ -24,7 +24,7 @@ import { waitFor } from './delivery-latency.ts';
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 const TARGETS = 20;
 const ALERTS = Number(process.env.BENCH_STORM_ALERTS ?? 2_000);
-const SPEED = Number(process.env.BENCH_STORM_SPEED ?? 10);
+const SPEED = Number(process.env.BENCH_STORM_SPEED ?? 3);
 const GOALS = { overIdealPercent: 10, refused: 0 };
 
 type Phase = { drainMs: number; refused: number; accepted: number; deliveredAlerts: number };

@@ -11,6 +11,16 @@ export const SLOWED_FOR_MS = 10 * 60_000;
 
 export type TargetPace = { key: string; intervalMs: number | null; pace: ChannelPace };
 
+/**
+ * How late a send may be and still count from its slot. A GCRA that credits lateness τ lets n
+ * sends span as little as (n − 1)·T − τ, so a window W with limit `max` stays safe while
+ * max·T − τ > W; half an interval at most.
+ */
+export function lateToleranceMs(pace: ChannelPace, intervalMs: number): number {
+  const room = Math.min(...pace.limits.map((l) => l.max * intervalMs - l.windowMs - 1));
+  return Math.max(0, Math.min(Math.floor(intervalMs / 2), room));
+}
+
 /** A delivery's target, its platform's limits and the spacing they allow (null: unlimited). */
 export function paceOf(
   d: ClaimedDelivery,
@@ -37,7 +47,7 @@ export function createPacer(db: Db, clock: Clock): Pacer {
   return {
     async take(p, d) {
       if (p.intervalMs === null) return { go: true };
-      return takeSlot(db, p.key, p.intervalMs, clock.now(), d.slot_booked);
+      return takeSlot(db, p.key, p.intervalMs, clock.now(), d.slot_booked, lateToleranceMs(p.pace, p.intervalMs));
     },
     async refused(p, retryAfterMs) {
       const now = clock.now();

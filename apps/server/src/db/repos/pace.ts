@@ -11,6 +11,8 @@ export type SlotAnswer =
  * GCRA without burst, one row per target, locked for the decision so every process shares it.
  * A delivery conforms when the theoretical arrival time has come; one that arrives while others
  * wait (and holds no slot) books the slot after the last booked one, so waiting ones go in order.
+ * A send up to `lateMs` after its time keeps the schedule (the next slot counts from when it
+ * should have gone), so a slow fetch does not push every later slot back.
  */
 export async function takeSlot(
   db: Executor,
@@ -18,6 +20,7 @@ export async function takeSlot(
   intervalMs: number,
   now: Date,
   hasBooking: boolean,
+  lateMs = 0,
 ): Promise<SlotAnswer> {
   const { rows } = await sql<{ go: boolean; at: Date; booked: boolean }>`
     with seed as (
@@ -29,7 +32,7 @@ export async function takeSlot(
         from target_pace where key = ${key} for update
     ), decided as (
       select cur.*,
-             greatest(cur.tat, ${now}::timestamptz) as start,
+             greatest(cur.tat, ${now}::timestamptz - make_interval(secs => ${lateMs} / 1000.0)) as start,
              (cur.tat <= ${now} and (cur.booked <= ${now} or ${hasBooking})) as go,
              make_interval(secs => ${intervalMs} * cur.factor / 1000.0) as step
         from cur
@@ -47,7 +50,7 @@ export async function takeSlot(
       from updated`.execute(db);
   const r = rows[0];
   // No row: the seed insert is not visible to this statement's snapshot (first use of the key).
-  if (!r) return takeSlot(db, key, intervalMs, now, hasBooking);
+  if (!r) return takeSlot(db, key, intervalMs, now, hasBooking, lateMs);
   return r.go ? { go: true } : { go: false, at: new Date(r.at), booked: r.booked };
 }
 
