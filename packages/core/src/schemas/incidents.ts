@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NOTIFICATION_TYPES } from '../domain.ts';
-import { HHMM } from './common.ts';
 import { CircuitBreakerData } from '../notifications/circuit-breaker.ts';
+import { HHMM } from './common.ts';
 import { HubId, HubTime } from './hub.ts';
 import { Text } from './text.ts';
 
@@ -124,11 +124,9 @@ const ClosedReport = z
  */
 export const CircuitBreakerReport = z.preprocess(
   (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !('state' in v) ? { ...v, state: 'open' } : v),
-  z.discriminatedUnion(
-    'state',
-    [CircuitBreakerData.extend({ state: z.literal('open') }), ClosedReport],
-    { error: 'state must be "open" or "closed"' },
-  ),
+  z.discriminatedUnion('state', [CircuitBreakerData.extend({ state: z.literal('open') }), ClosedReport], {
+    error: 'state must be "open" or "closed"',
+  }),
 );
 export type CircuitBreakerReport = z.output<typeof CircuitBreakerReport>;
 
