@@ -67,7 +67,7 @@ describe('breaker recovery', () => {
     const closed = await close('p1');
     expect(closed).toEqual({ ok: true, outcome: 'recovered', notificationId: expect.any(String) });
     const [alert, recovery] = await wecom.waitForAccepted(2);
-    const content = (r: typeof alert) => (r?.json as { markdown?: { content: string } }).markdown?.content;
+    const content = (r: typeof alert) => (r?.json as { markdown?: { content: string } } | undefined)?.markdown?.content;
     expect(content(alert)).toContain('供应商熔断告警');
     expect(content(recovery)).toContain('供应商熔断恢复');
     expect(content(recovery)).toContain('供应商 Provider p1 (ID: p1) 熔断 12 分钟后已恢复');
