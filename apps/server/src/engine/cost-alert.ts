@@ -63,12 +63,7 @@ export async function runCostCheck(deps: AppDeps, check: CostCheck): Promise<{ e
 
   const candidates: Candidate[] = [];
   for (const r of rows) {
-    const windows: Array<[CostPeriod, number, number | null]> = [
-      ['5h', r.spend5h, r.limit5hUsd],
-      ['weekly', r.spendWeekly, r.limitWeeklyUsd],
-      ['monthly', r.spendMonthly, r.limitMonthlyUsd],
-    ];
-    for (const [period, spend, limit] of windows) {
+    for (const [period, spend, limit] of windowsOf(r)) {
       if (limit === null) continue;
       const level = levelReached(spend, limit, levels);
       if (level === null || level <= (already.get(`${r.entityType}:${r.entityId}:${period}`) ?? 0)) continue;
@@ -163,12 +158,7 @@ async function sendCostRecoveries(
   );
   const recovered: Candidate[] = [];
   for (const r of rows) {
-    const windows: Array<[CostPeriod, number, number | null]> = [
-      ['5h', r.spend5h, r.limit5hUsd],
-      ['weekly', r.spendWeekly, r.limitWeeklyUsd],
-      ['monthly', r.spendMonthly, r.limitMonthlyUsd],
-    ];
-    for (const [period, spend, limit] of windows) {
+    for (const [period, spend, limit] of windowsOf(r)) {
       const key = `${r.entityType}:${r.entityId}:${period}`;
       const before = alerted.get(key) ?? 0;
       if (limit === null || before <= 0 || current.has(key) || levelReached(spend, limit, levels) !== null) continue;
@@ -211,4 +201,13 @@ async function sendCostRecoveries(
   });
   deps.logger.info({ action: 'cost_alert_recoveries', scope: check.scope, recoveries: sent }, 'cost recoveries queued');
   return sent;
+}
+
+/** An entity's spend and limit in each of the three windows. */
+function windowsOf(r: CostWindowSpend): Array<[CostPeriod, number, number | null]> {
+  return [
+    ['5h', r.spend5h, r.limit5hUsd],
+    ['weekly', r.spendWeekly, r.limitWeeklyUsd],
+    ['monthly', r.spendMonthly, r.limitMonthlyUsd],
+  ];
 }
