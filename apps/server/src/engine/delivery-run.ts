@@ -11,6 +11,7 @@ import {
 import type { JobWithMetadata } from 'pg-boss';
 import type { ClaimedDelivery, DeliveryResult } from '../db/repos/deliveries.ts';
 import type { WaitReason } from '../db/tables/delivery.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { errorText } from '../error-text.ts';
 import { DELIVERY_RETRY_LIMIT } from '../jobs/queues.ts';
 import type { Logger } from '../logger.ts';
@@ -106,6 +107,8 @@ export async function runDelivery(
     body =
       d.kind === 'digest' ? await renderDigestPart(env, d, input) : renderNotification({ ...input, data: d.data }).body;
   } catch (err) {
+    // Queueing a digest's next part needs the database: its absence is no rendering fault.
+    if (isDatabaseUnavailable(err)) throw err;
     count('failed', 'permanent');
     const error = `the message could not be rendered: ${errorText(err)}`;
     log.warn({ action: 'delivery_failed', deliveryId: d.id, type, error }, 'delivery failed');
