@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 
 /** The option that stands for "no zone of its own" (Select options need a non-empty value). */
 const SYSTEM = '__system__';
@@ -45,8 +45,19 @@ export function TimezoneSelect({
     const zones = timeZoneOptions(value || undefined).map((zone) => ({ value: zone, label: zone }));
     return systemOption === undefined ? zones : [{ value: SYSTEM, label: systemOption }, ...zones];
   }, [value, systemOption]);
+  const shown = value || systemOption || '';
+  // The typed search is ours: picking the zone already chosen would otherwise leave "Asia/Shang" in the box.
+  const [search, setSearch] = useState(shown);
+  const [lastShown, setLastShown] = useState(shown);
+  if (shown !== lastShown) {
+    setLastShown(shown);
+    setSearch(shown);
+  }
   return (
     <Select
+      searchValue={search}
+      onSearchChange={setSearch}
+      onDropdownClose={() => setSearch(shown)}
       label={label}
       description={description}
       searchable
@@ -57,7 +68,10 @@ export function TimezoneSelect({
       limit={100}
       maw={maw}
       value={value || (systemOption === undefined ? null : SYSTEM)}
-      onChange={(next) => onChange(!next || next === SYSTEM ? '' : next)}
+      onChange={(next) => {
+        setSearch(next === SYSTEM || !next ? (systemOption ?? '') : next);
+        onChange(!next || next === SYSTEM ? '' : next);
+      }}
       error={error}
       {...(onFocus ? { onFocus } : {})}
       {...(onBlur ? { onBlur } : {})}
