@@ -1,3 +1,4 @@
+export * from './cache-hit-rate/index.ts';
 export * from './channels/detect.ts';
 export * from './channels/index.ts';
 export * from './channels/legacy.ts';
