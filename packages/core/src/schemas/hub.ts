@@ -85,6 +85,33 @@ export const UsageRecordInput = z.object({
     .nullish()
     .transform((v) => (v ? cleanText(v, USAGE_ERROR_MESSAGE_MAX) || null : null)),
   createdAt: HubTime.optional(),
+  // What the cache-hit-rate alert judges by; all optional (without them it says it cannot judge).
+  /** The model the request was billed as. */
+  model: Text().trim().min(1, 'must not be empty').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`).optional(),
+  /** The client's session, and the request's number in it (1 = the first). */
+  sessionId: Text().trim().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`).optional(),
+  requestSequence: z
+    .number('must be a whole number from 1')
+    .int('must be a whole number from 1')
+    .min(1, 'must be a whole number from 1')
+    .max(1_000_000_000, 'at most 1000000000')
+    .optional(),
+  /** The cache-creation tokens split by the cache's TTL (Anthropic's 5-minute and 1-hour caches). */
+  cacheCreation5mInputTokens: Tokens.optional(),
+  cacheCreation1hInputTokens: Tokens.optional(),
+  /** The TTL the hub applied when it has no split: "5m", "1h", "mixed", or e.g. "10m", "2h", "90s". */
+  cacheTtlApplied: z
+    .string('must be a string such as "5m" or "1h"')
+    .trim()
+    .regex(/^(mixed|\d{1,9}[hms])$/i, 'must be "5m", "1h", "mixed", or a number with h, m or s (e.g. "10m")')
+    .optional(),
+  /** The upstream's HTTP status (the alert counts 2xx only; without it, `success` decides). */
+  statusCode: z
+    .number('must be an HTTP status')
+    .int('must be an HTTP status')
+    .min(100, 'must be 100–599')
+    .max(599, 'must be 100–599')
+    .optional(),
 });
 export type UsageRecordInput = z.input<typeof UsageRecordInput>;
 export type UsageRecord = z.output<typeof UsageRecordInput>;

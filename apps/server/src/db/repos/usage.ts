@@ -13,6 +13,7 @@
  *   So a 30-day check reads ~31 rollup rows per subject plus at most a few hours of raw rows,
  *   instead of every raw row (3.6 s → ~0.2 s in PERFORMANCE.md terms).
  */
+import { cacheTtlSeconds, DEFAULT_CACHE_TTL_SECONDS } from '@herald/core';
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 
@@ -31,6 +32,13 @@ const NEW_USAGE_KEYS = [
   'success',
   'errorMessage',
   'createdAt',
+  'model',
+  'sessionId',
+  'requestSequence',
+  'cacheCreation5mInputTokens',
+  'cacheCreation1hInputTokens',
+  'cacheTtlSeconds',
+  'statusCode',
 ];
 export type NewUsage = {
   requestId: string;
@@ -44,6 +52,15 @@ export type NewUsage = {
   success: boolean;
   errorMessage: string | null;
   createdAt: string;
+  model?: string | undefined;
+  sessionId?: string | undefined;
+  requestSequence?: number | undefined;
+  cacheCreation5mInputTokens?: number | undefined;
+  cacheCreation1hInputTokens?: number | undefined;
+  /** The cache's TTL as the hub's hints give it (see `cacheTtlSeconds`); set by `insertUsage`. */
+  cacheTtlSeconds?: number | undefined;
+  cacheTtlApplied?: string | undefined;
+  statusCode?: number | undefined;
 };
 
 /**
@@ -51,18 +68,34 @@ export type NewUsage = {
  * stored (by an earlier call, or by a concurrent one that committed first). Rows should be
  * unique and sorted by request id, so concurrent batches take index locks in one order.
  */
-export async function insertUsage(db: Executor, rows: NewUsage[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
+export async function insertUsage(db: Executor, input: NewUsage[]): Promise<Set<string>> {
+  if (input.length === 0) return new Set();
+  const rows = input.map((r) =>
+    r.sessionId
+      ? {
+          ...r,
+          cacheTtlSeconds: cacheTtlSeconds({
+            cacheCreation1hTokens: r.cacheCreation1hInputTokens ?? null,
+            cacheCreation5mTokens: r.cacheCreation5mInputTokens ?? null,
+            cacheTtlApplied: r.cacheTtlApplied ?? null,
+          }),
+        }
+      : r,
+  );
   // One JSON parameter: serialised natively, and parsed by Postgres about as fast as eleven
   // arrays. The answer is one row; the inserted ids come back only when some were not.
   const result = await sql<{ n: number; inserted: string[] | null }>`
     with ins as (
       insert into usage_record (request_id, user_id, provider_id, cost_usd, input_tokens, output_tokens,
-        cache_creation_input_tokens, cache_read_input_tokens, success, error_message, created_at)
+        cache_creation_input_tokens, cache_read_input_tokens, success, error_message, created_at,
+        model, session_id, request_sequence, cache_creation_5m_input_tokens, cache_creation_1h_input_tokens,
+        cache_ttl_seconds, status_code)
       select * from json_to_recordset(${JSON.stringify(rows, NEW_USAGE_KEYS)}::json) as t(
         "requestId" text, "userId" text, "providerId" text, "costUsd" numeric, "inputTokens" int8,
         "outputTokens" int8, "cacheCreationInputTokens" int8, "cacheReadInputTokens" int8,
-        success bool, "errorMessage" text, "createdAt" timestamptz)
+        success bool, "errorMessage" text, "createdAt" timestamptz,
+        model text, "sessionId" text, "requestSequence" int4, "cacheCreation5mInputTokens" int8,
+        "cacheCreation1hInputTokens" int8, "cacheTtlSeconds" int4, "statusCode" int2)
       on conflict (request_id) do nothing
       returning request_id
     )
@@ -70,9 +103,36 @@ export async function insertUsage(db: Executor, rows: NewUsage[]): Promise<Set<s
     from ins
   `.execute(db);
   const { n, inserted } = result.rows[0] ?? { n: 0, inserted: null };
-  if (n === rows.length) return new Set();
   const fresh = new Set(inserted ?? []);
-  return new Set(rows.filter((r) => !fresh.has(r.requestId)).map((r) => r.requestId));
+  const known =
+    n === rows.length
+      ? new Set<string>()
+      : new Set(rows.filter((r) => !fresh.has(r.requestId)).map((r) => r.requestId));
+  const sessions = rows.filter((r) => r.sessionId && r.requestSequence !== undefined && !known.has(r.requestId));
+  if (sessions.length > 0)
+    await markCacheEligible(
+      db,
+      sessions.map((r) => r.requestId),
+    );
+  return known;
+}
+
+/**
+ * A request can hit the cache when it follows the request before it in its session within the
+ * cache's TTL (its own TTL hints). Set when the later of the two arrives, whichever it is: the
+ * new rows as follow-ups, and as the predecessors of rows already stored.
+ */
+async function markCacheEligible(db: Executor, requestIds: string[]): Promise<void> {
+  const follows = (newSide: 'r' | 'p') => sql`
+    update usage_record r set cache_eligible = true
+      from usage_record p
+     where ${sql.ref(`${newSide}.request_id`)} = any(${requestIds}::text[])
+       and r.session_id = p.session_id and r.request_sequence = p.request_sequence + 1
+       and not r.cache_eligible
+       and r.created_at >= p.created_at
+       and r.created_at <= p.created_at + make_interval(secs => coalesce(r.cache_ttl_seconds, ${DEFAULT_CACHE_TTL_SECONDS}))`;
+  await follows('r').execute(db);
+  await follows('p').execute(db);
 }
 
 /** One rollup increment: a subject's usage on one UTC day ('YYYY-MM-DD'). */
