@@ -17,7 +17,7 @@ import { startBoss } from './jobs/boss.ts';
 import { startWorkers, type WorkerOptions } from './jobs/workers.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
-import { createAddressPolicy, createHttpClient } from './net/index.ts';
+import { createAddressPolicy, createHttpClient, type HttpClientOptions } from './net/index.ts';
 import { type Clock, systemClock } from './senders/clock.ts';
 import { reconcileSchedules } from './services/reconcile-after-change.ts';
 import { type Resources, shutdown } from './shutdown.ts';
@@ -47,6 +47,8 @@ export type StartOptions = {
   bossClock?: BossClock;
   /** Queue worker settings (tests: a fast sender clock, a small concurrency). */
   workers?: WorkerOptions;
+  /** Tests only: resolve webhook hosts without DNS and trust a test certificate (platform hosts on loopback). */
+  outbound?: Pick<HttpClientOptions, 'lookup' | 'tls'>;
 };
 
 /** Resolves the database: DATABASE_URL, or the embedded cluster under DATA_DIR. */
@@ -99,7 +101,7 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
 
     const secretBox = createSecretBox(secretKey, config.previousSecretKeys);
     if (config.previousSecretKeys.length > 0) await resealSecrets(db, secretBox, logger);
-    const outbound = createHttpClient({ policy: createAddressPolicy(config.outboundAllowCidrs) });
+    const outbound = createHttpClient({ ...opts.outbound, policy: createAddressPolicy(config.outboundAllowCidrs) });
     r.outbound = outbound;
     const bossClock = opts.bossClock;
     const clock: Clock =

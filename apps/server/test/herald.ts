@@ -62,6 +62,8 @@ export type TestHeraldOptions = {
    * expect an alert at once unless they test grouping.
    */
   groupWait?: boolean;
+  /** Outbound name resolution and TLS trust (platform hosts served on loopback). */
+  outbound?: StartOptions['outbound'];
 };
 
 export async function startTestHerald(env: Record<string, string> = {}, opts: TestHeraldOptions = {}) {
@@ -88,6 +90,7 @@ export async function startTestHerald(env: Record<string, string> = {}, opts: Te
     webDistDir: opts.webDistDir ?? path.join(dataDir, 'no-web-build'),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.bossClock ? { bossClock: opts.bossClock } : {}),
+    ...(opts.outbound ? { outbound: opts.outbound } : {}),
   });
   if (!opts.groupWait && !opts.shareWith) await noGroupWait(herald.deps.db);
   return {

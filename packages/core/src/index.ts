@@ -18,6 +18,7 @@ export * from './schemas/common.ts';
 export * from './schemas/deliveries.ts';
 export * from './schemas/hub.ts';
 export * from './schemas/incidents.ts';
+export * from './schemas/legacy-test.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/overview.ts';
 export * from './schemas/settings.ts';

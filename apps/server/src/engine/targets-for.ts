@@ -7,7 +7,7 @@ import type { SettingsRow } from '../db/tables/settings.ts';
 import type { TargetRow } from '../db/tables/target.ts';
 import type { SendTarget } from '../senders/sender.ts';
 import { readSettingsWithSecrets } from '../services/settings.ts';
-import { openTarget, type PlainTarget, sendTargetOf } from '../services/target-record.ts';
+import { legacyRecipientOf, openTarget, type PlainTarget, sendTargetOf } from '../services/target-record.ts';
 
 /** Each type's switch and legacy URL in the settings row. */
 export const TYPE_SETTINGS = {
@@ -145,23 +145,7 @@ export function recipientNow(
     if (!legacyUrl) return { ok: false, reason: `the legacy ${type} webhook URL was removed` };
     const parsed = parseLegacyWebhook(legacyUrl);
     if (!parsed.ok) return { ok: false, reason: `the legacy ${type} webhook URL is not usable: ${parsed.error}` };
-    const v = parsed.value;
-    if (v.channel === 'telegram') {
-      return {
-        ok: true,
-        target: { channel: 'telegram', telegramBotToken: v.botToken },
-        telegram: { chatId: v.chatId, topicId: v.topicId },
-        customTemplate: null,
-        bindingTimezone: null,
-      };
-    }
-    return {
-      ok: true,
-      target: { channel: v.channel, webhookUrl: v.url },
-      telegram: null,
-      customTemplate: null,
-      bindingTimezone: null,
-    };
+    return { ok: true, ...legacyRecipientOf(parsed.value), customTemplate: null, bindingTimezone: null };
   }
 
   if (!target) return { ok: false, reason: 'the target was deleted' };

@@ -4,50 +4,59 @@ import { TRPCError } from '@trpc/server';
 import { readSettings } from '../db/repos/settings.ts';
 import * as repo from '../db/repos/targets.ts';
 import type { AppDeps } from '../deps.ts';
+import { redactText } from '../logger.ts';
 import { systemClock } from '../senders/clock.ts';
 import { sendToTarget } from '../senders/send.ts';
+import type { SendTarget } from '../senders/sender.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
 import { openTarget, sendTargetOf } from './target-record.ts';
 
+/** Where a test message goes, and what its channel's body needs besides the sample. */
+export type SampleRecipient = {
+  target: SendTarget;
+  telegram: { chatId: string; topicId: number | null } | null;
+  customTemplate?: Record<string, unknown> | null;
+};
+
 /**
- * Sends the type's sample message through the real path (render, sign, proxy, retries),
- * whatever the switches say, and records the outcome on the target.
+ * Renders the type's sample for the recipient's channel in the settings' locale and time zone,
+ * and sends it through the real path (sign, address policy, proxy, retries): no queue, no
+ * delivery row. A failure is the answer, never a throw.
  */
-export async function testTarget(deps: AppDeps, id: string, type: NotificationType): Promise<TestResult> {
-  const row = await repo.findTarget(deps.db, id);
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no target ${id}` });
+export async function sendSample(
+  deps: AppDeps,
+  to: SampleRecipient,
+  type: NotificationType,
+  now: Date,
+): Promise<TestResult> {
   const settings = await readSettings(deps.db, SYSTEM_TIMEZONE);
-  const target = openTarget(row, deps.secretBox);
-  const now = new Date();
   const started = performance.now();
-  let result: TestResult;
   try {
     const { body } = renderNotification({
       type,
       data: sampleData(type, now),
-      channel: row.provider_type as never,
+      channel: to.target.channel as never,
       locale: settings.locale as never,
       timezone: settings.timezone,
       now,
-      ...(target.telegramChatId
-        ? { telegram: { chatId: target.telegramChatId, topicId: target.telegramTopicId ?? null } }
-        : {}),
-      ...(target.customTemplate ? { customTemplate: target.customTemplate as never } : {}),
+      ...(to.telegram ? { telegram: to.telegram } : {}),
+      ...(to.customTemplate ? { customTemplate: to.customTemplate as never } : {}),
     });
     const sent = await sendToTarget(
       {
         http: deps.http,
+        // The real clock: platforms check signature timestamps against their own.
         clock: systemClock,
         logger: deps.logger,
         telegramApiBaseUrl: deps.config.telegramApiBaseUrl,
         connectTimeoutMs: deps.config.webhookConnectTimeoutMs,
         totalTimeoutMs: deps.config.webhookTimeoutMs,
       },
-      sendTargetOf(id, target),
+      to.target,
       body,
       { messageId: `test_${randomUUID()}` },
     );
-    result = {
+    return {
       success: sent.ok,
       latencyMs: sent.latencyMs,
       statusCode: sent.statusCode,
@@ -57,16 +66,39 @@ export async function testTarget(deps: AppDeps, id: string, type: NotificationTy
       attempts: sent.attempts.length,
     };
   } catch (err) {
-    result = {
+    return {
       success: false,
       latencyMs: Math.round(performance.now() - started),
       statusCode: null,
-      error: (err as Error).message,
+      error: redactText((err as Error).message),
       response: null,
       notificationType: type,
       attempts: 0,
     };
   }
+}
+
+/**
+ * Sends the type's sample message to a stored target, whatever the switches say, and records
+ * the outcome on the target.
+ */
+export async function testTarget(deps: AppDeps, id: string, type: NotificationType): Promise<TestResult> {
+  const row = await repo.findTarget(deps.db, id);
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no target ${id}` });
+  const target = openTarget(row, deps.secretBox);
+  const now = new Date();
+  const result = await sendSample(
+    deps,
+    {
+      target: sendTargetOf(id, target),
+      telegram: target.telegramChatId
+        ? { chatId: target.telegramChatId, topicId: target.telegramTopicId ?? null }
+        : null,
+      customTemplate: target.customTemplate ?? null,
+    },
+    type,
+    now,
+  );
   await repo.recordTest(deps.db, id, now, result);
   deps.logger.info(
     {

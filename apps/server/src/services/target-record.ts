@@ -1,4 +1,4 @@
-import type { ChannelType, SecretState, TargetConfig, TargetView, TestResult } from '@herald/core';
+import type { ChannelType, LegacyWebhook, SecretState, TargetConfig, TargetView, TestResult } from '@herald/core';
 import type { Insertable } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { TargetHints, TargetRow, TargetTable } from '../db/tables/target.ts';
@@ -142,4 +142,18 @@ export function sendTargetOf(id: string, t: PlainTarget): SendTarget {
     proxyUrl: t.proxyUrl ?? null,
     proxyFallbackToDirect: t.proxyFallbackToDirect ?? false,
   };
+}
+
+/** Where a legacy URL sends: the URL itself, or Telegram's bot token with the chat (and topic) from its query. */
+export function legacyRecipientOf(v: LegacyWebhook): {
+  target: SendTarget;
+  telegram: { chatId: string; topicId: number | null } | null;
+} {
+  if (v.channel === 'telegram') {
+    return {
+      target: { channel: 'telegram', telegramBotToken: v.botToken },
+      telegram: { chatId: v.chatId, topicId: v.topicId },
+    };
+  }
+  return { target: { channel: v.channel, webhookUrl: v.url }, telegram: null };
 }

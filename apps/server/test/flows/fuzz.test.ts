@@ -24,8 +24,8 @@ const UUID = '0191d3a4-7c2e-7a3b-9c1d-2e3f4a5b6c7d';
 
 /**
  * A valid input for every procedure that takes one; the fuzz replaces one value at a time so
- * the request gets past the schema into the service and the database. Webhooks point at a
- * loopback port nothing answers, and the address policy refuses it before any packet.
+ * the request gets past the schema into the service and the database. Webhooks (and Telegram's
+ * API) point at a loopback port nothing answers, and the address policy refuses it before any packet.
  */
 function samples(targetId: string): Record<string, unknown> {
   const template = { text: '{{title}}', nested: { items: ['{{provider_name}}', 1, true, null] } };
@@ -38,6 +38,11 @@ function samples(targetId: string): Record<string, unknown> {
       costAlertThreshold: 0.85,
       circuitBreakerGroupWaitSeconds: 30,
       costAlertDigestThreshold: 5,
+    },
+    // Telegram's API is pointed at the loopback port below: no platform host is ever looked up.
+    'settings.testLegacyWebhook': {
+      url: 'https://api.telegram.org/bot123456:fuzz-token/sendMessage?chat_id=-100123',
+      notificationType: 'cost_alert',
     },
     'targets.get': { id: targetId },
     'targets.create': {
@@ -143,7 +148,7 @@ describe('the API over HTTP, given generated input', () => {
 
   beforeAll(async () => {
     // Behind a trusted proxy, so every wrong login comes from its own address and never limits the rest.
-    h = await startTestHerald({ TRUST_PROXY: 'true' });
+    h = await startTestHerald({ TRUST_PROXY: 'true', TELEGRAM_API_BASE_URL: 'http://127.0.0.1:9' });
     const admin = h.client(TEST_ADMIN_TOKEN);
     hubKey = (await admin.apiKeys.create.mutate({ name: 'fuzz hub' })).key;
     const target = await admin.targets.create.mutate({

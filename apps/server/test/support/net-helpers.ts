@@ -74,8 +74,8 @@ export function watchOutgoingSockets(): { count: () => number; stop: () => void 
 
 export type TestCert = { key: string; cert: string };
 
-/** A throwaway self-signed certificate for webhook.test, localhost and 127.0.0.1, or null without openssl. */
-export function makeCert(): TestCert | null {
+/** A throwaway self-signed certificate for `names` (webhook.test, localhost) and 127.0.0.1, or null without openssl. */
+export function makeCert(names: readonly string[] = ['webhook.test', 'localhost']): TestCert | null {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'herald-net-cert-'));
   try {
     execFileSync(
@@ -91,9 +91,9 @@ export function makeCert(): TestCert | null {
         '-days',
         '2',
         '-subj',
-        '/CN=webhook.test',
+        `/CN=${names[0]}`,
         '-addext',
-        'subjectAltName=DNS:webhook.test,DNS:localhost,IP:127.0.0.1',
+        `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')},IP:127.0.0.1`,
         '-keyout',
         path.join(dir, 'key.pem'),
         '-out',

@@ -39,7 +39,8 @@ export const LEGACY_WEBHOOK_TYPE = {
   dailyLeaderboardWebhook: 'daily_leaderboard',
 } as const satisfies Record<LegacyWebhookField, NotificationType>;
 
-const LegacyWebhookUrl = Text()
+/** A legacy webhook URL as typed: trimmed, and only a platform URL `parseLegacyWebhook` accepts. */
+export const LegacyWebhookUrl = Text()
   .trim()
   .max(2048, 'at most 2048 characters')
   .superRefine((url, ctx) => {

@@ -1,4 +1,5 @@
-import { UpdateSettingsInput } from '@herald/core';
+import { TestLegacyWebhookInput, UpdateSettingsInput } from '@herald/core';
+import { testLegacyWebhook } from '../../services/legacy-webhook-test.ts';
 import { migrateLegacyWebhooks } from '../../services/migrate-legacy.ts';
 import { getSettings, updateSettings } from '../../services/settings.ts';
 import { adminProcedure, router } from '../trpc.ts';
@@ -10,4 +11,8 @@ export const settingsRouter = router({
     .mutation(({ ctx, input }) => updateSettings(ctx.deps, input, ctx.actor)),
   /** Legacy URLs → one target each, bound to their types; legacy mode off. Safe to call again. */
   migrateLegacyWebhooks: adminProcedure.mutation(({ ctx }) => migrateLegacyWebhooks(ctx.deps, ctx.actor)),
+  /** A legacy URL as typed, before it is saved: the detected platform and the platform's answer to a sample. */
+  testLegacyWebhook: adminProcedure
+    .input(TestLegacyWebhookInput)
+    .mutation(({ ctx, input }) => testLegacyWebhook(ctx.deps, input)),
 });

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES } from '../domain.ts';
+import { NotificationTypeSchema } from './bindings.ts';
+import { LegacyWebhookUrl } from './settings.ts';
+import { TestResult } from './targets.ts';
+
+/** A legacy URL as typed in Settings, tested before it is saved with a sample of `notificationType`. */
+export const TestLegacyWebhookInput = z
+  .object({
+    url: LegacyWebhookUrl,
+    notificationType: NotificationTypeSchema,
+  })
+  .strict();
+export type TestLegacyWebhookInput = z.infer<typeof TestLegacyWebhookInput>;
+
+/** The platforms a legacy URL can belong to (a custom webhook needs a target). */
+export const LegacyChannel = z.enum(CHANNEL_TYPES).exclude(['custom']);
+export type LegacyChannel = z.infer<typeof LegacyChannel>;
+
+/** A target test's answer, plus the platform detected from the URL. */
+export const LegacyWebhookTestResult = TestResult.extend({ channel: LegacyChannel });
+export type LegacyWebhookTestResult = z.infer<typeof LegacyWebhookTestResult>;
