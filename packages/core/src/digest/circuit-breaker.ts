@@ -5,6 +5,8 @@ import {
   type CircuitBreakerNotificationData,
   FLAP_QUIET_MINUTES,
   FLAP_WINDOW_MINUTES,
+  type IncidentSource,
+  incidentSourceOf,
   openSeconds,
 } from '../notifications/circuit-breaker.ts';
 import { formatDuration } from '../notifications/duration.ts';
@@ -13,15 +15,23 @@ import type { DigestDefinition } from './types.ts';
 
 type Data = CircuitBreakerNotificationData;
 type Counts = Record<BreakerEvent, number>;
+/** Items per source: the title names providers and endpoints apart. */
+type Sources = Record<IncidentSource, number>;
 
 const TEXT = {
   'zh-CN': {
+    whom: ({ provider, endpoint }: Sources) =>
+      [provider > 0 ? `${provider} 个供应商` : '', endpoint > 0 ? `${endpoint} 个端点` : '']
+        .filter(Boolean)
+        .join('和 '),
     only: {
-      opened: (n: number) => `${n} 个供应商熔断`,
-      recovered: (n: number) => `${n} 个供应商熔断恢复`,
-      flapping: (n: number) => `${n} 个供应商熔断频繁切换`,
+      opened: (whom: string) => `${whom}熔断`,
+      recovered: (whom: string) => `${whom}熔断恢复`,
+      flapping: (whom: string) => `${whom}熔断频繁切换`,
     },
-    mixed: { lead: '供应商熔断：', opened: '个熔断', recovered: '个恢复', flapping: '个频繁切换' },
+    lead: { provider: '供应商熔断：', endpoint: '端点熔断：', both: '熔断：' },
+    mixed: { opened: '个熔断', recovered: '个恢复', flapping: '个频繁切换' },
+    endpoint: (provider: string, endpointId: string) => `${provider} · 端点 (ID: ${endpointId})`,
     opened: (failures: number, retry: string) => `失败 ${failures} 次 · 预计恢复 ${retry}`,
     lastError: (e: string) => ` · 最后错误: ${e}`,
     recovered: (after: string | null, at: string) =>
@@ -31,13 +41,28 @@ const TEXT = {
       `🔁 ${window} 分钟内开合${times === undefined ? '多' : ` ${times} `}次，持续关闭 ${quiet} 分钟前不再告警 · 失败 ${failures} 次`,
   },
   en: {
+    whom: ({ provider, endpoint }: Sources) =>
+      [plural(provider, 'provider'), plural(endpoint, 'endpoint')].filter(Boolean).join(' and '),
     only: {
-      opened: (n: number) =>
-        n === 1 ? "1 provider's circuit breaker opened" : `${n} providers' circuit breakers opened`,
-      recovered: (n: number) => (n === 1 ? '1 provider recovered' : `${n} providers recovered`),
-      flapping: (n: number) => (n === 1 ? '1 provider flapping' : `${n} providers flapping`),
+      opened: (whom: string, s: Sources) => {
+        // One kind: "5 providers' circuit breakers opened" (as before endpoints).
+        if (s.provider === 0 || s.endpoint === 0) {
+          const n = s.provider + s.endpoint;
+          const noun = s.provider > 0 ? 'provider' : 'endpoint';
+          return n === 1 ? `1 ${noun}'s circuit breaker opened` : `${n} ${noun}s' circuit breakers opened`;
+        }
+        return `Circuit breakers of ${whom} opened`;
+      },
+      recovered: (whom: string) => `${whom} recovered`,
+      flapping: (whom: string) => `${whom} flapping`,
     },
-    mixed: { lead: 'Provider circuit breakers: ', opened: 'opened', recovered: 'recovered', flapping: 'flapping' },
+    lead: {
+      provider: 'Provider circuit breakers: ',
+      endpoint: 'Endpoint circuit breakers: ',
+      both: 'Circuit breakers: ',
+    },
+    mixed: { opened: 'opened', recovered: 'recovered', flapping: 'flapping' },
+    endpoint: (provider: string, endpointId: string) => `${provider} · endpoint (ID: ${endpointId})`,
     opened: (failures: number, retry: string) =>
       `${failures} consecutive ${failures === 1 ? 'failure' : 'failures'} · expected recovery ${retry}`,
     lastError: (e: string) => ` · last error: ${e}`,
@@ -50,16 +75,24 @@ const TEXT = {
   },
 } satisfies Record<Locale, unknown>;
 
+function plural(n: number, noun: string): string {
+  return n === 0 ? '' : n === 1 ? `1 ${noun}` : `${n} ${noun}s`;
+}
+
 const EVENTS: BreakerEvent[] = ['opened', 'recovered', 'flapping'];
 
-function title(counts: Counts, locale: Locale): string {
+function title(items: Data[], locale: Locale): string {
   const t = TEXT[locale];
-  const present = EVENTS.filter((e) => counts[e] > 0);
-  if (present.length === 1) {
-    const only = present[0] as BreakerEvent;
-    return t.only[only](counts[only]);
+  const counts: Counts = { opened: 0, recovered: 0, flapping: 0 };
+  const sources: Sources = { provider: 0, endpoint: 0 };
+  for (const d of items) {
+    counts[d.event ?? 'opened'] += 1;
+    sources[incidentSourceOf(d)] += 1;
   }
-  return t.mixed.lead + present.map((e) => `${counts[e]} ${t.mixed[e]}`).join(' · ');
+  const present = EVENTS.filter((e) => counts[e] > 0);
+  if (present.length === 1) return t.only[present[0] as BreakerEvent](t.whom(sources), sources);
+  const lead = sources.endpoint === 0 ? t.lead.provider : sources.provider === 0 ? t.lead.endpoint : t.lead.both;
+  return lead + present.map((e) => `${counts[e]} ${t.mixed[e]}`).join(' · ');
 }
 
 function row(d: Data, { locale, timezone, now }: BuildContext): string {
@@ -91,12 +124,18 @@ export const circuitBreakerDigest: DigestDefinition<Data> = {
     const counts: Counts = { opened: 0, recovered: 0, flapping: 0 };
     for (const d of items) counts[d.event ?? 'opened'] += 1;
     return {
-      title: title(counts, locale),
+      title: title(items, locale),
       level: counts.opened > 0 ? 'error' : counts.flapping > 0 ? 'warning' : 'info',
       icon: counts.opened > 0 ? '🔌' : counts.flapping > 0 ? '🔁' : '✅',
     };
   },
-  row: (d, ctx) => ({ primary: `${d.providerName} (ID: ${d.providerId})`, secondary: row(d, ctx) }),
+  row: (d, ctx) => ({
+    primary:
+      incidentSourceOf(d) === 'endpoint'
+        ? TEXT[ctx.locale].endpoint(d.providerName, d.endpointId ?? 'N/A')
+        : `${d.providerName} (ID: ${d.providerId})`,
+    secondary: row(d, ctx),
+  }),
   sample(now) {
     const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
     return [

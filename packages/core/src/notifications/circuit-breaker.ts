@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatDateTime } from '../message/format.ts';
 import type { Field, Level } from '../message/model.ts';
-import { HubTime } from '../schemas/hub.ts';
+import { HubId, HubTime } from '../schemas/hub.ts';
 import { cleanText, NameText, Text } from '../schemas/text.ts';
 import { formatDuration, secondsBetween } from './duration.ts';
 import type { BuildContext, NotificationDefinition, TemplateVariable } from './types.ts';
@@ -11,20 +11,74 @@ import { DEFAULT_DIGEST_TEMPLATE, text } from './types.ts';
 /** Longer last errors are cut, not refused: an upstream error's length must not cost the alert. */
 export const LAST_ERROR_MAX = 10_000;
 
-export const CircuitBreakerData = z.object({
-  providerId: z
-    .union([Text().trim().min(1, 'must not be empty').max(128, 'at most 128 characters'), z.number().int()])
-    .transform(String),
-  providerName: NameText().pipe(z.string().trim().min(1, 'a name is required').max(200, 'at most 200 characters')),
-  failureCount: z.number().int().min(1).max(1_000_000_000, 'at most 1000000000'),
-  retryAt: HubTime,
-  /** Free text: NUL characters are dropped and it is cut, never refused. */
-  lastError: z
-    .string()
-    .transform((v) => cleanText(v, LAST_ERROR_MAX))
-    .optional(),
-});
+/** Whose breaker tripped: the provider's own, or one of its endpoints (absent: the provider). */
+export const INCIDENT_SOURCES = ['provider', 'endpoint'] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+/** An endpoint's address as the hub reports it: shown in the message, so no credentials. */
+export const EndpointUrl = Text()
+  .trim()
+  .max(2048, 'at most 2048 characters')
+  .refine((v) => URL.canParse(v), 'must be a full URL such as https://api.example.com/v1')
+  .refine((v) => !URL.canParse(v) || /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@');
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+/** Run even when other fields are bad, so one answer names every bad field. */
+const always = { when: (p: { value: unknown }) => isRecord(p.value) };
+
+/** The endpoint fields belong to endpoint reports only, and an endpoint report names its endpoint. */
+export function withSourceRules<T extends z.ZodObject>(schema: T): T {
+  const endpoint = (d: Record<string, unknown>) => d.incidentSource === 'endpoint';
+  // A source that is neither has its own issue; the endpoint fields are not judged against it.
+  const provider = (d: Record<string, unknown>) => d.incidentSource === undefined || d.incidentSource === 'provider';
+  return schema
+    .refine((d: Record<string, unknown>) => !endpoint(d) || d.endpointId !== undefined, {
+      ...always,
+      path: ['endpointId'],
+      message: 'is required when incidentSource is "endpoint"',
+    })
+    .refine((d: Record<string, unknown>) => !provider(d) || d.endpointId === undefined, {
+      ...always,
+      path: ['endpointId'],
+      message: 'only with incidentSource "endpoint" (without it the report is about the provider)',
+    })
+    .refine((d: Record<string, unknown>) => !provider(d) || d.endpointUrl === undefined, {
+      ...always,
+      path: ['endpointUrl'],
+      message: 'only with incidentSource "endpoint" (without it the report is about the provider)',
+    });
+}
+
+/** The fields that say whose breaker it is (absent: the provider's, as before endpoints). */
+export const BREAKER_SOURCE_FIELDS = {
+  incidentSource: z.enum(INCIDENT_SOURCES, 'must be "provider" or "endpoint"').optional(),
+  /** The endpoint's id in the hub (incidentSource "endpoint" only). */
+  endpointId: HubId.optional(),
+  endpointUrl: EndpointUrl.optional(),
+};
+
+export const CircuitBreakerData = withSourceRules(
+  z.object({
+    providerId: z
+      .union([Text().trim().min(1, 'must not be empty').max(128, 'at most 128 characters'), z.number().int()])
+      .transform(String),
+    providerName: NameText().pipe(z.string().trim().min(1, 'a name is required').max(200, 'at most 200 characters')),
+    failureCount: z.number().int().min(1).max(1_000_000_000, 'at most 1000000000'),
+    retryAt: HubTime,
+    /** Free text: NUL characters are dropped and it is cut, never refused. */
+    lastError: z
+      .string()
+      .transform((v) => cleanText(v, LAST_ERROR_MAX))
+      .optional(),
+    ...BREAKER_SOURCE_FIELDS,
+  }),
+);
 export type CircuitBreakerData = z.output<typeof CircuitBreakerData>;
+
+/** Whose breaker: stored data from before endpoints has no source and is the provider's. */
+export const incidentSourceOf = (d: { incidentSource?: IncidentSource | undefined }): IncidentSource =>
+  d.incidentSource ?? 'provider';
 
 export const BREAKER_EVENTS = ['opened', 'recovered', 'flapping'] as const;
 export type BreakerEvent = (typeof BREAKER_EVENTS)[number];
@@ -62,14 +116,23 @@ export type CircuitBreakerNotificationData = z.output<typeof CircuitBreakerNotif
 export const FLAP_WINDOW_MINUTES = 30;
 export const FLAP_QUIET_MINUTES = 15;
 
+type Who = { providerName: string; providerId: string; endpointId?: string | undefined };
+
 const TEXT = {
   'zh-CN': {
-    title: { opened: '供应商熔断告警', recovered: '供应商熔断恢复', flapping: '供应商熔断频繁切换' },
-    tripped: (name: string, id: string) => `供应商 ${name} (ID: ${id}) 已触发熔断保护`,
-    recovered: (name: string, id: string, after: string | null) =>
-      after === null ? `供应商 ${name} (ID: ${id}) 已恢复` : `供应商 ${name} (ID: ${id}) 熔断 ${after}后已恢复`,
-    flapping: (name: string, id: string, times: number | undefined, window: number, quiet: number) =>
-      `供应商 ${name} (ID: ${id}) 在 ${window} 分钟内熔断开合${times === undefined ? '多' : ` ${times} `}次；` +
+    title: {
+      provider: { opened: '供应商熔断告警', recovered: '供应商熔断恢复', flapping: '供应商熔断频繁切换' },
+      endpoint: { opened: '端点熔断告警', recovered: '端点熔断恢复', flapping: '端点熔断频繁切换' },
+    },
+    who: {
+      provider: (d: Who) => `供应商 ${d.providerName} (ID: ${d.providerId})`,
+      endpoint: (d: Who) => `供应商 ${d.providerName} 的端点 (ID: ${d.endpointId ?? 'N/A'})`,
+    },
+    tripped: (who: string) => `${who} 已触发熔断保护`,
+    recovered: (who: string, after: string | null) =>
+      after === null ? `${who} 已恢复` : `${who} 熔断 ${after}后已恢复`,
+    flapping: (who: string, times: number | undefined, window: number, quiet: number) =>
+      `${who} 在 ${window} 分钟内熔断开合${times === undefined ? '多' : ` ${times} `}次；` +
       `在它持续关闭 ${quiet} 分钟之前不再为它告警`,
     details: '详细信息',
     failures: '失败次数',
@@ -79,15 +142,32 @@ const TEXT = {
     openedAt: '熔断时间',
     closedAt: '恢复时间',
     failuresWhileOpen: '熔断期间失败',
+    endpointId: '端点ID',
+    endpointUrl: '端点地址',
     footer: '熔断器将在预计时间后自动恢复',
   },
   en: {
-    title: { opened: 'Provider circuit breaker alert', recovered: 'Provider recovered', flapping: 'Provider flapping' },
-    tripped: (name: string, id: string) => `Provider ${name} (ID: ${id}) has tripped its circuit breaker`,
-    recovered: (name: string, id: string, after: string | null) =>
-      `Provider ${name} (ID: ${id}) ${after === null ? 'has recovered' : `recovered after ${after}`}`,
-    flapping: (name: string, id: string, times: number | undefined, window: number, quiet: number) =>
-      `Provider ${name} (ID: ${id}) opened and closed ${times === undefined ? 'repeatedly' : `${times} times`} ` +
+    title: {
+      provider: {
+        opened: 'Provider circuit breaker alert',
+        recovered: 'Provider recovered',
+        flapping: 'Provider flapping',
+      },
+      endpoint: {
+        opened: 'Endpoint circuit breaker alert',
+        recovered: 'Endpoint recovered',
+        flapping: 'Endpoint flapping',
+      },
+    },
+    who: {
+      provider: (d: Who) => `Provider ${d.providerName} (ID: ${d.providerId})`,
+      endpoint: (d: Who) => `An endpoint (ID: ${d.endpointId ?? 'N/A'}) of provider ${d.providerName}`,
+    },
+    tripped: (who: string) => `${who} has tripped its circuit breaker`,
+    recovered: (who: string, after: string | null) =>
+      `${who} ${after === null ? 'has recovered' : `recovered after ${after}`}`,
+    flapping: (who: string, times: number | undefined, window: number, quiet: number) =>
+      `${who} opened and closed ${times === undefined ? 'repeatedly' : `${times} times`} ` +
       `in ${minutes(window)}; no more alerts for it until it has stayed closed ${minutes(quiet)}`,
     details: 'Details',
     failures: 'Consecutive failures',
@@ -97,6 +177,8 @@ const TEXT = {
     openedAt: 'Opened at',
     closedAt: 'Recovered at',
     failuresWhileOpen: 'Failures while open',
+    endpointId: 'Endpoint ID',
+    endpointUrl: 'Endpoint URL',
     footer: 'The circuit breaker recovers automatically at the expected time',
   },
 } satisfies Record<Locale, unknown>;
@@ -117,17 +199,17 @@ export function openSeconds(d: Data, now: Date): number | null {
 
 function lead(d: Data, { locale, now }: BuildContext): string {
   const t = TEXT[locale];
+  const who = t.who[incidentSourceOf(d)](d);
   switch (d.event ?? 'opened') {
     case 'opened':
-      return t.tripped(d.providerName, d.providerId);
+      return t.tripped(who);
     case 'recovered': {
       const s = openSeconds(d, now);
-      return t.recovered(d.providerName, d.providerId, s === null ? null : formatDuration(s, locale));
+      return t.recovered(who, s === null ? null : formatDuration(s, locale));
     }
     case 'flapping':
       return t.flapping(
-        d.providerName,
-        d.providerId,
+        who,
         d.flapCount,
         d.flapWindowMinutes ?? FLAP_WINDOW_MINUTES,
         d.quietMinutes ?? FLAP_QUIET_MINUTES,
@@ -144,13 +226,17 @@ function fields(d: Data, { locale, timezone, now }: BuildContext): Field[] {
     if (d.failuresWhileOpen !== undefined) {
       out.push({ label: t.failuresWhileOpen, value: t.failureCount(d.failuresWhileOpen) });
     }
-    return out;
+  } else {
+    out.push(
+      { label: t.failures, value: t.failureCount(d.failureCount) },
+      { label: t.recovery, value: formatDateTime(d.retryAt, timezone) },
+    );
+    if (d.lastError) out.push({ label: t.lastError, value: d.lastError });
   }
-  out.push(
-    { label: t.failures, value: t.failureCount(d.failureCount) },
-    { label: t.recovery, value: formatDateTime(d.retryAt, timezone) },
-  );
-  if (d.lastError) out.push({ label: t.lastError, value: d.lastError });
+  if (incidentSourceOf(d) === 'endpoint') {
+    out.push({ label: t.endpointId, value: d.endpointId ?? 'N/A' });
+    if (d.endpointUrl) out.push({ label: t.endpointUrl, value: d.endpointUrl });
+  }
   return out;
 }
 
@@ -164,7 +250,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
     const t = TEXT[ctx.locale];
     const event = d.event ?? 'opened';
     return {
-      title: t.title[event],
+      title: t.title[incidentSourceOf(d)][event],
       level: LEVEL[event],
       icon: ICON[event],
       sections: [
@@ -192,6 +278,9 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
       recovered_after: text(open === null ? '' : formatDuration(open, locale)),
       failures_while_open: maybe(d.failuresWhileOpen),
       flap_count: maybe(d.flapCount),
+      incident_source: text(incidentSourceOf(d)),
+      endpoint_id: text(d.endpointId ?? ''),
+      endpoint_url: text(d.endpointUrl ?? ''),
     };
   },
   variableDocs: [
@@ -259,6 +348,27 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Opens and closes within the window (flapping)',
       },
       example: '4',
+    },
+    {
+      name: 'incident_source',
+      description: {
+        'zh-CN': '熔断来源：供应商（provider，默认）或端点（endpoint）',
+        en: 'Whose breaker tripped: the provider (default) or one of its endpoints',
+      },
+      example: 'provider / endpoint',
+    },
+    {
+      name: 'endpoint_id',
+      description: {
+        'zh-CN': '端点 ID（端点熔断时；否则为空）',
+        en: 'Endpoint ID (endpoint breakers; empty otherwise)',
+      },
+      example: '42',
+    },
+    {
+      name: 'endpoint_url',
+      description: { 'zh-CN': '端点地址（未提供时为空）', en: 'Endpoint URL (empty when not reported)' },
+      example: 'https://api.anthropic.com',
     },
   ],
   defaultTemplate: {

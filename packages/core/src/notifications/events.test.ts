@@ -136,13 +136,16 @@ describe('circuit breaker: opened stays as it was', () => {
     expect([v.event?.json, v.opened_at?.json, v.recovered_after?.json]).toEqual(['opened', '', '']);
   });
 
-  it('the hub’s report shape is unchanged: the new fields belong to the notification only', () => {
+  it('the hub’s report shape: the opening and whose breaker; the event fields belong to the notification only', () => {
     expect(Object.keys(CircuitBreakerData.shape)).toEqual([
       'providerId',
       'providerName',
       'failureCount',
       'retryAt',
       'lastError',
+      'incidentSource',
+      'endpointId',
+      'endpointUrl',
     ]);
     expect(CircuitBreakerData.parse({ ...opened, event: 'recovered' })).not.toHaveProperty('event');
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NOTIFICATION_TYPES } from '../domain.ts';
-import { CircuitBreakerData } from '../notifications/circuit-breaker.ts';
+import { BREAKER_SOURCE_FIELDS, CircuitBreakerData, withSourceRules } from '../notifications/circuit-breaker.ts';
 import { HHMM } from './common.ts';
 import { HubId, HubTime } from './hub.ts';
 import { Text } from './text.ts';
@@ -108,19 +108,24 @@ export const TargetPaceView = z.object({
 });
 export type TargetPaceView = z.infer<typeof TargetPaceView>;
 
-const ClosedReport = z
-  .object({
-    state: z.literal('closed'),
-    providerId: CircuitBreakerData.shape.providerId,
-    providerName: CircuitBreakerData.shape.providerName.optional(),
-    /** When it closed (default: when Herald hears of it). */
-    closedAt: HubTime.optional(),
-  })
-  .strict();
+const ClosedReport = withSourceRules(
+  z
+    .object({
+      state: z.literal('closed'),
+      providerId: CircuitBreakerData.shape.providerId,
+      providerName: CircuitBreakerData.shape.providerName.optional(),
+      /** When it closed (default: when Herald hears of it). */
+      closedAt: HubTime.optional(),
+      ...BREAKER_SOURCE_FIELDS,
+    })
+    .strict(),
+);
 
 /**
  * `hub.reportCircuitBreaker`: `state: "open"` (the default, so hubs that send no state keep
- * working) with the opening's details, or `state: "closed"` when the provider recovered.
+ * working) with the opening's details, or `state: "closed"` when the breaker closed again.
+ * `incidentSource: "endpoint"` with `endpointId` (and optionally `endpointUrl`) makes it about
+ * one endpoint of the provider; absent, it is the provider's own breaker, as before endpoints.
  */
 export const CircuitBreakerReport = z.preprocess(
   (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !('state' in v) ? { ...v, state: 'open' } : v),
@@ -135,7 +140,7 @@ export const CircuitBreakerReportResult = z.object({
   ok: z.literal(true),
   /**
    * alerted: an alert (or recovery) was queued; suppressed: a repeat within 5 minutes, or the
-   * provider is flapping; flapping: the one flapping message was queued; disabled: the type is off;
+   * provider (or endpoint) is flapping; flapping: the one flapping message was queued; disabled: the type is off;
    * ignored: a close for a breaker Herald never saw open.
    */
   outcome: z.enum(['alerted', 'recovered', 'flapping', 'suppressed', 'disabled', 'ignored']),

@@ -30,6 +30,9 @@ const OWN = {
     'recovered_after',
     'failures_while_open',
     'flap_count',
+    'incident_source',
+    'endpoint_id',
+    'endpoint_url',
     ...DIGEST,
   ],
   cost_alert: [
