@@ -18,6 +18,9 @@ export {
   CircuitBreakerNotificationData,
   FLAP_QUIET_MINUTES,
   FLAP_WINDOW_MINUTES,
+  INCIDENT_SOURCES,
+  type IncidentSource,
+  incidentSourceOf,
 } from './circuit-breaker.ts';
 export {
   COST_ALERT_EVENTS,
