@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { buildConnector } from 'undici';
 import type { AddressPolicy } from './address-policy.ts';
@@ -6,7 +6,7 @@ import { ConnectFailure, errorCode, type TransportErrorKind, type TransportStage
 import { httpConnectTunnel } from './http-tunnel.ts';
 import type { ProxyConfig } from './proxy-url.ts';
 import { type Lookup, precheckProxiedTarget, resolveAllowed, systemLookup } from './resolve.ts';
-import { socks5Handshake } from './socks5-client.ts';
+import { type SocksProtocol, socksTunnel } from './socks-tunnel.ts';
 import { connectAny, type TlsTrust, upgradeTls } from './tcp-tls.ts';
 
 export type ConnectorOptions = {
@@ -83,7 +83,8 @@ export function createConnector(o: ConnectorOptions): buildConnector.connector {
     };
 
     const https = opts.protocol === 'https:';
-    open({ host, port, https, enter, track, lookup, trust, policy: o.policy, proxy }).then(
+    const timeoutMs = o.connectTimeoutMs;
+    open({ host, port, https, enter, track, lookup, trust, policy: o.policy, proxy, timeoutMs }).then(
       (socket) => finish(null, socket),
       (err: unknown) => finish(toFailure(err, step, where, proxy)),
     );
@@ -100,23 +101,18 @@ type OpenContext = {
   trust: TlsTrust;
   policy: AddressPolicy;
   proxy: ProxyConfig | undefined;
+  timeoutMs: number;
 };
 
-async function open({ host, port, https, enter, track, lookup, trust, policy, proxy }: OpenContext): Promise<Socket> {
+async function open(c: OpenContext): Promise<Socket> {
+  const { host, port, https, enter, track, lookup, trust, policy, proxy } = c;
   let socket: Socket;
   if (!proxy) {
     const ips = await resolveAllowed(host, policy, lookup, 'local');
     enter('tcp');
     socket = await connectAny(ips, port, track);
   } else {
-    let dest = host;
-    if (proxy.protocol === 'socks5') {
-      // socks5:// means we resolve: the proxy is handed the exact address we checked.
-      dest = (await resolveAllowed(host, policy, lookup, 'local'))[0] ?? host;
-    } else {
-      // socks5h:// and HTTP CONNECT: the proxy resolves; check what can be checked here.
-      await precheckProxiedTarget(host, policy, lookup);
-    }
+    const dest = await proxiedHost(host, proxy, policy, lookup);
     enter('proxy-resolve');
     const proxyIps = await resolveAllowed(proxy.host, policy, lookup, 'proxy');
     enter('proxy-tcp');
@@ -126,15 +122,40 @@ async function open({ host, port, https, enter, track, lookup, trust, policy, pr
       socket = await upgradeTls(socket, proxy.host, trust, track);
     }
     enter('proxy-handshake');
-    const tunnel = { host: dest, port, username: proxy.username, password: proxy.password, label: proxy.label };
-    if (proxy.protocol === 'socks5' || proxy.protocol === 'socks5h') await socks5Handshake(socket, tunnel);
-    else await httpConnectTunnel(socket, tunnel);
+    if (isSocks(proxy)) await socksTunnel(socket, proxy, { host: dest, port }, c.timeoutMs);
+    else {
+      const tunnel = { host: dest, port, username: proxy.username, password: proxy.password, label: proxy.label };
+      await httpConnectTunnel(socket, tunnel);
+    }
   }
   if (https) {
     enter('tls');
     socket = await upgradeTls(socket, host, trust, track);
   }
   return socket;
+}
+
+function isSocks(proxy: ProxyConfig): proxy is ProxyConfig & { protocol: SocksProtocol } {
+  return proxy.protocol.startsWith('socks');
+}
+
+/**
+ * What the proxy is asked to connect to. socks5:// and socks4:// mean we resolve: the proxy is
+ * handed the exact address we checked. The others let the proxy resolve; we check what we can.
+ */
+async function proxiedHost(host: string, proxy: ProxyConfig, policy: AddressPolicy, lookup: Lookup): Promise<string> {
+  if (proxy.protocol === 'socks5') return (await resolveAllowed(host, policy, lookup, 'local'))[0] ?? host;
+  if (proxy.protocol === 'socks4') {
+    const v4 = (await resolveAllowed(host, policy, lookup, 'local')).find((ip) => net.isIPv4(ip));
+    if (v4) return v4;
+    const why = `SOCKS4 carries only IPv4 addresses and ${host} has no allowed one`;
+    throw new ConnectFailure('request', 'local', `${why} (use socks5:// or socks5h://)`);
+  }
+  if (proxy.protocol === 'socks4a' && net.isIPv6(host)) {
+    throw new ConnectFailure('request', 'local', `SOCKS4a cannot carry the IPv6 address ${host} (use socks5h://)`);
+  }
+  await precheckProxiedTarget(host, policy, lookup);
+  return host;
 }
 
 function toFailure(err: unknown, step: Step, where: string, proxy: ProxyConfig | undefined): ConnectFailure {

@@ -8,7 +8,7 @@ import type { TlsTrust } from './tcp-tls.ts';
 export type DispatcherOptions = {
   policy: AddressPolicy;
   connectTimeoutMs: number;
-  /** `http://`, `https://`, `socks5://` or `socks5h://`, credentials allowed; none = direct. */
+  /** `http(s)://`, `socks5(h)://` or `socks4(a)://`, credentials allowed; none = direct. */
   proxyUrl?: string | undefined;
   lookup?: Lookup | undefined;
   tls?: TlsTrust | undefined;

@@ -4,9 +4,10 @@
  * - Every connection is resolved and checked against the address policy inside undici's
  *   connect hook, and made to the checked IP (TLS SNI and Host keep the name): DNS
  *   rebinding and IP-literal tricks meet the same check. Proxies are checked too.
- * - socks5:// resolves here and hands the proxy the checked IP. socks5h:// and HTTP(S)
- *   proxies resolve the name themselves: we refuse IP literals and names that resolve here to
- *   any refused address, but a name only the proxy can resolve passes unchecked (limit).
+ * - socks5:// and socks4:// resolve here and hand the proxy the checked IP. socks5h://,
+ *   socks4a:// and HTTP(S) proxies resolve the name themselves: we refuse IP literals and names
+ *   that resolve here to any refused address, but a name only the proxy can resolve passes
+ *   unchecked (limit). The SOCKS handshakes are the `socks` package's, on our checked socket.
  * - HTTP proxies always get CONNECT, http targets too (a proxy's error page can then never
  *   pass for the platform's answer). Proxies that allow CONNECT only to 443 refuse http targets.
  * - Redirects are never followed. Any 3xx with a Location is a `redirect` TransportError.

@@ -46,10 +46,6 @@ function readWith(socket: Duplex, take: (buffered: Buffer) => number, maxBytes: 
   });
 }
 
-export function readExact(socket: Duplex, n: number): Promise<Buffer> {
-  return readWith(socket, (b) => (b.length >= n ? n : -1), n);
-}
-
 /** Up to and including `delimiter`. */
 export function readUntil(socket: Duplex, delimiter: string, maxBytes: number): Promise<Buffer> {
   return readWith(

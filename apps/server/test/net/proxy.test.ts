@@ -108,10 +108,12 @@ describe('through an HTTP proxy', () => {
   it('refuses a proxy URL it cannot use, without echoing it', async () => {
     const client = testClient({ allow: LOOPBACK });
     const bad = await failure(
-      client.postJson({ url: 'http://127.0.0.1:9/', body: '{}', proxyUrl: 'socks4://u:secret@x:1' }),
+      client.postJson({ url: 'http://127.0.0.1:9/', body: '{}', proxyUrl: 'socks6://u:secret@x:1' }),
     );
     expect(bad).toMatchObject({ kind: 'request', stage: 'local', delivered: false });
-    expect(bad.message).toBe('proxy scheme "socks4:" is not supported (use http, https, socks5 or socks5h)');
+    expect(bad.message).toBe(
+      'proxy scheme "socks6:" is not supported (use http, https, socks5, socks5h, socks4 or socks4a)',
+    );
     const junk = await failure(client.postJson({ url: 'http://127.0.0.1:9/', body: '{}', proxyUrl: 'secret-junk' }));
     expect(junk.message).toBe('the proxy URL is not a valid URL');
   });

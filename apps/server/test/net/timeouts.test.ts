@@ -80,7 +80,7 @@ describe('timeouts and dropped connections', () => {
     await new Promise<void>((resolve) => rude.listen(0, '127.0.0.1', resolve));
     later({ close: () => new Promise<void>((resolve) => rude.close(() => resolve())) });
     const { port } = rude.address() as AddressInfo;
-    for (const scheme of ['http', 'socks5']) {
+    for (const scheme of ['http', 'socks5', 'socks4', 'socks4a']) {
       const err = await failure(
         testClient({ allow: LOOPBACK }).postJson({
           url: 'http://127.0.0.1:9/',

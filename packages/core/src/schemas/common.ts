@@ -23,19 +23,23 @@ export const HttpUrl = Text()
   .refine((v) => !URL.canParse(v) || /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
   .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@');
 
-const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:'];
+const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:'];
 export const ProxyUrl = Text()
   .trim()
   .max(1024, 'at most 1024 characters')
   .refine((v) => URL.canParse(v), 'must be a URL such as socks5://127.0.0.1:1080')
   .refine(
     (v) => !URL.canParse(v) || PROXY_SCHEMES.includes(new URL(v).protocol),
-    'the scheme must be http://, https://, socks5:// or socks5h://',
+    'the scheme must be http://, https://, socks5://, socks5h://, socks4:// or socks4a://',
   )
   .refine((v) => !URL.canParse(v) || new URL(v).hostname !== '', 'needs a host')
   .refine(
     (v) => !URL.canParse(v) || /:\d+$/.test(new URL(v).host) || new URL(v).protocol.startsWith('http'),
     'a SOCKS proxy needs a port, e.g. socks5://host:1080',
+  )
+  .refine(
+    (v) => !URL.canParse(v) || !/^socks4a?:$/.test(new URL(v).protocol) || new URL(v).password === '',
+    'SOCKS4 has no password: give only a user id, e.g. socks4://user@host:1080',
   );
 
 /** A JSON object an admin writes, within the bounds of `jsonValueIssue`, naming the bad key or value. */

@@ -50,21 +50,26 @@ describe('common fields', () => {
     expect(one(HttpUrl, `https://e.com/${'x'.repeat(2048 - 13)}`)).toEqual([': at most 2048 characters']);
   });
 
-  it('proxy URLs: four schemes, a host, a port for SOCKS', () => {
+  it('proxy URLs: six schemes, a host, a port for SOCKS, no password for SOCKS4', () => {
     for (const ok of [
       'http://127.0.0.1:8080',
       'https://proxy.test',
       'socks5://127.0.0.1:1080',
       'socks5h://u:p@h.test:1',
+      'socks4://127.0.0.1:1080',
+      'socks4a://ops@h.test:1080',
     ]) {
       expect(ProxyUrl.safeParse(ok).success, ok).toBe(true);
     }
-    expect(one(ProxyUrl, 'proxy:8080')[0]).toBe(': the scheme must be http://, https://, socks5:// or socks5h://');
+    const schemes = ': the scheme must be http://, https://, socks5://, socks5h://, socks4:// or socks4a://';
+    expect(one(ProxyUrl, 'proxy:8080')[0]).toBe(schemes);
     expect(one(ProxyUrl, 'nope')).toEqual([': must be a URL such as socks5://127.0.0.1:1080']);
-    expect(one(ProxyUrl, 'socks4://h.test:1080')).toEqual([
-      ': the scheme must be http://, https://, socks5:// or socks5h://',
-    ]);
+    expect(one(ProxyUrl, 'socks6://h.test:1080')).toEqual([schemes]);
     expect(one(ProxyUrl, 'socks5://h.test')).toEqual([': a SOCKS proxy needs a port, e.g. socks5://host:1080']);
+    expect(one(ProxyUrl, 'socks4a://h.test')).toEqual([': a SOCKS proxy needs a port, e.g. socks5://host:1080']);
+    const noPassword = ': SOCKS4 has no password: give only a user id, e.g. socks4://user@host:1080';
+    expect(one(ProxyUrl, 'socks4://ops:s3cret@h.test:1080')).toEqual([noPassword]);
+    expect(one(ProxyUrl, 'socks4a://:s3cret@h.test:1080')).toEqual([noPassword]);
     expect(one(ProxyUrl, 'socks5://')).toContain(': needs a host');
     expect(one(ProxyUrl, `http://h.test/${'x'.repeat(1024)}`)).toEqual([': at most 1024 characters']);
   });

@@ -226,6 +226,12 @@ describe('targets', () => {
     ['bad signing secret', { ...inputs().custom, signingSecret: 'secret' }, 'signingSecret', /whsec_/],
     ['proxy scheme', { ...inputs().wechat, proxyUrl: 'ftp://127.0.0.1:21' }, 'proxyUrl', /socks5/],
     ['socks without port', { ...inputs().wechat, proxyUrl: 'socks5://127.0.0.1' }, 'proxyUrl', /port/],
+    [
+      'socks4 with a password',
+      { ...inputs().wechat, proxyUrl: 'socks4://ops:pw@127.0.0.1:1080' },
+      'proxyUrl',
+      /SOCKS4 has no password/,
+    ],
     ['proxy not a URL', { ...inputs().wechat, proxyUrl: 'proxy' }, 'proxyUrl', /URL/],
   ];
   it.each(bad)('create refuses %s naming the field, and stores nothing', async (_n, input, path, message) => {
