@@ -11,7 +11,7 @@ import type { BindingTable } from './tables/binding.ts';
 import type { DeliveryTable } from './tables/delivery.ts';
 import type { HubProviderTable } from './tables/hub-provider.ts';
 import type { HubUserTable } from './tables/hub-user.ts';
-import type { BreakerStateTable, SilenceTable, TargetPaceTable } from './tables/incidents.ts';
+import type { BreakerStateTable, CacheAlertCooldownTable, SilenceTable, TargetPaceTable } from './tables/incidents.ts';
 import type { NotificationTable } from './tables/notification.ts';
 import type { SettingsTable } from './tables/settings.ts';
 import type { TargetTable } from './tables/target.ts';
@@ -37,6 +37,7 @@ export type Database = {
   target_pace: TargetPaceTable;
   silence: SilenceTable;
   breaker_state: BreakerStateTable;
+  cache_alert_cooldown: CacheAlertCooldownTable;
 };
 
 export type Db = Kysely<Database>;

@@ -9,7 +9,9 @@ import * as indexDeliveryNotification from './2026_11_28_1840_index_delivery_not
 import * as createAuthFailure from './2026_12_06_0900_create_auth_failure.ts';
 import * as deliveryLease from './2026_12_06_1000_delivery_lease.ts';
 import * as incidents from './2026_12_06_1100_incidents.ts';
+import * as endpointBreakers from './2026_12_06_1200_endpoint_breakers.ts';
 import * as usageCacheFields from './2026_12_06_1300_usage_cache_fields.ts';
+import * as cacheAlertCooldown from './2026_12_06_1310_cache_alert_cooldown.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -23,5 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0900_create_auth_failure': createAuthFailure,
   '2026_12_06_1000_delivery_lease': deliveryLease,
   '2026_12_06_1100_incidents': incidents,
+  '2026_12_06_1200_endpoint_breakers': endpointBreakers,
   '2026_12_06_1300_usage_cache_fields': usageCacheFields,
+  '2026_12_06_1310_cache_alert_cooldown': cacheAlertCooldown,
 };

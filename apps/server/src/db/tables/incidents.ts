@@ -32,9 +32,12 @@ export type SilenceRow = Selectable<SilenceTable>;
 
 export type BreakerTransition = { state: 'open' | 'closed'; at: string };
 
-/** A provider's breaker as Herald last heard of it: recovery and flapping follow from it. */
+/** A provider's (or one of its endpoints') breaker as Herald last heard of it: recovery and flapping follow from it. */
 export type BreakerStateTable = {
   provider_id: string;
+  /** '' for the provider's own breaker, else the hub's endpoint id (the key is both columns). */
+  endpoint_id: Generated<string>;
+  endpoint_url: string | null;
   state: 'open' | 'closed';
   provider_name: string;
   opened_at: Date | null;
@@ -47,3 +50,6 @@ export type BreakerStateTable = {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };
 export type BreakerStateRow = Selectable<BreakerStateTable>;
+
+/** A cache-hit-rate alert's key, quiet until `until`. */
+export type CacheAlertCooldownTable = { key: string; until: Date };

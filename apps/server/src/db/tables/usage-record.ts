@@ -17,5 +17,15 @@ export type UsageRecordTable = {
   success: ColumnType<boolean, boolean | undefined, boolean>;
   error_message: string | null;
   created_at: ColumnType<Date, Date | string, Date | string>;
+  // For the cache-hit-rate alert (all optional from the hub).
+  model: string | null;
+  session_id: string | null;
+  request_sequence: number | null;
+  cache_creation_5m_input_tokens: ColumnType<number | null, number | null | undefined, number | null>;
+  cache_creation_1h_input_tokens: ColumnType<number | null, number | null | undefined, number | null>;
+  cache_ttl_seconds: number | null;
+  status_code: number | null;
+  /** A follow-up within its cache's TTL of the request before it in its session. */
+  cache_eligible: ColumnType<boolean, boolean | undefined, boolean>;
 };
 export type UsageRecordRow = Selectable<UsageRecordTable>;
