@@ -5,7 +5,7 @@ import {
   type Settings,
   UpdateSettingsInput,
 } from '@herald/core';
-import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { targetPacesOptions } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
+import { LegacyUrlField } from './legacy-url-field.tsx';
 
 /** The global switch, the mode and, in legacy mode, one webhook URL per type (untouched → kept). */
 export function GeneralCard({ settings }: { settings: Settings }) {
@@ -146,31 +147,18 @@ export function GeneralCard({ settings }: { settings: Settings }) {
             ].filter(Boolean);
             const label = `${t(`notificationsPage.types.${LEGACY_WEBHOOK_TYPE[field]}`)} · ${t('notificationsPage.webhook')}`;
             return (
-              <Group key={field} align="flex-end" wrap="nowrap">
-                <TextInput
-                  style={{ flex: 1 }}
-                  label={label}
-                  description={details.join(' · ')}
-                  placeholder={state.set ? t('notificationsPage.webhookPlaceholder') : 'https://'}
-                  value={urls[field] ?? ''}
-                  error={errors[field]}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setUrls((all) => ({ ...all, [field]: value }));
-                  }}
-                />
-                {state.set && (
-                  <Button
-                    variant="default"
-                    color="red"
-                    aria-label={t('notificationsPage.webhookClearLabel', { type: label })}
-                    loading={clear.isPending && clear.variables?.[field] === null}
-                    onClick={() => clear.mutate({ [field]: null })}
-                  >
-                    {t('notificationsPage.webhookClear')}
-                  </Button>
-                )}
-              </Group>
+              <LegacyUrlField
+                key={field}
+                field={field}
+                label={label}
+                description={details.join(' · ')}
+                placeholder={state.set ? t('notificationsPage.webhookPlaceholder') : 'https://'}
+                value={urls[field] ?? ''}
+                error={errors[field]}
+                onChange={(value) => setUrls((all) => ({ ...all, [field]: value }))}
+                onClear={state.set ? () => clear.mutate({ [field]: null }) : null}
+                clearing={clear.isPending && clear.variables?.[field] === null}
+              />
             );
           })}
         {hasLegacyUrls && (

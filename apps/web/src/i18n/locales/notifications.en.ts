@@ -1,5 +1,8 @@
+import { legacyTestEn } from './legacy-test.en.ts';
+
 /** English text of the Notifications page. */
 export const notificationsEn = {
+  legacyTest: legacyTestEn,
   loadFailed: 'Could not load the notification settings: {{message}}',
   generalTitle: 'General',
   enabled: 'Send notifications',

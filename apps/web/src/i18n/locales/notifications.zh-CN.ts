@@ -1,7 +1,9 @@
+import { legacyTestZhCN } from './legacy-test.zh-CN.ts';
 import type { notificationsEn } from './notifications.en.ts';
 
 /** 通知页面的简体中文文本。 */
 export const notificationsZhCN: typeof notificationsEn = {
+  legacyTest: legacyTestZhCN,
   loadFailed: '无法加载通知设置：{{message}}',
   generalTitle: '常规',
   enabled: '发送通知',
