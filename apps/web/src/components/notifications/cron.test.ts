@@ -9,9 +9,13 @@ describe('cron helpers', () => {
     expect(dailyCron('9:30')).toBeNull();
   });
 
-  it('describes a cron in English and Chinese', () => {
+  it('describes a cron in each UI language', () => {
     expect(describeCron('30 9 * * 1-5', 'en')).toBe('At 09:30, Monday through Friday');
     expect(describeCron('30 9 * * 1-5', 'zh-CN')).toBe('在09:30, 星期一至星期五');
+    expect(describeCron('30 9 * * 1-5', 'zh-TW')).toBe('在 09:30, 星期一 到 星期五');
+    expect(describeCron('30 9 * * 1-5', 'ja')).toBe('次において実施09:30、月曜日 から 金曜日 まで');
+    expect(describeCron('30 9 * * 1-5', 'ru')).toBe('В 09:30, с понедельника по пятницу');
+    expect(describeCron('30 9 * * 1-5', 'fr')).toBe('At 09:30, Monday through Friday');
     expect(describeCron('0 18 * * *', 'en')).toBe('At 18:00');
     expect(describeCron('61 9 * * *', 'en')).toBeNull();
     expect(describeCron('* * *', 'en')).toBeNull();

@@ -1,6 +1,10 @@
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
+import 'cronstrue/locales/ja.js';
+import 'cronstrue/locales/ru.js';
 import 'cronstrue/locales/zh_CN.js';
+import 'cronstrue/locales/zh_TW.js';
+import { LANGUAGES, type Language } from '../../i18n/languages.ts';
 
 /** Why a five-field cron does not parse in `tz` (the check the server's bindings.set runs), or null. */
 export function cronProblem(cron: string, tz: string): 'fields' | 'invalid' | null {
@@ -24,12 +28,21 @@ export function nextRuns(cron: string, tz: string, count = 3, from = new Date())
   }
 }
 
+/** cronstrue's name for each UI language's locale. */
+const CRONSTRUE_LOCALES: Readonly<Record<Language, string>> = {
+  'zh-CN': 'zh_CN',
+  'zh-TW': 'zh_TW',
+  en: 'en',
+  ja: 'ja',
+  ru: 'ru',
+};
+
 /** The cron in words in the UI language (cronstrue), e.g. "At 09:30, Monday through Friday"; null when unreadable. */
 export function describeCron(cron: string, language: string): string | null {
   if (cron.trim().split(/\s+/).length !== 5) return null;
   try {
     return cronstrue.toString(cron.trim(), {
-      locale: language.startsWith('zh') ? 'zh_CN' : 'en',
+      locale: LANGUAGES.some((l) => l.code === language) ? CRONSTRUE_LOCALES[language as Language] : 'en',
       use24HourTimeFormat: true,
       throwExceptionOnParseError: true,
     });

@@ -2,7 +2,11 @@ import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { silencesEn } from './silences.en.ts';
 
-/** English UI text. The key set here is the contract: zh-CN must have exactly the same keys. */
+/**
+ * English UI text. Its key set is the contract every catalogue is typed against (catalogue.ts); a text
+ * shown with a count is a `key_one` + `key_other` pair, which other languages spell with their own
+ * plural categories.
+ */
 export const en = {
   app: {
     name: 'Herald',

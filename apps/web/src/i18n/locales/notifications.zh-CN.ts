@@ -1,8 +1,8 @@
+import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { legacyTestZhCN } from './legacy-test.zh-CN.ts';
-import type { notificationsEn } from './notifications.en.ts';
 
 /** 通知页面的简体中文文本。 */
-export const notificationsZhCN: typeof notificationsEn = {
+export const notificationsZhCN = {
   legacyTest: legacyTestZhCN,
   loadFailed: '无法加载通知设置：{{message}}',
   generalTitle: '常规',
@@ -37,7 +37,7 @@ export const notificationsZhCN: typeof notificationsEn = {
     typeOff: '未运行：该通知类型已关闭。',
     noBinding: '未运行：该类型没有绑定已启用的推送目标。',
     noUsage: '已运行：过去 24 小时没有用量，未发送排行榜。',
-    leaderboardSent: '已运行：排行榜正在发送给 {{count}} 个接收方，可在“发送记录”查看。',
+    leaderboardSent_other: '已运行：排行榜正在发送给 {{count}} 个接收方，可在“发送记录”查看。',
     costChecked: '已运行：成本检查完成（{{runs}} 次），发送了 {{alerts}} 条新告警。',
     other: '未运行：{{reason}}',
   },
@@ -101,4 +101,4 @@ export const notificationsZhCN: typeof notificationsEn = {
     cost_alert: '成本告警',
     daily_leaderboard: '每日排行榜',
   },
-};
+} satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -1,7 +1,7 @@
-import type { overviewEn } from './overview.en.ts';
+import type { Catalogue, PluralsOther } from '../catalogue.ts';
 
 /** 概览页面的简体中文文本。 */
-export const overviewZhCN: typeof overviewEn = {
+export const overviewZhCN = {
   loadFailed: '无法加载概览：{{message}}',
   refreshFailed: '无法刷新概览，当前显示的是 {{time}} 的数据。',
   updatedAt: '更新于 {{time}} · 时区 {{timezone}}',
@@ -29,7 +29,7 @@ export const overviewZhCN: typeof overviewEn = {
     title: '失败的目标',
     description: '最近一次投递或连通性测试失败的已启用目标。',
     empty: '所有已启用的目标都在正常投递。消息或测试失败的目标会列在这里。',
-    failures24h: '24 小时内失败 {{count}} 次',
+    failures24h_other: '24 小时内失败 {{count}} 次',
     lastFailedAt: '最近失败于 {{time}}',
     testFailed: '测试失败',
     noError: '没有错误信息',
@@ -64,7 +64,7 @@ export const overviewZhCN: typeof overviewEn = {
     title: '熔断告警（最近 24 小时）',
     description: 'Hub 暂停使用的供应商，以及告警的投递情况。',
     empty: '最近 24 小时没有供应商触发熔断。',
-    failuresCount: '失败 {{count}} 次',
+    failuresCount_other: '失败 {{count}} 次',
     at: '熔断时间',
     retryAt: '预计恢复',
     outcome: '告警投递',
@@ -73,4 +73,4 @@ export const overviewZhCN: typeof overviewEn = {
     pending: '待发送 {{count}}',
     notSent: '未发送',
   },
-};
+} satisfies Catalogue<PluralsOther>['overviewPage'];

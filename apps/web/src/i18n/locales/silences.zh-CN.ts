@@ -1,7 +1,7 @@
-import type { silencesEn } from './silences.en.ts';
+import type { Catalogue, PluralsOther } from '../catalogue.ts';
 
 /** 静默页面的中文文本。 */
-export const silencesZhCN: typeof silencesEn = {
+export const silencesZhCN = {
   create: '新建静默',
   tableLabel: '静默',
   loadFailed: '无法加载静默：{{message}}',
@@ -62,4 +62,4 @@ export const silencesZhCN: typeof silencesEn = {
     unknownUser: 'Herald 不认识此 ID 的用户：请使用中转站已同步或上报过用量的用户 ID。',
     invalidReason: '最多 200 个字符。',
   },
-};
+} satisfies Catalogue<PluralsOther>['silencesPage'];

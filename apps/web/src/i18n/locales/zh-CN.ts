@@ -1,10 +1,10 @@
-import type { Translation } from './en.ts';
+import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
 import { silencesZhCN } from './silences.zh-CN.ts';
 
-/** 简体中文界面文本。键必须与 en.ts 完全一致（类型检查与单元测试都会核对）。 */
-export const zhCN: Translation = {
+/** 简体中文界面文本。键与 en.ts 一致（计数文本用 `_other`），由类型检查与单元测试核对。 */
+export const zhCN = {
   app: {
     name: 'Herald',
     documentTitle: '{{page}} · Herald',
@@ -422,4 +422,4 @@ export const zhCN: Translation = {
     title: '出错了',
     retry: '重试',
   },
-};
+} satisfies Catalogue<PluralsOther>;
