@@ -1,19 +1,23 @@
 /**
- * A provider's breaker as an incident: the opening is alerted (at most once per 5 minutes while
- * it stays open), the closing sends one recovery to whoever heard of the opening, and a
- * provider that keeps opening and closing gets one "flapping" message, then quiet until it
- * has stayed closed a while. All of it runs in the reporting transaction, on the provider's
- * locked `breaker_state` row, so concurrent reports and server processes agree.
+ * A breaker as an incident: the opening is alerted (at most once per 5 minutes while it stays
+ * open), the closing sends one recovery to whoever heard of the opening, and a breaker that
+ * keeps opening and closing gets one "flapping" message, then quiet until it has stayed closed
+ * a while. A provider's own breaker and each of its endpoints' are separate incidents (their
+ * own row, dedup key, recovery and flapping), so one never suppresses another. All of it runs
+ * in the reporting transaction, on the breaker's locked `breaker_state` row, so concurrent
+ * reports and server processes agree.
  */
 import {
   type CircuitBreakerData,
   type CircuitBreakerNotificationData,
   FLAP_QUIET_MINUTES,
   FLAP_WINDOW_MINUTES,
+  incidentSourceOf,
 } from '@herald/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { claimDedup } from '../db/repos/alert-state.ts';
+import type { BreakerKey } from '../db/repos/breaker-state.ts';
 import * as states from '../db/repos/breaker-state.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import type { BreakerStateRow, BreakerTransition } from '../db/tables/incidents.ts';
@@ -23,7 +27,7 @@ import { SYSTEM_TIMEZONE } from '../services/settings.ts';
 import { enqueueNotification } from './enqueue.ts';
 import { enqueueFollowUp } from './follow-up.ts';
 
-/** The spec: a provider's breaker alert goes out at most once per 5 minutes. */
+/** The spec: a breaker's alert goes out at most once per 5 minutes (per provider, per endpoint). */
 export const CIRCUIT_BREAKER_DEDUP_MS = 5 * 60_000;
 /** More openings than this within the window make a provider flapping. */
 export const FLAP_MAX_OPENINGS = 3;
@@ -44,6 +48,30 @@ export function breakerEvents(deps: () => AppDeps): HubEvents {
   };
 }
 
+/** Whose breaker a report is about: an endpoint's only when the hub says so. */
+export function breakerKey(d: {
+  providerId: string;
+  incidentSource?: 'provider' | 'endpoint' | undefined;
+  endpointId?: string | undefined;
+}): BreakerKey {
+  return { providerId: d.providerId, endpointId: incidentSourceOf(d) === 'endpoint' ? (d.endpointId ?? null) : null };
+}
+
+/**
+ * The 5-minute claim's key: the provider's as before endpoints; an endpoint's under its own
+ * prefix, its ids JSON-encoded, so no provider or endpoint id can spell another's key.
+ */
+export function dedupKey(k: BreakerKey): string {
+  return k.endpointId === null
+    ? `circuit_breaker:${k.providerId}`
+    : `circuit_breaker_endpoint:${JSON.stringify([k.providerId, k.endpointId])}`;
+}
+
+const logFields = (k: BreakerKey) => ({
+  providerId: k.providerId,
+  ...(k.endpointId === null ? {} : { endpointId: k.endpointId }),
+});
+
 /** Transitions still inside the flapping window at `now`, with `next` added. */
 export function withinWindow(list: BreakerTransition[], next: BreakerTransition, now: Date): BreakerTransition[] {
   const since = now.getTime() - FLAP_WINDOW_MS;
@@ -58,7 +86,7 @@ async function switchedOn(trx: Trx): Promise<boolean> {
 }
 
 /**
- * A provider's breaker opened (reported by the hub, or by Herald's own count of failures).
+ * A breaker opened (reported by the hub, or by Herald's own count of a provider's failures).
  * Opening after being closed is a new incident: alerted now (the 5-minute dedup is for repeats
  * while open), or, as the fourth opening within 30 minutes, the one flapping message.
  */
@@ -69,22 +97,22 @@ export async function raiseCircuitBreakerAlert(
   source: BreakerSource = 'hub',
 ): Promise<BreakerDecision> {
   const now = deps.clock.now();
-  const log = deps.logger.child({ providerId: data.providerId, source });
-  const opening = await recordOpening(trx, data, now);
+  const key = breakerKey(data);
+  const log = deps.logger.child({ ...logFields(key), source });
+  const opening = await recordOpening(trx, key, data, now);
 
   if (!(await switchedOn(trx))) {
     log.info({ action: 'circuit_breaker_alert_disabled' }, 'circuit-breaker alerts are switched off');
     return { outcome: 'disabled', notificationId: null };
   }
   if (opening.flapping) return suppressed(deps, log, 'flapping');
-  const key = `circuit_breaker:${data.providerId}`;
   if (opening.repeat) {
-    if (!(await claimDedup(trx, key, now, CIRCUIT_BREAKER_DEDUP_MS))) {
+    if (!(await claimDedup(trx, dedupKey(key), now, CIRCUIT_BREAKER_DEDUP_MS))) {
       return suppressed(deps, log, 'duplicate_within_5min');
     }
   } else {
     // A new opening always alerts; the claim restarts the 5 minutes for repeats of it.
-    await claimDedup(trx, key, now, 0);
+    await claimDedup(trx, dedupKey(key), now, 0);
     if (opening.openings > FLAP_MAX_OPENINGS) {
       const flapping: CircuitBreakerNotificationData = {
         ...data,
@@ -99,13 +127,8 @@ export async function raiseCircuitBreakerAlert(
         data: flapping,
         source: 'hub',
       });
-      await states.updateBreaker(
-        trx,
-        data.providerId,
-        { flapping_since: now, alert_notification_id: notificationId },
-        now,
-      );
-      log.info({ action: 'circuit_breaker_flapping', openings: opening.openings }, 'provider flapping');
+      await states.updateBreaker(trx, key, { flapping_since: now, alert_notification_id: notificationId }, now);
+      log.info({ action: 'circuit_breaker_flapping', openings: opening.openings }, 'breaker flapping');
       return { outcome: 'flapping', notificationId };
     }
   }
@@ -116,7 +139,7 @@ export async function raiseCircuitBreakerAlert(
   });
   // The recovery goes to whoever heard of the opening first.
   if (notificationId && !opening.alertNotificationId) {
-    await states.updateBreaker(trx, data.providerId, { alert_notification_id: notificationId }, now);
+    await states.updateBreaker(trx, key, { alert_notification_id: notificationId }, now);
   }
   log.info({ action: 'circuit_breaker_alert_sent', deliveries: deliveryIds.length }, 'circuit-breaker alert queued');
   return { outcome: 'alerted', notificationId };
@@ -132,20 +155,26 @@ type Opening = {
   alertNotificationId: string | null;
 };
 
-/** Writes the opening onto the provider's (locked) row and says what kind of opening it is. */
-async function recordOpening(trx: Trx, data: CircuitBreakerData, now: Date): Promise<Opening> {
+/** Writes the opening onto the breaker's (locked) row and says what kind of opening it is. */
+async function recordOpening(trx: Trx, key: BreakerKey, data: CircuitBreakerData, now: Date): Promise<Opening> {
   const retryAt = new Date(data.retryAt);
   const at = now.toISOString();
-  const inserted = await states.insertOpenBreaker(trx, { ...data, retryAt, at: now });
+  const endpointUrl = data.endpointUrl ?? null;
+  const inserted = await states.insertOpenBreaker(trx, { ...data, ...key, endpointUrl, retryAt, at: now });
   if (inserted) return { repeat: false, openings: 1, flapping: false, alertNotificationId: null };
-  const row = (await states.lockBreaker(trx, data.providerId)) as BreakerStateRow;
+  const row = (await states.lockBreaker(trx, key)) as BreakerStateRow;
 
   if (row.state === 'open') {
     // The latest count and retry time; the opening's time and alert stay.
     await states.updateBreaker(
       trx,
-      data.providerId,
-      { provider_name: data.providerName, failure_count: data.failureCount, retry_at: retryAt },
+      key,
+      {
+        provider_name: data.providerName,
+        endpoint_url: endpointUrl,
+        failure_count: data.failureCount,
+        retry_at: retryAt,
+      },
       now,
     );
     return {
@@ -156,7 +185,7 @@ async function recordOpening(trx: Trx, data: CircuitBreakerData, now: Date): Pro
     };
   }
 
-  // A flapping provider that stayed closed long enough starts afresh.
+  // A flapping breaker that stayed closed long enough starts afresh.
   const quiet =
     row.flapping_since !== null && row.closed_at !== null && now.getTime() - row.closed_at.getTime() >= FLAP_QUIET_MS;
   const flappingSince = quiet ? null : row.flapping_since;
@@ -165,10 +194,11 @@ async function recordOpening(trx: Trx, data: CircuitBreakerData, now: Date): Pro
     : withinWindow(row.transitions, { state: 'open', at }, now);
   await states.updateBreaker(
     trx,
-    data.providerId,
+    key,
     {
       state: 'open',
       provider_name: data.providerName,
+      endpoint_url: endpointUrl,
       opened_at: now,
       closed_at: null,
       failure_count: data.failureCount,
@@ -198,8 +228,9 @@ function suppressed(
 }
 
 /**
- * A provider's breaker closed. Once per opening that was alerted, a recovery goes to the
- * recipients of that alert; a close Herald cannot pair with an alerted opening is ignored.
+ * A breaker closed (a provider's own or an endpoint's). Once per opening that was alerted, a
+ * recovery goes to the recipients of that alert; a close Herald cannot pair with an alerted
+ * opening of the same breaker is ignored.
  */
 export async function closeCircuitBreaker(
   deps: AppDeps,
@@ -208,8 +239,9 @@ export async function closeCircuitBreaker(
   source: BreakerSource = 'hub',
 ): Promise<BreakerDecision> {
   const now = deps.clock.now();
-  const log = deps.logger.child({ providerId: closed.providerId, source });
-  const row = await states.lockBreaker(trx, closed.providerId);
+  const key = breakerKey(closed);
+  const log = deps.logger.child({ ...logFields(key), source });
+  const row = await states.lockBreaker(trx, key);
   if (row?.state !== 'open') {
     log.info(
       { action: 'circuit_breaker_close_ignored', reason: row ? 'already_closed' : 'never_open' },
@@ -221,13 +253,15 @@ export async function closeCircuitBreaker(
   const openedAt = row.opened_at ?? now;
   const at = new Date(Math.min(now.getTime(), Math.max(openedAt.getTime(), (closed.closedAt ?? now).getTime())));
   const providerName = closed.providerName ?? row.provider_name;
+  const endpointUrl = closed.endpointUrl ?? row.endpoint_url;
   await states.updateBreaker(
     trx,
-    closed.providerId,
+    key,
     {
       state: 'closed',
       closed_at: at,
       provider_name: providerName,
+      endpoint_url: endpointUrl,
       transitions: withinWindow(row.transitions, { state: 'closed', at: at.toISOString() }, now),
     },
     now,
@@ -241,10 +275,17 @@ export async function closeCircuitBreaker(
     log.info({ action: 'circuit_breaker_alert_disabled' }, 'circuit-breaker alerts are switched off');
     return { outcome: 'disabled', notificationId: null };
   }
-  const usage = await states.usageWhileOpen(trx, closed.providerId, openedAt, at);
+  // Usage says which provider served a request, not which endpoint: an endpoint's recovery has no figure.
+  const usage =
+    key.endpointId === null
+      ? await states.usageWhileOpen(trx, closed.providerId, openedAt, at)
+      : { requests: 0, failures: 0 };
   const data: CircuitBreakerNotificationData = {
     providerId: closed.providerId,
     providerName,
+    ...(key.endpointId === null
+      ? {}
+      : { incidentSource: 'endpoint', endpointId: key.endpointId, ...(endpointUrl ? { endpointUrl } : {}) }),
     failureCount: row.failure_count,
     retryAt: (row.retry_at ?? at).toISOString(),
     event: 'recovered',

@@ -3,8 +3,8 @@ import type { NotificationType } from '@herald/core';
 type Data = Record<string, unknown> | null | undefined;
 
 /**
- * What a notification was about, for a log row: the provider, the entity, the leaderboard's
- * date, or a digest's count. Read from stored data, so it never throws on an old shape.
+ * What a notification was about, for a log row: the provider (and endpoint), the entity, the
+ * leaderboard's date, or a digest's count. Read from stored data, so it never throws on an old shape.
  */
 export function notificationSubject(type: NotificationType, kind: string, data: unknown): string | null {
   const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
@@ -21,8 +21,12 @@ function itemSubject(type: NotificationType, d: Data): string | null {
   if (!d) return null;
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
   switch (type) {
-    case 'circuit_breaker':
-      return str(d.providerName) ?? str(d.providerId);
+    case 'circuit_breaker': {
+      const provider = str(d.providerName) ?? str(d.providerId);
+      // Stored data from before endpoints has no source: the provider's own breaker.
+      const endpoint = d.incidentSource === 'endpoint' ? str(d.endpointId) : null;
+      return endpoint === null || provider === null ? provider : `${provider} · endpoint ${endpoint}`;
+    }
     case 'cost_alert':
       return str(d.targetName) ?? str(d.targetId);
     case 'daily_leaderboard':

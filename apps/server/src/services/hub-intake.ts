@@ -28,6 +28,10 @@ export type BreakerSource = 'hub' | 'usage';
 export type BreakerClosed = {
   providerId: string;
   providerName?: string | undefined;
+  /** An endpoint's breaker (the hub's report only); absent: the provider's own. */
+  incidentSource?: 'provider' | 'endpoint' | undefined;
+  endpointId?: string | undefined;
+  endpointUrl?: string | undefined;
   /** When it closed (null: now). */
   closedAt: Date | null;
 };
@@ -252,7 +256,8 @@ export function syncProviders(db: Db, providers: HubProvider[]) {
 }
 
 /**
- * The hub's own breaker opened or closed: keep the provider's name current and raise the event.
+ * The hub's own breaker opened or closed (the provider's or, with `incidentSource: "endpoint"`,
+ * one endpoint's): keep the provider's name current and raise the event.
  * Answers what became of it (nothing handled it: ignored).
  */
 export async function reportCircuitBreaker(
@@ -266,8 +271,8 @@ export async function reportCircuitBreaker(
     }
     let decision: BreakerDecision | undefined;
     if (report.state === 'closed') {
-      const closedAt = report.closedAt ? new Date(report.closedAt) : null;
-      const closed = { providerId: report.providerId, providerName: report.providerName, closedAt };
+      const { state: _, closedAt, ...rest } = report;
+      const closed: BreakerClosed = { ...rest, closedAt: closedAt ? new Date(closedAt) : null };
       decision = await events?.breakerClosed(trx, closed, 'hub');
     } else {
       const { state: _, ...data } = report;

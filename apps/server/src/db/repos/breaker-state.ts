@@ -1,19 +1,28 @@
-/** Each provider's breaker as Herald last heard of it (recovery and flapping follow from it). */
+/**
+ * Each breaker as Herald last heard of it (recovery and flapping follow from it): a provider's
+ * own, and each of its endpoints' apart.
+ */
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { BreakerStateRow, BreakerTransition } from '../tables/incidents.ts';
 
-export type NewOpening = {
-  providerId: string;
+/** Whose breaker: the provider's own (`endpointId` null) or one endpoint of it. */
+export type BreakerKey = { providerId: string; endpointId: string | null };
+
+/** The `endpoint_id` column: '' is the provider's own breaker (a hub's endpoint id is never empty). */
+const endpointColumn = (k: BreakerKey): string => k.endpointId ?? '';
+
+export type NewOpening = BreakerKey & {
   providerName: string;
+  endpointUrl: string | null;
   failureCount: number;
   retryAt: Date;
   at: Date;
 };
 
 /**
- * The first opening Herald hears of for a provider: inserted open, or undefined when the
- * provider already has a row (then `lockBreaker` it). Concurrent first reports wait for each
+ * The first opening Herald hears of for a breaker: inserted open, or undefined when the
+ * breaker already has a row (then `lockBreaker` it). Concurrent first reports wait for each
  * other here, so only one of them sees the row as new.
  */
 export function insertOpenBreaker(db: Executor, o: NewOpening): Promise<BreakerStateRow | undefined> {
@@ -21,6 +30,8 @@ export function insertOpenBreaker(db: Executor, o: NewOpening): Promise<BreakerS
     .insertInto('breaker_state')
     .values({
       provider_id: o.providerId,
+      endpoint_id: endpointColumn(o),
+      endpoint_url: o.endpointUrl,
       state: 'open',
       provider_name: o.providerName,
       opened_at: o.at,
@@ -29,17 +40,18 @@ export function insertOpenBreaker(db: Executor, o: NewOpening): Promise<BreakerS
       transitions: JSON.stringify([{ state: 'open', at: o.at.toISOString() }] satisfies BreakerTransition[]),
       updated_at: o.at,
     })
-    .onConflict((oc) => oc.column('provider_id').doNothing())
+    .onConflict((oc) => oc.columns(['provider_id', 'endpoint_id']).doNothing())
     .returningAll()
     .executeTakeFirst();
 }
 
-/** The provider's row, locked until the transaction ends (one report at a time decides). */
-export function lockBreaker(db: Executor, providerId: string): Promise<BreakerStateRow | undefined> {
+/** The breaker's row, locked until the transaction ends (one report at a time decides). */
+export function lockBreaker(db: Executor, key: BreakerKey): Promise<BreakerStateRow | undefined> {
   return db
     .selectFrom('breaker_state')
     .selectAll()
-    .where('provider_id', '=', providerId)
+    .where('provider_id', '=', key.providerId)
+    .where('endpoint_id', '=', endpointColumn(key))
     .forUpdate()
     .executeTakeFirst();
 }
@@ -49,6 +61,7 @@ export type BreakerPatch = Partial<
     BreakerStateRow,
     | 'state'
     | 'provider_name'
+    | 'endpoint_url'
     | 'opened_at'
     | 'closed_at'
     | 'failure_count'
@@ -58,16 +71,20 @@ export type BreakerPatch = Partial<
   >
 > & { transitions?: BreakerTransition[] };
 
-export async function updateBreaker(db: Executor, providerId: string, patch: BreakerPatch, at: Date): Promise<void> {
+export async function updateBreaker(db: Executor, key: BreakerKey, patch: BreakerPatch, at: Date): Promise<void> {
   const { transitions, ...rest } = patch;
   await db
     .updateTable('breaker_state')
     .set({ ...rest, ...(transitions ? { transitions: JSON.stringify(transitions) } : {}), updated_at: at })
-    .where('provider_id', '=', providerId)
+    .where('provider_id', '=', key.providerId)
+    .where('endpoint_id', '=', endpointColumn(key))
     .execute();
 }
 
-/** Breakers open now among these providers, with when they may close (the intake's successes close them). */
+/**
+ * Providers' own breakers open now among these providers, with when they may close (the
+ * intake's successes close them; usage does not say which endpoint served it).
+ */
 export async function findOpenBreakers(
   db: Executor,
   providerIds: string[],
@@ -77,6 +94,7 @@ export async function findOpenBreakers(
     .selectFrom('breaker_state')
     .select(['provider_id as providerId', 'retry_at as retryAt'])
     .where('provider_id', 'in', providerIds)
+    .where('endpoint_id', '=', '')
     .where('state', '=', 'open')
     .execute();
 }
