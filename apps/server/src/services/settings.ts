@@ -1,4 +1,6 @@
 import {
+  CACHE_WINDOW_MODES,
+  type CacheWindowMode,
   type ChannelType,
   LEGACY_WEBHOOK_FIELDS,
   type LegacyWebhookField,
@@ -57,6 +59,19 @@ export function settingsView(row: SettingsRow): Settings {
     costAlertDigestThreshold: row.cost_alert_digest_threshold,
     costAlertRecoveryEnabled: row.cost_alert_recovery_enabled,
     paceDigests: row.pace_digests,
+    cacheHitRateEnabled: row.cache_hit_rate_enabled,
+    cacheHitRateWindowMode: (CACHE_WINDOW_MODES as readonly string[]).includes(row.cache_hit_rate_window_mode)
+      ? (row.cache_hit_rate_window_mode as CacheWindowMode)
+      : 'auto',
+    cacheHitRateCheckInterval: row.cache_hit_rate_check_interval,
+    cacheHitRateLookbackDays: row.cache_hit_rate_lookback_days,
+    cacheHitRateMinEligibleRequests: row.cache_hit_rate_min_eligible_requests,
+    cacheHitRateMinEligibleTokens: row.cache_hit_rate_min_eligible_tokens,
+    cacheHitRateAbsMin: Number(row.cache_hit_rate_abs_min),
+    cacheHitRateDropRel: Number(row.cache_hit_rate_drop_rel),
+    cacheHitRateDropAbs: Number(row.cache_hit_rate_drop_abs),
+    cacheHitRateCooldownMinutes: row.cache_hit_rate_cooldown_minutes,
+    cacheHitRateTopN: row.cache_hit_rate_top_n,
     updatedAt: row.updated_at.toISOString(),
   };
 }
@@ -98,6 +113,17 @@ function toColumns(input: UpdateSettingsInput, row: SettingsRow, box: SecretBox)
     costAlertDigestThreshold: 'cost_alert_digest_threshold',
     costAlertRecoveryEnabled: 'cost_alert_recovery_enabled',
     paceDigests: 'pace_digests',
+    cacheHitRateEnabled: 'cache_hit_rate_enabled',
+    cacheHitRateWindowMode: 'cache_hit_rate_window_mode',
+    cacheHitRateCheckInterval: 'cache_hit_rate_check_interval',
+    cacheHitRateLookbackDays: 'cache_hit_rate_lookback_days',
+    cacheHitRateMinEligibleRequests: 'cache_hit_rate_min_eligible_requests',
+    cacheHitRateMinEligibleTokens: 'cache_hit_rate_min_eligible_tokens',
+    cacheHitRateAbsMin: 'cache_hit_rate_abs_min',
+    cacheHitRateDropRel: 'cache_hit_rate_drop_rel',
+    cacheHitRateDropAbs: 'cache_hit_rate_drop_abs',
+    cacheHitRateCooldownMinutes: 'cache_hit_rate_cooldown_minutes',
+    cacheHitRateTopN: 'cache_hit_rate_top_n',
   } as const;
   for (const [field, column] of Object.entries(plain)) {
     const v = input[field as keyof typeof plain];

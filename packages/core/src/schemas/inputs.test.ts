@@ -198,12 +198,43 @@ describe('settings', () => {
       costAlertDigestThreshold: 3,
       costAlertRecoveryEnabled: false,
       paceDigests: true,
+      // The cache-hit-rate alert (issue 12), the reference hub's defaults.
+      cacheHitRateEnabled: false,
+      cacheHitRateWindowMode: 'auto',
+      cacheHitRateCheckInterval: 5,
+      cacheHitRateLookbackDays: 7,
+      cacheHitRateMinEligibleRequests: 20,
+      cacheHitRateMinEligibleTokens: 0,
+      cacheHitRateAbsMin: 0.05,
+      cacheHitRateDropRel: 0.3,
+      cacheHitRateDropAbs: 0.1,
+      cacheHitRateCooldownMinutes: 30,
+      cacheHitRateTopN: 10,
     });
     expect(LEGACY_WEBHOOK_TYPE).toEqual({
       circuitBreakerWebhook: 'circuit_breaker',
       costAlertWebhook: 'cost_alert',
       dailyLeaderboardWebhook: 'daily_leaderboard',
     });
+  });
+
+  it('the cache-hit-rate settings in the reference hub’s ranges', () => {
+    const at = (patch: Record<string, unknown>) => one(UpdateSettingsInput, patch);
+    expect(at({ cacheHitRateWindowMode: '1.5h', cacheHitRateCheckInterval: 1440, cacheHitRateAbsMin: 0.0525 })).toEqual(
+      [],
+    );
+    expect(at({ cacheHitRateWindowMode: '2h' })).toEqual([
+      'cacheHitRateWindowMode: must be one of auto, 5m, 30m, 1h, 1.5h',
+    ]);
+    expect(at({ cacheHitRateCheckInterval: 0 })).toEqual(['cacheHitRateCheckInterval: must be between 1 and 1440']);
+    expect(at({ cacheHitRateLookbackDays: 91 })).toEqual(['cacheHitRateLookbackDays: must be between 1 and 90']);
+    expect(at({ cacheHitRateTopN: 0 })).toEqual(['cacheHitRateTopN: must be between 1 and 100']);
+    expect(at({ cacheHitRateCooldownMinutes: 0 })).toEqual([]);
+    expect(at({ cacheHitRateDropRel: 1.2 })).toEqual(['cacheHitRateDropRel: must be between 0 and 1 (0.05 = 5 %)']);
+    expect(at({ cacheHitRateDropAbs: 0.12345 })).toEqual(['cacheHitRateDropAbs: at most four decimals']);
+    expect(at({ cacheHitRateMinEligibleTokens: 2_147_483_648 })).toEqual([
+      'cacheHitRateMinEligibleTokens: must be between 0 and 2147483647',
+    ]);
   });
 
   it('each bound at its edges, with the reason', () => {

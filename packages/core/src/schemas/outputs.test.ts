@@ -107,6 +107,17 @@ const settings = {
   costAlertDigestThreshold: 3,
   costAlertRecoveryEnabled: false,
   paceDigests: true,
+  cacheHitRateEnabled: false,
+  cacheHitRateWindowMode: 'auto',
+  cacheHitRateCheckInterval: 5,
+  cacheHitRateLookbackDays: 7,
+  cacheHitRateMinEligibleRequests: 20,
+  cacheHitRateMinEligibleTokens: 0,
+  cacheHitRateAbsMin: 0.05,
+  cacheHitRateDropRel: 0.3,
+  cacheHitRateDropAbs: 0.1,
+  cacheHitRateCooldownMinutes: 30,
+  cacheHitRateTopN: 10,
   updatedAt: AT,
 };
 const key = { id: ID, name: 'hub', prefix: 'hrld_ab', createdAt: AT, lastUsedAt: null, revokedAt: AT };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CACHE_WINDOW_MODES } from '../cache-hit-rate/windows.ts';
 import { parseLegacyWebhook } from '../channels/legacy.ts';
 import { CHANNEL_TYPES, LOCALES, type NotificationType } from '../domain.ts';
 import { HHMM, SecretState, TimeZone } from './common.ts';
@@ -21,7 +22,31 @@ export const SETTINGS_DEFAULTS = {
   costAlertDigestThreshold: 3,
   costAlertRecoveryEnabled: false,
   paceDigests: true,
+  cacheHitRateEnabled: false,
+  cacheHitRateWindowMode: 'auto',
+  cacheHitRateCheckInterval: 5,
+  cacheHitRateLookbackDays: 7,
+  cacheHitRateMinEligibleRequests: 20,
+  cacheHitRateMinEligibleTokens: 0,
+  cacheHitRateAbsMin: 0.05,
+  cacheHitRateDropRel: 0.3,
+  cacheHitRateDropAbs: 0.1,
+  cacheHitRateCooldownMinutes: 30,
+  cacheHitRateTopN: 10,
 } as const;
+
+const whole = (min: number, max: number) =>
+  z
+    .number('must be a number')
+    .int('a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+/** A rate 0–1 with at most four decimals (0.05 = 5 %). */
+const Fraction = z
+  .number('must be a number from 0 to 1')
+  .min(0, 'must be between 0 and 1 (0.05 = 5 %)')
+  .max(1, 'must be between 0 and 1 (0.05 = 5 %)')
+  .refine((v) => Math.abs(v * 1e4 - Math.round(v * 1e4)) < 1e-6, 'at most four decimals');
 
 const GroupWait = z
   .number('must be a number of seconds')
@@ -90,6 +115,18 @@ export const UpdateSettingsInput = z
     costAlertRecoveryEnabled: z.boolean(),
     /** Notifications that must wait for a target's pace go out together as one digest. */
     paceDigests: z.boolean(),
+    /** The cache-hit-rate alert: its switch and the reference hub's rule settings and ranges. */
+    cacheHitRateEnabled: z.boolean(),
+    cacheHitRateWindowMode: z.enum(CACHE_WINDOW_MODES, `must be one of ${CACHE_WINDOW_MODES.join(', ')}`),
+    cacheHitRateCheckInterval: whole(1, 1440),
+    cacheHitRateLookbackDays: whole(1, 90),
+    cacheHitRateMinEligibleRequests: whole(1, 100_000),
+    cacheHitRateMinEligibleTokens: whole(0, 2_147_483_647),
+    cacheHitRateAbsMin: Fraction,
+    cacheHitRateDropRel: Fraction,
+    cacheHitRateDropAbs: Fraction,
+    cacheHitRateCooldownMinutes: whole(0, 1440),
+    cacheHitRateTopN: whole(1, 100),
   })
   .partial()
   .strict();
@@ -117,6 +154,17 @@ export const Settings = z.object({
   costAlertDigestThreshold: z.number(),
   costAlertRecoveryEnabled: z.boolean(),
   paceDigests: z.boolean(),
+  cacheHitRateEnabled: z.boolean(),
+  cacheHitRateWindowMode: z.enum(CACHE_WINDOW_MODES),
+  cacheHitRateCheckInterval: z.number(),
+  cacheHitRateLookbackDays: z.number(),
+  cacheHitRateMinEligibleRequests: z.number(),
+  cacheHitRateMinEligibleTokens: z.number(),
+  cacheHitRateAbsMin: z.number(),
+  cacheHitRateDropRel: z.number(),
+  cacheHitRateDropAbs: z.number(),
+  cacheHitRateCooldownMinutes: z.number(),
+  cacheHitRateTopN: z.number(),
   updatedAt: z.string(),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -12,6 +12,7 @@ import * as incidents from './2026_12_06_1100_incidents.ts';
 import * as endpointBreakers from './2026_12_06_1200_endpoint_breakers.ts';
 import * as usageCacheFields from './2026_12_06_1300_usage_cache_fields.ts';
 import * as cacheAlertCooldown from './2026_12_06_1310_cache_alert_cooldown.ts';
+import * as cacheAlertSettings from './2026_12_06_1320_cache_alert_settings.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1200_endpoint_breakers': endpointBreakers,
   '2026_12_06_1300_usage_cache_fields': usageCacheFields,
   '2026_12_06_1310_cache_alert_cooldown': cacheAlertCooldown,
+  '2026_12_06_1320_cache_alert_settings': cacheAlertSettings,
 };

@@ -29,6 +29,19 @@ export type SettingsTable = {
   cost_alert_recovery_enabled: Generated<boolean>;
   /** Notifications waiting for a target's pace go out together as a digest. */
   pace_digests: Generated<boolean>;
+  // The cache-hit-rate alert (numeric columns come back from pg as strings).
+  cache_hit_rate_enabled: Generated<boolean>;
+  cache_hit_rate_webhook: string | null;
+  cache_hit_rate_window_mode: Generated<string>;
+  cache_hit_rate_check_interval: Generated<number>;
+  cache_hit_rate_lookback_days: Generated<number>;
+  cache_hit_rate_min_eligible_requests: Generated<number>;
+  cache_hit_rate_min_eligible_tokens: Generated<number>;
+  cache_hit_rate_abs_min: ColumnType<string, number | undefined, number>;
+  cache_hit_rate_drop_rel: ColumnType<string, number | undefined, number>;
+  cache_hit_rate_drop_abs: ColumnType<string, number | undefined, number>;
+  cache_hit_rate_cooldown_minutes: Generated<number>;
+  cache_hit_rate_top_n: Generated<number>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };
 export type SettingsRow = Selectable<SettingsTable>;

@@ -71,6 +71,34 @@ describe('settings', () => {
     expect(await admin().settings.get.query()).toEqual(r);
   });
 
+  it('the incident and cache-hit-rate settings round-trip, numeric ones as numbers', async () => {
+    const patch = {
+      circuitBreakerGroupWaitSeconds: 20,
+      costAlertGroupWaitSeconds: 5,
+      costAlertDigestThreshold: 7,
+      costAlertRecoveryEnabled: true,
+      paceDigests: false,
+      cacheHitRateEnabled: true,
+      cacheHitRateWindowMode: '1h' as const,
+      cacheHitRateCheckInterval: 15,
+      cacheHitRateLookbackDays: 14,
+      cacheHitRateMinEligibleRequests: 50,
+      cacheHitRateMinEligibleTokens: 1000,
+      cacheHitRateAbsMin: 0.0525,
+      cacheHitRateDropRel: 0.25,
+      cacheHitRateDropAbs: 0.15,
+      cacheHitRateCooldownMinutes: 0,
+      cacheHitRateTopN: 3,
+    };
+    const r = await admin().settings.update.mutate(patch);
+    expect(r).toMatchObject(patch);
+    expect(await admin().settings.get.query()).toEqual(r);
+    const bad = await update({ cacheHitRateTopN: 101 });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('cacheHitRateTopN');
+    expect((await admin().settings.get.query()).cacheHitRateTopN).toBe(3);
+  });
+
   it('detects the platform of a legacy URL when it is saved, and never shows the URL back', async () => {
     const r = await admin().settings.update.mutate({
       circuitBreakerWebhook: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${WECOM_KEY}`,
