@@ -42,7 +42,7 @@ export function DeliveriesTable({ deliveries, onOpen }: Props) {
             <Table.Td>
               <DeliveryState delivery={delivery} />
             </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLatency(delivery.latencyMs)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLatency(delivery.latencyMs, t)}</Table.Td>
             <Table.Td maw={280}>
               {delivery.error && (
                 <Text size="sm" c="red" truncate="end" title={delivery.error}>

@@ -129,7 +129,7 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
                         </Text>
                       </Table.Td>
                       <Table.Td>{attempt.statusCode ?? '—'}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLatency(attempt.latencyMs)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLatency(attempt.latencyMs, t)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" style={{ wordBreak: 'break-word' }}>
                           {attempt.error ?? ''}

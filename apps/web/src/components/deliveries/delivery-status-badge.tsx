@@ -1,5 +1,6 @@
 import type { DeliveryStatus } from '@herald/core';
 import { Badge } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 const COLORS: Record<DeliveryStatus, string> = {
@@ -22,6 +23,7 @@ export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
   );
 }
 
-export function formatLatency(ms: number | null): string {
-  return ms === null ? '—' : `${Math.round(ms)} ms`;
+/** A latency in the UI language's unit ("16 ms", "16 毫秒", "16 мс"). */
+export function formatLatency(ms: number | null, t: TFunction): string {
+  return ms === null ? '—' : t('targets.latency', { ms: Math.round(ms) });
 }

@@ -27,7 +27,7 @@ export function ApiKeysTable({ keys, onRevoke }: Props) {
             <Table.Td>{formatDateTime(key.createdAt)}</Table.Td>
             <Table.Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.never')}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={revoked ? 'gray' : 'teal'}>
+              <Badge variant="light" color={revoked ? 'gray' : 'teal'} miw="max-content">
                 {revoked ? t('apiKeys.revokedStatus') : t('apiKeys.active')}
               </Badge>
             </Table.Td>
