@@ -192,6 +192,15 @@ const FAILURES: Record<Language, (n: number) => string> = {
   ru: (n) => `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'сбой' : 'сбоев'}`, // 21 сбой, 5 сбоев
 };
 
+/** The first CJK face each language asks for (apps/web/src/cjk-fonts.css). */
+const CJK_FACE: Record<Language, string> = {
+  'zh-CN': '"PingFang SC"',
+  'zh-TW': '"PingFang TC"',
+  en: '"PingFang SC"',
+  ja: '"Hiragino Sans"',
+  ru: '"PingFang SC"',
+};
+
 test.describe('signed in', () => {
   test.use({ storageState: SIGNED_IN_STATE });
 
@@ -256,6 +265,9 @@ test.describe('signed in', () => {
         await expect(page).toHaveTitle(`${title} · Herald`);
         await settled(page);
         if (pagePath === '/') {
+          // Han characters in the language's own faces (Japanese and Traditional Chinese glyphs differ).
+          const fontFamily = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+          expect(fontFamily).toContain(CJK_FACE[language]);
           for (const p of PROVIDERS) {
             const alert = page.getByTestId('overview-circuit-breaker').filter({ hasText: p.providerName });
             await expect(alert).toContainText(FAILURES[language](p.failureCount));

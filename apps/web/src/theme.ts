@@ -1,6 +1,8 @@
 import { createTheme } from '@mantine/core';
 
-/** System UI fonts with CJK fallbacks so zh-CN text uses a native face on every OS. */
+import './cjk-fonts.css';
+
+/** System UI fonts, then the UI language's CJK faces (cjk-fonts.css; Simplified Chinese's if unset). */
 const FONT_FAMILY = [
   '-apple-system',
   'BlinkMacSystemFont',
@@ -8,11 +10,7 @@ const FONT_FAMILY = [
   'Roboto',
   '"Helvetica Neue"',
   'Arial',
-  '"PingFang SC"',
-  '"Hiragino Sans GB"',
-  '"Microsoft YaHei"',
-  '"Noto Sans CJK SC"',
-  '"Noto Sans SC"',
+  'var(--herald-cjk-fonts, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC")',
   'sans-serif',
 ].join(', ');
 
