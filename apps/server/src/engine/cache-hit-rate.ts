@@ -1,5 +1,7 @@
 import {
+  CACHE_WINDOW_MODES,
   type CacheHitRateAnomaly,
+  type CacheHitRateData,
   type CacheWindowMode,
   type CheckRanges,
   checkRanges,
@@ -13,6 +15,9 @@ import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Executor } from '../db/database.ts';
 import { cacheSamples, cacheSignal } from '../db/repos/cache-metrics.ts';
+import type { SettingsRow } from '../db/tables/settings.ts';
+import type { AppDeps } from '../deps.ts';
+import { enqueueNotification } from './enqueue.ts';
 
 /** The reference hub's defaults and ranges for the cache-hit-rate alert. */
 export const CACHE_ALERT_DEFAULTS = {
@@ -111,4 +116,101 @@ export async function claimCooldowns(
   const won = new Set(rows.map((r) => r.key));
   const claimed = anomalies.filter((_, i) => won.has(keys[i] as string));
   return { claimed, suppressed: anomalies.length - claimed.length };
+}
+
+/** The settings row's cache-hit-rate columns as the check's settings (numeric ones come back as strings). */
+export function cacheCheckSettings(row: SettingsRow): CacheCheckSettings {
+  const mode = (CACHE_WINDOW_MODES as readonly string[]).includes(row.cache_hit_rate_window_mode)
+    ? (row.cache_hit_rate_window_mode as CacheWindowMode)
+    : 'auto';
+  return {
+    windowMode: mode,
+    checkIntervalMinutes: row.cache_hit_rate_check_interval,
+    lookbackDays: row.cache_hit_rate_lookback_days,
+    minEligibleRequests: row.cache_hit_rate_min_eligible_requests,
+    minEligibleTokens: row.cache_hit_rate_min_eligible_tokens,
+    absMin: Number(row.cache_hit_rate_abs_min),
+    dropRel: Number(row.cache_hit_rate_drop_rel),
+    dropAbs: Number(row.cache_hit_rate_drop_abs),
+    cooldownMinutes: row.cache_hit_rate_cooldown_minutes,
+    topN: row.cache_hit_rate_top_n,
+  };
+}
+
+export type CacheRun = { scope: string; bindingId?: string; timezone: string; now: Date };
+
+/**
+ * One scheduled check for one recipient (a binding, or the legacy URL): the anomalies in its
+ * time zone's days, less those its cooldown still holds, queued as one alert in the same
+ * transaction as the cooldown claim. Nothing found, or everything in cooldown: nothing sent
+ * (logged, with the reason and how much of the usage carried what the rule needs).
+ */
+export async function runCacheHitRateCheck(
+  deps: AppDeps,
+  settings: SettingsRow,
+  run: CacheRun,
+): Promise<{ anomalies: number; suppressed: number; alerted: boolean }> {
+  const s = cacheCheckSettings(settings);
+  const check = await checkCacheHitRate(deps.db, s, run.now, run.timezone);
+  const log = deps.logger.child({ scope: run.scope, window: check.mode });
+  if (check.anomalies.length === 0) {
+    const thin = check.signal.total > 0 && check.signal.withModel === 0;
+    log.info(
+      { action: 'cache_hit_rate_no_anomaly', requests: check.signal.total, ...check.signal },
+      thin
+        ? 'cache hit-rate check: the hub sends no model with its usage, nothing can be judged'
+        : 'cache hit-rate check: no anomaly',
+    );
+    return { anomalies: 0, suppressed: 0, alerted: false };
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const { claimed, suppressed } = await claimCooldowns(
+      trx,
+      run.scope,
+      check.anomalies,
+      check.mode,
+      run.now,
+      s.cooldownMinutes,
+    );
+    if (claimed.length === 0) {
+      log.info({ action: 'cache_hit_rate_suppressed', suppressed }, 'cache hit-rate anomalies all in cooldown');
+      return { anomalies: check.anomalies.length, suppressed, alerted: false };
+    }
+    const names = await providerNames(
+      trx,
+      claimed.map((a) => a.providerId),
+    );
+    const data: CacheHitRateData = {
+      windowMode: check.mode,
+      windowMinutes: WINDOW_MINUTES[check.mode],
+      windowStart: check.ranges.current.start.toISOString(),
+      windowEnd: check.ranges.current.end.toISOString(),
+      anomalies: claimed.map((a) => ({ ...a, providerName: names.get(a.providerId) ?? null })),
+      suppressedCount: suppressed,
+      absMin: s.absMin,
+      dropRel: s.dropRel,
+      dropAbs: s.dropAbs,
+      minEligibleRequests: s.minEligibleRequests,
+      minEligibleTokens: s.minEligibleTokens,
+      cooldownMinutes: s.cooldownMinutes,
+      topN: s.topN,
+    };
+    const { notificationId } = await enqueueNotification(deps, trx, {
+      type: 'cache_hit_rate',
+      data,
+      source: 'schedule',
+      ...(run.bindingId ? { onlyBindingId: run.bindingId } : {}),
+    });
+    log.info(
+      { action: 'cache_hit_rate_alert', anomalies: claimed.length, suppressed, notificationId },
+      'cache hit-rate alert queued',
+    );
+    return { anomalies: check.anomalies.length, suppressed, alerted: notificationId !== null };
+  });
+}
+
+async function providerNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('hub_provider').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

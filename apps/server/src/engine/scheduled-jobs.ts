@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { SCHEDULED_QUEUES, type ScheduledNotificationType } from '../jobs/queues.ts';
 import type { ScheduleData } from '../jobs/schedules.ts';
 import { SYSTEM_TIMEZONE } from '../services/settings.ts';
+import { runCacheHitRateCheck } from './cache-hit-rate.ts';
 import { runCostCheck } from './cost-alert.ts';
 import { runDailyLeaderboard } from './daily-leaderboard.ts';
 import { resolveTimezone } from './timezone.ts';
@@ -16,6 +17,7 @@ export type RunOutcome =
 const SWITCH = {
   cost_alert: 'cost_alert_enabled',
   daily_leaderboard: 'daily_leaderboard_enabled',
+  cache_hit_rate: 'cache_hit_rate_enabled',
 } as const;
 
 /** The bindings a scheduled type would run for now (enabled binding, enabled target). */
@@ -98,6 +100,14 @@ async function runAll(
         now,
       });
       out.push({ ran: true, scope: r.scope, timezone: r.timezone, alerts: res.alerts });
+    } else if (type === 'cache_hit_rate') {
+      const res = await runCacheHitRateCheck(deps, settings, { ...r, now });
+      out.push({
+        ran: true,
+        scope: r.scope,
+        timezone: r.timezone,
+        alerts: res.alerted ? res.anomalies - res.suppressed : 0,
+      });
     } else {
       const res = await runDailyLeaderboard(deps, {
         ...target,

@@ -14,6 +14,7 @@ export const TYPE_SETTINGS = {
   circuit_breaker: { enabled: 'circuit_breaker_enabled', webhook: 'circuit_breaker_webhook' },
   cost_alert: { enabled: 'cost_alert_enabled', webhook: 'cost_alert_webhook' },
   daily_leaderboard: { enabled: 'daily_leaderboard_enabled', webhook: 'daily_leaderboard_webhook' },
+  cache_hit_rate: { enabled: 'cache_hit_rate_enabled', webhook: 'cache_hit_rate_webhook' },
 } as const satisfies Record<NotificationType, { enabled: keyof SettingsRow; webhook: keyof SettingsRow }>;
 
 /** Who gets one notification: a target (and the binding that chose it), or the type's legacy URL. */
@@ -183,6 +184,7 @@ const LEGACY_FIELD = {
   circuit_breaker: 'circuitBreakerWebhook',
   cost_alert: 'costAlertWebhook',
   daily_leaderboard: 'dailyLeaderboardWebhook',
+  cache_hit_rate: 'cacheHitRateWebhook',
 } as const satisfies Record<NotificationType, string>;
 
 export async function loadRecipientContext(

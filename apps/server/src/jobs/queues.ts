@@ -16,6 +16,8 @@ export const QUEUE_NAMES = {
   costAlert: 'cost-alert',
   /** The daily consumption report; one job per schedule occurrence. */
   dailyLeaderboard: 'daily-leaderboard',
+  /** The cache-hit-rate check; one job per schedule occurrence. */
+  cacheHitRate: 'cache-hit-rate',
   /** The nightly clean-up of old deliveries, usage records and alert bookkeeping. */
   retention: 'retention',
 } as const;
@@ -103,6 +105,14 @@ export const QUEUE_OPTIONS = {
     expireInSeconds: 15 * 60,
     retentionSeconds: 60 * 60,
   },
+  [QUEUE_NAMES.cacheHitRate]: {
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    retryDelayMax: 240,
+    expireInSeconds: 15 * 60,
+    retentionSeconds: 60 * 60,
+  },
   [QUEUE_NAMES.dailyLeaderboard]: {
     retryLimit: 3,
     retryDelay: 60,
@@ -123,6 +133,7 @@ export const QUEUE_OPTIONS = {
 export const SCHEDULED_QUEUES = {
   cost_alert: QUEUE_NAMES.costAlert,
   daily_leaderboard: QUEUE_NAMES.dailyLeaderboard,
+  cache_hit_rate: QUEUE_NAMES.cacheHitRate,
 } as const satisfies Partial<Record<NotificationType, QueueName>>;
 export type ScheduledQueueName = (typeof SCHEDULED_QUEUES)[keyof typeof SCHEDULED_QUEUES];
 export type ScheduledNotificationType = keyof typeof SCHEDULED_QUEUES;

@@ -22,6 +22,9 @@ function settings(patch: Partial<ScheduleSettings> = {}): ScheduleSettings {
     dailyLeaderboardWebhookSet: true,
     costAlertCheckInterval: 60,
     dailyLeaderboardTime: '09:00',
+    cacheHitRateEnabled: false,
+    cacheHitRateWebhookSet: false,
+    cacheHitRateCheckInterval: 5,
     timezone: 'Asia/Shanghai',
     ...patch,
   };

@@ -38,6 +38,10 @@ export type ScheduleSettings = {
   costAlertCheckInterval: number;
   /** HH:mm */
   dailyLeaderboardTime: string;
+  cacheHitRateEnabled: boolean;
+  cacheHitRateWebhookSet: boolean;
+  /** Minutes between cache-hit-rate checks (1–1440). */
+  cacheHitRateCheckInterval: number;
   timezone: string | null;
 };
 
@@ -95,6 +99,9 @@ export function planSchedules(config: ScheduleConfig): SchedulePlan {
     if (s.dailyLeaderboardEnabled && s.dailyLeaderboardWebhookSet) {
       add(plan, 'daily_leaderboard', LEGACY_KEY, () => [dailyCron(s.dailyLeaderboardTime)], settingsTz, data);
     }
+    if (s.cacheHitRateEnabled && s.cacheHitRateWebhookSet) {
+      add(plan, 'cache_hit_rate', LEGACY_KEY, () => intervalCrons(s.cacheHitRateCheckInterval), settingsTz, data);
+    }
     return plan;
   }
 
@@ -108,6 +115,17 @@ export function planSchedules(config: ScheduleConfig): SchedulePlan {
       add(plan, 'cost_alert', key, () => (cron ? [cron] : intervalCrons(s.costAlertCheckInterval)), tz, data, b.id);
     } else if (b.notificationType === 'daily_leaderboard' && s.dailyLeaderboardEnabled) {
       add(plan, 'daily_leaderboard', key, () => [cron ?? dailyCron(s.dailyLeaderboardTime)], tz, data, b.id);
+    } else if (b.notificationType === 'cache_hit_rate' && s.cacheHitRateEnabled) {
+      // Unlike the reference hub, a binding's own cron and time zone are honoured for this type too.
+      add(
+        plan,
+        'cache_hit_rate',
+        key,
+        () => (cron ? [cron] : intervalCrons(s.cacheHitRateCheckInterval)),
+        tz,
+        data,
+        b.id,
+      );
     }
     // circuit_breaker is event-driven: never scheduled.
   }

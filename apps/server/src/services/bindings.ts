@@ -9,7 +9,7 @@ import { recordAudit } from './audit.ts';
 import { reconcileSchedules } from './reconcile-after-change.ts';
 
 /** Types whose sending runs on a schedule; a binding's cron and time zone apply only to them. */
-export const SCHEDULED_TYPES: readonly NotificationType[] = ['cost_alert', 'daily_leaderboard'];
+export const SCHEDULED_TYPES: readonly NotificationType[] = ['cost_alert', 'daily_leaderboard', 'cache_hit_rate'];
 
 function view(b: repo.BindingWithTarget): BindingView {
   return {

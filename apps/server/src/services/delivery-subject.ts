@@ -31,6 +31,14 @@ function itemSubject(type: NotificationType, d: Data): string | null {
       return str(d.targetName) ?? str(d.targetId);
     case 'daily_leaderboard':
       return str(d.date);
+    case 'cache_hit_rate': {
+      // "Provider / model", or how many when several.
+      const list = Array.isArray(d.anomalies) ? (d.anomalies as Array<Record<string, unknown>>) : [];
+      const first = list[0];
+      if (!first) return null;
+      const one = `${str(first.providerName) ?? str(first.providerId)} / ${str(first.model)}`;
+      return list.length > 1 ? `${one} +${list.length - 1}` : one;
+    }
   }
 }
 

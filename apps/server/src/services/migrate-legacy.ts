@@ -21,6 +21,7 @@ const COLUMN = {
   circuitBreakerWebhook: 'circuit_breaker_webhook',
   costAlertWebhook: 'cost_alert_webhook',
   dailyLeaderboardWebhook: 'daily_leaderboard_webhook',
+  cacheHitRateWebhook: 'cache_hit_rate_webhook',
 } as const satisfies Record<LegacyWebhookField, string>;
 
 const PLATFORM: Record<ChannelType, string> = {
@@ -35,6 +36,7 @@ const TYPE_NAME: Record<NotificationType, string> = {
   circuit_breaker: 'circuit breaker',
   cost_alert: 'cost alert',
   daily_leaderboard: 'daily leaderboard',
+  cache_hit_rate: 'cache hit-rate alert',
 };
 
 export type MigrateLegacyResult = {
@@ -132,6 +134,7 @@ export async function migrateLegacyWebhooks(deps: AppDeps, actor: string): Promi
       circuit_breaker_webhook: null,
       cost_alert_webhook: null,
       daily_leaderboard_webhook: null,
+      cache_hit_rate_webhook: null,
       hints: JSON.stringify(hints),
     });
     await recordAudit(trx, {

@@ -23,11 +23,12 @@ export const SYSTEM_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone 
 
 const COLUMN: Record<
   LegacyWebhookField,
-  'circuit_breaker_webhook' | 'cost_alert_webhook' | 'daily_leaderboard_webhook'
+  'circuit_breaker_webhook' | 'cost_alert_webhook' | 'daily_leaderboard_webhook' | 'cache_hit_rate_webhook'
 > = {
   circuitBreakerWebhook: 'circuit_breaker_webhook',
   costAlertWebhook: 'cost_alert_webhook',
   dailyLeaderboardWebhook: 'daily_leaderboard_webhook',
+  cacheHitRateWebhook: 'cache_hit_rate_webhook',
 };
 
 export function settingsView(row: SettingsRow): Settings {
@@ -48,6 +49,7 @@ export function settingsView(row: SettingsRow): Settings {
     circuitBreakerWebhook: legacy('circuitBreakerWebhook'),
     costAlertWebhook: legacy('costAlertWebhook'),
     dailyLeaderboardWebhook: legacy('dailyLeaderboardWebhook'),
+    cacheHitRateWebhook: legacy('cacheHitRateWebhook'),
     costAlertThreshold: Number(row.cost_alert_threshold),
     costAlertCheckInterval: row.cost_alert_check_interval,
     dailyLeaderboardTime: row.daily_leaderboard_time,
@@ -90,6 +92,7 @@ export async function readSettingsWithSecrets(db: Db, box: SecretBox) {
       circuitBreakerWebhook: open(row.circuit_breaker_webhook),
       costAlertWebhook: open(row.cost_alert_webhook),
       dailyLeaderboardWebhook: open(row.daily_leaderboard_webhook),
+      cacheHitRateWebhook: open(row.cache_hit_rate_webhook),
     },
   };
 }

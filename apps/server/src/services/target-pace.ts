@@ -16,6 +16,7 @@ const LEGACY_FIELD = {
   circuit_breaker: 'circuitBreakerWebhook',
   cost_alert: 'costAlertWebhook',
   daily_leaderboard: 'dailyLeaderboardWebhook',
+  cache_hit_rate: 'cacheHitRateWebhook',
 } as const satisfies Record<NotificationType, string>;
 
 /**

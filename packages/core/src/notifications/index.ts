@@ -1,4 +1,5 @@
 import type { NotificationType } from '../domain.ts';
+import { cacheHitRate } from './cache-hit-rate.ts';
 import { circuitBreaker } from './circuit-breaker.ts';
 import { costAlert } from './cost-alert.ts';
 import { dailyLeaderboard } from './daily-leaderboard.ts';
@@ -9,8 +10,10 @@ export const NOTIFICATIONS = {
   circuit_breaker: circuitBreaker,
   cost_alert: costAlert,
   daily_leaderboard: dailyLeaderboard,
+  cache_hit_rate: cacheHitRate,
 } satisfies Record<NotificationType, NotificationDefinition>;
 
+export { CacheAnomalyData, CacheHitRateData } from './cache-hit-rate.ts';
 export {
   BREAKER_EVENTS,
   type BreakerEvent,

@@ -215,6 +215,7 @@ describe('settings', () => {
       circuitBreakerWebhook: 'circuit_breaker',
       costAlertWebhook: 'cost_alert',
       dailyLeaderboardWebhook: 'daily_leaderboard',
+      cacheHitRateWebhook: 'cache_hit_rate',
     });
   });
 
@@ -295,7 +296,7 @@ describe('bindings', () => {
     ).toEqual(['bindings.0.templateOverride.a.b: {{provider_name}}: unknown variable "provider_name" for cost_alert']);
     expect(ListBindingsInput.parse(undefined)).toBeUndefined();
     expect(one(ListBindingsInput, { notificationType: 'x' })).toEqual([
-      'notificationType: must be one of circuit_breaker, cost_alert, daily_leaderboard',
+      'notificationType: must be one of circuit_breaker, cost_alert, daily_leaderboard, cache_hit_rate',
     ]);
   });
 
@@ -343,7 +344,7 @@ describe('notifications, deliveries, keys and login', () => {
     expect(AuditListInput.safeParse({ cursor: 0 }).success).toBe(false);
     expect(one(AuditListInput, { entityType: 'x'.repeat(51) })).toEqual(['entityType: at most 50 characters']);
     expect(one(TriggerInput, { notificationType: 'circuit_breaker' })).toEqual([
-      'notificationType: only cost_alert and daily_leaderboard run on a schedule',
+      'notificationType: only cost_alert, daily_leaderboard and cache_hit_rate run on a schedule',
     ]);
   });
 

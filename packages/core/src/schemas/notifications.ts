@@ -28,7 +28,7 @@ export const AuditListInput = z
 
 export const TriggerInput = z.object({
   notificationType: z.enum(
-    ['cost_alert', 'daily_leaderboard'],
-    'only cost_alert and daily_leaderboard run on a schedule',
+    ['cost_alert', 'daily_leaderboard', 'cache_hit_rate'],
+    'only cost_alert, daily_leaderboard and cache_hit_rate run on a schedule',
   ),
 });

@@ -96,6 +96,7 @@ const settings = {
   circuitBreakerWebhook: legacy,
   costAlertWebhook: { set: false, hint: null, channel: null },
   dailyLeaderboardWebhook: legacy,
+  cacheHitRateWebhook: legacy,
   costAlertThreshold: 0.8,
   costAlertCheckInterval: 60,
   dailyLeaderboardTime: '09:00',

@@ -54,7 +54,12 @@ const GroupWait = z
   .min(0, 'must be between 0 (off) and 600 seconds')
   .max(600, 'must be between 0 (off) and 600 seconds');
 
-export const LEGACY_WEBHOOK_FIELDS = ['circuitBreakerWebhook', 'costAlertWebhook', 'dailyLeaderboardWebhook'] as const;
+export const LEGACY_WEBHOOK_FIELDS = [
+  'circuitBreakerWebhook',
+  'costAlertWebhook',
+  'dailyLeaderboardWebhook',
+  'cacheHitRateWebhook',
+] as const;
 export type LegacyWebhookField = (typeof LEGACY_WEBHOOK_FIELDS)[number];
 
 /** The notification type each legacy URL field sends. */
@@ -62,6 +67,7 @@ export const LEGACY_WEBHOOK_TYPE = {
   circuitBreakerWebhook: 'circuit_breaker',
   costAlertWebhook: 'cost_alert',
   dailyLeaderboardWebhook: 'daily_leaderboard',
+  cacheHitRateWebhook: 'cache_hit_rate',
 } as const satisfies Record<LegacyWebhookField, NotificationType>;
 
 /** A legacy webhook URL as typed: trimmed, and only a platform URL `parseLegacyWebhook` accepts. */
@@ -84,6 +90,7 @@ export const UpdateSettingsInput = z
     circuitBreakerWebhook: LegacyWebhookUrl.nullable(),
     costAlertWebhook: LegacyWebhookUrl.nullable(),
     dailyLeaderboardWebhook: LegacyWebhookUrl.nullable(),
+    cacheHitRateWebhook: LegacyWebhookUrl.nullable(),
     costAlertThreshold: z
       .number()
       .min(0.5, 'must be between 0.50 and 1.00')
@@ -143,6 +150,7 @@ export const Settings = z.object({
   circuitBreakerWebhook: LegacyWebhookState,
   costAlertWebhook: LegacyWebhookState,
   dailyLeaderboardWebhook: LegacyWebhookState,
+  cacheHitRateWebhook: LegacyWebhookState,
   costAlertThreshold: z.number(),
   costAlertCheckInterval: z.number(),
   dailyLeaderboardTime: z.string(),

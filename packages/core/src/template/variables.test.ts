@@ -50,6 +50,20 @@ const OWN = {
     ...DIGEST,
   ],
   daily_leaderboard: ['date', 'entries_json', 'total_requests', 'total_cost', 'total_tokens'],
+  cache_hit_rate: [
+    'window_mode',
+    'window_start',
+    'window_end',
+    'anomaly_count',
+    'suppressed_count',
+    'anomalies_json',
+    'abs_min',
+    'drop_rel',
+    'drop_abs',
+    'cooldown_minutes',
+    'top_n',
+    'generated_at',
+  ],
 };
 
 describe('template variables', () => {

@@ -13,6 +13,7 @@ import * as endpointBreakers from './2026_12_06_1200_endpoint_breakers.ts';
 import * as usageCacheFields from './2026_12_06_1300_usage_cache_fields.ts';
 import * as cacheAlertCooldown from './2026_12_06_1310_cache_alert_cooldown.ts';
 import * as cacheAlertSettings from './2026_12_06_1320_cache_alert_settings.ts';
+import * as cacheHitRateType from './2026_12_06_1330_cache_hit_rate_type.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1300_usage_cache_fields': usageCacheFields,
   '2026_12_06_1310_cache_alert_cooldown': cacheAlertCooldown,
   '2026_12_06_1320_cache_alert_settings': cacheAlertSettings,
+  '2026_12_06_1330_cache_hit_rate_type': cacheHitRateType,
 };

@@ -30,6 +30,9 @@ export function defaultScheduleSettings(): ScheduleSettings {
     dailyLeaderboardWebhookSet: false,
     costAlertCheckInterval: 60,
     dailyLeaderboardTime: '09:00',
+    cacheHitRateEnabled: false,
+    cacheHitRateWebhookSet: false,
+    cacheHitRateCheckInterval: 5,
     timezone: processTimeZone(),
   };
 }
@@ -45,9 +48,12 @@ export async function readScheduleConfig(db: Kysely<Database>): Promise<Schedule
       'daily_leaderboard_enabled',
       'cost_alert_check_interval',
       'daily_leaderboard_time',
+      'cache_hit_rate_enabled',
+      'cache_hit_rate_check_interval',
       'timezone',
       sql<boolean>`cost_alert_webhook is not null`.as('cost_alert_webhook_set'),
       sql<boolean>`daily_leaderboard_webhook is not null`.as('daily_leaderboard_webhook_set'),
+      sql<boolean>`cache_hit_rate_webhook is not null`.as('cache_hit_rate_webhook_set'),
     ])
     .executeTakeFirst();
   const settings: ScheduleSettings = row
@@ -60,6 +66,9 @@ export async function readScheduleConfig(db: Kysely<Database>): Promise<Schedule
         dailyLeaderboardWebhookSet: row.daily_leaderboard_webhook_set,
         costAlertCheckInterval: row.cost_alert_check_interval,
         dailyLeaderboardTime: row.daily_leaderboard_time,
+        cacheHitRateEnabled: row.cache_hit_rate_enabled,
+        cacheHitRateWebhookSet: row.cache_hit_rate_webhook_set,
+        cacheHitRateCheckInterval: row.cache_hit_rate_check_interval,
         timezone: row.timezone,
       }
     : defaultScheduleSettings();

@@ -35,6 +35,7 @@ export function groupingPatch(type: NotificationType, state: GroupingState): Rec
         costAlertRecoveryEnabled: state.costAlertRecoveryEnabled,
       };
     case 'daily_leaderboard':
+    case 'cache_hit_rate':
       return {};
   }
 }

@@ -7,7 +7,7 @@ export type RunOutcome =
 
 /** One sentence for the toast, and whether it is good news. */
 export function runSummary(
-  type: 'cost_alert' | 'daily_leaderboard',
+  type: 'cost_alert' | 'daily_leaderboard' | 'cache_hit_rate',
   outcomes: RunOutcome[],
   t: TFunction,
 ): { ok: boolean; message: string } {
@@ -23,6 +23,10 @@ export function runSummary(
   if (type === 'cost_alert') {
     const alerts = ran.reduce((sum, o) => sum + (o.alerts ?? 0), 0);
     return { ok: true, message: t('notificationsPage.run.costChecked', { runs: ran.length, alerts }) };
+  }
+  if (type === 'cache_hit_rate') {
+    const alerts = ran.reduce((sum, o) => sum + (o.alerts ?? 0), 0);
+    return { ok: true, message: t('notificationsPage.run.cacheChecked', { runs: ran.length, alerts }) };
   }
   const sent = ran.filter((o) => o.sent).length;
   return sent === 0

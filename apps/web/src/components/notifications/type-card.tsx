@@ -34,6 +34,7 @@ const SWITCH = {
   circuit_breaker: 'circuitBreakerEnabled',
   cost_alert: 'costAlertEnabled',
   daily_leaderboard: 'dailyLeaderboardEnabled',
+  cache_hit_rate: 'cacheHitRateEnabled',
 } as const;
 
 type Props = {
@@ -62,7 +63,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
   const trigger = useMutation(
     trpc.notifications.trigger.mutationOptions({
       onSuccess: (outcomes) => {
-        const summary = runSummary(type as 'cost_alert' | 'daily_leaderboard', outcomes, t);
+        const summary = runSummary(type as 'cost_alert' | 'daily_leaderboard' | 'cache_hit_rate', outcomes, t);
         notify({ color: summary.ok ? 'teal' : 'yellow', message: summary.message });
       },
       onError: (error) =>
@@ -240,7 +241,9 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
             <Button
               variant="default"
               loading={trigger.isPending}
-              onClick={() => trigger.mutate({ notificationType: type as 'cost_alert' | 'daily_leaderboard' })}
+              onClick={() =>
+                trigger.mutate({ notificationType: type as 'cost_alert' | 'daily_leaderboard' | 'cache_hit_rate' })
+              }
             >
               {t('notificationsPage.runNow')}
             </Button>

@@ -229,6 +229,7 @@ export const en = {
       circuit_breaker: 'Circuit breaker',
       cost_alert: 'Cost alert',
       daily_leaderboard: 'Daily leaderboard',
+      cache_hit_rate: 'Cache hit-rate alert',
     },
     channels: {
       wechat: 'WeCom',
@@ -322,6 +323,7 @@ export const en = {
       circuit_breaker: 'Circuit breaker',
       cost_alert: 'Cost alert',
       daily_leaderboard: 'Daily leaderboard',
+      cache_hit_rate: 'Cache hit-rate alert',
     },
     form: {
       createTitle: 'Add a target',

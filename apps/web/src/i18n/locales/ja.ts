@@ -226,6 +226,7 @@ export const ja = {
       circuit_breaker: 'サーキットブレーカー',
       cost_alert: 'コストアラート',
       daily_leaderboard: '日次ランキング',
+      cache_hit_rate: 'キャッシュヒット率異常アラート',
     },
     channels: {
       wechat: 'WeCom',
@@ -319,6 +320,7 @@ export const ja = {
       circuit_breaker: 'サーキットブレーカー',
       cost_alert: 'コストアラート',
       daily_leaderboard: '日次ランキング',
+      cache_hit_rate: 'キャッシュヒット率異常アラート',
     },
     form: {
       createTitle: '送信先の追加',

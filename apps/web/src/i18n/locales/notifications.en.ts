@@ -40,6 +40,7 @@ export const notificationsEn = {
     leaderboardSent_one: 'Ran: the leaderboard is on its way to {{count}} recipient. See Deliveries.',
     leaderboardSent_other: 'Ran: the leaderboard is on its way to {{count}} recipients. See Deliveries.',
     costChecked: 'Ran: cost check done ({{runs}} run(s)), {{alerts}} new alert(s) sent.',
+    cacheChecked: 'Ran: cache hit-rate check done ({{runs}} run(s)), {{alerts}} anomaly(ies) alerted.',
     other: 'Nothing ran: {{reason}}',
   },
   runFailed: 'Could not run: {{message}}',
@@ -105,5 +106,6 @@ export const notificationsEn = {
     circuit_breaker: 'Circuit breaker',
     cost_alert: 'Cost alert',
     daily_leaderboard: 'Daily leaderboard',
+    cache_hit_rate: 'Cache hit-rate alert',
   },
 };

@@ -40,6 +40,7 @@ export const notificationsJa = {
     noUsage: '実行しました：過去 24 時間の利用がないため、ランキングは送信していません。',
     leaderboardSent_other: '実行しました：ランキングを {{count}} 件の宛先に送信しています。配信履歴をご確認ください。',
     costChecked: '実行しました：コストチェック完了（{{runs}} 回）、新しいアラートを {{alerts}} 件送信しました。',
+    cacheChecked: '実行しました：キャッシュヒット率チェック完了（{{runs}} 回）、{{alerts}} 件の異常を通知しました。',
     other: '実行しませんでした：{{reason}}',
   },
   runFailed: '実行できませんでした：{{message}}',
@@ -106,5 +107,6 @@ export const notificationsJa = {
     circuit_breaker: 'サーキットブレーカー',
     cost_alert: 'コストアラート',
     daily_leaderboard: '日次ランキング',
+    cache_hit_rate: 'キャッシュヒット率異常アラート',
   },
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -43,6 +43,8 @@ export const notificationsRu = {
     leaderboardSent_many: 'Выполнено: рейтинг отправляется {{count}} получателям. Подробности — в «Доставках».',
     leaderboardSent_other: 'Выполнено: рейтинг отправляется {{count}} получателя. Подробности — в «Доставках».',
     costChecked: 'Выполнено: проверка расходов завершена (запусков: {{runs}}), новых оповещений: {{alerts}}.',
+    cacheChecked:
+      'Выполнено: проверка доли попаданий в кэш завершена (запусков: {{runs}}), аномалий в оповещениях: {{alerts}}.',
     other: 'Ничего не запущено: {{reason}}',
   },
   runFailed: 'Не удалось запустить: {{message}}',
@@ -109,5 +111,6 @@ export const notificationsRu = {
     circuit_breaker: 'Предохранитель',
     cost_alert: 'Оповещение о расходах',
     daily_leaderboard: 'Ежедневный рейтинг',
+    cache_hit_rate: 'Аномалия попаданий в кэш',
   },
 } satisfies Catalogue<PluralsRussian>['notificationsPage'];

@@ -39,6 +39,7 @@ export const notificationsZhCN = {
     noUsage: '已运行：过去 24 小时没有用量，未发送排行榜。',
     leaderboardSent_other: '已运行：排行榜正在发送给 {{count}} 个接收方，可在“发送记录”查看。',
     costChecked: '已运行：成本检查完成（{{runs}} 次），发送了 {{alerts}} 条新告警。',
+    cacheChecked: '已运行：缓存命中率检查完成（{{runs}} 次），告警了 {{alerts}} 条异常。',
     other: '未运行：{{reason}}',
   },
   runFailed: '运行失败：{{message}}',
@@ -100,5 +101,6 @@ export const notificationsZhCN = {
     circuit_breaker: '熔断通知',
     cost_alert: '成本告警',
     daily_leaderboard: '每日排行榜',
+    cache_hit_rate: '缓存命中率异常告警',
   },
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -39,6 +39,7 @@ export const notificationsZhTW = {
     noUsage: '已執行：過去 24 小時沒有用量，因此未傳送排行榜。',
     leaderboardSent_other: '已執行：排行榜正在傳送給 {{count}} 個接收者，可在「傳送紀錄」查看。',
     costChecked: '已執行：成本檢查完成（{{runs}} 次），傳送了 {{alerts}} 則新警示。',
+    cacheChecked: '已執行：快取命中率檢查完成（{{runs}} 次），警示了 {{alerts}} 則異常。',
     other: '未執行：{{reason}}',
   },
   runFailed: '無法執行：{{message}}',
@@ -100,5 +101,6 @@ export const notificationsZhTW = {
     circuit_breaker: '斷路器通知',
     cost_alert: '成本警示',
     daily_leaderboard: '每日排行榜',
+    cache_hit_rate: '快取命中率異常警示',
   },
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -229,6 +229,7 @@ export const ru = {
       circuit_breaker: 'Предохранитель',
       cost_alert: 'Оповещение о расходах',
       daily_leaderboard: 'Ежедневный рейтинг',
+      cache_hit_rate: 'Аномалия попаданий в кэш',
     },
     channels: {
       wechat: 'WeCom',
@@ -322,6 +323,7 @@ export const ru = {
       circuit_breaker: 'Предохранитель',
       cost_alert: 'Оповещение о расходах',
       daily_leaderboard: 'Ежедневный рейтинг',
+      cache_hit_rate: 'Аномалия попаданий в кэш',
     },
     form: {
       createTitle: 'Новый адресат',

@@ -221,6 +221,7 @@ export const zhCN = {
       circuit_breaker: '熔断告警',
       cost_alert: '成本预警',
       daily_leaderboard: '每日排行榜',
+      cache_hit_rate: '缓存命中率异常告警',
     },
     channels: {
       wechat: '企业微信',
@@ -314,6 +315,7 @@ export const zhCN = {
       circuit_breaker: '供应商熔断',
       cost_alert: '成本预警',
       daily_leaderboard: '每日排行榜',
+      cache_hit_rate: '缓存命中率异常告警',
     },
     form: {
       createTitle: '添加推送目标',

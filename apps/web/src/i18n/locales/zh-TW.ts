@@ -221,6 +221,7 @@ export const zhTW = {
       circuit_breaker: '斷路器警示',
       cost_alert: '成本警示',
       daily_leaderboard: '每日排行榜',
+      cache_hit_rate: '快取命中率異常警示',
     },
     channels: {
       wechat: '企業微信',
@@ -314,6 +315,7 @@ export const zhTW = {
       circuit_breaker: '供應商斷路器',
       cost_alert: '成本警示',
       daily_leaderboard: '每日排行榜',
+      cache_hit_rate: '快取命中率異常警示',
     },
     form: {
       createTitle: '新增推播目標',
