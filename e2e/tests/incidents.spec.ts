@@ -253,7 +253,7 @@ test('the grouping settings of each type are saved where the type’s settings a
     paceDigests: false,
   });
   await page.reload();
-  await expect(breakerWait).toHaveValue('30 s');
+  await expect(breakerWait).toHaveValue('30 sec');
   await mutate(request, 'settings.update', {
     circuitBreakerGroupWaitSeconds: 10,
     costAlertDigestThreshold: 3,

@@ -1,6 +1,7 @@
 import type { NotificationType } from '@herald/core';
 import { Group, NumberInput, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { unitSuffix } from '../../lib/unit-suffix.ts';
 import type { GroupingState } from './grouping.ts';
 
 type Props = {
@@ -13,7 +14,8 @@ type Props = {
 
 /** How a type's alerts are grouped into digests, and (cost alerts) whether recoveries are sent. */
 export function GroupingFields({ type, value, errors, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const seconds = unitSuffix(i18n.resolvedLanguage ?? i18n.language, 'second');
   const set = (patch: Partial<GroupingState>) => onChange({ ...value, ...patch });
   if (type === 'circuit_breaker') {
     return (
@@ -24,7 +26,7 @@ export function GroupingFields({ type, value, errors, onChange }: Props) {
         max={600}
         allowDecimal={false}
         clampBehavior="none"
-        suffix=" s"
+        suffix={seconds}
         value={value.circuitBreakerGroupWaitSeconds}
         onChange={(v) => set({ circuitBreakerGroupWaitSeconds: v })}
         error={errors.circuitBreakerGroupWaitSeconds}
@@ -42,7 +44,7 @@ export function GroupingFields({ type, value, errors, onChange }: Props) {
             max={600}
             allowDecimal={false}
             clampBehavior="none"
-            suffix=" s"
+            suffix={seconds}
             value={value.costAlertGroupWaitSeconds}
             onChange={(v) => set({ costAlertGroupWaitSeconds: v })}
             error={errors.costAlertGroupWaitSeconds}
