@@ -7,6 +7,7 @@ import {
   checkRanges,
   type DecisionSettings,
   decideCacheHitRateAnomalies,
+  describeCacheHitRates,
   type ResolvedWindowMode,
   resolveWindowMode,
   WINDOW_MINUTES,
@@ -80,6 +81,32 @@ export async function checkCacheHitRate(
     ranges,
     anomalies: decideCacheHitRateAnomalies({ current, prev, today, historical }, s),
     signal: { total: signal.total, withModel: signal.with_model, withSession: signal.with_session },
+  };
+}
+
+/** The Overview's rows: every provider × model with a sufficient sample now, anomalies first (at most 50). */
+export async function cacheHitRateRows(db: Executor, settings: SettingsRow, now: Date, timeZone: string) {
+  const s = cacheCheckSettings(settings);
+  const mode = resolveWindowMode(s.windowMode, s.checkIntervalMinutes);
+  const { todayStart, lookbackStart } = localDayStarts(now, timeZone, s.lookbackDays);
+  const ranges = checkRanges(now, WINDOW_MINUTES[mode], todayStart, lookbackStart);
+  const current = await cacheSamples(db, ranges.current);
+  if (current.length === 0) return { window: null, rows: [] };
+  const [prev, today, historical] = await Promise.all([
+    cacheSamples(db, ranges.prev),
+    ranges.today ? cacheSamples(db, ranges.today) : [],
+    ranges.historical ? cacheSamples(db, ranges.historical) : [],
+  ]);
+  const rows = describeCacheHitRates({ current, prev, today, historical }, s)
+    .sort((a, b) => Number(b.anomaly) - Number(a.anomaly))
+    .slice(0, 50);
+  const names = await providerNames(
+    db,
+    rows.map((r) => r.providerId),
+  );
+  return {
+    window: { mode, start: ranges.current.start.toISOString(), end: ranges.current.end.toISOString() },
+    rows: rows.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? null })),
   };
 }
 

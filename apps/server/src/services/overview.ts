@@ -15,6 +15,7 @@ import { readSettings } from '../db/repos/settings.ts';
 import { type CostWindowSpend, costWindowSpend, leaderboard } from '../db/repos/usage.ts';
 import type { DeliveryStatus } from '../db/tables/delivery.ts';
 import type { AppDeps } from '../deps.ts';
+import { cacheHitRateRows } from '../engine/cache-hit-rate.ts';
 import { resolveTimezone } from '../engine/timezone.ts';
 import { costWindows } from '../engine/windows.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
@@ -64,6 +65,7 @@ export async function getOverview(deps: Deps): Promise<Overview> {
     costWindowSpend(db, { ...costWindows(now, timezone), now }),
     circuitBreakerAlerts(deps, since24h),
   ]);
+  const cacheHitRates = await cacheHitRateRows(db, settings, now, timezone);
 
   const days: OverviewDay[] = dates.map((date) => ({ date, ...zero() }));
   for (const c of counts) {
@@ -94,6 +96,7 @@ export async function getOverview(deps: Deps): Promise<Overview> {
       providers: quotaEntities(spend.filter((s) => s.entityType === 'provider')),
     },
     circuitBreakers: breakers,
+    cacheHitRates,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   type DecisionInput,
   type DecisionSettings,
   decideCacheHitRateAnomalies,
+  describeCacheHitRates,
   type ProviderModelSample,
   type RateSample,
 } from './decision.ts';
@@ -163,5 +164,27 @@ describe('cache-hit-rate decision (the reference table)', () => {
       ],
     });
     expect(tie.map((a) => `${a.providerId}/${a.model}`)).toEqual(['2/a', '2/b', '10/b']);
+  });
+});
+
+describe('cache-hit-rate overview rows', () => {
+  it('each provider × model with its current rate, its baseline by the same rule, and whether it alerts', () => {
+    const rows = describeCacheHitRates(
+      {
+        current: [
+          sample(0.2, { providerId: '2', model: 'b' }),
+          sample(0.5, { providerId: '1', model: 'a' }),
+          sample(0.3, { providerId: '3', model: 'c', eligible: { requests: 1 }, overall: { requests: 1 } }),
+        ],
+        historical: [sample(0.6, { providerId: '2', model: 'b' })],
+        prev: [sample(0.55, { providerId: '1', model: 'a' })],
+        today: [],
+      },
+      DEFAULTS,
+    );
+    expect(rows.map((r) => [r.providerId, r.baselineSource, r.baseline?.hitRateTokens ?? null, r.anomaly])).toEqual([
+      ['1', 'prev', 0.55, false],
+      ['2', 'historical', 0.6, true],
+    ]);
   });
 });

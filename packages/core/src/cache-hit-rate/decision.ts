@@ -170,3 +170,59 @@ export function decideCacheHitRateAnomalies(input: DecisionInput, o: DecisionSet
   );
   return found.slice(0, o.topN);
 }
+
+/** One provider × model as the Overview shows it: the current rate beside its baseline. */
+export type CacheRateRow = {
+  providerId: string;
+  model: string;
+  current: KindSample;
+  baselineSource: BaselineSource | null;
+  baseline: KindSample | null;
+  anomaly: boolean;
+};
+
+/**
+ * Every provider × model with a sufficient current sample, its baseline chosen by the same rule
+ * as the alert (same kind; historical → today → previous window), and whether it is an anomaly.
+ * Sorted by provider, then model.
+ */
+export function describeCacheHitRates(input: DecisionInput, o: DecisionSettings): CacheRateRow[] {
+  const anomalies = new Set(
+    decideCacheHitRateAnomalies(input, { ...o, topN: Number.MAX_SAFE_INTEGER }).map((a) => keyOf(a)),
+  );
+  const baselines: Array<[BaselineSource, Map<string, ProviderModelSample>]> = [
+    ['historical', index(input.historical)],
+    ['today', index(input.today)],
+    ['prev', index(input.prev)],
+  ];
+  const rows: CacheRateRow[] = [];
+  for (const [key, s] of index(input.current)) {
+    const kind: SampleKind | null = sufficient(s.eligible, o)
+      ? 'eligible'
+      : sufficient(s.overall, o)
+        ? 'overall'
+        : null;
+    if (!kind) continue;
+    let baselineSource: BaselineSource | null = null;
+    let baseline: KindSample | null = null;
+    for (const [name, map] of baselines) {
+      const b = map.get(key)?.[kind];
+      if (b && sufficient(b, o)) {
+        baselineSource = name;
+        baseline = { kind, ...b };
+        break;
+      }
+    }
+    rows.push({
+      providerId: s.providerId,
+      model: s.model,
+      current: { kind, ...s[kind] },
+      baselineSource,
+      baseline,
+      anomaly: anomalies.has(key),
+    });
+  }
+  return rows.sort(
+    (x, y) => compareIds(x.providerId, y.providerId) || (x.model < y.model ? -1 : x.model > y.model ? 1 : 0),
+  );
+}

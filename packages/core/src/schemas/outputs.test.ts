@@ -85,6 +85,20 @@ const overview = {
       pending: 0,
     },
   ],
+  cacheHitRates: {
+    window: { mode: '30m', start: AT, end: AT },
+    rows: [
+      {
+        providerId: 'p',
+        providerName: null,
+        model: 'm',
+        current: { kind: 'eligible', requests: 30, denominatorTokens: 3000, hitRateTokens: 0.1 },
+        baselineSource: null,
+        baseline: null,
+        anomaly: true,
+      },
+    ],
+  },
 };
 const legacy = { set: true, hint: 'https://q…', channel: 'wechat' };
 const settings = {

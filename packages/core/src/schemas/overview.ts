@@ -67,6 +67,26 @@ export const CircuitBreakerAlert = z.object({
 });
 export type CircuitBreakerAlert = z.infer<typeof CircuitBreakerAlert>;
 
+const RateSampleView = z.object({
+  kind: z.enum(['eligible', 'overall']),
+  requests: z.number().int(),
+  denominatorTokens: z.number(),
+  hitRateTokens: z.number(),
+});
+
+/** One provider × model's cache hit rate now, beside the baseline the alert compares it with. */
+export const CacheHitRateRowView = z.object({
+  providerId: z.string(),
+  providerName: z.string().nullable(),
+  model: z.string(),
+  current: RateSampleView,
+  baselineSource: z.enum(['historical', 'today', 'prev']).nullable(),
+  baseline: RateSampleView.nullable(),
+  /** The alert's rule finds it anomalous now. */
+  anomaly: z.boolean(),
+});
+export type CacheHitRateRowView = z.infer<typeof CacheHitRateRowView>;
+
 /** The dashboard's Overview: today and the last 7 days in the system time zone. */
 export const Overview = z.object({
   timezone: z.string(),
@@ -81,5 +101,13 @@ export const Overview = z.object({
   quotas: z.object({ users: z.array(QuotaEntity), providers: z.array(QuotaEntity) }),
   /** Circuit-breaker alerts of the last 24 h, newest first, at most 20. */
   circuitBreakers: z.array(CircuitBreakerAlert),
+  /**
+   * The cache hit rate per provider × model in the alert's current window (its settings), beside
+   * its baseline; at most 50, anomalies first. `window` is null when no usage carries a model.
+   */
+  cacheHitRates: z.object({
+    window: z.object({ mode: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }).nullable(),
+    rows: z.array(CacheHitRateRowView),
+  }),
 });
 export type Overview = z.infer<typeof Overview>;

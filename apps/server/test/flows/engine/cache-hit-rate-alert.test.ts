@@ -81,6 +81,19 @@ describe('cache-hit-rate alert through the API', () => {
       reasonCodes: ['use_eligible', 'baseline_eligible', 'baseline_historical', 'drop_abs_rel'],
     });
 
+    // The Overview shows the rate now beside its baseline.
+    const overview = await h.client(TEST_ADMIN_TOKEN).overview.get.query();
+    expect(overview.cacheHitRates.window?.mode).toBe('30m');
+    const [row] = overview.cacheHitRates.rows;
+    expect(row).toMatchObject({
+      providerName: 'Anthropic Primary',
+      model: 'claude-sonnet-4',
+      baselineSource: 'historical',
+      anomaly: true,
+    });
+    expect(row?.current.hitRateTokens).toBeCloseTo(0.1);
+    expect(row?.baseline?.hitRateTokens).toBeCloseTo(0.6);
+
     // Within the cooldown: suppressed, nothing sent.
     clock.advance(10 * 60_000);
     await traffic('2026-03-02T09:50:00Z', 5, 0.1);
