@@ -21,7 +21,10 @@ export function DataTable({ label, minWidth, headers, actionsHeader, children }:
           <Table.Thead>
             <Table.Tr>
               {headers.map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
+                // Chinese and Japanese may otherwise break a header between any two characters (エ/ラ/ー).
+                <Table.Th key={h} style={{ wordBreak: 'keep-all' }}>
+                  {h}
+                </Table.Th>
               ))}
               {actionsHeader !== undefined && (
                 <Table.Th>

@@ -17,7 +17,10 @@ export function DeliveryWhat({ delivery }: { delivery: Row }) {
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap">
-        <Text size="sm">{t(`deliveries.types.${delivery.notificationType}`)}</Text>
+        {/* A type name breaks between words, never inside one (サーキットブレーカ/ー). */}
+        <Text size="sm" style={{ wordBreak: 'keep-all' }}>
+          {t(`deliveries.types.${delivery.notificationType}`)}
+        </Text>
         {delivery.kind === 'digest' && (
           <Badge variant="outline" color="grape" size="sm" miw="max-content">
             {t('deliveries.digestOf', { n: delivery.carriedCount ?? 0 })}
