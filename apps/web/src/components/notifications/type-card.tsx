@@ -20,6 +20,8 @@ import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { type BindingDraft, buildBindingsInput } from './binding-draft.ts';
 import { BindingRow } from './binding-row.tsx';
+import { cacheHitRateFallback, cacheHitRatePatch, cacheHitRateState } from './cache-hit-rate.ts';
+import { CacheHitRateFields } from './cache-hit-rate-fields.tsx';
 import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
 import { groupingPatch, groupingState } from './grouping.ts';
 import { GroupingFields } from './grouping-fields.tsx';
@@ -56,6 +58,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
   const [time, setTime] = useState(settings.dailyLeaderboardTime);
   const [topN, setTopN] = useState<number | string>(settings.dailyLeaderboardTopN);
   const [grouping, setGrouping] = useState(() => groupingState(settings));
+  const [cache, setCache] = useState(() => cacheHitRateState(settings));
   const [bindings, setBindings] = useState(initialBindings);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const updateSettings = useMutation(trpc.settings.update.mutationOptions());
@@ -89,6 +92,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
       ...(type === 'cost_alert' && { costAlertThreshold: threshold / 100, costAlertCheckInterval: Number(interval) }),
       ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
       ...groupingPatch(type, grouping),
+      ...(type === 'cache_hit_rate' && cacheHitRatePatch(cache)),
     };
     const found = { ...schemaErrorsOf(UpdateSettingsInput, patch), ...built?.errors };
     setErrors(found);
@@ -171,6 +175,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
             />
           </Group>
         )}
+        {type === 'cache_hit_rate' && <CacheHitRateFields value={cache} errors={errors} onChange={setCache} />}
         <GroupingFields type={type} value={grouping} errors={errors} onChange={setGrouping} />
         {multiTarget && (
           <Stack gap="xs">
@@ -193,7 +198,9 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
                     ? { kind: 'daily', time }
                     : type === 'cost_alert'
                       ? { kind: 'interval', minutes: Number(interval) }
-                      : null
+                      : type === 'cache_hit_rate'
+                        ? cacheHitRateFallback(cache)
+                        : null
                 }
                 targetTemplate={targets.find((x) => x.id === binding.targetId)?.customTemplate ?? null}
                 errors={errors}

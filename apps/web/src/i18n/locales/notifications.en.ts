@@ -1,8 +1,10 @@
+import { cacheHitRateCardEn } from './cache-hit-rate.en.ts';
 import { legacyTestEn } from './legacy-test.en.ts';
 
 /** English text of the Notifications page. */
 export const notificationsEn = {
   legacyTest: legacyTestEn,
+  cacheHitRate: cacheHitRateCardEn,
   loadFailed: 'Could not load the notification settings: {{message}}',
   generalTitle: 'General',
   enabled: 'Send notifications',

@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { cacheHitRateCardJa } from './cache-hit-rate.ja.ts';
 import { legacyTestJa } from './legacy-test.ja.ts';
 
 /** 通知ページの日本語テキスト。 */
 export const notificationsJa = {
   legacyTest: legacyTestJa,
+  cacheHitRate: cacheHitRateCardJa,
   loadFailed: '通知設定を読み込めませんでした：{{message}}',
   generalTitle: '全般',
   enabled: '通知を送信する',

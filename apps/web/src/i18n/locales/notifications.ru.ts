@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
+import { cacheHitRateCardRu } from './cache-hit-rate.ru.ts';
 import { legacyTestRu } from './legacy-test.ru.ts';
 
 /** Текст страницы «Уведомления» по-русски. */
 export const notificationsRu = {
   legacyTest: legacyTestRu,
+  cacheHitRate: cacheHitRateCardRu,
   loadFailed: 'Не удалось загрузить настройки уведомлений: {{message}}',
   generalTitle: 'Общие',
   enabled: 'Отправлять уведомления',

@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { cacheHitRateCardZhCN } from './cache-hit-rate.zh-CN.ts';
 import { legacyTestZhCN } from './legacy-test.zh-CN.ts';
 
 /** 通知页面的简体中文文本。 */
 export const notificationsZhCN = {
   legacyTest: legacyTestZhCN,
+  cacheHitRate: cacheHitRateCardZhCN,
   loadFailed: '无法加载通知设置：{{message}}',
   generalTitle: '常规',
   enabled: '发送通知',

@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { cacheHitRateCardZhTW } from './cache-hit-rate.zh-TW.ts';
 import { legacyTestZhTW } from './legacy-test.zh-TW.ts';
 
 /** 通知頁面的繁體中文文字。 */
 export const notificationsZhTW = {
   legacyTest: legacyTestZhTW,
+  cacheHitRate: cacheHitRateCardZhTW,
   loadFailed: '無法載入通知設定：{{message}}',
   generalTitle: '一般',
   enabled: '傳送通知',

@@ -1,5 +1,8 @@
+import { cacheHitRateOverviewEn } from './cache-hit-rate.en.ts';
+
 /** English text of the Overview page. */
 export const overviewEn = {
+  cacheRates: cacheHitRateOverviewEn,
   loadFailed: 'Could not load the overview: {{message}}',
   refreshFailed: 'Could not refresh the overview; showing the data from {{time}}.',
   updatedAt: 'Updated {{time}} · times in {{timezone}}',

@@ -1,7 +1,9 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
+import { cacheHitRateOverviewRu } from './cache-hit-rate.ru.ts';
 
 /** Текст страницы «Обзор» по-русски. */
 export const overviewRu = {
+  cacheRates: cacheHitRateOverviewRu,
   loadFailed: 'Не удалось загрузить обзор: {{message}}',
   refreshFailed: 'Не удалось обновить обзор; показаны данные на {{time}}.',
   updatedAt: 'Обновлено {{time}} · время по {{timezone}}',

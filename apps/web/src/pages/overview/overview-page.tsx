@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
 import { BreakerAlerts } from '../../components/overview/breaker-alerts.tsx';
+import { CacheHitRates } from '../../components/overview/cache-hit-rates.tsx';
 import { DaysChart } from '../../components/overview/days-chart.tsx';
 import { FailingTargets } from '../../components/overview/failing-targets.tsx';
 import { QuotaBars } from '../../components/overview/quota-bars.tsx';
@@ -17,7 +18,7 @@ import { dayRange } from '../../lib/zoned-time.ts';
 
 const REFRESH_MS = 30_000;
 
-/** Today's deliveries, the last 7 days, failing targets, spend, quotas and breaker alerts; refreshed every 30 s. */
+/** Today's deliveries, the last 7 days, failing targets, spend, quotas, breaker alerts and cache hit rates; refreshed every 30 s. */
 export function OverviewPage() {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
@@ -91,6 +92,9 @@ export function OverviewPage() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <BreakerAlerts alerts={data?.circuitBreakers} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <CacheHitRates data={data?.cacheHitRates} />
             </Grid.Col>
           </Grid>
         </Stack>
