@@ -24,7 +24,8 @@ import { sql } from 'kysely';
 import { Agent, request } from 'undici';
 import { createDb, type Db } from '../src/db/database.ts';
 import { freePort, startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { costWindowSpend, leaderboard, rebuildUsageDaily } from '../src/db/repos/usage.ts';
+import { costWindowSpend, leaderboard, rebuildCacheRollup, rebuildUsageDaily } from '../src/db/repos/usage.ts';
+import { CACHE_ALERT_DEFAULTS, checkCacheHitRate } from '../src/engine/cache-hit-rate.ts';
 import { costWindows } from '../src/engine/windows.ts';
 import { createLogger } from '../src/logger.ts';
 
@@ -34,6 +35,7 @@ const CLIENTS = Number(process.env.BENCH_INGEST_CLIENTS ?? 4);
 const BATCH = 1_000;
 const USERS = 10_000;
 const PROVIDERS = 200;
+const MODELS = 8;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 // The server as `pnpm bench` compiles it (JavaScript, as `./herald start` runs it), or its sources.
 const MAIN = fileURLToPath(new URL(`../src/main${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
@@ -209,20 +211,29 @@ async function loadRows(db: Db) {
   // Without indexes the load is several times faster; they are rebuilt afterwards as the migration made them.
   await sql`alter table usage_record drop constraint usage_record_pkey`.execute(db);
   await sql`drop index usage_record_created_at_idx`.execute(db);
+  await sql`drop index usage_record_session_idx`.execute(db);
   const step = (30 * 86_400_000) / ROWS;
   await sql`select setseed(0.42)`.execute(db);
   await sql`
     insert into usage_record (request_id, user_id, provider_id, cost_usd, input_tokens, output_tokens,
-      cache_creation_input_tokens, cache_read_input_tokens, success, error_message, created_at)
+      cache_creation_input_tokens, cache_read_input_tokens, success, error_message, created_at,
+      model, session_id, request_sequence, cache_ttl_seconds, status_code, cache_eligible)
     select md5(g::text), 'user-' || floor(power(random(), 2) * ${USERS})::int, 'prov-' || floor(random() * ${PROVIDERS})::int,
       round((random() * 0.2)::numeric, 6), (random() * 20000)::int, (random() * 2000)::int, (random() * 1000)::int,
       (random() * 50000)::int, random() > 0.02, null,
-      ${AGG_NOW}::timestamptz - interval '30 days' + g * ${step}::float8 * interval '1 millisecond'
+      ${AGG_NOW}::timestamptz - interval '30 days' + g * ${step}::float8 * interval '1 millisecond',
+      -- For the cache-hit-rate check: MODELS models, sessions of 20 requests, all but the first eligible.
+      'model-' || (g % ${MODELS}::int), 'sess-' || (g / 20), (g % 20) + 1, 300, 200, (g % 20) <> 0
     from generate_series(1, ${ROWS}::int) g
   `.execute(db);
   await sql`alter table usage_record add constraint usage_record_pkey primary key (request_id)`.execute(db);
   await sql`create index usage_record_created_at_idx on usage_record (created_at)`.execute(db);
+  await sql`create index usage_record_session_idx on usage_record (session_id, request_sequence) where session_id is not null`.execute(
+    db,
+  );
   await rebuildUsageDaily(db);
+  await rebuildCacheRollup(db);
+  await sql`vacuum analyze usage_cache_daily`.execute(db);
   await sql`vacuum analyze usage_record`.execute(db);
   await sql`vacuum analyze usage_daily`.execute(db);
   await sql`analyze hub_user`.execute(db);
@@ -278,6 +289,19 @@ export async function runUsageBench(): Promise<void> {
       lb.push(c);
     }
     const line = (xs: number[]) => `first ${xs[0]?.toFixed(0)} ms, best ${Math.min(...xs).toFixed(0)} ms`;
+    const cache: number[] = [];
+    let groups = 0;
+    for (let i = 0; i < 3; i++) {
+      const [c, ms] = await timed(() =>
+        checkCacheHitRate(db as Db, { ...CACHE_ALERT_DEFAULTS, windowMode: '1h' }, AGG_NOW, AGG_ZONE),
+      );
+      groups = c.anomalies.length;
+      cache.push(ms);
+    }
+    console.log(
+      `  cache-hit-rate check (${PROVIDERS} providers × ${MODELS} models, 1 h window, 7-day baseline ≈ ${fmt(Math.round((ROWS * 7) / 30))} rows): ` +
+        `${line(cache)}, ${groups} anomalies (goal ≤ 500 ms)`,
+    );
     console.log(
       `  full cost check (${fmt(entities)} entities, 5 h + week + month in ${AGG_ZONE}, month = all 30 days): ${line(cw)} ` +
         '(goal ≤ 500 ms; PERFORMANCE.md: 30-day all-user sum from raw rows 3.2–4.1 s, from a daily rollup ~217 ms)',

@@ -15,7 +15,7 @@ import type { BreakerStateTable, CacheAlertCooldownTable, SilenceTable, TargetPa
 import type { NotificationTable } from './tables/notification.ts';
 import type { SettingsTable } from './tables/settings.ts';
 import type { TargetTable } from './tables/target.ts';
-import type { UsageDailyTable } from './tables/usage-daily.ts';
+import type { UsageCacheDailyTable, UsageDailyTable } from './tables/usage-daily.ts';
 import type { UsageRecordTable } from './tables/usage-record.ts';
 
 export type Database = {
@@ -34,6 +34,7 @@ export type Database = {
   hub_provider: HubProviderTable;
   usage_record: UsageRecordTable;
   usage_daily: UsageDailyTable;
+  usage_cache_daily: UsageCacheDailyTable;
   target_pace: TargetPaceTable;
   silence: SilenceTable;
   breaker_state: BreakerStateTable;

@@ -109,12 +109,60 @@ export async function insertUsage(db: Executor, input: NewUsage[]): Promise<Set<
       ? new Set<string>()
       : new Set(rows.filter((r) => !fresh.has(r.requestId)).map((r) => r.requestId));
   const sessions = rows.filter((r) => r.sessionId && r.requestSequence !== undefined && !known.has(r.requestId));
-  if (sessions.length > 0)
-    await markCacheEligible(
-      db,
-      sessions.map((r) => r.requestId),
-    );
+  const eligible =
+    sessions.length > 0
+      ? await markCacheEligible(
+          db,
+          sessions.map((r) => r.requestId),
+        )
+      : [];
+  const judged = rows.filter((r) => r.model && !known.has(r.requestId) && isSuccess(r));
+  await addToCacheRollup(db, [
+    ...judged.map((r) => ({
+      day: r.createdAt.slice(0, 10),
+      providerId: r.providerId,
+      model: r.model as string,
+      eligible: false,
+      denom: r.inputTokens + r.cacheCreationInputTokens + r.cacheReadInputTokens,
+      hit: r.cacheReadInputTokens,
+    })),
+    ...eligible,
+  ]);
   return known;
+}
+
+/** What the cache-hit-rate alert counts: the upstream's 2xx, or `success` when the hub sent no status. */
+const isSuccess = (r: Pick<NewUsage, 'statusCode' | 'success'>) =>
+  r.statusCode === undefined ? r.success : r.statusCode >= 200 && r.statusCode < 300;
+
+type CacheDelta = { day: string; providerId: string; model: string; eligible: boolean; denom: number; hit: number };
+
+/** Adds requests to the cache rollup: every judged request once, and again when it becomes eligible. */
+async function addToCacheRollup(db: Executor, deltas: CacheDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const sums = new Map<string, { day: string; providerId: string; model: string; n: number[] }>();
+  for (const d of deltas) {
+    const key = JSON.stringify([d.day, d.providerId, d.model]);
+    let s = sums.get(key);
+    if (!s) {
+      s = { day: d.day, providerId: d.providerId, model: d.model, n: [0, 0, 0, 0, 0, 0] };
+      sums.set(key, s);
+    }
+    const at = d.eligible ? 3 : 0;
+    s.n[at] = (s.n[at] as number) + 1;
+    s.n[at + 1] = (s.n[at + 1] as number) + d.denom;
+    s.n[at + 2] = (s.n[at + 2] as number) + d.hit;
+  }
+  // Sorted, so concurrent batches lock rollup rows in one order.
+  const rows = [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  await sql`
+    insert into usage_cache_daily as u (day, provider_id, model, requests, denom, hit, e_requests, e_denom, e_hit)
+    select (r->>0)::date, r->>1, r->>2, (r->>3)::int8, (r->>4)::int8, (r->>5)::int8, (r->>6)::int8, (r->>7)::int8, (r->>8)::int8
+      from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.day, r.providerId, r.model, ...r.n]))}::jsonb) as r
+    on conflict (day, provider_id, model) do update set
+      requests = u.requests + excluded.requests, denom = u.denom + excluded.denom, hit = u.hit + excluded.hit,
+      e_requests = u.e_requests + excluded.e_requests, e_denom = u.e_denom + excluded.e_denom,
+      e_hit = u.e_hit + excluded.e_hit`.execute(db);
 }
 
 /**
@@ -122,17 +170,37 @@ export async function insertUsage(db: Executor, input: NewUsage[]): Promise<Set<
  * cache's TTL (its own TTL hints). Set when the later of the two arrives, whichever it is: the
  * new rows as follow-ups, and as the predecessors of rows already stored.
  */
-async function markCacheEligible(db: Executor, requestIds: string[]): Promise<void> {
-  const follows = (newSide: 'r' | 'p') => sql`
+async function markCacheEligible(db: Executor, requestIds: string[]): Promise<CacheDelta[]> {
+  const follows = (newSide: 'r' | 'p') => sql<{
+    day: string;
+    provider_id: string;
+    model: string | null;
+    denom: number;
+    hit: number;
+    judged: boolean;
+  }>`
     update usage_record r set cache_eligible = true
       from usage_record p
      where ${sql.ref(`${newSide}.request_id`)} = any(${requestIds}::text[])
        and r.session_id = p.session_id and r.request_sequence = p.request_sequence + 1
        and not r.cache_eligible
        and r.created_at >= p.created_at
-       and r.created_at <= p.created_at + make_interval(secs => coalesce(r.cache_ttl_seconds, ${DEFAULT_CACHE_TTL_SECONDS}))`;
-  await follows('r').execute(db);
-  await follows('p').execute(db);
+       and r.created_at <= p.created_at + make_interval(secs => coalesce(r.cache_ttl_seconds, ${DEFAULT_CACHE_TTL_SECONDS}))
+    returning to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD') as day, r.provider_id, r.model,
+      (r.input_tokens + r.cache_creation_input_tokens + r.cache_read_input_tokens)::int8 as denom,
+      r.cache_read_input_tokens as hit,
+      case when r.status_code is null then r.success else r.status_code between 200 and 299 end as judged`;
+  const flipped = [...(await follows('r').execute(db)).rows, ...(await follows('p').execute(db)).rows];
+  return flipped
+    .filter((f) => f.model !== null && f.judged)
+    .map((f) => ({
+      day: f.day,
+      providerId: f.provider_id,
+      model: f.model as string,
+      eligible: true,
+      denom: Number(f.denom),
+      hit: Number(f.hit),
+    }));
 }
 
 /** One rollup increment: a subject's usage on one UTC day ('YYYY-MM-DD'). */
@@ -446,4 +514,19 @@ export async function leaderboard(db: Executor, q: { since: Date; until: Date; t
     totalCost: usd(first?.all_cost ?? 0),
     totalTokens: Number(first?.all_tokens ?? 0),
   };
+}
+
+/** Recomputes the cache rollup from the raw rows (after a bulk load that bypassed it). */
+export async function rebuildCacheRollup(db: Executor): Promise<void> {
+  await sql`truncate usage_cache_daily`.execute(db);
+  await sql`
+    insert into usage_cache_daily (day, provider_id, model, requests, denom, hit, e_requests, e_denom, e_hit)
+    select (created_at at time zone 'UTC')::date, provider_id, model, count(*),
+           sum(input_tokens + cache_creation_input_tokens + cache_read_input_tokens), sum(cache_read_input_tokens),
+           count(*) filter (where cache_eligible),
+           coalesce(sum(input_tokens + cache_creation_input_tokens + cache_read_input_tokens) filter (where cache_eligible), 0),
+           coalesce(sum(cache_read_input_tokens) filter (where cache_eligible), 0)
+      from usage_record
+     where model is not null and case when status_code is null then success else status_code between 200 and 299 end
+     group by 1, 2, 3`.execute(db);
 }

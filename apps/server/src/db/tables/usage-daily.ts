@@ -16,3 +16,16 @@ export type UsageDailyTable = {
   tokens: number;
 };
 export type UsageDailyRow = Selectable<UsageDailyTable>;
+
+/** The cache-hit-rate rollup: per UTC day, provider and model (see migration 2026_12_06_1335). */
+export type UsageCacheDailyTable = {
+  day: ColumnType<string, string, string>;
+  provider_id: string;
+  model: string;
+  requests: ColumnType<number, number | undefined, number>;
+  denom: ColumnType<number, number | undefined, number>;
+  hit: ColumnType<number, number | undefined, number>;
+  e_requests: ColumnType<number, number | undefined, number>;
+  e_denom: ColumnType<number, number | undefined, number>;
+  e_hit: ColumnType<number, number | undefined, number>;
+};

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheSamples } from '../../../src/db/repos/cache-metrics.ts';
 import {
   CACHE_ALERT_DEFAULTS,
   type CacheCheckSettings,
@@ -112,6 +114,56 @@ describe('cache-hit-rate check over the usage log', () => {
     expect(await claimCooldowns(h.db, 'binding:b1', anomalies, mode, NOW, 0)).toEqual({
       claimed: anomalies,
       suppressed: 0,
+    });
+  });
+});
+
+describe('the cache rollup', () => {
+  it('gives the same samples as the raw rows, late eligibility included', async () => {
+    // A session whose second request arrives before its first, across a UTC midnight.
+    const rec = (seq: number, at: string) => ({
+      requestId: `late-${seq}`,
+      userId: 'u1',
+      providerId: '9',
+      model: 'claude-late',
+      sessionId: 'late-session',
+      requestSequence: seq,
+      cacheTtlApplied: '1h',
+      costUsd: 0.01,
+      inputTokens: 60,
+      outputTokens: 1,
+      cacheReadInputTokens: 40,
+      createdAt: at,
+    });
+    await h.client(key).hub.recordUsage.mutate({ records: [rec(2, '2026-02-27T00:10:00Z')] });
+    await h.client(key).hub.recordUsage.mutate({ records: [rec(1, '2026-02-26T23:50:00Z')] });
+    const range = { start: new Date('2026-02-23T16:00:00Z'), end: new Date('2026-03-02T16:00:00Z') };
+    const fromRollup = await cacheSamples(h.db, range);
+    const { rows: raw } = await sql<{
+      provider_id: string;
+      model: string;
+      requests: number;
+      e_requests: number;
+      hit: number;
+      e_hit: number;
+    }>`
+      select provider_id, model, count(*)::int as requests, (count(*) filter (where cache_eligible))::int as e_requests,
+             sum(cache_read_input_tokens)::int as hit, coalesce(sum(cache_read_input_tokens) filter (where cache_eligible), 0)::int as e_hit
+        from usage_record
+       where created_at >= ${range.start} and created_at < ${range.end} and model is not null
+         and case when status_code is null then success else status_code between 200 and 299 end
+       group by 1, 2`.execute(h.db);
+    const key2 = (p: string, m: string) => `${p}/${m}`;
+    const got = new Map(fromRollup.map((s) => [key2(s.providerId, s.model), s]));
+    expect(got.size).toBe(raw.length);
+    for (const r of raw) {
+      const s = got.get(key2(r.provider_id, r.model));
+      expect([s?.overall.requests, s?.eligible.requests]).toEqual([r.requests, r.e_requests]);
+    }
+    // The late pair: both counted, the second eligible once its predecessor arrived.
+    expect(got.get('9/claude-late')).toMatchObject({
+      overall: { requests: 2, denominatorTokens: 200 },
+      eligible: { requests: 1, denominatorTokens: 100 },
     });
   });
 });
