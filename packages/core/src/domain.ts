@@ -1,5 +1,11 @@
 /** The notification types Herald sends (spec: 通知事件类型). */
-export const NOTIFICATION_TYPES = ['circuit_breaker', 'cost_alert', 'daily_leaderboard', 'cache_hit_rate'] as const;
+export const NOTIFICATION_TYPES = [
+  'circuit_breaker',
+  'cost_alert',
+  'daily_leaderboard',
+  'cache_hit_rate',
+  'provider_balance',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** The channel (target) types Herald pushes to (spec: 支持的推送渠道). */

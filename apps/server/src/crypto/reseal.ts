@@ -10,13 +10,13 @@ export type SealedColumn = { table: string; key: string; column: string };
  * rotation reaches it.
  */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
-  ...['circuit_breaker_webhook', 'cost_alert_webhook', 'daily_leaderboard_webhook', 'cache_hit_rate_webhook'].map(
-    (column) => ({
-      table: 'settings',
-      key: 'id',
-      column,
-    }),
-  ),
+  ...[
+    'circuit_breaker_webhook',
+    'cost_alert_webhook',
+    'daily_leaderboard_webhook',
+    'cache_hit_rate_webhook',
+    'provider_balance_webhook',
+  ].map((column) => ({ table: 'settings', key: 'id', column })),
   ...[
     'webhook_url',
     'telegram_bot_token',

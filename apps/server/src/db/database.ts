@@ -13,6 +13,7 @@ import type { HubProviderTable } from './tables/hub-provider.ts';
 import type { HubUserTable } from './tables/hub-user.ts';
 import type { BreakerStateTable, CacheAlertCooldownTable, SilenceTable, TargetPaceTable } from './tables/incidents.ts';
 import type { NotificationTable } from './tables/notification.ts';
+import type { ProviderBalanceStateTable } from './tables/provider-balance.ts';
 import type { SettingsTable } from './tables/settings.ts';
 import type { TargetTable } from './tables/target.ts';
 import type { UsageCacheDailyTable, UsageDailyTable } from './tables/usage-daily.ts';
@@ -39,6 +40,7 @@ export type Database = {
   silence: SilenceTable;
   breaker_state: BreakerStateTable;
   cache_alert_cooldown: CacheAlertCooldownTable;
+  provider_balance_state: ProviderBalanceStateTable;
 };
 
 export type Db = Kysely<Database>;

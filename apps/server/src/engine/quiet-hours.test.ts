@@ -52,5 +52,9 @@ describe('quiet hours', () => {
     expect(isUrgent('cost_alert', { currentCost: 8, quotaLimit: 10 })).toBe(false);
     expect(isUrgent('cost_alert', { currentCost: 12, quotaLimit: 10, event: 'recovered' })).toBe(false);
     expect(isUrgent('daily_leaderboard', {})).toBe(false);
+    // A provider's balance used up is urgent; merely low, or topped up again, is not.
+    expect(isUrgent('provider_balance', { event: 'low', levelFraction: 0 })).toBe(true);
+    expect(isUrgent('provider_balance', { event: 'low', levelFraction: 0.5 })).toBe(false);
+    expect(isUrgent('provider_balance', { event: 'recovered', levelFraction: 0 })).toBe(false);
   });
 });

@@ -37,9 +37,16 @@ function at(day: Temporal.PlainDate, minutes: number, timeZone: string): number 
     .toInstant().epochMilliseconds;
 }
 
-/** Circuit-breaker alerts and quota alerts at 100 % or more are urgent: they pass quiet hours by default. */
+/**
+ * Circuit-breaker alerts, quota alerts at 100 % or more and a provider's balance used up are
+ * urgent: they pass quiet hours by default.
+ */
 export function isUrgent(type: string, data: unknown): boolean {
   if (type === 'circuit_breaker') return true;
+  if (type === 'provider_balance') {
+    const d = (typeof data === 'object' && data !== null ? data : {}) as { event?: string; levelFraction?: number };
+    return d.event === 'low' && d.levelFraction === 0;
+  }
   if (type !== 'cost_alert' || typeof data !== 'object' || data === null) return false;
   const d = data as { currentCost?: number; quotaLimit?: number; event?: string };
   if (d.event === 'recovered') return false;

@@ -15,6 +15,7 @@ export const TYPE_SETTINGS = {
   cost_alert: { enabled: 'cost_alert_enabled', webhook: 'cost_alert_webhook' },
   daily_leaderboard: { enabled: 'daily_leaderboard_enabled', webhook: 'daily_leaderboard_webhook' },
   cache_hit_rate: { enabled: 'cache_hit_rate_enabled', webhook: 'cache_hit_rate_webhook' },
+  provider_balance: { enabled: 'provider_balance_enabled', webhook: 'provider_balance_webhook' },
 } as const satisfies Record<NotificationType, { enabled: keyof SettingsRow; webhook: keyof SettingsRow }>;
 
 /** Who gets one notification: a target (and the binding that chose it), or the type's legacy URL. */
@@ -185,6 +186,7 @@ const LEGACY_FIELD = {
   cost_alert: 'costAlertWebhook',
   daily_leaderboard: 'dailyLeaderboardWebhook',
   cache_hit_rate: 'cacheHitRateWebhook',
+  provider_balance: 'providerBalanceWebhook',
 } as const satisfies Record<NotificationType, string>;
 
 export async function loadRecipientContext(

@@ -39,6 +39,8 @@ function itemSubject(type: NotificationType, d: Data): string | null {
       const one = `${str(first.providerName) ?? str(first.providerId)} / ${str(first.model)}`;
       return list.length > 1 ? `${one} +${list.length - 1}` : one;
     }
+    case 'provider_balance':
+      return str(d.providerName) ?? str(d.providerId);
   }
 }
 

@@ -22,6 +22,7 @@ const COLUMN = {
   costAlertWebhook: 'cost_alert_webhook',
   dailyLeaderboardWebhook: 'daily_leaderboard_webhook',
   cacheHitRateWebhook: 'cache_hit_rate_webhook',
+  providerBalanceWebhook: 'provider_balance_webhook',
 } as const satisfies Record<LegacyWebhookField, string>;
 
 const PLATFORM: Record<ChannelType, string> = {
@@ -37,6 +38,7 @@ const TYPE_NAME: Record<NotificationType, string> = {
   cost_alert: 'cost alert',
   daily_leaderboard: 'daily leaderboard',
   cache_hit_rate: 'cache hit-rate alert',
+  provider_balance: 'provider balance alert',
 };
 
 export type MigrateLegacyResult = {
@@ -135,6 +137,7 @@ export async function migrateLegacyWebhooks(deps: AppDeps, actor: string): Promi
       cost_alert_webhook: null,
       daily_leaderboard_webhook: null,
       cache_hit_rate_webhook: null,
+      provider_balance_webhook: null,
       hints: JSON.stringify(hints),
     });
     await recordAudit(trx, {

@@ -16,6 +16,7 @@ import { type CostWindowSpend, costWindowSpend, leaderboard } from '../db/repos/
 import type { DeliveryStatus } from '../db/tables/delivery.ts';
 import type { AppDeps } from '../deps.ts';
 import { cacheHitRateRows } from '../engine/cache-hit-rate.ts';
+import { balanceViews } from '../engine/provider-balance.ts';
 import { resolveTimezone } from '../engine/timezone.ts';
 import { costWindows } from '../engine/windows.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
@@ -66,6 +67,7 @@ export async function getOverview(deps: Deps): Promise<Overview> {
     circuitBreakerAlerts(deps, since24h),
   ]);
   const cacheHitRates = await cacheHitRateRows(db, settings, now, timezone);
+  const balances = await balanceViews(db, settings);
 
   const days: OverviewDay[] = dates.map((date) => ({ date, ...zero() }));
   for (const c of counts) {
@@ -97,6 +99,7 @@ export async function getOverview(deps: Deps): Promise<Overview> {
     },
     circuitBreakers: breakers,
     cacheHitRates,
+    balances,
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  BALANCE_LEVELS_DEFAULT,
   CACHE_WINDOW_MODES,
   type CacheWindowMode,
   type ChannelType,
@@ -23,12 +24,17 @@ export const SYSTEM_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone 
 
 const COLUMN: Record<
   LegacyWebhookField,
-  'circuit_breaker_webhook' | 'cost_alert_webhook' | 'daily_leaderboard_webhook' | 'cache_hit_rate_webhook'
+  | 'circuit_breaker_webhook'
+  | 'cost_alert_webhook'
+  | 'daily_leaderboard_webhook'
+  | 'cache_hit_rate_webhook'
+  | 'provider_balance_webhook'
 > = {
   circuitBreakerWebhook: 'circuit_breaker_webhook',
   costAlertWebhook: 'cost_alert_webhook',
   dailyLeaderboardWebhook: 'daily_leaderboard_webhook',
   cacheHitRateWebhook: 'cache_hit_rate_webhook',
+  providerBalanceWebhook: 'provider_balance_webhook',
 };
 
 export function settingsView(row: SettingsRow): Settings {
@@ -50,6 +56,7 @@ export function settingsView(row: SettingsRow): Settings {
     costAlertWebhook: legacy('costAlertWebhook'),
     dailyLeaderboardWebhook: legacy('dailyLeaderboardWebhook'),
     cacheHitRateWebhook: legacy('cacheHitRateWebhook'),
+    providerBalanceWebhook: legacy('providerBalanceWebhook'),
     costAlertThreshold: Number(row.cost_alert_threshold),
     costAlertCheckInterval: row.cost_alert_check_interval,
     dailyLeaderboardTime: row.daily_leaderboard_time,
@@ -74,8 +81,22 @@ export function settingsView(row: SettingsRow): Settings {
     cacheHitRateDropAbs: Number(row.cache_hit_rate_drop_abs),
     cacheHitRateCooldownMinutes: row.cache_hit_rate_cooldown_minutes,
     cacheHitRateTopN: row.cache_hit_rate_top_n,
+    providerBalanceEnabled: row.provider_balance_enabled,
+    providerBalanceDefaultThreshold: balanceThresholdOf(row),
+    providerBalanceLevels: balanceLevelsOf(row),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** The default low-balance threshold (numeric comes back as a string; null: none). */
+export function balanceThresholdOf(row: SettingsRow): number | null {
+  return row.provider_balance_default_threshold === null ? null : Number(row.provider_balance_default_threshold);
+}
+
+/** The lower low-balance levels as stored; anything but a list of numbers reads as the default. */
+export function balanceLevelsOf(row: SettingsRow): number[] {
+  const v: unknown = row.provider_balance_levels;
+  return Array.isArray(v) && v.every((f) => typeof f === 'number') ? v : [...BALANCE_LEVELS_DEFAULT];
 }
 
 export async function getSettings(db: Db): Promise<Settings> {
@@ -93,6 +114,7 @@ export async function readSettingsWithSecrets(db: Db, box: SecretBox) {
       costAlertWebhook: open(row.cost_alert_webhook),
       dailyLeaderboardWebhook: open(row.daily_leaderboard_webhook),
       cacheHitRateWebhook: open(row.cache_hit_rate_webhook),
+      providerBalanceWebhook: open(row.provider_balance_webhook),
     },
   };
 }
@@ -127,10 +149,16 @@ function toColumns(input: UpdateSettingsInput, row: SettingsRow, box: SecretBox)
     cacheHitRateDropAbs: 'cache_hit_rate_drop_abs',
     cacheHitRateCooldownMinutes: 'cache_hit_rate_cooldown_minutes',
     cacheHitRateTopN: 'cache_hit_rate_top_n',
+    providerBalanceEnabled: 'provider_balance_enabled',
+    providerBalanceDefaultThreshold: 'provider_balance_default_threshold',
   } as const;
   for (const [field, column] of Object.entries(plain)) {
     const v = input[field as keyof typeof plain];
     if (v !== undefined) set[column] = v;
+  }
+  // jsonb: pg would send a JavaScript array as a Postgres array.
+  if (input.providerBalanceLevels !== undefined) {
+    set.provider_balance_levels = JSON.stringify(input.providerBalanceLevels);
   }
   const hints = { ...row.hints };
   for (const field of LEGACY_WEBHOOK_FIELDS) {

@@ -158,7 +158,9 @@ export function silences(s: SilenceRow, type: NotificationType, data: unknown): 
     case 'type':
       return s.matcher_value === type;
     case 'provider':
-      if (type === 'circuit_breaker') return String(field(data, 'providerId')) === s.matcher_value;
+      if (type === 'circuit_breaker' || type === 'provider_balance') {
+        return String(field(data, 'providerId')) === s.matcher_value;
+      }
       return (
         type === 'cost_alert' &&
         field(data, 'targetType') === 'provider' &&

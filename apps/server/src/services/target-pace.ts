@@ -17,6 +17,7 @@ const LEGACY_FIELD = {
   cost_alert: 'costAlertWebhook',
   daily_leaderboard: 'dailyLeaderboardWebhook',
   cache_hit_rate: 'cacheHitRateWebhook',
+  provider_balance: 'providerBalanceWebhook',
 } as const satisfies Record<NotificationType, string>;
 
 /**

@@ -89,6 +89,14 @@ function samples(targetId: string): Record<string, unknown> {
       retryAt: '2026-01-15T14:30:00Z',
       lastError: 'upstream 529',
     },
+    'hub.reportProviderBalance': {
+      providerId: 'p-1',
+      providerName: 'Provider',
+      balance: -12.5,
+      currency: 'usd',
+      lowBalanceThreshold: 100,
+      reportedAt: '2026-01-15T14:30:00Z',
+    },
     'hub.recordUsage': {
       records: [
         {

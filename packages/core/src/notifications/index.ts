@@ -3,6 +3,7 @@ import { cacheHitRate } from './cache-hit-rate.ts';
 import { circuitBreaker } from './circuit-breaker.ts';
 import { costAlert } from './cost-alert.ts';
 import { dailyLeaderboard } from './daily-leaderboard.ts';
+import { providerBalance } from './provider-balance.ts';
 import type { NotificationDefinition } from './types.ts';
 
 /** Every notification type Herald sends. */
@@ -11,6 +12,7 @@ export const NOTIFICATIONS = {
   cost_alert: costAlert,
   daily_leaderboard: dailyLeaderboard,
   cache_hit_rate: cacheHitRate,
+  provider_balance: providerBalance,
 } satisfies Record<NotificationType, NotificationDefinition>;
 
 export { CacheAnomalyData, CacheHitRateData } from './cache-hit-rate.ts';
@@ -34,5 +36,12 @@ export {
 } from './cost-alert.ts';
 export { DailyLeaderboardData, LeaderboardEntry } from './daily-leaderboard.ts';
 export { formatDuration } from './duration.ts';
+export {
+  BALANCE_EVENTS,
+  type BalanceEvent,
+  balanceLevelText,
+  formatBalance,
+  ProviderBalanceData,
+} from './provider-balance.ts';
 export type { BuildContext, JsonValue, NotificationDefinition, TemplateVariable, VariableDoc } from './types.ts';
 export { DEFAULT_DIGEST_TEMPLATE } from './types.ts';

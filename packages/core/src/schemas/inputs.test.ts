@@ -210,13 +210,44 @@ describe('settings', () => {
       cacheHitRateDropAbs: 0.1,
       cacheHitRateCooldownMinutes: 30,
       cacheHitRateTopN: 10,
+      // Upstream balance alerts (issue 12): no default threshold, then half of it and zero.
+      providerBalanceEnabled: false,
+      providerBalanceDefaultThreshold: null,
+      providerBalanceLevels: [0.5, 0],
     });
     expect(LEGACY_WEBHOOK_TYPE).toEqual({
       circuitBreakerWebhook: 'circuit_breaker',
       costAlertWebhook: 'cost_alert',
       dailyLeaderboardWebhook: 'daily_leaderboard',
       cacheHitRateWebhook: 'cache_hit_rate',
+      providerBalanceWebhook: 'provider_balance',
     });
+  });
+
+  it('the balance alert’s default threshold and lower levels, each refusal naming the field and why', () => {
+    const at = (patch: Record<string, unknown>) => one(UpdateSettingsInput, patch);
+    expect(at({ providerBalanceDefaultThreshold: 0, providerBalanceLevels: [0.75, 0.25, 0] })).toEqual([]);
+    expect(at({ providerBalanceDefaultThreshold: null, providerBalanceLevels: [] })).toEqual([]);
+    expect(at({ providerBalanceDefaultThreshold: -1 })).toEqual(['providerBalanceDefaultThreshold: must be 0 or more']);
+    expect(at({ providerBalanceDefaultThreshold: '50' })).toEqual([
+      "providerBalanceDefaultThreshold: must be a number, 0 or more, in the provider's currency (null: no default)",
+    ]);
+    expect(at({ providerBalanceLevels: [1, 0] })).toEqual([
+      'providerBalanceLevels.0: must be below 1 (1 is the threshold itself; 0.5 is half of it)',
+    ]);
+    expect(at({ providerBalanceLevels: [0.5, -0.1] })).toEqual([
+      'providerBalanceLevels.1: must be 0 (an empty account) or more',
+    ]);
+    expect(at({ providerBalanceLevels: [0, 0.5] })).toEqual([
+      'providerBalanceLevels.1: must be lower than the level before it (0): levels go down from the threshold',
+    ]);
+    expect(at({ providerBalanceLevels: [0.5, 0.5] })).toHaveLength(1);
+    expect(at({ providerBalanceLevels: [0.9, 0.8, 0.7, 0.6, 0.5, 0.4] })).toEqual([
+      'providerBalanceLevels: at most 5 levels',
+    ]);
+    expect(at({ providerBalanceLevels: 0.5 })).toEqual([
+      'providerBalanceLevels: must be a list of fractions of the threshold, e.g. [0.5, 0]',
+    ]);
   });
 
   it('the cache-hit-rate settings in the reference hub’s ranges', () => {
@@ -296,7 +327,7 @@ describe('bindings', () => {
     ).toEqual(['bindings.0.templateOverride.a.b: {{provider_name}}: unknown variable "provider_name" for cost_alert']);
     expect(ListBindingsInput.parse(undefined)).toBeUndefined();
     expect(one(ListBindingsInput, { notificationType: 'x' })).toEqual([
-      'notificationType: must be one of circuit_breaker, cost_alert, daily_leaderboard, cache_hit_rate',
+      'notificationType: must be one of circuit_breaker, cost_alert, daily_leaderboard, cache_hit_rate, provider_balance',
     ]);
   });
 

@@ -33,7 +33,7 @@ describe('TestLegacyWebhookInput', () => {
 
   it('needs a known notification type and nothing else', () => {
     expect(issues({ url: WECOM })).toEqual([
-      'notificationType: must be one of circuit_breaker, cost_alert, daily_leaderboard, cache_hit_rate',
+      'notificationType: must be one of circuit_breaker, cost_alert, daily_leaderboard, cache_hit_rate, provider_balance',
     ]);
     expect(issues({ url: WECOM, notificationType: 'x' })).toHaveLength(1);
     expect(issues({ url: WECOM, notificationType: 'cost_alert', save: true })).toHaveLength(1);

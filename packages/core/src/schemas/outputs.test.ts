@@ -99,6 +99,17 @@ const overview = {
       },
     ],
   },
+  balances: [
+    {
+      providerId: 'p',
+      providerName: 'Anthropic',
+      balance: -1.5,
+      currency: 'USD',
+      threshold: 100,
+      level: 'zero',
+      updatedAt: AT,
+    },
+  ],
 };
 const legacy = { set: true, hint: 'https://q…', channel: 'wechat' };
 const settings = {
@@ -111,6 +122,7 @@ const settings = {
   costAlertWebhook: { set: false, hint: null, channel: null },
   dailyLeaderboardWebhook: legacy,
   cacheHitRateWebhook: legacy,
+  providerBalanceWebhook: { set: false, hint: null, channel: null },
   costAlertThreshold: 0.8,
   costAlertCheckInterval: 60,
   dailyLeaderboardTime: '09:00',
@@ -133,6 +145,9 @@ const settings = {
   cacheHitRateDropAbs: 0.1,
   cacheHitRateCooldownMinutes: 30,
   cacheHitRateTopN: 10,
+  providerBalanceEnabled: false,
+  providerBalanceDefaultThreshold: null,
+  providerBalanceLevels: [0.5, 0],
   updatedAt: AT,
 };
 const key = { id: ID, name: 'hub', prefix: 'hrld_ab', createdAt: AT, lastUsedAt: null, revokedAt: AT };

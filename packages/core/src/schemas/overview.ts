@@ -87,6 +87,20 @@ export const CacheHitRateRowView = z.object({
 });
 export type CacheHitRateRowView = z.infer<typeof CacheHitRateRowView>;
 
+/** An upstream account's balance as the hub last reported it, with the level it is at. */
+export const ProviderBalanceView = z.object({
+  providerId: z.string(),
+  providerName: z.string().nullable(),
+  balance: z.number(),
+  currency: z.string(),
+  /** The threshold of its last report (its own, else the default then); null: none, never alerted. */
+  threshold: z.number().nullable(),
+  /** The lowest level it is at now ("low", "50%", "zero"); null at or above the threshold, or without one. */
+  level: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
+});
+export type ProviderBalanceView = z.infer<typeof ProviderBalanceView>;
+
 /** The dashboard's Overview: today and the last 7 days in the system time zone. */
 export const Overview = z.object({
   timezone: z.string(),
@@ -109,5 +123,7 @@ export const Overview = z.object({
     window: z.object({ mode: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }).nullable(),
     rows: z.array(CacheHitRateRowView),
   }),
+  /** Upstream balances, the lowest relative to its threshold first (those without one last); at most 50. */
+  balances: z.array(ProviderBalanceView),
 });
 export type Overview = z.infer<typeof Overview>;

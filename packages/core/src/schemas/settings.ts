@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CACHE_WINDOW_MODES } from '../cache-hit-rate/windows.ts';
 import { parseLegacyWebhook } from '../channels/legacy.ts';
 import { CHANNEL_TYPES, LOCALES, type NotificationType } from '../domain.ts';
+import { BALANCE_LEVELS_DEFAULT, BALANCE_LEVELS_MAX, BALANCE_MAX } from '../provider-balance/levels.ts';
 import { HHMM, SecretState, TimeZone } from './common.ts';
 import { Text } from './text.ts';
 
@@ -33,6 +34,9 @@ export const SETTINGS_DEFAULTS = {
   cacheHitRateDropAbs: 0.1,
   cacheHitRateCooldownMinutes: 30,
   cacheHitRateTopN: 10,
+  providerBalanceEnabled: false,
+  providerBalanceDefaultThreshold: null,
+  providerBalanceLevels: BALANCE_LEVELS_DEFAULT,
 } as const;
 
 const whole = (min: number, max: number) =>
@@ -48,6 +52,29 @@ const Fraction = z
   .max(1, 'must be between 0 and 1 (0.05 = 5 %)')
   .refine((v) => Math.abs(v * 1e4 - Math.round(v * 1e4)) < 1e-6, 'at most four decimals');
 
+/** The lower low-balance levels as fractions of the threshold, from the highest down (e.g. [0.5, 0]). */
+export const BalanceLevels = z
+  .array(
+    z
+      .number('each level must be a fraction of the threshold, e.g. 0.5 for half of it')
+      .min(0, 'must be 0 (an empty account) or more')
+      .lt(1, 'must be below 1 (1 is the threshold itself; 0.5 is half of it)'),
+    'must be a list of fractions of the threshold, e.g. [0.5, 0]',
+  )
+  .max(BALANCE_LEVELS_MAX, `at most ${BALANCE_LEVELS_MAX} levels`)
+  .superRefine((levels, ctx) => {
+    levels.forEach((level, i) => {
+      const before = levels[i - 1];
+      if (before !== undefined && !(level < before)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `must be lower than the level before it (${before}): levels go down from the threshold`,
+        });
+      }
+    });
+  });
+
 const GroupWait = z
   .number('must be a number of seconds')
   .int('whole seconds')
@@ -59,6 +86,7 @@ export const LEGACY_WEBHOOK_FIELDS = [
   'costAlertWebhook',
   'dailyLeaderboardWebhook',
   'cacheHitRateWebhook',
+  'providerBalanceWebhook',
 ] as const;
 export type LegacyWebhookField = (typeof LEGACY_WEBHOOK_FIELDS)[number];
 
@@ -68,6 +96,7 @@ export const LEGACY_WEBHOOK_TYPE = {
   costAlertWebhook: 'cost_alert',
   dailyLeaderboardWebhook: 'daily_leaderboard',
   cacheHitRateWebhook: 'cache_hit_rate',
+  providerBalanceWebhook: 'provider_balance',
 } as const satisfies Record<LegacyWebhookField, NotificationType>;
 
 /** A legacy webhook URL as typed: trimmed, and only a platform URL `parseLegacyWebhook` accepts. */
@@ -91,6 +120,7 @@ export const UpdateSettingsInput = z
     costAlertWebhook: LegacyWebhookUrl.nullable(),
     dailyLeaderboardWebhook: LegacyWebhookUrl.nullable(),
     cacheHitRateWebhook: LegacyWebhookUrl.nullable(),
+    providerBalanceWebhook: LegacyWebhookUrl.nullable(),
     costAlertThreshold: z
       .number()
       .min(0.5, 'must be between 0.50 and 1.00')
@@ -134,6 +164,14 @@ export const UpdateSettingsInput = z
     cacheHitRateDropAbs: Fraction,
     cacheHitRateCooldownMinutes: whole(0, 1440),
     cacheHitRateTopN: whole(1, 100),
+    /** Upstream balance alerts: the switch, the threshold for providers without their own, and the lower levels. */
+    providerBalanceEnabled: z.boolean(),
+    providerBalanceDefaultThreshold: z
+      .number("must be a number, 0 or more, in the provider's currency (null: no default)")
+      .min(0, 'must be 0 or more')
+      .max(BALANCE_MAX, `at most ${BALANCE_MAX}`)
+      .nullable(),
+    providerBalanceLevels: BalanceLevels,
   })
   .partial()
   .strict();
@@ -151,6 +189,7 @@ export const Settings = z.object({
   costAlertWebhook: LegacyWebhookState,
   dailyLeaderboardWebhook: LegacyWebhookState,
   cacheHitRateWebhook: LegacyWebhookState,
+  providerBalanceWebhook: LegacyWebhookState,
   costAlertThreshold: z.number(),
   costAlertCheckInterval: z.number(),
   dailyLeaderboardTime: z.string(),
@@ -173,6 +212,9 @@ export const Settings = z.object({
   cacheHitRateDropAbs: z.number(),
   cacheHitRateCooldownMinutes: z.number(),
   cacheHitRateTopN: z.number(),
+  providerBalanceEnabled: z.boolean(),
+  providerBalanceDefaultThreshold: z.number().nullable(),
+  providerBalanceLevels: z.array(z.number()),
   updatedAt: z.string(),
 });
 export type Settings = z.infer<typeof Settings>;

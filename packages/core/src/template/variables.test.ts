@@ -64,6 +64,7 @@ const OWN = {
     'top_n',
     'generated_at',
   ],
+  provider_balance: ['event', 'provider_id', 'provider_name', 'balance', 'currency', 'threshold', 'balance_level'],
 };
 
 describe('template variables', () => {

@@ -1,10 +1,13 @@
 import {
   CircuitBreakerReport,
   type CircuitBreakerReportResult,
+  ProviderBalanceReport,
+  type ProviderBalanceReportResult,
   RecordUsageInput,
   SyncProvidersInput,
   SyncUsersInput,
 } from '@herald/core';
+import { reportProviderBalance } from '../../engine/provider-balance.ts';
 import { recordUsage, reportCircuitBreaker, syncProviders, syncUsers } from '../../services/hub-intake.ts';
 import { hubProcedure, router } from '../trpc.ts';
 
@@ -28,6 +31,18 @@ export const hubRouter = router({
         `hub reported a circuit breaker ${input.state === 'open' ? 'trip' : 'recovery'}`,
       );
       return { ok: true, ...decision };
+    }),
+
+  /** An upstream account's balance: alerted once per level as it falls, and when topped up. */
+  reportProviderBalance: hubProcedure
+    .input(ProviderBalanceReport)
+    .mutation(async ({ ctx, input }): Promise<ProviderBalanceReportResult> => {
+      const answer = await reportProviderBalance(ctx.deps, input);
+      ctx.deps.logger.info(
+        { action: 'provider_balance_reported', providerId: input.providerId, outcome: answer.outcome },
+        'hub reported a provider balance',
+      );
+      return { ok: true, ...answer };
     }),
 
   /** Up to 5,000 usage records, idempotent by requestId; all or nothing on bad input. */

@@ -15,6 +15,7 @@ import * as cacheAlertCooldown from './2026_12_06_1310_cache_alert_cooldown.ts';
 import * as cacheAlertSettings from './2026_12_06_1320_cache_alert_settings.ts';
 import * as cacheHitRateType from './2026_12_06_1330_cache_hit_rate_type.ts';
 import * as usageCacheDaily from './2026_12_06_1335_usage_cache_daily.ts';
+import * as providerBalance from './2026_12_06_1400_provider_balance.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1320_cache_alert_settings': cacheAlertSettings,
   '2026_12_06_1330_cache_hit_rate_type': cacheHitRateType,
   '2026_12_06_1335_usage_cache_daily': usageCacheDaily,
+  '2026_12_06_1400_provider_balance': providerBalance,
 };

@@ -25,7 +25,7 @@ export async function pruneNotifications(db: Executor, before: Date, batch: numb
   const r = await sql`
     delete from notification where id in (
       select n.id from notification n
-      where n.type in ('circuit_breaker', 'cost_alert', 'daily_leaderboard') and n.created_at < ${before}
+      where n.type in ('circuit_breaker', 'cost_alert', 'daily_leaderboard', 'provider_balance') and n.created_at < ${before}
         and not exists (select 1 from delivery d where d.notification_id = n.id)
       limit ${batch}
     )`.execute(db);

@@ -42,6 +42,11 @@ export type SettingsTable = {
   cache_hit_rate_drop_abs: ColumnType<string, number | undefined, number>;
   cache_hit_rate_cooldown_minutes: Generated<number>;
   cache_hit_rate_top_n: Generated<number>;
+  // Upstream balance alerts: the default threshold (numeric, a string from pg; null: none) and the lower levels.
+  provider_balance_enabled: Generated<boolean>;
+  provider_balance_webhook: string | null;
+  provider_balance_default_threshold: ColumnType<string | null, number | null | undefined, number | null>;
+  provider_balance_levels: ColumnType<number[], string | undefined, string>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };
 export type SettingsRow = Selectable<SettingsTable>;

@@ -36,6 +36,7 @@ export function groupingPatch(type: NotificationType, state: GroupingState): Rec
       };
     case 'daily_leaderboard':
     case 'cache_hit_rate':
+    case 'provider_balance':
       return {};
   }
 }

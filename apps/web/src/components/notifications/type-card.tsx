@@ -37,6 +37,7 @@ const SWITCH = {
   cost_alert: 'costAlertEnabled',
   daily_leaderboard: 'dailyLeaderboardEnabled',
   cache_hit_rate: 'cacheHitRateEnabled',
+  provider_balance: 'providerBalanceEnabled',
 } as const;
 
 type Props = {
@@ -51,7 +52,7 @@ type Props = {
 export function TypeCard({ type, settings, multiTarget, targets, bindings: initialBindings }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const scheduled = type !== 'circuit_breaker';
+  const scheduled = type !== 'circuit_breaker' && type !== 'provider_balance';
   const [enabled, setEnabled] = useState(settings[SWITCH[type]]);
   const [threshold, setThreshold] = useState(Math.round(settings.costAlertThreshold * 100));
   const [interval, setInterval] = useState<number | string>(settings.costAlertCheckInterval);

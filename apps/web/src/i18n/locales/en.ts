@@ -230,6 +230,7 @@ export const en = {
       cost_alert: 'Cost alert',
       daily_leaderboard: 'Daily leaderboard',
       cache_hit_rate: 'Cache hit-rate alert',
+      provider_balance: 'Provider balance alert',
     },
     channels: {
       wechat: 'WeCom',
@@ -324,6 +325,7 @@ export const en = {
       cost_alert: 'Cost alert',
       daily_leaderboard: 'Daily leaderboard',
       cache_hit_rate: 'Cache hit-rate alert',
+      provider_balance: 'Provider balance alert',
     },
     form: {
       createTitle: 'Add a target',

@@ -227,6 +227,7 @@ export const ja = {
       cost_alert: 'コストアラート',
       daily_leaderboard: '日次ランキング',
       cache_hit_rate: 'キャッシュヒット率異常アラート',
+      provider_balance: 'プロバイダー残高アラート',
     },
     channels: {
       wechat: 'WeCom',
@@ -321,6 +322,7 @@ export const ja = {
       cost_alert: 'コストアラート',
       daily_leaderboard: '日次ランキング',
       cache_hit_rate: 'キャッシュヒット率異常アラート',
+      provider_balance: 'プロバイダー残高アラート',
     },
     form: {
       createTitle: '送信先の追加',

@@ -109,5 +109,6 @@ export const notificationsEn = {
     cost_alert: 'Cost alert',
     daily_leaderboard: 'Daily leaderboard',
     cache_hit_rate: 'Cache hit-rate alert',
+    provider_balance: 'Provider balance alert',
   },
 };

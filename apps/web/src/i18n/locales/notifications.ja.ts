@@ -110,5 +110,6 @@ export const notificationsJa = {
     cost_alert: 'コストアラート',
     daily_leaderboard: '日次ランキング',
     cache_hit_rate: 'キャッシュヒット率異常アラート',
+    provider_balance: 'プロバイダー残高アラート',
   },
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -114,5 +114,6 @@ export const notificationsRu = {
     cost_alert: 'Оповещение о расходах',
     daily_leaderboard: 'Ежедневный рейтинг',
     cache_hit_rate: 'Аномалия попаданий в кэш',
+    provider_balance: 'Баланс провайдера',
   },
 } satisfies Catalogue<PluralsRussian>['notificationsPage'];

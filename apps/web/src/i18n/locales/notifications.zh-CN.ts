@@ -104,5 +104,6 @@ export const notificationsZhCN = {
     cost_alert: '成本告警',
     daily_leaderboard: '每日排行榜',
     cache_hit_rate: '缓存命中率异常告警',
+    provider_balance: '供应商余额告警',
   },
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -104,5 +104,6 @@ export const notificationsZhTW = {
     cost_alert: '成本警示',
     daily_leaderboard: '每日排行榜',
     cache_hit_rate: '快取命中率異常警示',
+    provider_balance: '供應商餘額警示',
   },
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -230,6 +230,7 @@ export const ru = {
       cost_alert: 'Оповещение о расходах',
       daily_leaderboard: 'Ежедневный рейтинг',
       cache_hit_rate: 'Аномалия попаданий в кэш',
+      provider_balance: 'Баланс провайдера',
     },
     channels: {
       wechat: 'WeCom',
@@ -324,6 +325,7 @@ export const ru = {
       cost_alert: 'Оповещение о расходах',
       daily_leaderboard: 'Ежедневный рейтинг',
       cache_hit_rate: 'Аномалия попаданий в кэш',
+      provider_balance: 'Баланс провайдера',
     },
     form: {
       createTitle: 'Новый адресат',

@@ -222,6 +222,7 @@ export const zhCN = {
       cost_alert: '成本预警',
       daily_leaderboard: '每日排行榜',
       cache_hit_rate: '缓存命中率异常告警',
+      provider_balance: '供应商余额告警',
     },
     channels: {
       wechat: '企业微信',
@@ -316,6 +317,7 @@ export const zhCN = {
       cost_alert: '成本预警',
       daily_leaderboard: '每日排行榜',
       cache_hit_rate: '缓存命中率异常告警',
+      provider_balance: '供应商余额告警',
     },
     form: {
       createTitle: '添加推送目标',

@@ -222,6 +222,7 @@ export const zhTW = {
       cost_alert: '成本警示',
       daily_leaderboard: '每日排行榜',
       cache_hit_rate: '快取命中率異常警示',
+      provider_balance: '供應商餘額警示',
     },
     channels: {
       wechat: '企業微信',
@@ -316,6 +317,7 @@ export const zhTW = {
       cost_alert: '成本警示',
       daily_leaderboard: '每日排行榜',
       cache_hit_rate: '快取命中率異常警示',
+      provider_balance: '供應商餘額警示',
     },
     form: {
       createTitle: '新增推播目標',

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import type { Locale } from '../domain.ts';
+import type { Field, Level } from '../message/model.ts';
+import { BALANCE_MAX, balanceLevelName } from '../provider-balance/levels.ts';
+import { HUB_ID_MAX, HUB_NAME_MAX } from '../schemas/hub.ts';
+import { CurrencyCode } from '../schemas/provider-balance.ts';
+import type { NotificationDefinition } from './types.ts';
+import { text } from './types.ts';
+
+export const BALANCE_EVENTS = ['low', 'recovered'] as const;
+export type BalanceEvent = (typeof BALANCE_EVENTS)[number];
+
+/** What the engine sends about an upstream account's balance. */
+export const ProviderBalanceData = z.object({
+  /** low: a level was reached; recovered: back at or above the threshold after an alert. */
+  event: z.enum(BALANCE_EVENTS, `must be one of ${BALANCE_EVENTS.join(', ')}`),
+  providerId: z.string().min(1).max(HUB_ID_MAX),
+  providerName: z.string().max(HUB_NAME_MAX).optional(),
+  balance: z.number().min(-BALANCE_MAX).max(BALANCE_MAX),
+  currency: CurrencyCode,
+  threshold: z.number().min(0).max(BALANCE_MAX),
+  /** The level reached (low), or the lowest one alerted before the recovery: 1 = the threshold, 0 = zero. */
+  levelFraction: z.number().min(0).max(1),
+});
+export type ProviderBalanceData = z.output<typeof ProviderBalanceData>;
+
+/** `1,234.50 USD`: two to four decimals, the currency's code after it. */
+export function formatBalance(value: number, currency: string): string {
+  const amount = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  return `${value < 0 ? '-' : ''}${amount} ${currency}`;
+}
+
+type Who = { providerId: string; providerName?: string | undefined };
+const percent = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
+
+const TEXT = {
+  'zh-CN': {
+    title: { low: '供应商余额不足', recovered: '供应商余额已恢复' },
+    who: (d: Who) =>
+      d.providerName ? `供应商 ${d.providerName} (ID: ${d.providerId})` : `供应商 (ID: ${d.providerId})`,
+    lead: {
+      low: (who: string) => `${who} 的余额已低于告警阈值`,
+      part: (who: string, p: string) => `${who} 的余额已低于告警阈值的 ${p}`,
+      zero: (who: string) => `${who} 的余额已耗尽`,
+    },
+    recovered: (who: string) => `${who} 的余额已恢复到告警阈值以上`,
+    details: '余额详情',
+    balance: '当前余额',
+    threshold: '告警阈值',
+    level: '告警级别',
+    lowest: '本次最低级别',
+    levels: { low: '低于阈值', part: (p: string) => `低于阈值的 ${p}`, zero: '已耗尽（≤ 0）' },
+    footer: '请及时充值，以免请求失败',
+  },
+  en: {
+    title: { low: 'Provider balance low', recovered: 'Provider balance restored' },
+    who: (d: Who) => (d.providerName ? `provider ${d.providerName} (ID: ${d.providerId})` : `provider ${d.providerId}`),
+    lead: {
+      low: (who: string) => `The balance of ${who} is below its alert threshold`,
+      part: (who: string, p: string) => `The balance of ${who} is below ${p} of its alert threshold`,
+      zero: (who: string) => `The balance of ${who} is used up`,
+    },
+    recovered: (who: string) => `The balance of ${who} is back at or above its alert threshold`,
+    details: 'Account',
+    balance: 'Balance',
+    threshold: 'Alert threshold',
+    level: 'Level',
+    lowest: 'Lowest level this time',
+    levels: { low: 'Below the threshold', part: (p: string) => `Below ${p} of the threshold`, zero: 'Used up (≤ 0)' },
+    footer: 'Top up the account before requests start failing',
+  },
+} satisfies Record<Locale, unknown>;
+
+/** A level in words: below the threshold, below a share of it, or used up. */
+export function balanceLevelText(fraction: number, locale: Locale): string {
+  const t = TEXT[locale].levels;
+  if (fraction >= 1) return t.low;
+  if (fraction <= 0) return t.zero;
+  return t.part(percent(fraction));
+}
+
+function lead(d: ProviderBalanceData, locale: Locale): string {
+  const t = TEXT[locale];
+  const who = t.who(d);
+  if (d.event === 'recovered') return t.recovered(who);
+  if (d.levelFraction >= 1) return t.lead.low(who);
+  if (d.levelFraction <= 0) return t.lead.zero(who);
+  return t.lead.part(who, percent(d.levelFraction));
+}
+
+function levelOf(d: ProviderBalanceData): Level {
+  if (d.event === 'recovered') return 'info';
+  return d.levelFraction <= 0 ? 'error' : 'warning';
+}
+
+export const providerBalance: NotificationDefinition<typeof ProviderBalanceData> = {
+  type: 'provider_balance',
+  data: ProviderBalanceData,
+  build(d, { locale, now, timezone }) {
+    const t = TEXT[locale];
+    const fields: Field[] = [
+      { label: t.balance, value: formatBalance(d.balance, d.currency) },
+      { label: t.threshold, value: formatBalance(d.threshold, d.currency) },
+      { label: d.event === 'recovered' ? t.lowest : t.level, value: balanceLevelText(d.levelFraction, locale) },
+    ];
+    return {
+      title: t.title[d.event],
+      level: levelOf(d),
+      icon: d.event === 'recovered' ? '✅' : '💰',
+      sections: [
+        { blocks: [{ type: 'quote', text: lead(d, locale) }] },
+        { title: t.details, blocks: [{ type: 'fields', fields }] },
+      ],
+      ...(d.event === 'low' ? { footer: [{ blocks: [{ type: 'text', text: t.footer }] }] } : {}),
+      timestamp: now.toISOString(),
+      timezone,
+    };
+  },
+  variables: (d) => ({
+    event: text(d.event),
+    provider_id: text(d.providerId),
+    provider_name: text(d.providerName ?? ''),
+    balance: text(d.balance),
+    currency: text(d.currency),
+    threshold: text(d.threshold),
+    balance_level: text(balanceLevelName(d.levelFraction)),
+  }),
+  variableDocs: [
+    {
+      name: 'event',
+      description: { 'zh-CN': '事件：余额不足（low）或已恢复（recovered）', en: 'What happened: low or recovered' },
+      example: 'low / recovered',
+    },
+    { name: 'provider_id', description: { 'zh-CN': '供应商 ID', en: 'Provider ID' }, example: '7' },
+    {
+      name: 'provider_name',
+      description: { 'zh-CN': '供应商名称（未知时为空）', en: 'Provider name (empty when unknown)' },
+      example: 'Anthropic Primary',
+    },
+    {
+      name: 'balance',
+      description: {
+        'zh-CN': '当前余额（JSON 为数字，可为负）',
+        en: 'Balance (a number in JSON; negative when overdrawn)',
+      },
+      example: '42.5',
+    },
+    { name: 'currency', description: { 'zh-CN': '币种（ISO 4217）', en: 'Currency (ISO 4217)' }, example: 'USD' },
+    {
+      name: 'threshold',
+      description: { 'zh-CN': '告警阈值（JSON 为数字）', en: 'Alert threshold (a number in JSON)' },
+      example: '100',
+    },
+    {
+      name: 'balance_level',
+      description: {
+        'zh-CN': '达到的级别：low（低于阈值）、阈值的百分比如 50%、zero（已耗尽）；恢复时为本次最低级别',
+        en: 'Level reached: low (under the threshold), a share of it such as 50%, or zero (used up); on recovery the lowest one reached',
+      },
+      example: 'low / 50% / zero',
+    },
+  ],
+  defaultTemplate: {
+    title: '{{title}}',
+    event: '{{event}}',
+    provider: '{{provider_name}}',
+    providerId: '{{provider_id}}',
+    balance: '{{json:balance}}',
+    currency: '{{currency}}',
+    threshold: '{{json:threshold}}',
+    level: '{{balance_level}}',
+  },
+  sample: () => ({
+    event: 'low',
+    providerId: '7',
+    providerName: 'Anthropic Primary',
+    balance: 42.5,
+    currency: 'USD',
+    threshold: 100,
+    levelFraction: 0.5,
+  }),
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { BALANCE_MAX } from '../provider-balance/levels.ts';
+import { HUB_NAME_MAX, HubId, HubTime } from './hub.ts';
+import { NameText } from './text.ts';
+
+/** A currency as ISO 4217 spells it (USD, CNY, EUR); any case is accepted and upper-cased. */
+export const CurrencyCode = z
+  .string('must be a 3-letter currency code such as USD or CNY')
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code such as USD or CNY')
+  .transform((v) => v.toUpperCase());
+
+/** A missing field says so, rather than "must be a number". */
+const orMissing = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message),
+});
+
+/**
+ * `hub.reportProviderBalance`: an upstream account's balance as the hub last read it. The
+ * threshold is the provider's own; without it the settings' default applies, and with neither
+ * the balance is recorded but never alerted.
+ */
+export const ProviderBalanceReport = z
+  .object({
+    providerId: HubId,
+    providerName: NameText('must be a string')
+      .pipe(z.string().trim().min(1, 'must not be empty').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`))
+      .optional(),
+    /** In the provider's currency; negative when the account is overdrawn. */
+    balance: z
+      .number(orMissing('must be a number (negative when overdrawn)'))
+      .min(-BALANCE_MAX, `must be between -${BALANCE_MAX} and ${BALANCE_MAX}`)
+      .max(BALANCE_MAX, `must be between -${BALANCE_MAX} and ${BALANCE_MAX}`),
+    currency: CurrencyCode.default('USD'),
+    lowBalanceThreshold: z
+      .number('must be a number, 0 or more (leave it out to use the default threshold)')
+      .min(0, 'must be 0 or more')
+      .max(BALANCE_MAX, `at most ${BALANCE_MAX}`)
+      .optional(),
+    /** When the hub read the balance (default: when Herald hears of it); an older report than the last is ignored. */
+    reportedAt: HubTime.optional(),
+  })
+  .strict();
+export type ProviderBalanceReport = z.output<typeof ProviderBalanceReport>;
+export type ProviderBalanceReportInput = z.input<typeof ProviderBalanceReport>;
+
+export const BALANCE_OUTCOMES = ['alerted', 'recovered', 'unchanged', 'disabled'] as const;
+
+/** What became of a balance report. */
+export const ProviderBalanceReportResult = z.object({
+  ok: z.literal(true),
+  /**
+   * alerted: a new, lower level was reached and its alert queued; recovered: the balance is back
+   * at or above the threshold after an alert (one "topped up" message to whoever got the alert);
+   * unchanged: nothing new to say (also a report older than the last); disabled: the type is off.
+   */
+  outcome: z.enum(BALANCE_OUTCOMES),
+  /** The lowest level the balance is at now ("low", "50%", "zero"); absent at or above the threshold. */
+  level: z.string().optional(),
+  notificationId: z.uuid().nullable(),
+});
+export type ProviderBalanceReportResult = z.infer<typeof ProviderBalanceReportResult>;
