@@ -106,6 +106,21 @@ describe('every hub procedure through the client (the README examples)', () => {
     expect(provider).toEqual({ name: 'Anthropic Primary', consecutive_failures: 1 });
   });
 
+  it('reports an upstream balance, the README way', async () => {
+    const herald = createHeraldClient({ url: h.url, apiKey });
+    expect(
+      await herald.hub.reportProviderBalance.mutate({
+        providerId: 'anthropic-1',
+        providerName: 'Anthropic Primary',
+        balance: 42.5,
+        currency: 'USD',
+        lowBalanceThreshold: 100,
+        reportedAt: new Date().toISOString(),
+      }),
+      // Off in a fresh install: recorded with the level it is at, nobody alerted.
+    ).toEqual({ ok: true, outcome: 'disabled', level: '50%', notificationId: null });
+  });
+
   it('a bad batch is a BAD_REQUEST naming each bad record and field, and stores nothing', async () => {
     const herald = createHeraldClient({ url: h.url, apiKey });
     const good = { requestId: 'ok-1', userId: 'u', providerId: 'p', costUsd: 1, inputTokens: 1, outputTokens: 1 };
