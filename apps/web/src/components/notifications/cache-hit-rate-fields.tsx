@@ -12,6 +12,9 @@ type Props = {
 
 type NumberField = Exclude<keyof CacheHitRateState, 'windowMode'>;
 
+// Descriptions under the inputs, so the inputs of one row line up whatever their text's length.
+const ORDER: Array<'label' | 'input' | 'description' | 'error'> = ['label', 'input', 'error', 'description'];
+
 /** The bounds each input shows; the shared schema is what enforces them (clampBehavior none). */
 const BOUNDS: Record<NumberField, { min: number; max: number; percent?: true }> = {
   checkInterval: { min: 1, max: 1440 },
@@ -36,6 +39,7 @@ export function CacheHitRateFields({ value, errors, onChange }: Props) {
   const number = (field: NumberField): NumberInputProps => {
     const { min, max, percent } = BOUNDS[field];
     return {
+      inputWrapperOrder: ORDER,
       label: t(`notificationsPage.cacheHitRate.${field}`),
       description: t(`notificationsPage.cacheHitRate.${field}Description`),
       min,
@@ -55,6 +59,7 @@ export function CacheHitRateFields({ value, errors, onChange }: Props) {
       </List>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="md">
         <Select
+          inputWrapperOrder={ORDER}
           label={t('notificationsPage.cacheHitRate.windowMode')}
           description={
             <>

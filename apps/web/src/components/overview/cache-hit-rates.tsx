@@ -38,7 +38,7 @@ export function CacheHitRates({ data }: { data: Overview['cacheHitRates'] | unde
         ) : null
       }
     >
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer minWidth={300}>
         <Table verticalSpacing="xs" horizontalSpacing="xs" fz="sm" highlightOnHover aria-label={t(`${p}.title`)}>
           <Table.Thead>
             <Table.Tr>
@@ -85,7 +85,7 @@ function CacheRateRow({ row, f }: { row: CacheHitRateRowView; f: CacheRateFormat
           />
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Group gap={6} wrap="wrap">
-              <Text size="sm" fw={600} truncate="end" maw={{ base: 140, sm: 260 }} title={row.providerId}>
+              <Text size="sm" fw={600} lineClamp={2} style={{ wordBreak: 'break-word' }} title={row.providerId}>
                 {row.providerName ?? t(`${p}.unknownProvider`, { id: row.providerId })}
               </Text>
               {row.anomaly && (
@@ -94,7 +94,14 @@ function CacheRateRow({ row, f }: { row: CacheHitRateRowView; f: CacheRateFormat
                 </Badge>
               )}
             </Group>
-            <Text size="xs" c="dimmed" ff="monospace" truncate="end" maw={{ base: 160, sm: 300 }} title={row.model}>
+            <Text
+              size="xs"
+              c="dimmed"
+              ff="monospace"
+              lineClamp={2}
+              style={{ wordBreak: 'break-word' }}
+              title={row.model}
+            >
               {row.model}
             </Text>
           </Stack>
@@ -111,10 +118,10 @@ function CacheRateRow({ row, f }: { row: CacheHitRateRowView; f: CacheRateFormat
       <Table.Td ta="right" data-testid="overview-cache-baseline">
         {row.baseline && row.baselineSource ? (
           <>
-            <Group gap={6} justify="flex-end" wrap="nowrap">
-              <Badge variant="light" color="gray" size="sm">
+            <Group gap={6} justify="flex-end" wrap="wrap-reverse">
+              <Text size="xs" c="dimmed" fw={500}>
                 {t(`${p}.sources.${row.baselineSource}`)}
-              </Badge>
+              </Text>
               <Text size="sm" fw={600}>
                 {f.rate(row.baseline.hitRateTokens)}
               </Text>
