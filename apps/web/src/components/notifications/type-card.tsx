@@ -25,6 +25,8 @@ import { CacheHitRateFields } from './cache-hit-rate-fields.tsx';
 import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
 import { groupingPatch, groupingState } from './grouping.ts';
 import { GroupingFields } from './grouping-fields.tsx';
+import { providerBalancePatch, providerBalanceState } from './provider-balance.ts';
+import { ProviderBalanceFields } from './provider-balance-fields.tsx';
 import { quietHoursDraftOf } from './quiet-hours.ts';
 import { runSummary } from './run-summary.ts';
 
@@ -60,6 +62,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
   const [topN, setTopN] = useState<number | string>(settings.dailyLeaderboardTopN);
   const [grouping, setGrouping] = useState(() => groupingState(settings));
   const [cache, setCache] = useState(() => cacheHitRateState(settings));
+  const [balance, setBalance] = useState(() => providerBalanceState(settings));
   const [bindings, setBindings] = useState(initialBindings);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const updateSettings = useMutation(trpc.settings.update.mutationOptions());
@@ -94,6 +97,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
       ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
       ...groupingPatch(type, grouping),
       ...(type === 'cache_hit_rate' && cacheHitRatePatch(cache)),
+      ...(type === 'provider_balance' && providerBalancePatch(balance)),
     };
     const found = { ...schemaErrorsOf(UpdateSettingsInput, patch), ...built?.errors };
     setErrors(found);
@@ -177,6 +181,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
           </Group>
         )}
         {type === 'cache_hit_rate' && <CacheHitRateFields value={cache} errors={errors} onChange={setCache} />}
+        {type === 'provider_balance' && <ProviderBalanceFields value={balance} errors={errors} onChange={setBalance} />}
         <GroupingFields type={type} value={grouping} errors={errors} onChange={setGrouping} />
         {multiTarget && (
           <Stack gap="xs">

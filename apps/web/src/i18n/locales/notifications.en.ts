@@ -1,10 +1,12 @@
 import { cacheHitRateCardEn } from './cache-hit-rate.en.ts';
 import { legacyTestEn } from './legacy-test.en.ts';
+import { providerBalanceCardEn } from './provider-balance.en.ts';
 
 /** English text of the Notifications page. */
 export const notificationsEn = {
   legacyTest: legacyTestEn,
   cacheHitRate: cacheHitRateCardEn,
+  providerBalance: providerBalanceCardEn,
   loadFailed: 'Could not load the notification settings: {{message}}',
   generalTitle: 'General',
   enabled: 'Send notifications',
@@ -97,7 +99,7 @@ export const notificationsEn = {
     summaryOvernight: '{{days}}, {{from}} to {{to}} the next day ({{zone}})',
     bypassUrgent: 'Let urgent alerts through',
     bypassUrgentDescription:
-      'Circuit-breaker alerts and 100 % quota alerts still go out during quiet hours unless you untick this.',
+      'Circuit-breaker alerts, 100 % quota alerts and used-up provider balances still go out during quiet hours unless you untick this.',
     explain:
       'Read in the binding’s time zone ({{zone}}). When To is before From, the period runs past midnight. Messages held during quiet hours go out as one digest when they end.',
     noDays: 'Pick at least one day.',

@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardJa } from './cache-hit-rate.ja.ts';
 import { legacyTestJa } from './legacy-test.ja.ts';
+import { providerBalanceCardJa } from './provider-balance.ja.ts';
 
 /** 通知ページの日本語テキスト。 */
 export const notificationsJa = {
   legacyTest: legacyTestJa,
   cacheHitRate: cacheHitRateCardJa,
+  providerBalance: providerBalanceCardJa,
   loadFailed: '通知設定を読み込めませんでした：{{message}}',
   generalTitle: '全般',
   enabled: '通知を送信する',
@@ -98,7 +100,7 @@ export const notificationsJa = {
     summaryOvernight: '{{days}}、{{from}}～翌日 {{to}}（{{zone}}）',
     bypassUrgent: '緊急のアラートは送信する',
     bypassUrgentDescription:
-      'チェックを外さない限り、サーキットブレーカーのアラートと上限 100 % のアラートは休止時間帯でも送信されます。',
+      'チェックを外さない限り、サーキットブレーカーのアラート、上限 100 % のアラート、プロバイダー残高の枯渇アラートは休止時間帯でも送信されます。',
     explain:
       '紐付けのタイムゾーン（{{zone}}）で判断します。終了が開始より前の場合は日付をまたぎます。休止時間帯に保留したメッセージは、終了時に 1 通のダイジェストとして送信されます。',
     noDays: '曜日を 1 つ以上選んでください。',

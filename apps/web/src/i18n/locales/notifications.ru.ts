@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { cacheHitRateCardRu } from './cache-hit-rate.ru.ts';
 import { legacyTestRu } from './legacy-test.ru.ts';
+import { providerBalanceCardRu } from './provider-balance.ru.ts';
 
 /** Текст страницы «Уведомления» по-русски. */
 export const notificationsRu = {
   legacyTest: legacyTestRu,
   cacheHitRate: cacheHitRateCardRu,
+  providerBalance: providerBalanceCardRu,
   loadFailed: 'Не удалось загрузить настройки уведомлений: {{message}}',
   generalTitle: 'Общие',
   enabled: 'Отправлять уведомления',
@@ -102,7 +104,7 @@ export const notificationsRu = {
     summaryOvernight: '{{days}}, с {{from}} до {{to}} следующего дня ({{zone}})',
     bypassUrgent: 'Пропускать срочные оповещения',
     bypassUrgentDescription:
-      'Оповещения предохранителя и оповещения о 100 % лимита уходят и в тихие часы, если не снять этот флажок.',
+      'Оповещения предохранителя, о 100 % лимита и об исчерпанном балансе провайдера уходят и в тихие часы, если не снять этот флажок.',
     explain:
       'Время по часовому поясу привязки ({{zone}}). Если «До» раньше «С», период переходит через полночь. Сообщения, задержанные в тихие часы, уходят одной сводкой, когда они заканчиваются.',
     noDays: 'Выберите хотя бы один день.',

@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardZhCN } from './cache-hit-rate.zh-CN.ts';
 import { legacyTestZhCN } from './legacy-test.zh-CN.ts';
+import { providerBalanceCardZhCN } from './provider-balance.zh-CN.ts';
 
 /** 通知页面的简体中文文本。 */
 export const notificationsZhCN = {
   legacyTest: legacyTestZhCN,
   cacheHitRate: cacheHitRateCardZhCN,
+  providerBalance: providerBalanceCardZhCN,
   loadFailed: '无法加载通知设置：{{message}}',
   generalTitle: '常规',
   enabled: '发送通知',
@@ -92,7 +94,7 @@ export const notificationsZhCN = {
     summary: '{{days}}，{{from}} 至 {{to}}（{{zone}}）',
     summaryOvernight: '{{days}}，{{from}} 至次日 {{to}}（{{zone}}）',
     bypassUrgent: '紧急告警照常发送',
-    bypassUrgentDescription: '除非取消勾选，熔断告警和额度用尽（100 %）告警在免打扰时段仍会发出。',
+    bypassUrgentDescription: '除非取消勾选，熔断告警、额度用尽（100 %）告警和供应商余额耗尽告警在免打扰时段仍会发出。',
     explain:
       '按此绑定的时区（{{zone}}）计算。结束早于开始时，时段跨越午夜。免打扰期间暂缓的消息会在时段结束时合并为一条摘要发出。',
     noDays: '请至少选择一天。',

@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardZhTW } from './cache-hit-rate.zh-TW.ts';
 import { legacyTestZhTW } from './legacy-test.zh-TW.ts';
+import { providerBalanceCardZhTW } from './provider-balance.zh-TW.ts';
 
 /** 通知頁面的繁體中文文字。 */
 export const notificationsZhTW = {
   legacyTest: legacyTestZhTW,
   cacheHitRate: cacheHitRateCardZhTW,
+  providerBalance: providerBalanceCardZhTW,
   loadFailed: '無法載入通知設定：{{message}}',
   generalTitle: '一般',
   enabled: '傳送通知',
@@ -92,7 +94,7 @@ export const notificationsZhTW = {
     summary: '{{days}}，{{from}} 至 {{to}}（{{zone}}）',
     summaryOvernight: '{{days}}，{{from}} 至隔天 {{to}}（{{zone}}）',
     bypassUrgent: '緊急警示照常傳送',
-    bypassUrgentDescription: '除非取消勾選，斷路器警示與額度用盡（100 %）警示在勿擾時段仍會送出。',
+    bypassUrgentDescription: '除非取消勾選，斷路器警示、額度用盡（100 %）警示與供應商餘額耗盡警示在勿擾時段仍會送出。',
     explain:
       '依此綁定的時區（{{zone}}）計算。結束早於開始時，時段會跨越午夜。勿擾期間暫緩的訊息會在時段結束時合併為一則摘要送出。',
     noDays: '請至少選擇一天。',
