@@ -1,8 +1,10 @@
 import { cacheHitRateOverviewEn } from './cache-hit-rate.en.ts';
+import { providerBalanceOverviewEn } from './provider-balance-overview.en.ts';
 
 /** English text of the Overview page. */
 export const overviewEn = {
   cacheRates: cacheHitRateOverviewEn,
+  balances: providerBalanceOverviewEn,
   loadFailed: 'Could not load the overview: {{message}}',
   refreshFailed: 'Could not refresh the overview; showing the data from {{time}}.',
   updatedAt: 'Updated {{time}} · times in {{timezone}}',

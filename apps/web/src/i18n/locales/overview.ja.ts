@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateOverviewJa } from './cache-hit-rate.ja.ts';
+import { providerBalanceOverviewJa } from './provider-balance-overview.ja.ts';
 
 /** 概要ページの日本語テキスト。 */
 export const overviewJa = {
   cacheRates: cacheHitRateOverviewJa,
+  balances: providerBalanceOverviewJa,
   loadFailed: '概要を読み込めませんでした：{{message}}',
   refreshFailed: '概要を更新できませんでした。{{time}} 時点のデータを表示しています。',
   updatedAt: '{{time}} に更新 · 時刻は {{timezone}}',

@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { cacheHitRateOverviewRu } from './cache-hit-rate.ru.ts';
+import { providerBalanceOverviewRu } from './provider-balance-overview.ru.ts';
 
 /** Текст страницы «Обзор» по-русски. */
 export const overviewRu = {
   cacheRates: cacheHitRateOverviewRu,
+  balances: providerBalanceOverviewRu,
   loadFailed: 'Не удалось загрузить обзор: {{message}}',
   refreshFailed: 'Не удалось обновить обзор; показаны данные на {{time}}.',
   updatedAt: 'Обновлено {{time}} · время по {{timezone}}',

@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateOverviewZhCN } from './cache-hit-rate.zh-CN.ts';
+import { providerBalanceOverviewZhCN } from './provider-balance-overview.zh-CN.ts';
 
 /** 概览页面的简体中文文本。 */
 export const overviewZhCN = {
   cacheRates: cacheHitRateOverviewZhCN,
+  balances: providerBalanceOverviewZhCN,
   loadFailed: '无法加载概览：{{message}}',
   refreshFailed: '无法刷新概览，当前显示的是 {{time}} 的数据。',
   updatedAt: '更新于 {{time}} · 时区 {{timezone}}',

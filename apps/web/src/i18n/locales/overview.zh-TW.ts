@@ -1,9 +1,11 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateOverviewZhTW } from './cache-hit-rate.zh-TW.ts';
+import { providerBalanceOverviewZhTW } from './provider-balance-overview.zh-TW.ts';
 
 /** 總覽頁面的繁體中文文字。 */
 export const overviewZhTW = {
   cacheRates: cacheHitRateOverviewZhTW,
+  balances: providerBalanceOverviewZhTW,
   loadFailed: '無法載入總覽：{{message}}',
   refreshFailed: '無法重新整理總覽，目前顯示的是 {{time}} 的資料。',
   updatedAt: '更新於 {{time}} · 時區 {{timezone}}',

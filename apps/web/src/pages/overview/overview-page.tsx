@@ -6,6 +6,7 @@ import { BreakerAlerts } from '../../components/overview/breaker-alerts.tsx';
 import { CacheHitRates } from '../../components/overview/cache-hit-rates.tsx';
 import { DaysChart } from '../../components/overview/days-chart.tsx';
 import { FailingTargets } from '../../components/overview/failing-targets.tsx';
+import { ProviderBalances } from '../../components/overview/provider-balances.tsx';
 import { QuotaBars } from '../../components/overview/quota-bars.tsx';
 import { SwitchedOffBanner } from '../../components/overview/switched-off-banner.tsx';
 import { TodayStats } from '../../components/overview/today-stats.tsx';
@@ -95,6 +96,9 @@ export function OverviewPage() {
             </Grid.Col>
             <Grid.Col span={12}>
               <CacheHitRates data={data?.cacheHitRates} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <ProviderBalances balances={data?.balances} />
             </Grid.Col>
           </Grid>
         </Stack>
