@@ -200,6 +200,7 @@ export const en = {
       recovered: 'Recovered',
       flapping: 'Flapping',
       over: 'Over the threshold',
+      low: 'Balance low',
     },
     digestOf: 'Digest of {{n}}',
     filterSilence: 'Held back by a silence',

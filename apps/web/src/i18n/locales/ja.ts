@@ -197,6 +197,7 @@ export const ja = {
       recovered: '復旧',
       flapping: 'フラッピング',
       over: 'しきい値超過',
+      low: '残高不足',
     },
     digestOf: 'ダイジェスト（{{n}} 件）',
     filterSilence: 'サイレンスで停止',

@@ -200,6 +200,7 @@ export const ru = {
       recovered: 'Восстановлен',
       flapping: 'Нестабилен',
       over: 'Выше порога',
+      low: 'Низкий баланс',
     },
     digestOf: 'Сводка ({{n}})',
     filterSilence: 'Задержано заглушением',

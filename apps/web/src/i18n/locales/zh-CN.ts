@@ -193,6 +193,7 @@ export const zhCN = {
       recovered: '已恢复',
       flapping: '反复波动',
       over: '超过阈值',
+      low: '余额不足',
     },
     digestOf: '摘要（{{n}} 条）',
     filterSilence: '被某个静默拦下',

@@ -193,6 +193,7 @@ export const zhTW = {
       recovered: '已恢復',
       flapping: '反覆變動',
       over: '超過門檻',
+      low: '餘額不足',
     },
     digestOf: '摘要（{{n}} 則）',
     filterSilence: '被某個靜音擋下',
