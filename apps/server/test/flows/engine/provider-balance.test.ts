@@ -161,7 +161,12 @@ describe('provider balance alerts through the API', () => {
     });
     expect(await stored('p3')).toBe(0);
 
-    await admin.settings.update.mutate({ providerBalanceDefaultThreshold: 10, providerBalanceLevels: [0] });
+    const updated = await admin.settings.update.mutate({
+      providerBalanceDefaultThreshold: 10,
+      providerBalanceLevels: [0],
+    });
+    expect(updated).toMatchObject({ providerBalanceDefaultThreshold: 10, providerBalanceLevels: [0] });
+    expect(await admin.settings.get.query()).toEqual(updated);
     expect(await report({ providerId: 'p3', balance: 5 })).toMatchObject({ outcome: 'alerted', level: 'low' });
     // Own 20 > balance 15 > default 10: alerted by its own.
     expect(await report({ providerId: 'p4', balance: 15, lowBalanceThreshold: 20 })).toMatchObject({
