@@ -11,6 +11,9 @@ export type SlotAnswer =
  * GCRA without burst, one row per target, locked for the decision so every process shares it.
  * A delivery conforms when the theoretical arrival time has come; one that arrives while others
  * wait (and holds no slot) books the slot after the last booked one, so waiting ones go in order.
+ * A booking is outstanding while `booked` is not before `tat` (the booked send moves `tat` past
+ * it): newcomers queue behind it even when its job runs late, so an alert's recovery never
+ * overtakes the alert.
  * A send up to `lateMs` after its time keeps the schedule (the next slot counts from when it
  * should have gone), so a slow fetch does not push every later slot back.
  */
@@ -24,7 +27,7 @@ export async function takeSlot(
 ): Promise<SlotAnswer> {
   const { rows } = await sql<{ go: boolean; at: Date; booked: boolean }>`
     with seed as (
-      insert into target_pace (key, tat, booked) values (${key}, ${now}, ${now})
+      insert into target_pace (key, tat, booked) values (${key}, ${now}, ${now}::timestamptz - interval '1 millisecond')
       on conflict (key) do nothing
     ), cur as (
       select key, tat, booked,
@@ -33,7 +36,7 @@ export async function takeSlot(
     ), decided as (
       select cur.*,
              greatest(cur.tat, ${now}::timestamptz - make_interval(secs => ${lateMs} / 1000.0)) as start,
-             (cur.tat <= ${now} and (cur.booked <= ${now} or ${hasBooking})) as go,
+             (cur.tat <= ${now} and (cur.booked < cur.tat or ${hasBooking})) as go,
              make_interval(secs => ${intervalMs} * cur.factor / 1000.0) as step
         from cur
     ), updated as (
@@ -73,7 +76,9 @@ export async function paceRefused(db: Executor, key: string, now: Date, until: D
 
 /** Everyone who waited has been carried by one digest: the next arrival need not queue behind them. */
 export async function releaseBookings(db: Executor, key: string) {
-  await sql`update target_pace set booked = tat where key = ${key} and booked > tat`.execute(db);
+  await sql`update target_pace set booked = tat - interval '1 millisecond' where key = ${key} and booked >= tat`.execute(
+    db,
+  );
 }
 
 export function readPaces(db: Executor) {

@@ -1,3 +1,4 @@
+import { NOTIFICATION_TYPES } from '@herald/core';
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import { ID_SLACK_MS, uuidv7Floor } from '../uuidv7-range.ts';
@@ -25,7 +26,7 @@ export async function pruneNotifications(db: Executor, before: Date, batch: numb
   const r = await sql`
     delete from notification where id in (
       select n.id from notification n
-      where n.type in ('circuit_breaker', 'cost_alert', 'daily_leaderboard', 'provider_balance') and n.created_at < ${before}
+      where n.type = any(${[...NOTIFICATION_TYPES]}::text[]) and n.created_at < ${before}
         and not exists (select 1 from delivery d where d.notification_id = n.id)
       limit ${batch}
     )`.execute(db);
