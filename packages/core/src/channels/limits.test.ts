@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../domain.ts';
+import { LOCALES, type Locale } from '../domain.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
 import { renderNotification } from '../render-notification.ts';
 import { CHANNELS } from './index.ts';
@@ -13,8 +13,14 @@ function allText(body: unknown): string {
   return JSON.stringify(body);
 }
 
+const TRUNCATED: Record<Locale, string> = {
+  'zh-CN': '消息过长，已截断',
+  'zh-TW': '訊息過長，已截斷',
+  en: 'Message too long, shortened',
+};
+
 describe.each(LIMITED)('$channel with an oversized message', ({ channel, limit }) => {
-  const render = (type: 'circuit_breaker' | 'daily_leaderboard', data: unknown, locale: 'zh-CN' | 'en') =>
+  const render = (type: 'circuit_breaker' | 'daily_leaderboard', data: unknown, locale: Locale) =>
     renderNotification({
       type,
       data,
@@ -37,7 +43,7 @@ describe.each(LIMITED)('$channel with an oversized message', ({ channel, limit }
     const text = allText(body);
     expect(text.isWellFormed()).toBe(true);
     expect(text).toContain('…');
-    expect(text).toContain(locale === 'zh-CN' ? '消息过长，已截断' : 'Message too long, shortened');
+    expect(text).toContain(TRUNCATED[locale]);
     // The title and the kind of message survive.
     expect(text).toContain(message.title);
     // No emoji is cut inside its ZWJ sequence: any family emoji left is whole.

@@ -40,6 +40,27 @@ const TEXT = {
     flapping: (times: number | undefined, window: number, quiet: number, failures: number) =>
       `🔁 ${window} 分钟内开合${times === undefined ? '多' : ` ${times} `}次，持续关闭 ${quiet} 分钟前不再告警 · 失败 ${failures} 次`,
   },
+  'zh-TW': {
+    whom: ({ provider, endpoint }: Sources) =>
+      [provider > 0 ? `${provider} 個供應商` : '', endpoint > 0 ? `${endpoint} 個端點` : '']
+        .filter(Boolean)
+        .join('和 '),
+    only: {
+      opened: (whom: string) => `${whom}熔斷`,
+      recovered: (whom: string) => `${whom}熔斷恢復`,
+      flapping: (whom: string) => `${whom}熔斷頻繁切換`,
+    },
+    lead: { provider: '供應商熔斷：', endpoint: '端點熔斷：', both: '熔斷：' },
+    mixed: { opened: '個熔斷', recovered: '個恢復', flapping: '個頻繁切換' },
+    endpoint: (provider: string, endpointId: string) => `${provider} · 端點 (ID: ${endpointId})`,
+    opened: (failures: number, retry: string) => `失敗 ${failures} 次 · 預計恢復 ${retry}`,
+    lastError: (e: string) => ` · 最後錯誤: ${e}`,
+    recovered: (after: string | null, at: string) =>
+      `✅ 已恢復${after === null ? '' : `（熔斷 ${after}）`} · 恢復時間 ${at}`,
+    whileOpen: (n: number) => ` · 熔斷期間失敗 ${n} 次`,
+    flapping: (times: number | undefined, window: number, quiet: number, failures: number) =>
+      `🔁 ${window} 分鐘內開合${times === undefined ? '多' : ` ${times} `}次，持續關閉 ${quiet} 分鐘前不再警示 · 失敗 ${failures} 次`,
+  },
   en: {
     whom: ({ provider, endpoint }: Sources) =>
       [plural(provider, 'provider'), plural(endpoint, 'endpoint')].filter(Boolean).join(' and '),

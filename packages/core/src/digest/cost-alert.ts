@@ -16,6 +16,18 @@ const TEXT = {
     threshold: (p: string) => `阈值 ${p}`,
     recovered: '✅ 新周期已恢复正常',
   },
+  'zh-TW': {
+    who: { user: '使用者', provider: '供應商' },
+    users: (n: number) => `${n} 位使用者`,
+    providers: (n: number) => `${n} 個供應商`,
+    and: '和 ',
+    overQuota: () => '超出額度',
+    reached: () => '達到消費預警門檻',
+    backUnder: () => '消費恢復正常',
+    mixed: (over: number, back: number) => `成本預警：${over} 個超過門檻 · ${back} 個恢復正常`,
+    threshold: (p: string) => `門檻 ${p}`,
+    recovered: '✅ 新週期已恢復正常',
+  },
   en: {
     who: { user: 'User', provider: 'Provider' },
     users: (n: number) => (n === 1 ? '1 user' : `${n} users`),

@@ -49,7 +49,11 @@ const input = (type: DigestType, channel: ChannelType, locale: Locale, list: unk
   ...(channel === 'telegram' ? { telegram } : {}),
 });
 
-const TRUNCATED: Record<Locale, string> = { 'zh-CN': '⚠️ 消息过长，已截断', en: '⚠️ Message too long, shortened' };
+const TRUNCATED: Record<Locale, string> = {
+  'zh-CN': '⚠️ 消息过长，已截断',
+  'zh-TW': '⚠️ 訊息過長，已截斷',
+  en: '⚠️ Message too long, shortened',
+};
 
 const cases = CHANNEL_TYPES.flatMap((channel) =>
   LOCALES.flatMap((locale) =>

@@ -8,6 +8,7 @@ import type { Block, Message, Section } from './model.ts';
  */
 const NOTICE: Record<Locale, { truncated: string; more: (n: number) => string }> = {
   'zh-CN': { truncated: '⚠️ 消息过长，已截断', more: (n) => `… 另有 ${n} 项未显示` },
+  'zh-TW': { truncated: '⚠️ 訊息過長，已截斷', more: (n) => `… 另有 ${n} 項未顯示` },
   en: { truncated: '⚠️ Message too long, shortened', more: (n) => `… ${n} more not shown` },
 };
 

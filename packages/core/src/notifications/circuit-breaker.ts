@@ -146,6 +146,33 @@ const TEXT = {
     endpointUrl: '端点地址',
     footer: '熔断器将在预计时间后自动恢复',
   },
+  'zh-TW': {
+    title: {
+      provider: { opened: '供應商熔斷警示', recovered: '供應商熔斷恢復', flapping: '供應商熔斷頻繁切換' },
+      endpoint: { opened: '端點熔斷警示', recovered: '端點熔斷恢復', flapping: '端點熔斷頻繁切換' },
+    },
+    who: {
+      provider: (d: Who) => `供應商 ${d.providerName} (ID: ${d.providerId})`,
+      endpoint: (d: Who) => `供應商 ${d.providerName} 的端點 (ID: ${d.endpointId ?? 'N/A'})`,
+    },
+    tripped: (who: string) => `${who} 已觸發熔斷保護`,
+    recovered: (who: string, after: string | null) =>
+      after === null ? `${who} 已恢復` : `${who} 熔斷 ${after}後已恢復`,
+    flapping: (who: string, times: number | undefined, window: number, quiet: number) =>
+      `${who} 在 ${window} 分鐘內熔斷開合${times === undefined ? '多' : ` ${times} `}次；` +
+      `在它持續關閉 ${quiet} 分鐘之前不再為它發出警示`,
+    details: '詳細資訊',
+    failures: '失敗次數',
+    failureCount: (n: number) => `${n} 次`,
+    recovery: '預計恢復',
+    lastError: '最後錯誤',
+    openedAt: '熔斷時間',
+    closedAt: '恢復時間',
+    failuresWhileOpen: '熔斷期間失敗',
+    endpointId: '端點ID',
+    endpointUrl: '端點位址',
+    footer: '熔斷器將在預計時間後自動恢復',
+  },
   en: {
     title: {
       provider: {
@@ -286,25 +313,49 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
   variableDocs: [
     {
       name: 'event',
-      description: { 'zh-CN': '事件：熔断、恢复或频繁切换', en: 'What happened' },
+      description: {
+        'zh-CN': '事件：熔断、恢复或频繁切换',
+        en: 'What happened',
+        'zh-TW': '事件：熔斷、恢復或頻繁切換',
+      },
       example: 'opened / recovered / flapping',
     },
-    { name: 'provider_name', description: { 'zh-CN': '供应商名称', en: 'Provider name' }, example: 'OpenAI Provider' },
-    { name: 'provider_id', description: { 'zh-CN': '供应商 ID', en: 'Provider ID' }, example: '123' },
-    { name: 'failure_count', description: { 'zh-CN': '连续失败次数', en: 'Consecutive failures' }, example: '5' },
+    {
+      name: 'provider_name',
+      description: { 'zh-CN': '供应商名称', en: 'Provider name', 'zh-TW': '供應商名稱' },
+      example: 'OpenAI Provider',
+    },
+    {
+      name: 'provider_id',
+      description: { 'zh-CN': '供应商 ID', en: 'Provider ID', 'zh-TW': '供應商 ID' },
+      example: '123',
+    },
+    {
+      name: 'failure_count',
+      description: { 'zh-CN': '连续失败次数', en: 'Consecutive failures', 'zh-TW': '連續失敗次數' },
+      example: '5',
+    },
     {
       name: 'retry_at',
-      description: { 'zh-CN': '预计恢复时间（ISO 8601）', en: 'Expected recovery (ISO 8601)' },
+      description: {
+        'zh-CN': '预计恢复时间（ISO 8601）',
+        en: 'Expected recovery (ISO 8601)',
+        'zh-TW': '預計恢復時間（ISO 8601）',
+      },
       example: '2024-01-15T14:30:00.000Z',
     },
     {
       name: 'retry_at_local',
-      description: { 'zh-CN': '预计恢复时间（本地时区）', en: 'Expected recovery (local time)' },
+      description: {
+        'zh-CN': '预计恢复时间（本地时区）',
+        en: 'Expected recovery (local time)',
+        'zh-TW': '預計恢復時間（本地時區）',
+      },
       example: '2024/01/15 14:30:00',
     },
     {
       name: 'last_error',
-      description: { 'zh-CN': '最后一次错误信息', en: 'Last error' },
+      description: { 'zh-CN': '最后一次错误信息', en: 'Last error', 'zh-TW': '最後一次錯誤訊息' },
       example: 'Connection timeout',
     },
     {
@@ -312,6 +363,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
       description: {
         'zh-CN': '熔断（首次告警）时间（ISO 8601，未知时为空）',
         en: 'When it opened (ISO 8601; empty if unknown)',
+        'zh-TW': '熔斷（首次警示）時間（ISO 8601，未知時為空）',
       },
       example: '2024-01-15T14:00:00.000Z',
     },
@@ -320,6 +372,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
       description: {
         'zh-CN': '恢复时间（ISO 8601，未恢复时为空）',
         en: 'When it closed (ISO 8601; empty until recovered)',
+        'zh-TW': '恢復時間（ISO 8601，未恢復時為空）',
       },
       example: '2024-01-15T14:12:00.000Z',
     },
@@ -328,17 +381,22 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
       description: {
         'zh-CN': '熔断持续秒数（仅恢复时；JSON 为数字）',
         en: 'Seconds it stayed open (recoveries; a number in JSON)',
+        'zh-TW': '熔斷持續秒數（僅恢復時；JSON 為數字）',
       },
       example: '720',
     },
     {
       name: 'recovered_after',
-      description: { 'zh-CN': '熔断持续时长（文字，仅恢复时）', en: 'How long it stayed open, in words (recoveries)' },
+      description: {
+        'zh-CN': '熔断持续时长（文字，仅恢复时）',
+        en: 'How long it stayed open, in words (recoveries)',
+        'zh-TW': '熔斷持續時長（文字，僅恢復時）',
+      },
       example: '12 min',
     },
     {
       name: 'failures_while_open',
-      description: { 'zh-CN': '熔断期间的失败次数', en: 'Failures while it was open' },
+      description: { 'zh-CN': '熔断期间的失败次数', en: 'Failures while it was open', 'zh-TW': '熔斷期間的失敗次數' },
       example: '3',
     },
     {
@@ -346,6 +404,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
       description: {
         'zh-CN': '时间窗口内熔断开合次数（频繁切换时）',
         en: 'Opens and closes within the window (flapping)',
+        'zh-TW': '時間窗內熔斷開合次數（頻繁切換時）',
       },
       example: '4',
     },
@@ -354,6 +413,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
       description: {
         'zh-CN': '熔断来源：供应商（provider，默认）或端点（endpoint）',
         en: 'Whose breaker tripped: the provider (default) or one of its endpoints',
+        'zh-TW': '熔斷來源：供應商（provider，預設）或端點（endpoint）',
       },
       example: 'provider / endpoint',
     },
@@ -362,12 +422,17 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
       description: {
         'zh-CN': '端点 ID（端点熔断时；否则为空）',
         en: 'Endpoint ID (endpoint breakers; empty otherwise)',
+        'zh-TW': '端點 ID（端點熔斷時；否則為空）',
       },
       example: '42',
     },
     {
       name: 'endpoint_url',
-      description: { 'zh-CN': '端点地址（未提供时为空）', en: 'Endpoint URL (empty when not reported)' },
+      description: {
+        'zh-CN': '端点地址（未提供时为空）',
+        en: 'Endpoint URL (empty when not reported)',
+        'zh-TW': '端點位址（未提供時為空）',
+      },
       example: 'https://api.anthropic.com',
     },
   ],

@@ -37,6 +37,16 @@ const TEXT = {
     totals: (requests: number, cost: number) => `总请求 ${formatCount(requests)} 次 · 总消费 ${formatUsd(cost)}`,
     empty: '暂无数据',
   },
+  'zh-TW': {
+    title: '過去24小時使用者消費排行榜',
+    date: (d: string) => `統計時間: ${d}`,
+    ranking: '排名情況',
+    line: (e: LeaderboardEntry) =>
+      `消費 ${formatUsd(e.totalCost)} · 請求 ${formatCount(e.totalRequests)} 次 · Token ${formatTokens(e.totalTokens)}`,
+    overview: '總覽',
+    totals: (requests: number, cost: number) => `總請求 ${formatCount(requests)} 次 · 總消費 ${formatUsd(cost)}`,
+    empty: '暫無資料',
+  },
   en: {
     title: 'User spending leaderboard, past 24 hours',
     date: (d: string) => `Date: ${d}`,
@@ -88,15 +98,31 @@ export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardDat
     total_tokens: text(d.totalTokens ?? d.entries.reduce((s, e) => s + e.totalTokens, 0)),
   }),
   variableDocs: [
-    { name: 'date', description: { 'zh-CN': '统计日期', en: 'Report date' }, example: '2024-01-15' },
+    {
+      name: 'date',
+      description: { 'zh-CN': '统计日期', en: 'Report date', 'zh-TW': '統計日期' },
+      example: '2024-01-15',
+    },
     {
       name: 'entries_json',
-      description: { 'zh-CN': '排行榜数据（JSON）', en: 'Leaderboard entries (JSON)' },
+      description: { 'zh-CN': '排行榜数据（JSON）', en: 'Leaderboard entries (JSON)', 'zh-TW': '排行榜資料（JSON）' },
       example: '[{"userId":"1",...}]',
     },
-    { name: 'total_requests', description: { 'zh-CN': '总请求数', en: 'Total requests' }, example: '15000' },
-    { name: 'total_cost', description: { 'zh-CN': '总消费金额', en: 'Total spend' }, example: '125.50' },
-    { name: 'total_tokens', description: { 'zh-CN': '总 Token 数', en: 'Total tokens' }, example: '5200000' },
+    {
+      name: 'total_requests',
+      description: { 'zh-CN': '总请求数', en: 'Total requests', 'zh-TW': '總請求數' },
+      example: '15000',
+    },
+    {
+      name: 'total_cost',
+      description: { 'zh-CN': '总消费金额', en: 'Total spend', 'zh-TW': '總消費金額' },
+      example: '125.50',
+    },
+    {
+      name: 'total_tokens',
+      description: { 'zh-CN': '总 Token 数', en: 'Total tokens', 'zh-TW': '總 Token 數' },
+      example: '5200000',
+    },
   ],
   defaultTemplate: {
     title: '{{title}}',

@@ -159,6 +159,7 @@ describe('endpoint breaker: template variables', () => {
 const cases = CHANNEL_TYPES.flatMap((channel) => LOCALES.map((locale) => ({ channel, locale })));
 const expected: Record<Locale, { title: string; lead: string; id: string; url: string }> = {
   'zh-CN': { title: '端点熔断告警', lead: '的端点 (ID: 42) 已触发熔断保护', id: '端点ID', url: '端点地址' },
+  'zh-TW': { title: '端點熔斷警示', lead: '的端點 (ID: 42) 已觸發熔斷保護', id: '端點ID', url: '端點位址' },
   en: {
     title: 'Endpoint circuit breaker alert',
     lead: 'An endpoint (ID: 42) of provider Anthropic Primary',

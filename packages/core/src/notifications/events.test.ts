@@ -228,19 +228,27 @@ const variants: Array<{ name: string; type: NotificationType; data: unknown; lea
     name: 'breaker recovered',
     type: 'circuit_breaker',
     data: recovered,
-    lead: { 'zh-CN': '熔断 12 分钟后已恢复', en: 'recovered after 12 min' },
+    lead: { 'zh-CN': '熔断 12 分钟后已恢复', 'zh-TW': '熔斷 12 分鐘後已恢復', en: 'recovered after 12 min' },
   },
   {
     name: 'breaker flapping',
     type: 'circuit_breaker',
     data: flapping,
-    lead: { 'zh-CN': '在 30 分钟内熔断开合 4 次', en: 'opened and closed 4 times in 30 minutes' },
+    lead: {
+      'zh-CN': '在 30 分钟内熔断开合 4 次',
+      'zh-TW': '在 30 分鐘內熔斷開合 4 次',
+      en: 'opened and closed 4 times in 30 minutes',
+    },
   },
   {
     name: 'cost recovered',
     type: 'cost_alert',
     data: costBack,
-    lead: { 'zh-CN': '消费已回到预警阈值以下', en: 'is back under the spending alert threshold' },
+    lead: {
+      'zh-CN': '消费已回到预警阈值以下',
+      'zh-TW': '消費已回到預警門檻以下',
+      en: 'is back under the spending alert threshold',
+    },
   },
 ];
 

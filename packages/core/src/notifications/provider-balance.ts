@@ -52,6 +52,24 @@ const TEXT = {
     levels: { low: '低于阈值', part: (p: string) => `低于阈值的 ${p}`, zero: '已耗尽（≤ 0）' },
     footer: '请及时充值，以免请求失败',
   },
+  'zh-TW': {
+    title: { low: '供應商餘額不足', recovered: '供應商餘額已恢復' },
+    who: (d: Who) =>
+      d.providerName ? `供應商 ${d.providerName} (ID: ${d.providerId})` : `供應商 (ID: ${d.providerId})`,
+    lead: {
+      low: (who: string) => `${who} 的餘額已低於警示門檻`,
+      part: (who: string, p: string) => `${who} 的餘額已低於警示門檻的 ${p}`,
+      zero: (who: string) => `${who} 的餘額已用盡`,
+    },
+    recovered: (who: string) => `${who} 的餘額已恢復到警示門檻以上`,
+    details: '餘額詳情',
+    balance: '目前餘額',
+    threshold: '警示門檻',
+    level: '警示等級',
+    lowest: '本次最低等級',
+    levels: { low: '低於門檻', part: (p: string) => `低於門檻的 ${p}`, zero: '已用盡（≤ 0）' },
+    footer: '請及時儲值，以免請求失敗',
+  },
   en: {
     title: { low: 'Provider balance low', recovered: 'Provider balance restored' },
     who: (d: Who) => (d.providerName ? `provider ${d.providerName} (ID: ${d.providerId})` : `provider ${d.providerId}`),
@@ -128,13 +146,25 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
   variableDocs: [
     {
       name: 'event',
-      description: { 'zh-CN': '事件：余额不足（low）或已恢复（recovered）', en: 'What happened: low or recovered' },
+      description: {
+        'zh-CN': '事件：余额不足（low）或已恢复（recovered）',
+        en: 'What happened: low or recovered',
+        'zh-TW': '事件：餘額不足（low）或已恢復（recovered）',
+      },
       example: 'low / recovered',
     },
-    { name: 'provider_id', description: { 'zh-CN': '供应商 ID', en: 'Provider ID' }, example: '7' },
+    {
+      name: 'provider_id',
+      description: { 'zh-CN': '供应商 ID', en: 'Provider ID', 'zh-TW': '供應商 ID' },
+      example: '7',
+    },
     {
       name: 'provider_name',
-      description: { 'zh-CN': '供应商名称（未知时为空）', en: 'Provider name (empty when unknown)' },
+      description: {
+        'zh-CN': '供应商名称（未知时为空）',
+        en: 'Provider name (empty when unknown)',
+        'zh-TW': '供應商名稱（未知時為空）',
+      },
       example: 'Anthropic Primary',
     },
     {
@@ -142,13 +172,22 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
       description: {
         'zh-CN': '当前余额（JSON 为数字，可为负）',
         en: 'Balance (a number in JSON; negative when overdrawn)',
+        'zh-TW': '目前餘額（JSON 為數字，可為負）',
       },
       example: '42.5',
     },
-    { name: 'currency', description: { 'zh-CN': '币种（ISO 4217）', en: 'Currency (ISO 4217)' }, example: 'USD' },
+    {
+      name: 'currency',
+      description: { 'zh-CN': '币种（ISO 4217）', en: 'Currency (ISO 4217)', 'zh-TW': '幣別（ISO 4217）' },
+      example: 'USD',
+    },
     {
       name: 'threshold',
-      description: { 'zh-CN': '告警阈值（JSON 为数字）', en: 'Alert threshold (a number in JSON)' },
+      description: {
+        'zh-CN': '告警阈值（JSON 为数字）',
+        en: 'Alert threshold (a number in JSON)',
+        'zh-TW': '警示門檻（JSON 為數字）',
+      },
       example: '100',
     },
     {
@@ -156,6 +195,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
       description: {
         'zh-CN': '达到的级别：low（低于阈值）、阈值的百分比如 50%、zero（已耗尽）；恢复时为本次最低级别',
         en: 'Level reached: low (under the threshold), a share of it such as 50%, or zero (used up); on recovery the lowest one reached',
+        'zh-TW': '達到的等級：low（低於門檻）、門檻的百分比如 50%、zero（已用盡）；恢復時為本次最低等級',
       },
       example: 'low / 50% / zero',
     },

@@ -11,22 +11,42 @@ import { text } from '../notifications/types.ts';
 export const COMMON_VARIABLE_DOCS: VariableDoc[] = [
   {
     name: 'timestamp',
-    description: { 'zh-CN': 'UTC 时间戳（ISO 8601 格式）', en: 'UTC timestamp (ISO 8601)' },
+    description: {
+      'zh-CN': 'UTC 时间戳（ISO 8601 格式）',
+      en: 'UTC timestamp (ISO 8601)',
+      'zh-TW': 'UTC 時間戳記（ISO 8601 格式）',
+    },
     example: '2024-01-15T14:30:00.000Z',
   },
   {
     name: 'timestamp_local',
-    description: { 'zh-CN': '本地格式化时间', en: 'Local time' },
+    description: { 'zh-CN': '本地格式化时间', en: 'Local time', 'zh-TW': '本地格式化時間' },
     example: '2024/01/15 14:30:00',
   },
-  { name: 'title', description: { 'zh-CN': '消息标题', en: 'Message title' }, example: '供应商熔断告警' },
-  { name: 'level', description: { 'zh-CN': '消息级别', en: 'Level' }, example: 'info / warning / error' },
+  {
+    name: 'title',
+    description: { 'zh-CN': '消息标题', en: 'Message title', 'zh-TW': '訊息標題' },
+    example: '供应商熔断告警',
+  },
+  {
+    name: 'level',
+    description: { 'zh-CN': '消息级别', en: 'Level', 'zh-TW': '訊息等級' },
+    example: 'info / warning / error',
+  },
   {
     name: 'sections',
-    description: { 'zh-CN': '结构化消息内容（纯文本）', en: 'Message content as plain text' },
+    description: {
+      'zh-CN': '结构化消息内容（纯文本）',
+      en: 'Message content as plain text',
+      'zh-TW': '結構化訊息內容（純文字）',
+    },
     example: '…',
   },
-  { name: 'notification_type', description: { 'zh-CN': '通知类型', en: 'Notification type' }, example: 'cost_alert' },
+  {
+    name: 'notification_type',
+    description: { 'zh-CN': '通知类型', en: 'Notification type', 'zh-TW': '通知類型' },
+    example: 'cost_alert',
+  },
 ];
 
 /** Variables of the types that have digests: a digest's notifications, and a single one as a list of one. */
@@ -36,6 +56,7 @@ export const DIGEST_VARIABLE_DOCS: VariableDoc[] = [
     description: {
       'zh-CN': '摘要中的每条通知（JSON 数组，每项是该条通知自己的变量，如 provider_name；单条通知时只有一项）',
       en: 'Each notification of a digest (a JSON array of objects holding that notification’s own variables, e.g. provider_name; one element for a single notification)',
+      'zh-TW': '摘要中的每則通知（JSON 陣列，每項是該則通知自己的變數，如 provider_name；單則通知時只有一項）',
     },
     example: '[{"provider_name":"Anthropic Primary","failure_count":5}]',
   },
@@ -44,6 +65,7 @@ export const DIGEST_VARIABLE_DOCS: VariableDoc[] = [
     description: {
       'zh-CN': '摘要中的通知条数（单条通知时为 1）',
       en: 'How many notifications the digest holds (1 for a single one)',
+      'zh-TW': '摘要中的通知則數（單則通知時為 1）',
     },
     example: '5',
   },

@@ -1,4 +1,11 @@
-import { type JsonObject, type Locale, type NotificationType, renderNotification, sampleData } from '@herald/core';
+import {
+  type JsonObject,
+  LOCALES,
+  type Locale,
+  type NotificationType,
+  renderNotification,
+  sampleData,
+} from '@herald/core';
 import { Alert, Code, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -20,7 +27,8 @@ export function CustomPreview({ template, type: fixedType }: Props) {
   const type = fixedType ?? picked;
   // As the server will send it: in the message language and system time zone from the settings.
   const settings = useQuery({ ...trpc.settings.get.queryOptions(), staleTime: 60_000 });
-  const uiLocale: Locale = (i18n.resolvedLanguage ?? i18n.language) === 'zh-CN' ? 'zh-CN' : 'en';
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const uiLocale: Locale = LOCALES.find((l) => l === language) ?? 'en';
   const locale = settings.data?.locale ?? uiLocale;
   const timezone = settings.data?.timezone ?? browserTimeZone();
   const result = useMemo(() => {

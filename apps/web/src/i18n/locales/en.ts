@@ -250,6 +250,7 @@ export const en = {
     localeDescription: 'The language of the messages Herald sends.',
     locales: {
       'zh-CN': 'Simplified Chinese (zh-CN)',
+      'zh-TW': 'Traditional Chinese (zh-TW)',
       en: 'English (en)',
     },
     nothingFound: 'No matching time zone',

@@ -247,6 +247,7 @@ export const ja = {
     localeDescription: 'Herald が送信するメッセージの言語です。',
     locales: {
       'zh-CN': '簡体字中国語 (zh-CN)',
+      'zh-TW': '繁体字中国語 (zh-TW)',
       en: '英語 (en)',
     },
     nothingFound: '一致するタイムゾーンはありません',

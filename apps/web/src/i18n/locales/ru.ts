@@ -250,6 +250,7 @@ export const ru = {
     localeDescription: 'На каком языке Herald отправляет сообщения.',
     locales: {
       'zh-CN': 'Упрощённый китайский (zh-CN)',
+      'zh-TW': 'Традиционный китайский (zh-TW)',
       en: 'Английский (en)',
     },
     nothingFound: 'Часовой пояс не найден',

@@ -242,6 +242,7 @@ export const zhCN = {
     localeDescription: 'Herald 发送的消息所使用的语言。',
     locales: {
       'zh-CN': '简体中文 (zh-CN)',
+      'zh-TW': '繁体中文 (zh-TW)',
       en: '英语 (en)',
     },
     nothingFound: '没有匹配的时区',

@@ -242,6 +242,7 @@ export const zhTW = {
     localeDescription: 'Herald 傳送的訊息所使用的語言。',
     locales: {
       'zh-CN': '簡體中文 (zh-CN)',
+      'zh-TW': '繁體中文 (zh-TW)',
       en: '英文 (en)',
     },
     nothingFound: '沒有符合的時區',
