@@ -17,6 +17,7 @@ const TRUNCATED: Record<Locale, string> = {
   'zh-CN': '消息过长，已截断',
   'zh-TW': '訊息過長，已截斷',
   en: 'Message too long, shortened',
+  ja: 'メッセージが長すぎるため省略しました',
 };
 
 describe.each(LIMITED)('$channel with an oversized message', ({ channel, limit }) => {

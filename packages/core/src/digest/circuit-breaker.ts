@@ -94,6 +94,27 @@ const TEXT = {
       `🔁 flapping: opened and closed ${times === undefined ? 'repeatedly' : `${times} times`} in ${window} min; ` +
       `no alerts until closed ${quiet} min · ${failures} consecutive failures`,
   },
+  ja: {
+    whom: ({ provider, endpoint }: Sources) =>
+      [provider > 0 ? `${provider} 件のプロバイダー` : '', endpoint > 0 ? `${endpoint} 件のエンドポイント` : '']
+        .filter(Boolean)
+        .join('と '),
+    only: {
+      opened: (whom: string) => `${whom}が遮断`,
+      recovered: (whom: string) => `${whom}が遮断から復旧`,
+      flapping: (whom: string) => `${whom}で遮断が頻発`,
+    },
+    lead: { provider: 'プロバイダー遮断：', endpoint: 'エンドポイント遮断：', both: '遮断：' },
+    mixed: { opened: '件遮断', recovered: '件復旧', flapping: '件頻発' },
+    endpoint: (provider: string, endpointId: string) => `${provider} · エンドポイント (ID: ${endpointId})`,
+    opened: (failures: number, retry: string) => `連続失敗 ${failures} 回 · 復旧予定 ${retry}`,
+    lastError: (e: string) => ` · 最後のエラー: ${e}`,
+    recovered: (after: string | null, at: string) =>
+      `✅ 復旧${after === null ? '' : `（遮断 ${after}）`} · 復旧日時 ${at}`,
+    whileOpen: (n: number) => ` · 遮断中の失敗 ${n} 回`,
+    flapping: (times: number | undefined, window: number, quiet: number, failures: number) =>
+      `🔁 ${window} 分間に${times === undefined ? '何度も' : ` ${times} 回`}遮断・復帰、${quiet} 分間閉じたままになるまでアラート停止 · 連続失敗 ${failures} 回`,
+  },
 } satisfies Record<Locale, unknown>;
 
 function plural(n: number, noun: string): string {

@@ -41,6 +41,18 @@ const TEXT = {
     threshold: (p: string) => `threshold ${p}`,
     recovered: '✅ back under in a new period',
   },
+  ja: {
+    who: { user: 'ユーザー', provider: 'プロバイダー' },
+    users: (n: number) => `${n} 人のユーザー`,
+    providers: (n: number) => `${n} 件のプロバイダー`,
+    and: 'と ',
+    overQuota: () => 'が上限を超過',
+    reached: () => 'が利用額アラートのしきい値に到達',
+    backUnder: () => 'がしきい値を下回り正常に復帰',
+    mixed: (over: number, back: number) => `コストアラート：${over} 件がしきい値超過 · ${back} 件が正常に復帰`,
+    threshold: (p: string) => `しきい値 ${p}`,
+    recovered: '✅ 新しい期間で正常に復帰',
+  },
 } satisfies Record<Locale, unknown>;
 
 const percentOf = (d: CostAlertData) => usagePercent(d.currentCost, d.quotaLimit) ?? 0;

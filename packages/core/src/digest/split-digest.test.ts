@@ -53,6 +53,7 @@ const TRUNCATED: Record<Locale, string> = {
   'zh-CN': '⚠️ 消息过长，已截断',
   'zh-TW': '⚠️ 訊息過長，已截斷',
   en: '⚠️ Message too long, shortened',
+  ja: '⚠️ メッセージが長すぎるため省略しました',
 };
 
 const cases = CHANNEL_TYPES.flatMap((channel) =>

@@ -58,6 +58,17 @@ const TEXT = {
       `Total ${formatCount(requests)} requests · Total spend ${formatUsd(cost)}`,
     empty: 'No data',
   },
+  ja: {
+    title: '過去 24 時間のユーザー利用額ランキング',
+    date: (d: string) => `集計日: ${d}`,
+    ranking: 'ランキング',
+    line: (e: LeaderboardEntry) =>
+      `利用額 ${formatUsd(e.totalCost)} · リクエスト ${formatCount(e.totalRequests)} 件 · トークン ${formatTokens(e.totalTokens)}`,
+    overview: '概要',
+    totals: (requests: number, cost: number) =>
+      `総リクエスト ${formatCount(requests)} 件 · 総利用額 ${formatUsd(cost)}`,
+    empty: 'データなし',
+  },
 } satisfies Record<Locale, unknown>;
 
 export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardData> = {
@@ -100,27 +111,32 @@ export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardDat
   variableDocs: [
     {
       name: 'date',
-      description: { 'zh-CN': '统计日期', en: 'Report date', 'zh-TW': '統計日期' },
+      description: { 'zh-CN': '统计日期', en: 'Report date', 'zh-TW': '統計日期', ja: '集計日' },
       example: '2024-01-15',
     },
     {
       name: 'entries_json',
-      description: { 'zh-CN': '排行榜数据（JSON）', en: 'Leaderboard entries (JSON)', 'zh-TW': '排行榜資料（JSON）' },
+      description: {
+        'zh-CN': '排行榜数据（JSON）',
+        en: 'Leaderboard entries (JSON)',
+        'zh-TW': '排行榜資料（JSON）',
+        ja: 'ランキングデータ（JSON）',
+      },
       example: '[{"userId":"1",...}]',
     },
     {
       name: 'total_requests',
-      description: { 'zh-CN': '总请求数', en: 'Total requests', 'zh-TW': '總請求數' },
+      description: { 'zh-CN': '总请求数', en: 'Total requests', 'zh-TW': '總請求數', ja: '総リクエスト数' },
       example: '15000',
     },
     {
       name: 'total_cost',
-      description: { 'zh-CN': '总消费金额', en: 'Total spend', 'zh-TW': '總消費金額' },
+      description: { 'zh-CN': '总消费金额', en: 'Total spend', 'zh-TW': '總消費金額', ja: '総利用額' },
       example: '125.50',
     },
     {
       name: 'total_tokens',
-      description: { 'zh-CN': '总 Token 数', en: 'Total tokens', 'zh-TW': '總 Token 數' },
+      description: { 'zh-CN': '总 Token 数', en: 'Total tokens', 'zh-TW': '總 Token 數', ja: '総トークン数' },
       example: '5200000',
     },
   ],

@@ -4,6 +4,7 @@ const UNITS = {
   'zh-CN': { s: '秒', min: '分钟', h: '小时', d: '天' },
   'zh-TW': { s: '秒', min: '分鐘', h: '小時', d: '天' },
   en: { s: 's', min: 'min', h: 'h', d: 'd' },
+  ja: { s: '秒', min: '分', h: '時間', d: '日' },
 } satisfies Record<Locale, Record<'s' | 'min' | 'h' | 'd', string>>;
 
 /**

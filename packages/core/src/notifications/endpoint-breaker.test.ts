@@ -166,6 +166,12 @@ const expected: Record<Locale, { title: string; lead: string; id: string; url: s
     id: 'Endpoint ID',
     url: 'Endpoint URL',
   },
+  ja: {
+    title: 'エンドポイント遮断アラート',
+    lead: 'のエンドポイント (ID: 42) のサーキットブレーカーが作動しました',
+    id: 'エンドポイント ID',
+    url: 'エンドポイント URL',
+  },
 };
 
 describe.each(cases)('endpoint alert on $channel × $locale', ({ channel, locale }) => {

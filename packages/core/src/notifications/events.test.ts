@@ -228,7 +228,12 @@ const variants: Array<{ name: string; type: NotificationType; data: unknown; lea
     name: 'breaker recovered',
     type: 'circuit_breaker',
     data: recovered,
-    lead: { 'zh-CN': '熔断 12 分钟后已恢复', 'zh-TW': '熔斷 12 分鐘後已恢復', en: 'recovered after 12 min' },
+    lead: {
+      'zh-CN': '熔断 12 分钟后已恢复',
+      'zh-TW': '熔斷 12 分鐘後已恢復',
+      en: 'recovered after 12 min',
+      ja: '12 分の遮断後に復旧しました',
+    },
   },
   {
     name: 'breaker flapping',
@@ -238,6 +243,7 @@ const variants: Array<{ name: string; type: NotificationType; data: unknown; lea
       'zh-CN': '在 30 分钟内熔断开合 4 次',
       'zh-TW': '在 30 分鐘內熔斷開合 4 次',
       en: 'opened and closed 4 times in 30 minutes',
+      ja: '30 分間に 4 回遮断と復帰を繰り返しました',
     },
   },
   {
@@ -248,6 +254,7 @@ const variants: Array<{ name: string; type: NotificationType; data: unknown; lea
       'zh-CN': '消费已回到预警阈值以下',
       'zh-TW': '消費已回到預警門檻以下',
       en: 'is back under the spending alert threshold',
+      ja: '利用額がアラートのしきい値を下回りました',
     },
   },
 ];

@@ -87,6 +87,24 @@ const TEXT = {
     levels: { low: 'Below the threshold', part: (p: string) => `Below ${p} of the threshold`, zero: 'Used up (≤ 0)' },
     footer: 'Top up the account before requests start failing',
   },
+  ja: {
+    title: { low: 'プロバイダー残高不足', recovered: 'プロバイダー残高回復' },
+    who: (d: Who) =>
+      d.providerName ? `プロバイダー ${d.providerName} (ID: ${d.providerId})` : `プロバイダー (ID: ${d.providerId})`,
+    lead: {
+      low: (who: string) => `${who} の残高がアラートのしきい値を下回りました`,
+      part: (who: string, p: string) => `${who} の残高がアラートのしきい値の ${p} を下回りました`,
+      zero: (who: string) => `${who} の残高がなくなりました`,
+    },
+    recovered: (who: string) => `${who} の残高がアラートのしきい値以上に回復しました`,
+    details: '残高詳細',
+    balance: '現在の残高',
+    threshold: 'アラートのしきい値',
+    level: 'レベル',
+    lowest: '今回の最低レベル',
+    levels: { low: 'しきい値未満', part: (p: string) => `しきい値の ${p} 未満`, zero: '残高なし（≤ 0）' },
+    footer: 'リクエストが失敗する前にチャージしてください',
+  },
 } satisfies Record<Locale, unknown>;
 
 /** A level in words: below the threshold, below a share of it, or used up. */
@@ -150,12 +168,13 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         'zh-CN': '事件：余额不足（low）或已恢复（recovered）',
         en: 'What happened: low or recovered',
         'zh-TW': '事件：餘額不足（low）或已恢復（recovered）',
+        ja: 'イベント：残高不足（low）または復旧（recovered）',
       },
       example: 'low / recovered',
     },
     {
       name: 'provider_id',
-      description: { 'zh-CN': '供应商 ID', en: 'Provider ID', 'zh-TW': '供應商 ID' },
+      description: { 'zh-CN': '供应商 ID', en: 'Provider ID', 'zh-TW': '供應商 ID', ja: 'プロバイダー ID' },
       example: '7',
     },
     {
@@ -164,6 +183,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         'zh-CN': '供应商名称（未知时为空）',
         en: 'Provider name (empty when unknown)',
         'zh-TW': '供應商名稱（未知時為空）',
+        ja: 'プロバイダー名（不明なら空）',
       },
       example: 'Anthropic Primary',
     },
@@ -173,12 +193,18 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         'zh-CN': '当前余额（JSON 为数字，可为负）',
         en: 'Balance (a number in JSON; negative when overdrawn)',
         'zh-TW': '目前餘額（JSON 為數字，可為負）',
+        ja: '現在の残高（JSON では数値、マイナスもあり）',
       },
       example: '42.5',
     },
     {
       name: 'currency',
-      description: { 'zh-CN': '币种（ISO 4217）', en: 'Currency (ISO 4217)', 'zh-TW': '幣別（ISO 4217）' },
+      description: {
+        'zh-CN': '币种（ISO 4217）',
+        en: 'Currency (ISO 4217)',
+        'zh-TW': '幣別（ISO 4217）',
+        ja: '通貨（ISO 4217）',
+      },
       example: 'USD',
     },
     {
@@ -187,6 +213,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         'zh-CN': '告警阈值（JSON 为数字）',
         en: 'Alert threshold (a number in JSON)',
         'zh-TW': '警示門檻（JSON 為數字）',
+        ja: 'アラートのしきい値（JSON では数値）',
       },
       example: '100',
     },
@@ -196,6 +223,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         'zh-CN': '达到的级别：low（低于阈值）、阈值的百分比如 50%、zero（已耗尽）；恢复时为本次最低级别',
         en: 'Level reached: low (under the threshold), a share of it such as 50%, or zero (used up); on recovery the lowest one reached',
         'zh-TW': '達到的等級：low（低於門檻）、門檻的百分比如 50%、zero（已用盡）；恢復時為本次最低等級',
+        ja: '到達したレベル：low（しきい値未満）、しきい値に対する割合（例：50%）、zero（残高なし）。復旧時は今回の最低レベル',
       },
       example: 'low / 50% / zero',
     },

@@ -252,6 +252,7 @@ export const en = {
       'zh-CN': 'Simplified Chinese (zh-CN)',
       'zh-TW': 'Traditional Chinese (zh-TW)',
       en: 'English (en)',
+      ja: 'Japanese (ja)',
     },
     nothingFound: 'No matching time zone',
     save: 'Save',

@@ -249,6 +249,7 @@ export const ja = {
       'zh-CN': '簡体字中国語 (zh-CN)',
       'zh-TW': '繁体字中国語 (zh-TW)',
       en: '英語 (en)',
+      ja: '日本語 (ja)',
     },
     nothingFound: '一致するタイムゾーンはありません',
     save: '保存',

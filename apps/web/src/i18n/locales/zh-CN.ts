@@ -244,6 +244,7 @@ export const zhCN = {
       'zh-CN': '简体中文 (zh-CN)',
       'zh-TW': '繁体中文 (zh-TW)',
       en: '英语 (en)',
+      ja: '日语 (ja)',
     },
     nothingFound: '没有匹配的时区',
     save: '保存',

@@ -244,6 +244,7 @@ export const zhTW = {
       'zh-CN': '簡體中文 (zh-CN)',
       'zh-TW': '繁體中文 (zh-TW)',
       en: '英文 (en)',
+      ja: '日文 (ja)',
     },
     nothingFound: '沒有符合的時區',
     save: '儲存',
