@@ -13,6 +13,6 @@ export const CHANNEL_TYPES = ['wechat', 'feishu', 'dingtalk', 'telegram', 'custo
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** Locales of message content and of the dashboard. */
-export const LOCALES = ['zh-CN', 'zh-TW', 'en', 'ja'] as const;
+export const LOCALES = ['zh-CN', 'zh-TW', 'en', 'ja', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';

@@ -18,6 +18,7 @@ const TRUNCATED: Record<Locale, string> = {
   'zh-TW': '訊息過長，已截斷',
   en: 'Message too long, shortened',
   ja: 'メッセージが長すぎるため省略しました',
+  ru: 'Сообщение слишком длинное, сокращено',
 };
 
 describe.each(LIMITED)('$channel with an oversized message', ({ channel, limit }) => {

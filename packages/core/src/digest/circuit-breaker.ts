@@ -1,5 +1,6 @@
 import type { Locale } from '../domain.ts';
 import { formatDateTime } from '../message/format.ts';
+import { type RuForms, ruCount } from '../message/plural-ru.ts';
 import {
   type BreakerEvent,
   type CircuitBreakerNotificationData,
@@ -17,6 +18,10 @@ type Data = CircuitBreakerNotificationData;
 type Counts = Record<BreakerEvent, number>;
 /** Items per source: the title names providers and endpoints apart. */
 type Sources = Record<IncidentSource, number>;
+
+const PROVIDERS_RU: RuForms = ['провайдер', 'провайдера', 'провайдеров'];
+const ENDPOINTS_RU: RuForms = ['эндпоинт', 'эндпоинта', 'эндпоинтов'];
+const ERRORS_RU: RuForms = ['ошибка', 'ошибки', 'ошибок'];
 
 const TEXT = {
   'zh-CN': {
@@ -115,6 +120,42 @@ const TEXT = {
     flapping: (times: number | undefined, window: number, quiet: number, failures: number) =>
       `🔁 ${window} 分間に${times === undefined ? '何度も' : ` ${times} 回`}遮断・復帰、${quiet} 分間閉じたままになるまでアラート停止 · 連続失敗 ${failures} 回`,
   },
+  ru: {
+    whom: ({ provider, endpoint }: Sources) =>
+      [provider > 0 ? ruCount(provider, PROVIDERS_RU) : '', endpoint > 0 ? ruCount(endpoint, ENDPOINTS_RU) : '']
+        .filter(Boolean)
+        .join(' и '),
+    // «Сработал предохранитель: 1 провайдер» — the verb agrees with one item or several.
+    only: {
+      opened: (whom: string, s: Sources) =>
+        `${s.provider + s.endpoint === 1 ? 'Сработал предохранитель' : 'Сработали предохранители'}: ${whom}`,
+      recovered: (whom: string, s: Sources) =>
+        `${s.provider + s.endpoint === 1 ? 'Восстановлен' : 'Восстановлены'}: ${whom}`,
+      flapping: (whom: string, s: Sources) =>
+        `${s.provider + s.endpoint === 1 ? 'Часто переключается' : 'Часто переключаются'}: ${whom}`,
+    },
+    lead: {
+      provider: 'Предохранители провайдеров: ',
+      endpoint: 'Предохранители эндпоинтов: ',
+      both: 'Предохранители: ',
+    },
+    mixed: {
+      opened: (n: number) => ruCount(n, ['срабатывание', 'срабатывания', 'срабатываний']),
+      recovered: (n: number) => ruCount(n, ['восстановление', 'восстановления', 'восстановлений']),
+      flapping: (n: number) => ruCount(n, ['частое переключение', 'частых переключения', 'частых переключений']),
+    },
+    endpoint: (provider: string, endpointId: string) => `${provider} · эндпоинт (ID: ${endpointId})`,
+    opened: (failures: number, retry: string) =>
+      `${ruCount(failures, ERRORS_RU)} подряд · ожидаемое восстановление ${retry}`,
+    lastError: (e: string) => ` · последняя ошибка: ${e}`,
+    recovered: (after: string | null, at: string) =>
+      `✅ восстановлен${after === null ? '' : ` через ${after}`} · в ${at}`,
+    whileOpen: (n: number) => ` · ${ruCount(n, ERRORS_RU)} за время срабатывания`,
+    flapping: (times: number | undefined, window: number, quiet: number, failures: number) =>
+      `🔁 частое переключение: ${times === undefined ? 'многократно' : ruCount(times, ['раз', 'раза', 'раз'])} ` +
+      `за ${window} мин; оповещений не будет, пока не пробудет в норме ${quiet} мин · ` +
+      `${ruCount(failures, ERRORS_RU)} подряд`,
+  },
 } satisfies Record<Locale, unknown>;
 
 function plural(n: number, noun: string): string {
@@ -134,7 +175,12 @@ function title(items: Data[], locale: Locale): string {
   const present = EVENTS.filter((e) => counts[e] > 0);
   if (present.length === 1) return t.only[present[0] as BreakerEvent](t.whom(sources), sources);
   const lead = sources.endpoint === 0 ? t.lead.provider : sources.provider === 0 ? t.lead.endpoint : t.lead.both;
-  return lead + present.map((e) => `${counts[e]} ${t.mixed[e]}`).join(' · ');
+  // A word after the count, or (Russian) the count with its noun in the matching form.
+  const part = (e: BreakerEvent) => {
+    const m: string | ((n: number) => string) = t.mixed[e];
+    return typeof m === 'function' ? m(counts[e]) : `${counts[e]} ${m}`;
+  };
+  return lead + present.map(part).join(' · ');
 }
 
 function row(d: Data, { locale, timezone, now }: BuildContext): string {

@@ -1,5 +1,6 @@
 import type { Locale } from '../domain.ts';
 import { formatUsd, usageIndicator, usagePercent } from '../message/format.ts';
+import { ruCount } from '../message/plural-ru.ts';
 import { type CostAlertData, periodLabel } from '../notifications/cost-alert.ts';
 import type { DigestDefinition } from './types.ts';
 
@@ -52,6 +53,18 @@ const TEXT = {
     mixed: (over: number, back: number) => `コストアラート：${over} 件がしきい値超過 · ${back} 件が正常に復帰`,
     threshold: (p: string) => `しきい値 ${p}`,
     recovered: '✅ 新しい期間で正常に復帰',
+  },
+  ru: {
+    who: { user: 'Пользователь', provider: 'Провайдер' },
+    users: (n: number) => ruCount(n, ['пользователь', 'пользователя', 'пользователей']),
+    providers: (n: number) => ruCount(n, ['провайдер', 'провайдера', 'провайдеров']),
+    and: ' и ',
+    overQuota: () => ': лимит превышен',
+    reached: () => ': достигнут порог оповещения о расходах',
+    backUnder: () => ': расходы снова ниже порога',
+    mixed: (over: number, back: number) => `Оповещения о расходах: выше порога — ${over} · снова ниже порога — ${back}`,
+    threshold: (p: string) => `порог ${p}`,
+    recovered: '✅ снова ниже порога в новом периоде',
   },
 } satisfies Record<Locale, unknown>;
 

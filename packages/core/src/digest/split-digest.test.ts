@@ -54,6 +54,7 @@ const TRUNCATED: Record<Locale, string> = {
   'zh-TW': '⚠️ 訊息過長，已截斷',
   en: '⚠️ Message too long, shortened',
   ja: '⚠️ メッセージが長すぎるため省略しました',
+  ru: '⚠️ Сообщение слишком длинное, сокращено',
 };
 
 const cases = CHANNEL_TYPES.flatMap((channel) =>

@@ -11,6 +11,7 @@ const NOTICE: Record<Locale, { truncated: string; more: (n: number) => string }>
   'zh-TW': { truncated: '⚠️ 訊息過長，已截斷', more: (n) => `… 另有 ${n} 項未顯示` },
   en: { truncated: '⚠️ Message too long, shortened', more: (n) => `… ${n} more not shown` },
   ja: { truncated: '⚠️ メッセージが長すぎるため省略しました', more: (n) => `… ほか ${n} 件は省略` },
+  ru: { truncated: '⚠️ Сообщение слишком длинное, сокращено', more: (n) => `… не показано: ${n}` },
 };
 
 const VALUE_CAPS = [2000, 1000, 500, 250, 120, 60, 30, 15];

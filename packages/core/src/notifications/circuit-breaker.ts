@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatDateTime } from '../message/format.ts';
 import type { Field, Level } from '../message/model.ts';
+import { ruCount } from '../message/plural-ru.ts';
 import { HubId, HubTime } from '../schemas/hub.ts';
 import { cleanText, NameText, Text } from '../schemas/text.ts';
 import { formatDuration, secondsBetween } from './duration.ts';
@@ -117,6 +118,10 @@ export const FLAP_WINDOW_MINUTES = 30;
 export const FLAP_QUIET_MINUTES = 15;
 
 type Who = { providerName: string; providerId: string; endpointId?: string | undefined };
+
+/** Accusative after «за» and «пробудет»: за 1 минуту, 2 минуты, 5 минут. */
+const MINUTES_RU = ['минуту', 'минуты', 'минут'] as const;
+const TIMES_RU = ['раз', 'раза', 'раз'] as const;
 
 const TEXT = {
   'zh-CN': {
@@ -243,6 +248,43 @@ const TEXT = {
     endpointUrl: 'エンドポイント URL',
     footer: 'サーキットブレーカーは復旧予定時刻に自動で復旧します',
   },
+  ru: {
+    title: {
+      provider: {
+        opened: 'Сработал предохранитель провайдера',
+        recovered: 'Провайдер восстановлен',
+        flapping: 'Предохранитель провайдера часто переключается',
+      },
+      endpoint: {
+        opened: 'Сработал предохранитель эндпоинта',
+        recovered: 'Эндпоинт восстановлен',
+        flapping: 'Предохранитель эндпоинта часто переключается',
+      },
+    },
+    who: {
+      provider: (d: Who) => `Провайдер ${d.providerName} (ID: ${d.providerId})`,
+      endpoint: (d: Who) => `Эндпоинт (ID: ${d.endpointId ?? 'N/A'}) провайдера ${d.providerName}`,
+    },
+    tripped: (who: string) => `${who}: сработал предохранитель`,
+    // Both subjects (провайдер, эндпоинт) are masculine.
+    recovered: (who: string, after: string | null) =>
+      after === null ? `${who} восстановлен` : `${who} восстановлен через ${after}`,
+    flapping: (who: string, times: number | undefined, window: number, quiet: number) =>
+      `${who}: предохранитель ${times === undefined ? 'многократно' : ruCount(times, TIMES_RU)} ` +
+      `срабатывал и восстанавливался за ${ruCount(window, MINUTES_RU)}; ` +
+      `оповещений о нём не будет, пока он не пробудет в норме ${ruCount(quiet, MINUTES_RU)}`,
+    details: 'Подробности',
+    failures: 'Ошибок подряд',
+    failureCount: (n: number) => String(n),
+    recovery: 'Ожидаемое восстановление',
+    lastError: 'Последняя ошибка',
+    openedAt: 'Сработал',
+    closedAt: 'Восстановлен',
+    failuresWhileOpen: 'Ошибок за время срабатывания',
+    endpointId: 'ID эндпоинта',
+    endpointUrl: 'URL эндпоинта',
+    footer: 'Предохранитель восстановится автоматически в ожидаемое время',
+  },
 } satisfies Record<Locale, unknown>;
 
 function minutes(n: number): string {
@@ -353,22 +395,41 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'What happened',
         'zh-TW': '事件：熔斷、恢復或頻繁切換',
         ja: 'イベント：遮断・復旧・頻繁な切り替え',
+        ru: 'Событие: срабатывание, восстановление или частое переключение',
       },
       example: 'opened / recovered / flapping',
     },
     {
       name: 'provider_name',
-      description: { 'zh-CN': '供应商名称', en: 'Provider name', 'zh-TW': '供應商名稱', ja: 'プロバイダー名' },
+      description: {
+        'zh-CN': '供应商名称',
+        en: 'Provider name',
+        'zh-TW': '供應商名稱',
+        ja: 'プロバイダー名',
+        ru: 'Имя провайдера',
+      },
       example: 'OpenAI Provider',
     },
     {
       name: 'provider_id',
-      description: { 'zh-CN': '供应商 ID', en: 'Provider ID', 'zh-TW': '供應商 ID', ja: 'プロバイダー ID' },
+      description: {
+        'zh-CN': '供应商 ID',
+        en: 'Provider ID',
+        'zh-TW': '供應商 ID',
+        ja: 'プロバイダー ID',
+        ru: 'ID провайдера',
+      },
       example: '123',
     },
     {
       name: 'failure_count',
-      description: { 'zh-CN': '连续失败次数', en: 'Consecutive failures', 'zh-TW': '連續失敗次數', ja: '連続失敗回数' },
+      description: {
+        'zh-CN': '连续失败次数',
+        en: 'Consecutive failures',
+        'zh-TW': '連續失敗次數',
+        ja: '連続失敗回数',
+        ru: 'Ошибок подряд',
+      },
       example: '5',
     },
     {
@@ -378,6 +439,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Expected recovery (ISO 8601)',
         'zh-TW': '預計恢復時間（ISO 8601）',
         ja: '復旧予定時刻（ISO 8601）',
+        ru: 'Ожидаемое восстановление (ISO 8601)',
       },
       example: '2024-01-15T14:30:00.000Z',
     },
@@ -388,12 +450,19 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Expected recovery (local time)',
         'zh-TW': '預計恢復時間（本地時區）',
         ja: '復旧予定時刻（ローカル時刻）',
+        ru: 'Ожидаемое восстановление (местное время)',
       },
       example: '2024/01/15 14:30:00',
     },
     {
       name: 'last_error',
-      description: { 'zh-CN': '最后一次错误信息', en: 'Last error', 'zh-TW': '最後一次錯誤訊息', ja: '最後のエラー' },
+      description: {
+        'zh-CN': '最后一次错误信息',
+        en: 'Last error',
+        'zh-TW': '最後一次錯誤訊息',
+        ja: '最後のエラー',
+        ru: 'Последняя ошибка',
+      },
       example: 'Connection timeout',
     },
     {
@@ -403,6 +472,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'When it opened (ISO 8601; empty if unknown)',
         'zh-TW': '熔斷（首次警示）時間（ISO 8601，未知時為空）',
         ja: '遮断（初回アラート）日時（ISO 8601、不明なら空）',
+        ru: 'Когда сработал (ISO 8601; пусто, если неизвестно)',
       },
       example: '2024-01-15T14:00:00.000Z',
     },
@@ -413,6 +483,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'When it closed (ISO 8601; empty until recovered)',
         'zh-TW': '恢復時間（ISO 8601，未恢復時為空）',
         ja: '復旧日時（ISO 8601、復旧前は空）',
+        ru: 'Когда восстановился (ISO 8601; пусто до восстановления)',
       },
       example: '2024-01-15T14:12:00.000Z',
     },
@@ -423,6 +494,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Seconds it stayed open (recoveries; a number in JSON)',
         'zh-TW': '熔斷持續秒數（僅恢復時；JSON 為數字）',
         ja: '遮断の継続秒数（復旧時のみ、JSON では数値）',
+        ru: 'Сколько секунд был разомкнут (при восстановлении; в JSON число)',
       },
       example: '720',
     },
@@ -433,6 +505,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'How long it stayed open, in words (recoveries)',
         'zh-TW': '熔斷持續時長（文字，僅恢復時）',
         ja: '遮断の継続時間（文字、復旧時のみ）',
+        ru: 'Сколько был разомкнут, словами (при восстановлении)',
       },
       example: '12 min',
     },
@@ -443,6 +516,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Failures while it was open',
         'zh-TW': '熔斷期間的失敗次數',
         ja: '遮断中の失敗回数',
+        ru: 'Ошибок за время срабатывания',
       },
       example: '3',
     },
@@ -453,6 +527,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Opens and closes within the window (flapping)',
         'zh-TW': '時間窗內熔斷開合次數（頻繁切換時）',
         ja: 'ウィンドウ内の遮断・復帰回数（頻繁な切り替え時）',
+        ru: 'Срабатываний и восстановлений за окно (при частом переключении)',
       },
       example: '4',
     },
@@ -463,6 +538,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Whose breaker tripped: the provider (default) or one of its endpoints',
         'zh-TW': '熔斷來源：供應商（provider，預設）或端點（endpoint）',
         ja: '遮断元：プロバイダー（provider、既定）またはエンドポイント（endpoint）',
+        ru: 'Чей предохранитель: провайдера (provider, по умолчанию) или его эндпоинта (endpoint)',
       },
       example: 'provider / endpoint',
     },
@@ -473,6 +549,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Endpoint ID (endpoint breakers; empty otherwise)',
         'zh-TW': '端點 ID（端點熔斷時；否則為空）',
         ja: 'エンドポイント ID（エンドポイント遮断時のみ、それ以外は空）',
+        ru: 'ID эндпоинта (для эндпоинтов; иначе пусто)',
       },
       example: '42',
     },
@@ -483,6 +560,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         en: 'Endpoint URL (empty when not reported)',
         'zh-TW': '端點位址（未提供時為空）',
         ja: 'エンドポイント URL（未報告なら空）',
+        ru: 'URL эндпоинта (пусто, если не передан)',
       },
       example: 'https://api.anthropic.com',
     },

@@ -87,6 +87,22 @@ const TEXT = {
     periods: { '5h': '直近 5 時間', weekly: '今週', monthly: '今月' },
     footer: '利用額にご注意ください',
   },
+  ru: {
+    title: 'Оповещение о расходах',
+    recoveredTitle: 'Расходы снова в норме',
+    who: { user: 'Пользователь', provider: 'Провайдер' },
+    reached: (who: string, name: string) => `${who} ${name}: расходы достигли порога оповещения`,
+    recovered: (who: string, name: string) =>
+      `${who} ${name}: начался новый период, расходы снова ниже порога оповещения`,
+    details: 'Расходы',
+    current: 'Текущие расходы',
+    limit: 'Лимит',
+    usage: 'Использовано',
+    remaining: 'Остаток',
+    period: 'Период',
+    periods: { '5h': 'Последние 5 часов', weekly: 'Эта неделя', monthly: 'Этот месяц' },
+    footer: 'Следите за расходами',
+  },
 } satisfies Record<Locale, unknown>;
 
 export const costAlert: NotificationDefinition<typeof CostAlertData> = {
@@ -174,32 +190,39 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
         en: 'Over the threshold, or back under it',
         'zh-TW': '事件：超過門檻，或在新週期恢復正常',
         ja: 'イベント：しきい値超過、または新しい期間で正常に復帰',
+        ru: 'Событие: порог превышен или снова ниже порога в новом периоде',
       },
       example: 'over / recovered',
     },
     {
       name: 'target_type',
-      description: { 'zh-CN': '目标类型', en: 'Target type', 'zh-TW': '目標類型', ja: '対象の種類' },
+      description: { 'zh-CN': '目标类型', en: 'Target type', 'zh-TW': '目標類型', ja: '対象の種類', ru: 'Тип объекта' },
       example: 'user / provider',
     },
     {
       name: 'target_id',
-      description: { 'zh-CN': '目标 ID', en: 'Target ID', 'zh-TW': '目標 ID', ja: '対象 ID' },
+      description: { 'zh-CN': '目标 ID', en: 'Target ID', 'zh-TW': '目標 ID', ja: '対象 ID', ru: 'ID объекта' },
       example: '42',
     },
     {
       name: 'target_name',
-      description: { 'zh-CN': '目标名称', en: 'Target name', 'zh-TW': '目標名稱', ja: '対象名' },
+      description: { 'zh-CN': '目标名称', en: 'Target name', 'zh-TW': '目標名稱', ja: '対象名', ru: 'Имя объекта' },
       example: 'Alice',
     },
     {
       name: 'current_cost',
-      description: { 'zh-CN': '当前消费金额', en: 'Current spend', 'zh-TW': '目前消費金額', ja: '現在の利用額' },
+      description: {
+        'zh-CN': '当前消费金额',
+        en: 'Current spend',
+        'zh-TW': '目前消費金額',
+        ja: '現在の利用額',
+        ru: 'Текущие расходы',
+      },
       example: '85.50',
     },
     {
       name: 'quota_limit',
-      description: { 'zh-CN': '配额限制金额', en: 'Quota limit', 'zh-TW': '配額限制金額', ja: '上限額' },
+      description: { 'zh-CN': '配额限制金额', en: 'Quota limit', 'zh-TW': '配額限制金額', ja: '上限額', ru: 'Лимит' },
       example: '100.00',
     },
     {
@@ -209,12 +232,19 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
         en: 'Usage in percent, one decimal (empty when the quota is 0)',
         'zh-TW': '使用比例（百分比，一位小數；配額為 0 時為空）',
         ja: '使用率（%、小数 1 桁、上限が 0 なら空）',
+        ru: 'Использовано в процентах, один знак после запятой (пусто при нулевом лимите)',
       },
       example: '80.0',
     },
     {
       name: 'remaining',
-      description: { 'zh-CN': '剩余额度', en: 'Remaining quota', 'zh-TW': '剩餘額度', ja: '残額' },
+      description: {
+        'zh-CN': '剩余额度',
+        en: 'Remaining quota',
+        'zh-TW': '剩餘額度',
+        ja: '残額',
+        ru: 'Остаток лимита',
+      },
       example: '14.5',
     },
     {
@@ -224,12 +254,13 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
         en: 'Threshold crossed',
         'zh-TW': '觸發的預警門檻',
         ja: '超えたしきい値',
+        ru: 'Превышенный порог',
       },
       example: '0.8',
     },
     {
       name: 'period',
-      description: { 'zh-CN': '统计周期', en: 'Period', 'zh-TW': '統計週期', ja: '集計期間' },
+      description: { 'zh-CN': '统计周期', en: 'Period', 'zh-TW': '統計週期', ja: '集計期間', ru: 'Период' },
       example: '5h / weekly / monthly',
     },
     {
@@ -239,6 +270,7 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
         en: 'Period (words)',
         'zh-TW': '統計週期（文字）',
         ja: '集計期間（文字）',
+        ru: 'Период (словами)',
       },
       example: '本周',
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatCount, formatTokens, formatUsd } from '../message/format.ts';
 import type { ListItem } from '../message/model.ts';
+import { ruCount } from '../message/plural-ru.ts';
 import type { NotificationDefinition } from './types.ts';
 import { text } from './types.ts';
 
@@ -25,6 +26,11 @@ export const DailyLeaderboardData = z.object({
 export type DailyLeaderboardData = z.output<typeof DailyLeaderboardData>;
 
 const MEDALS = ['🥇', '🥈', '🥉'];
+
+const requestsRu = (n: number) => ruCount(n, ['запрос', 'запроса', 'запросов'], formatCount(n));
+/** 5.23M reads «5,23 миллиона токенов»: the genitive plural, as for any abbreviated amount. */
+const tokensRu = (n: number) =>
+  n >= 1_000 ? `${formatTokens(n)} токенов` : ruCount(n, ['токен', 'токена', 'токенов'], formatTokens(n));
 
 const TEXT = {
   'zh-CN': {
@@ -69,6 +75,16 @@ const TEXT = {
       `総リクエスト ${formatCount(requests)} 件 · 総利用額 ${formatUsd(cost)}`,
     empty: 'データなし',
   },
+  ru: {
+    title: 'Рейтинг расходов пользователей за 24 часа',
+    date: (d: string) => `Дата: ${d}`,
+    ranking: 'Рейтинг',
+    line: (e: LeaderboardEntry) =>
+      `Расходы ${formatUsd(e.totalCost)} · ${requestsRu(e.totalRequests)} · ${tokensRu(e.totalTokens)}`,
+    overview: 'Итого',
+    totals: (requests: number, cost: number) => `Всего ${requestsRu(requests)} · расходы ${formatUsd(cost)}`,
+    empty: 'Нет данных',
+  },
 } satisfies Record<Locale, unknown>;
 
 export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardData> = {
@@ -111,7 +127,7 @@ export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardDat
   variableDocs: [
     {
       name: 'date',
-      description: { 'zh-CN': '统计日期', en: 'Report date', 'zh-TW': '統計日期', ja: '集計日' },
+      description: { 'zh-CN': '统计日期', en: 'Report date', 'zh-TW': '統計日期', ja: '集計日', ru: 'Дата отчёта' },
       example: '2024-01-15',
     },
     {
@@ -121,22 +137,41 @@ export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardDat
         en: 'Leaderboard entries (JSON)',
         'zh-TW': '排行榜資料（JSON）',
         ja: 'ランキングデータ（JSON）',
+        ru: 'Записи рейтинга (JSON)',
       },
       example: '[{"userId":"1",...}]',
     },
     {
       name: 'total_requests',
-      description: { 'zh-CN': '总请求数', en: 'Total requests', 'zh-TW': '總請求數', ja: '総リクエスト数' },
+      description: {
+        'zh-CN': '总请求数',
+        en: 'Total requests',
+        'zh-TW': '總請求數',
+        ja: '総リクエスト数',
+        ru: 'Всего запросов',
+      },
       example: '15000',
     },
     {
       name: 'total_cost',
-      description: { 'zh-CN': '总消费金额', en: 'Total spend', 'zh-TW': '總消費金額', ja: '総利用額' },
+      description: {
+        'zh-CN': '总消费金额',
+        en: 'Total spend',
+        'zh-TW': '總消費金額',
+        ja: '総利用額',
+        ru: 'Всего расходов',
+      },
       example: '125.50',
     },
     {
       name: 'total_tokens',
-      description: { 'zh-CN': '总 Token 数', en: 'Total tokens', 'zh-TW': '總 Token 數', ja: '総トークン数' },
+      description: {
+        'zh-CN': '总 Token 数',
+        en: 'Total tokens',
+        'zh-TW': '總 Token 數',
+        ja: '総トークン数',
+        ru: 'Всего токенов',
+      },
       example: '5200000',
     },
   ],

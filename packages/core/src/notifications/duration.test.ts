@@ -22,6 +22,19 @@ describe('formatDuration', () => {
   });
 });
 
+describe('formatDuration in the other message languages', () => {
+  it.each([
+    [45, '45 秒', '45 秒', '45 с'],
+    [12 * 60, '12 分鐘', '12 分', '12 мин'],
+    [2 * 3600 + 5 * 60, '2 小時 5 分鐘', '2 時間 5 分', '2 ч 5 мин'],
+    [3 * 86400 + 4 * 3600, '3 天 4 小時', '3 日 4 時間', '3 дн. 4 ч'],
+  ])('%s s → "%s" / "%s" / "%s"', (seconds, zhTW, ja, ru) => {
+    expect(formatDuration(seconds, 'zh-TW')).toBe(zhTW);
+    expect(formatDuration(seconds, 'ja')).toBe(ja);
+    expect(formatDuration(seconds, 'ru')).toBe(ru);
+  });
+});
+
 describe('secondsBetween', () => {
   it('whole seconds to an instant, never negative; null when the start is unknown or unreadable', () => {
     expect(secondsBetween('2026-01-15T06:18:00Z', '2026-01-15T06:30:00.400Z')).toBe(720);

@@ -5,6 +5,8 @@ const UNITS = {
   'zh-TW': { s: '秒', min: '分鐘', h: '小時', d: '天' },
   en: { s: 's', min: 'min', h: 'h', d: 'd' },
   ja: { s: '秒', min: '分', h: '時間', d: '日' },
+  // Abbreviations need no plural forms: 5 мин, 2 ч 5 мин.
+  ru: { s: 'с', min: 'мин', h: 'ч', d: 'дн.' },
 } satisfies Record<Locale, Record<'s' | 'min' | 'h' | 'd', string>>;
 
 /**

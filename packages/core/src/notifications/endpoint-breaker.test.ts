@@ -172,6 +172,12 @@ const expected: Record<Locale, { title: string; lead: string; id: string; url: s
     id: 'エンドポイント ID',
     url: 'エンドポイント URL',
   },
+  ru: {
+    title: 'Сработал предохранитель эндпоинта',
+    lead: 'Эндпоинт (ID: 42) провайдера Anthropic Primary: сработал предохранитель',
+    id: 'ID эндпоинта',
+    url: 'URL эндпоинта',
+  },
 };
 
 describe.each(cases)('endpoint alert on $channel × $locale', ({ channel, locale }) => {

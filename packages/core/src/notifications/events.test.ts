@@ -233,6 +233,7 @@ const variants: Array<{ name: string; type: NotificationType; data: unknown; lea
       'zh-TW': '熔斷 12 分鐘後已恢復',
       en: 'recovered after 12 min',
       ja: '12 分の遮断後に復旧しました',
+      ru: 'восстановлен через 12 мин',
     },
   },
   {
@@ -244,6 +245,7 @@ const variants: Array<{ name: string; type: NotificationType; data: unknown; lea
       'zh-TW': '在 30 分鐘內熔斷開合 4 次',
       en: 'opened and closed 4 times in 30 minutes',
       ja: '30 分間に 4 回遮断と復帰を繰り返しました',
+      ru: 'предохранитель 4 раза срабатывал и восстанавливался за 30 минут',
     },
   },
   {
@@ -255,6 +257,7 @@ const variants: Array<{ name: string; type: NotificationType; data: unknown; lea
       'zh-TW': '消費已回到預警門檻以下',
       en: 'is back under the spending alert threshold',
       ja: '利用額がアラートのしきい値を下回りました',
+      ru: 'расходы снова ниже порога оповещения',
     },
   },
 ];

@@ -105,6 +105,25 @@ const TEXT = {
     levels: { low: 'しきい値未満', part: (p: string) => `しきい値の ${p} 未満`, zero: '残高なし（≤ 0）' },
     footer: 'リクエストが失敗する前にチャージしてください',
   },
+  ru: {
+    title: { low: 'Низкий баланс провайдера', recovered: 'Баланс провайдера восстановлен' },
+    // Genitive: «Баланс провайдера …».
+    who: (d: Who) =>
+      d.providerName ? `провайдера ${d.providerName} (ID: ${d.providerId})` : `провайдера ${d.providerId}`,
+    lead: {
+      low: (who: string) => `Баланс ${who} ниже порога оповещения`,
+      part: (who: string, p: string) => `Баланс ${who} ниже ${p} порога оповещения`,
+      zero: (who: string) => `Баланс ${who} исчерпан`,
+    },
+    recovered: (who: string) => `Баланс ${who} снова не ниже порога оповещения`,
+    details: 'Счёт',
+    balance: 'Баланс',
+    threshold: 'Порог оповещения',
+    level: 'Уровень',
+    lowest: 'Самый низкий уровень за это время',
+    levels: { low: 'Ниже порога', part: (p: string) => `Ниже ${p} порога`, zero: 'Исчерпан (≤ 0)' },
+    footer: 'Пополните счёт, пока запросы не начали завершаться ошибкой',
+  },
 } satisfies Record<Locale, unknown>;
 
 /** A level in words: below the threshold, below a share of it, or used up. */
@@ -169,12 +188,19 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         en: 'What happened: low or recovered',
         'zh-TW': '事件：餘額不足（low）或已恢復（recovered）',
         ja: 'イベント：残高不足（low）または復旧（recovered）',
+        ru: 'Событие: низкий баланс (low) или восстановлен (recovered)',
       },
       example: 'low / recovered',
     },
     {
       name: 'provider_id',
-      description: { 'zh-CN': '供应商 ID', en: 'Provider ID', 'zh-TW': '供應商 ID', ja: 'プロバイダー ID' },
+      description: {
+        'zh-CN': '供应商 ID',
+        en: 'Provider ID',
+        'zh-TW': '供應商 ID',
+        ja: 'プロバイダー ID',
+        ru: 'ID провайдера',
+      },
       example: '7',
     },
     {
@@ -184,6 +210,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         en: 'Provider name (empty when unknown)',
         'zh-TW': '供應商名稱（未知時為空）',
         ja: 'プロバイダー名（不明なら空）',
+        ru: 'Имя провайдера (пусто, если неизвестно)',
       },
       example: 'Anthropic Primary',
     },
@@ -194,6 +221,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         en: 'Balance (a number in JSON; negative when overdrawn)',
         'zh-TW': '目前餘額（JSON 為數字，可為負）',
         ja: '現在の残高（JSON では数値、マイナスもあり）',
+        ru: 'Баланс (в JSON число; отрицательный при перерасходе)',
       },
       example: '42.5',
     },
@@ -204,6 +232,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         en: 'Currency (ISO 4217)',
         'zh-TW': '幣別（ISO 4217）',
         ja: '通貨（ISO 4217）',
+        ru: 'Валюта (ISO 4217)',
       },
       example: 'USD',
     },
@@ -214,6 +243,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         en: 'Alert threshold (a number in JSON)',
         'zh-TW': '警示門檻（JSON 為數字）',
         ja: 'アラートのしきい値（JSON では数値）',
+        ru: 'Порог оповещения (в JSON число)',
       },
       example: '100',
     },
@@ -224,6 +254,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         en: 'Level reached: low (under the threshold), a share of it such as 50%, or zero (used up); on recovery the lowest one reached',
         'zh-TW': '達到的等級：low（低於門檻）、門檻的百分比如 50%、zero（已用盡）；恢復時為本次最低等級',
         ja: '到達したレベル：low（しきい値未満）、しきい値に対する割合（例：50%）、zero（残高なし）。復旧時は今回の最低レベル',
+        ru: 'Достигнутый уровень: low (ниже порога), доля порога, например 50%, или zero (исчерпан); при восстановлении — самый низкий из достигнутых',
       },
       example: 'low / 50% / zero',
     },

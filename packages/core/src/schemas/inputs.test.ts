@@ -289,7 +289,7 @@ describe('settings', () => {
     expect(at({ dailyLeaderboardTopN: 0 })).toEqual(['dailyLeaderboardTopN: must be between 1 and 50']);
     expect(at({ dailyLeaderboardTopN: 51 })).toEqual(['dailyLeaderboardTopN: must be between 1 and 50']);
     expect(at({ dailyLeaderboardTopN: 2.5 })).toEqual(['dailyLeaderboardTopN: a whole number']);
-    expect(at({ locale: 'fr' })).toEqual(['locale: must be one of zh-CN, zh-TW, en, ja']);
+    expect(at({ locale: 'fr' })).toEqual(['locale: must be one of zh-CN, zh-TW, en, ja, ru']);
     expect(at({ dailyLeaderboardTime: '24:00' })).toEqual([
       'dailyLeaderboardTime: must be a time of day as HH:mm, e.g. 09:00',
     ]);

@@ -142,7 +142,7 @@ describe('settings', () => {
     [{ dailyLeaderboardTime: '9:00' }, 'dailyLeaderboardTime', /HH:mm/],
     [{ dailyLeaderboardTime: '24:00' }, 'dailyLeaderboardTime', /HH:mm/],
     [{ timezone: 'Mars/Olympus' }, 'timezone', /IANA/],
-    [{ locale: 'fr' }, 'locale', /must be one of zh-CN, zh-TW, en, ja$/],
+    [{ locale: 'fr' }, 'locale', /must be one of zh-CN, zh-TW, en, ja, ru$/],
     [{ enabled: 'yes' }, 'enabled', /boolean/],
     [{ costAlertWebhook: 'https://example.com/hook' }, 'costAlertWebhook', /unrecognised platform host example.com/],
     [{ costAlertWebhook: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a' }, 'costAlertWebhook', /https/],

@@ -253,6 +253,7 @@ export const en = {
       'zh-TW': 'Traditional Chinese (zh-TW)',
       en: 'English (en)',
       ja: 'Japanese (ja)',
+      ru: 'Russian (ru)',
     },
     nothingFound: 'No matching time zone',
     save: 'Save',

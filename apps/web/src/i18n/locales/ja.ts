@@ -250,6 +250,7 @@ export const ja = {
       'zh-TW': '繁体字中国語 (zh-TW)',
       en: '英語 (en)',
       ja: '日本語 (ja)',
+      ru: 'ロシア語 (ru)',
     },
     nothingFound: '一致するタイムゾーンはありません',
     save: '保存',

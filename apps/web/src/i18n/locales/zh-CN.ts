@@ -245,6 +245,7 @@ export const zhCN = {
       'zh-TW': '繁体中文 (zh-TW)',
       en: '英语 (en)',
       ja: '日语 (ja)',
+      ru: '俄语 (ru)',
     },
     nothingFound: '没有匹配的时区',
     save: '保存',

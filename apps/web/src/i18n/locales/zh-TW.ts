@@ -245,6 +245,7 @@ export const zhTW = {
       'zh-TW': '繁體中文 (zh-TW)',
       en: '英文 (en)',
       ja: '日文 (ja)',
+      ru: '俄文 (ru)',
     },
     nothingFound: '沒有符合的時區',
     save: '儲存',
