@@ -93,6 +93,8 @@ function visibleTexts(): string[] {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent?.trim();
+    // Codes marked translate="no" (an audit entry's procedure name) are data, in no language.
+    if (node.parentElement?.closest('[translate="no"]')) continue;
     if (text && node.parentElement?.checkVisibility()) out.push(text);
   }
   for (const el of document.body.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title], input')) {

@@ -58,7 +58,7 @@ export function AuditLog() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                     <Table.Td>{entry.actor}</Table.Td>
                     <Table.Td>
-                      <Code>{entry.action}</Code>
+                      <Code translate="no">{entry.action}</Code>
                     </Table.Td>
                     <Table.Td>
                       {entry.entityType}
