@@ -274,7 +274,10 @@ test('the Overview shows a provider × model’s hit rate now beside its baselin
   // On a phone the table scrolls inside its card; the page itself never scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(row).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  // Polled: right after the resize the layout may not have settled yet.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // In Chinese: the kind, source and marker in Chinese.
