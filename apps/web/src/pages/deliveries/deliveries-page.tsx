@@ -3,16 +3,22 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeliveriesFilters } from '../../components/deliveries/deliveries-filters.tsx';
-import { DeliveriesTable } from '../../components/deliveries/deliveries-table.tsx';
-import { DeliveryDrawer } from '../../components/deliveries/delivery-drawer.tsx';
-import { pollInterval } from '../../components/deliveries/poll.ts';
+import {
+  DeliveriesSearch,
+  deliveriesHref,
+  isFiltered,
+  listFilters,
+  timeWindow,
+} from '../../components/deliveries-search.ts';
 import { IconAlertCircle, IconSend } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { DeliveriesSearch, deliveriesHref, isFiltered, listFilters, timeWindow } from './search.ts';
+import { DeliveriesFilters } from './deliveries-filters.tsx';
+import { DeliveriesTable } from './deliveries-table.tsx';
+import { DeliveryDrawer } from './delivery-drawer.tsx';
+import { pollInterval } from './poll.ts';
 
 /** The delivery log: filters in the URL, newest first, more by cursor, details in a drawer. */
 export function DeliveriesPage() {

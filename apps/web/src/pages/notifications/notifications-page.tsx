@@ -3,12 +3,12 @@ import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
-import { draftOf } from '../../components/notifications/binding-draft.ts';
-import { GeneralCard } from '../../components/notifications/general-card.tsx';
-import { TypeCard } from '../../components/notifications/type-card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { draftOf } from './binding-draft.ts';
+import { GeneralCard } from './general-card.tsx';
+import { TypeCard } from './type-card.tsx';
 
 /** The global switch and mode, then one card per notification type with its bound targets. */
 export function NotificationsPage() {

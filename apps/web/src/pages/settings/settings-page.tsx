@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AuditLog } from '../../components/settings/audit-log.tsx';
-import { SystemSettingsForm } from '../../components/settings/system-settings-form.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { AuditLog } from './audit-log.tsx';
+import { SystemSettingsForm } from './system-settings-form.tsx';
 
 /** System time zone and message language, then the audit log. */
 export function SettingsPage() {

@@ -15,7 +15,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../components/notifications/field-errors.ts';
+import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
 import { createSilence, silencesKey } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';

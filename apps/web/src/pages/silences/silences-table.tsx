@@ -2,7 +2,7 @@ import type { SilenceView } from '@herald/core';
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
-import { DeliveriesLink } from '../../components/deliveries/deliveries-link.tsx';
+import { DeliveriesLink } from '../../components/deliveries-link.tsx';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { silenceName } from './silence-name.ts';
 

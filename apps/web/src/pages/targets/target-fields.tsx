@@ -2,9 +2,9 @@ import type { TargetView } from '@herald/core';
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CustomPreview } from '../../components/targets/custom-preview.tsx';
-import { SecretInput } from '../../components/targets/secret-input.tsx';
-import { TemplateEditor } from '../../components/targets/template-editor.tsx';
+import { CustomPreview } from '../../components/custom-preview.tsx';
+import { TemplateEditor } from '../../components/template-editor.tsx';
+import { SecretInput } from './secret-input.tsx';
 import {
   type FieldErrors,
   parseTemplate,

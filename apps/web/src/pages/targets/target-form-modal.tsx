@@ -3,11 +3,11 @@ import { Alert, Button, Divider, Group, Modal, SegmentedControl, Stack, Switch, 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PaceField } from '../../components/targets/pace-field.tsx';
-import { SecretInput } from '../../components/targets/secret-input.tsx';
 import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc, trpcClient } from '../../lib/trpc.ts';
+import { PaceField } from './pace-field.tsx';
+import { SecretInput } from './secret-input.tsx';
 import { ChannelFields } from './target-fields.tsx';
 import {
   errorsFromIssues,

@@ -1,7 +1,7 @@
 import { type ChannelType, checkTemplate, TargetConfig, type TargetView } from '@herald/core';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { parsePace } from '../../components/targets/platform-pace.ts';
+import { parsePace } from './platform-pace.ts';
 
 /** Secrets the form shows as password inputs; on edit, left empty means "keep". */
 export const SECRET_INPUTS = [

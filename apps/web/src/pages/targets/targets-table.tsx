@@ -2,13 +2,13 @@ import type { TargetPaceView, TargetView } from '@herald/core';
 import { Anchor, Badge, Button, Code, Group, Popover, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ChannelBadge } from '../../components/channel-badge.tsx';
 import { DataTable } from '../../components/data-table.tsx';
-import { ChannelBadge } from '../../components/targets/channel-badge.tsx';
-import { BacklogCell, PaceCell } from '../../components/targets/pace-cells.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc, trpcClient } from '../../lib/trpc.ts';
+import { BacklogCell, PaceCell } from './pace-cells.tsx';
 
 type Props = {
   targets: readonly TargetView[];

@@ -10,8 +10,8 @@ import { Alert, Code, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browserTimeZone } from '../../lib/format.ts';
-import { trpc } from '../../lib/trpc.ts';
+import { browserTimeZone } from '../lib/format.ts';
+import { trpc } from '../lib/trpc.ts';
 import { NotificationTypePicker } from './notification-type-picker.tsx';
 
 type Props = {

@@ -4,7 +4,7 @@ import {
   type LegacyWebhookTestResult,
   TestLegacyWebhookInput,
 } from '@herald/core';
-import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
+import { fieldErrorsOf, schemaErrorsOf } from '../../components/field-errors.ts';
 
 /** What a Test click does with the URL as typed: send it, or say at the field why not. */
 export type LegacyTestRequest =

@@ -1,8 +1,8 @@
 import type { DeliverySummary } from '@herald/core';
 import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table.tsx';
 import { useFormatDateTime } from '../../lib/format.ts';
-import { DataTable } from '../data-table.tsx';
 import { DeliveryState, DeliveryWhat } from './delivery-labels.tsx';
 import { formatLatency } from './delivery-status-badge.tsx';
 

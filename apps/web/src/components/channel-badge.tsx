@@ -1,7 +1,7 @@
 import type { ChannelType } from '@herald/core';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_ICONS } from '../icons.tsx';
+import { CHANNEL_ICONS } from './icons.tsx';
 
 const COLORS: Record<ChannelType, string> = {
   wechat: 'green',

@@ -2,8 +2,8 @@ import { Alert, Anchor } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { IconAlertCircle } from '../../components/icons.tsx';
 import { trpc } from '../../lib/trpc.ts';
-import { IconAlertCircle } from '../icons.tsx';
 
 /** Says so when nothing is sent at all: the global switch is off. */
 export function SwitchedOffBanner() {

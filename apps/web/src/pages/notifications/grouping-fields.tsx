@@ -1,8 +1,8 @@
 import type { NotificationType } from '@herald/core';
 import { Group, NumberInput, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { GroupingState } from '../../components/grouping.ts';
 import { unitSuffix } from '../../lib/unit-suffix.ts';
-import type { GroupingState } from './grouping.ts';
 
 type Props = {
   type: NotificationType;

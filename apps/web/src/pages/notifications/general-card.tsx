@@ -10,12 +10,12 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorsOf, schemaErrorsOf } from '../../components/field-errors.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatWhen } from '../../lib/format.ts';
 import { targetPacesOptions } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
 import { LegacyUrlField } from './legacy-url-field.tsx';
 
 /** The global switch, the mode and, in legacy mode, one webhook URL per type (untouched → kept). */

@@ -1,6 +1,6 @@
 import { CACHE_WINDOW_MODES, SETTINGS_DEFAULTS, type Settings, UpdateSettingsInput } from '@herald/core';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/locales/en.ts';
+import { en } from '../i18n/locales/en.ts';
 import {
   CACHE_FIELD,
   type CacheHitRateState,

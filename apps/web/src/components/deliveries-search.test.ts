@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeliveriesSearch, deliveriesHref, isFiltered, listFilters, timeWindow } from './search.ts';
+import { DeliveriesSearch, deliveriesHref, isFiltered, listFilters, timeWindow } from './deliveries-search.ts';
 
 const SILENCE = '0b0c3c56-6c8e-4d2e-9a51-0b6f1b1d7e01';
 const DIGEST = '1c1c3c56-6c8e-4d2e-9a51-0b6f1b1d7e02';

@@ -1,8 +1,8 @@
 import type { OutcomeCounts } from '@herald/core';
 import { Card, Group, SimpleGrid, Skeleton, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DeliveriesLink } from '../deliveries/deliveries-link.tsx';
-import { IconAlertCircle, IconCheck, IconSend } from '../icons.tsx';
+import { DeliveriesLink } from '../../components/deliveries-link.tsx';
+import { IconAlertCircle, IconCheck, IconSend } from '../../components/icons.tsx';
 import { useOverviewFormat } from './format.ts';
 
 const OUTCOMES = ['delivered', 'failed', 'pending', 'skipped'] as const satisfies ReadonlyArray<keyof OutcomeCounts>;

@@ -1,10 +1,10 @@
 import { Alert, Button, Center, Code, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { IconAlertCircle } from '../../components/icons.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { IconAlertCircle } from '../icons.tsx';
 import { AuditChanges } from './audit-changes.tsx';
 
 /** Every configuration change, newest first, more by cursor. */

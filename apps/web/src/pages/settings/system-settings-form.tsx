@@ -4,10 +4,10 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslation } from 'react-i18next';
+import { TimezoneSelect } from '../../components/timezone-select.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { TimezoneSelect } from '../timezone-select.tsx';
 
 type Values = { timezone: string; locale: Settings['locale'] };
 

@@ -1,7 +1,7 @@
 import { Anchor, type AnchorProps } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { type DeliveriesSearch, deliveriesHref } from '../../pages/deliveries/search.ts';
+import { type DeliveriesSearch, deliveriesHref } from './deliveries-search.ts';
 
 type Props = AnchorProps & {
   filters: DeliveriesSearch;

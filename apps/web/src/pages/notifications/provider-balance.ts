@@ -1,5 +1,5 @@
 import type { Settings } from '@herald/core';
-import { numberOf } from './grouping.ts';
+import { numberOf } from '../../components/grouping.ts';
 
 /**
  * The balance alert's settings as its card edits them: the default threshold may be '' (no

@@ -3,11 +3,11 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChannelBadge } from '../../components/channel-badge.tsx';
+import { TestResultPanel } from '../../components/test-result-panel.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { ChannelBadge } from '../targets/channel-badge.tsx';
-import { TestResultPanel } from '../targets/test-result-panel.tsx';
 import { currentResult, type LegacyTest, legacyTestRequest, urlErrorOf } from './legacy-webhook-test.ts';
 
 export type LegacyUrlFieldProps = {

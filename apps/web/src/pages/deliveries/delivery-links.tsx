@@ -2,7 +2,7 @@ import type { DeliveryDetail } from '@herald/core';
 import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { DeliveriesLink } from './deliveries-link.tsx';
+import { DeliveriesLink } from '../../components/deliveries-link.tsx';
 
 type Props = {
   delivery: Pick<DeliveryDetail, 'id' | 'kind' | 'digestId' | 'silenceId' | 'carried'>;

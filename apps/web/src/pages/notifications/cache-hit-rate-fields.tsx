@@ -1,7 +1,7 @@
 import { CACHE_WINDOW_MODES, type CacheWindowMode } from '@herald/core';
 import { List, NumberInput, type NumberInputProps, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CACHE_FIELD, type CacheHitRateState, effectiveWindow, windowKey } from './cache-hit-rate.ts';
+import { CACHE_FIELD, type CacheHitRateState, effectiveWindow, windowKey } from '../../components/cache-hit-rate.ts';
 
 type Props = {
   value: CacheHitRateState;

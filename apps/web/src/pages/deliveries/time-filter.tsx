@@ -2,9 +2,9 @@ import { ListDeliveriesInput } from '@herald/core';
 import { Group, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DeliveriesSearch, TIME_RANGES, type TimeRange } from '../../components/deliveries-search.ts';
 import { useAdminTimeZone } from '../../lib/format.ts';
 import { instantToWallTime, wallTimeToInstant } from '../../lib/zoned-time.ts';
-import { type DeliveriesSearch, TIME_RANGES, type TimeRange } from '../../pages/deliveries/search.ts';
 
 type Props = {
   value: DeliveriesSearch;

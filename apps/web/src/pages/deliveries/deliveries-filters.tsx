@@ -3,9 +3,9 @@ import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DeliveriesSearch, isFiltered } from '../../components/deliveries-search.ts';
+import { IconX } from '../../components/icons.tsx';
 import { trpc } from '../../lib/trpc.ts';
-import { type DeliveriesSearch, isFiltered } from '../../pages/deliveries/search.ts';
-import { IconX } from '../icons.tsx';
 import { TimeFilter } from './time-filter.tsx';
 
 type Props = { value: DeliveriesSearch; onChange: (next: DeliveriesSearch) => void };

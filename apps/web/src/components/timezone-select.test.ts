@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeZoneOptions } from '../timezone-select.tsx';
+import { timeZoneOptions } from './timezone-select.tsx';
 
 describe('timeZoneOptions', () => {
   it('lists the IANA zones, UTC included', () => {

@@ -5,9 +5,9 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeliveriesLink } from '../../components/deliveries-link.tsx';
+import { deliveriesHref } from '../../components/deliveries-search.ts';
 import { dayRange } from '../../lib/zoned-time.ts';
-import { deliveriesHref } from '../../pages/deliveries/search.ts';
-import { DeliveriesLink } from '../deliveries/deliveries-link.tsx';
 import { useOverviewFormat } from './format.ts';
 import { OverviewSection } from './section.tsx';
 

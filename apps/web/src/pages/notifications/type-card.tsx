@@ -15,15 +15,15 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cacheHitRateFallback, cacheHitRatePatch, cacheHitRateState } from '../../components/cache-hit-rate.ts';
+import { fieldErrorsOf, schemaErrorsOf } from '../../components/field-errors.ts';
+import { groupingPatch, groupingState } from '../../components/grouping.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { type BindingDraft, buildBindingsInput } from './binding-draft.ts';
 import { BindingRow } from './binding-row.tsx';
-import { cacheHitRateFallback, cacheHitRatePatch, cacheHitRateState } from './cache-hit-rate.ts';
 import { CacheHitRateFields } from './cache-hit-rate-fields.tsx';
-import { fieldErrorsOf, schemaErrorsOf } from './field-errors.ts';
-import { groupingPatch, groupingState } from './grouping.ts';
 import { GroupingFields } from './grouping-fields.tsx';
 import { providerBalancePatch, providerBalanceState } from './provider-balance.ts';
 import { ProviderBalanceFields } from './provider-balance-fields.tsx';

@@ -1,8 +1,8 @@
 import type { FailingTarget } from '@herald/core';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DeliveriesLink } from '../../components/deliveries-link.tsx';
 import { useFormatDateTime } from '../../lib/format.ts';
-import { DeliveriesLink } from '../deliveries/deliveries-link.tsx';
 import { OverviewSection } from './section.tsx';
 
 /** Enabled targets whose last delivery or test failed; each opens its failed deliveries. */

@@ -2,8 +2,8 @@ import type { CacheHitRateRowView, Overview } from '@herald/core';
 import { Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { windowKey } from '../../components/cache-hit-rate.ts';
 import { useAdminTimeZone } from '../../lib/format.ts';
-import { windowKey } from '../notifications/cache-hit-rate.ts';
 import { type CacheRateFormat, cacheRateFormat, isWindowMode } from './cache-rate-format.ts';
 import { OverviewSection } from './section.tsx';
 
