@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertValidCron,
-  dailyCron,
-  desiredSchedules,
-  planSchedules,
-  type ScheduleBinding,
-  type ScheduleConfig,
-  type ScheduleSettings,
-} from './schedules.ts';
+import type { ScheduleBinding, ScheduleConfig, ScheduleSettings } from '../domain/schedule-config.ts';
+import { assertValidCron, dailyCron, desiredSchedules, planSchedules } from './schedules.ts';
 
 const T1 = '00000000-0000-4000-8000-0000000000a1';
 const T2 = '00000000-0000-4000-8000-0000000000a2';

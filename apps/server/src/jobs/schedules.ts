@@ -1,4 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
+import type { ScheduleConfig } from '../domain/schedule-config.ts';
 import { intervalCrons } from './interval-cron.ts';
 import { SCHEDULED_QUEUES, type ScheduledNotificationType, type ScheduledQueueName } from './queues.ts';
 
@@ -24,38 +25,6 @@ export type HeraldSchedule = {
   tz: string;
   data: ScheduleData;
 };
-
-/** The stored configuration that decides the schedules (settings already defaulted). */
-export type ScheduleSettings = {
-  enabled: boolean;
-  useLegacyMode: boolean;
-  costAlertEnabled: boolean;
-  dailyLeaderboardEnabled: boolean;
-  /** Whether the sealed legacy URLs are set. */
-  costAlertWebhookSet: boolean;
-  dailyLeaderboardWebhookSet: boolean;
-  /** Minutes between cost checks (10–1440). */
-  costAlertCheckInterval: number;
-  /** HH:mm */
-  dailyLeaderboardTime: string;
-  cacheHitRateEnabled: boolean;
-  cacheHitRateWebhookSet: boolean;
-  /** Minutes between cache-hit-rate checks (1–1440). */
-  cacheHitRateCheckInterval: number;
-  timezone: string | null;
-};
-
-export type ScheduleBinding = {
-  id: string;
-  notificationType: string;
-  targetId: string;
-  isEnabled: boolean;
-  targetEnabled: boolean;
-  scheduleCron: string | null;
-  scheduleTimezone: string | null;
-};
-
-export type ScheduleConfig = { settings: ScheduleSettings; bindings: readonly ScheduleBinding[] };
 
 /** A schedule the configuration asks for but that cannot be registered, and why. */
 export type InvalidSchedule = {

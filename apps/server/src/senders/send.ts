@@ -1,4 +1,5 @@
 import type { JsonObject } from '@herald/core';
+import type { Attempt } from '../domain/attempt.ts';
 import type { Logger } from '../logger.ts';
 import { redactText } from '../logger.ts';
 import { type HttpClient, TransportError } from '../net/index.ts';
@@ -11,15 +12,6 @@ export const SENDER_RETRY_DELAYS_MS = [1_000, 2_000, 4_000] as const;
 /** A platform asking for a longer wait than this is left to the queue's retry instead. */
 export const MAX_IN_JOB_WAIT_MS = 60_000;
 const EXCERPT_CHARS = 1_000;
-
-export type Attempt = {
-  at: string;
-  outcome: 'success' | FailureClass;
-  statusCode: number | null;
-  latencyMs: number;
-  via: 'proxy' | 'direct' | null;
-  error: string | null;
-};
 
 export type SendResult = {
   ok: boolean;

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { ScheduleConfig, ScheduleSettings } from '../../jobs/schedules.ts';
+import type { ScheduleConfig, ScheduleSettings } from '../../domain/schedule-config.ts';
 import type { Database } from '../database.ts';
 import { listBindings } from './bindings.ts';
 

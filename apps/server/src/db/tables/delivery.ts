@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { Attempt } from '../../senders/send.ts';
+import type { Attempt } from '../../domain/attempt.ts';
 
 /** `grouped`: carried by a digest delivery (`digest_id`), which has the outcome. */
 export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'skipped', 'grouped'] as const;
