@@ -1,3 +1,4 @@
+import { SECRET_FIELD_NAMES } from '@herald/core';
 import pino, { type Logger } from 'pino';
 
 /** Field names whose values are secrets wherever they appear in a log object. */
@@ -11,11 +12,8 @@ const SECRET_KEYS = [
   'key',
   'secret',
   'password',
-  'webhookUrl',
-  'telegramBotToken',
-  'dingtalkSecret',
-  'feishuSecret',
-  'signingSecret',
+  // Every channel's secret fields, from the channel registry.
+  ...SECRET_FIELD_NAMES,
   'proxyUrl',
   'databaseUrl',
   'connectionString',

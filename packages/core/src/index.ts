@@ -2,7 +2,6 @@ export * from './cache-hit-rate/index.ts';
 export * from './channels/detect.ts';
 export * from './channels/index.ts';
 export * from './channels/legacy.ts';
-export * from './channels/pace.ts';
 export * from './digest/index.ts';
 export * from './domain.ts';
 export * from './message/fit.ts';

@@ -1,4 +1,5 @@
-import { CHANNELS } from './channels/index.ts';
+import { channelOf } from './channels/index.ts';
+import { type BindingMentions, mentionsFor } from './channels/mentions.ts';
 import type { JsonObject, Rendered, RenderOptions } from './channels/types.ts';
 import type { ChannelType, Locale, NotificationType } from './domain.ts';
 import type { Message } from './message/model.ts';
@@ -14,7 +15,10 @@ export type RenderNotificationInput = {
   locale: Locale;
   timezone: string;
   now: Date;
-  telegram?: { chatId: string; topicId?: number | null };
+  /** The target's settings that are not secret (a chat id, a thread, recipients). */
+  config?: Record<string, unknown>;
+  /** The binding's mentions; the message's level decides whether they apply. */
+  mentions?: BindingMentions | null;
   /** The custom target's template, or the binding's override. */
   customTemplate?: JsonObject;
 };
@@ -37,13 +41,16 @@ export function renderNotification(input: RenderNotificationInput): RenderedNoti
 
 /** A built message to a channel's body; `custom` is asked for only when the channel is custom. */
 export function renderMessage(
-  target: Pick<RenderNotificationInput, 'channel' | 'locale' | 'telegram'>,
+  target: Pick<RenderNotificationInput, 'channel' | 'locale' | 'config' | 'mentions'>,
   message: Message,
   custom: () => NonNullable<RenderOptions['custom']>,
 ): RenderedNotification {
-  const rendered = CHANNELS[target.channel].render(message, {
+  const channel = channelOf(target.channel);
+  const mentions = mentionsFor(channel.mentions, target.mentions, message.level);
+  const rendered = channel.render(message, {
     locale: target.locale,
-    ...(target.telegram ? { telegram: target.telegram } : {}),
+    config: target.config ?? {},
+    ...(mentions.length > 0 ? { mentions } : {}),
     ...(target.channel === 'custom' ? { custom: custom() } : {}),
   });
   return { ...rendered, message };

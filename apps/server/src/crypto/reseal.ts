@@ -2,8 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import type { Logger } from '../logger.ts';
 import type { SecretBox } from './secret-box.ts';
 
-/** A column holding values sealed by the secret box (nullable text). */
-export type SealedColumn = { table: string; key: string; column: string };
+/**
+ * A column holding values sealed by the secret box: nullable text, or (`map`) a JSON object
+ * whose every value is sealed on its own (a target's channel secrets).
+ */
+export type SealedColumn = { table: string; key: string; column: string; map?: boolean };
 
 /**
  * Every sealed column in the schema. A migration that adds one adds it here, so key
@@ -17,15 +20,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     'cache_hit_rate_webhook',
     'provider_balance_webhook',
   ].map((column) => ({ table: 'settings', key: 'id', column })),
-  ...[
-    'webhook_url',
-    'telegram_bot_token',
-    'dingtalk_secret',
-    'feishu_secret',
-    'signing_secret',
-    'custom_headers',
-    'proxy_url',
-  ].map((column) => ({ table: 'target', key: 'id', column })),
+  { table: 'target', key: 'id', column: 'proxy_url' },
+  { table: 'target', key: 'id', column: 'secrets', map: true },
 ];
 
 /**
@@ -40,7 +36,11 @@ export async function resealSecrets(
   columns: readonly SealedColumn[] = SEALED_COLUMNS,
 ): Promise<number> {
   let resealed = 0;
-  for (const { table, key, column } of columns) {
+  for (const { table, key, column, map } of columns) {
+    if (map) {
+      resealed += await resealMap(db, box, table, key, column);
+      continue;
+    }
     const stale = await db
       .selectFrom(table)
       .select([sql.ref(key).as('k'), sql.ref(column).as('v')])
@@ -59,5 +59,38 @@ export async function resealSecrets(
     }
   }
   if (resealed > 0) logger.info({ action: 'secrets_resealed', count: resealed }, 'secrets sealed with the current key');
+  return resealed;
+}
+
+async function resealMap(
+  // biome-ignore lint/suspicious/noExplicitAny: table and column names come from SEALED_COLUMNS at run time
+  db: Kysely<any>,
+  box: SecretBox,
+  table: string,
+  key: string,
+  column: string,
+): Promise<number> {
+  const current = `v1.${box.keyId}.`;
+  const stale = await db
+    .selectFrom(table)
+    .select([sql.ref(key).as('k'), sql.ref(column).as('v')])
+    .where(
+      sql<boolean>`exists (select 1 from jsonb_each_text(${sql.ref(column)}) e where e.value not like ${`${current}%`})`,
+    )
+    .execute();
+  let resealed = 0;
+  for (const row of stale as Array<{ k: unknown; v: Record<string, string> }>) {
+    const fresh = Object.fromEntries(
+      Object.entries(row.v).map(([f, v]) => [f, v.startsWith(current) ? v : box.seal(box.open(v))]),
+    );
+    // Only the object we read is replaced, so a concurrent edit is never overwritten.
+    const r = await db
+      .updateTable(table)
+      .set({ [column]: JSON.stringify(fresh) })
+      .where(sql.ref(key), '=', row.k)
+      .where(sql<boolean>`${sql.ref(column)} = ${JSON.stringify(row.v)}::jsonb`)
+      .executeTakeFirst();
+    resealed += Number(r.numUpdatedRows);
+  }
   return resealed;
 }

@@ -28,7 +28,7 @@ export function paceOf(
   who: Extract<RunTimeRecipient, { ok: true }>,
 ): TargetPace {
   const target = d.target_id ? ctx.targets.get(d.target_id) : undefined;
-  const pace = CHANNEL_PACE[who.target.channel]({ telegramChatId: who.telegram?.chatId ?? null });
+  const pace = CHANNEL_PACE[who.target.channel](who.config);
   return {
     key: paceKey({ targetId: d.target_id, type: d.notification_type }),
     intervalMs: paceIntervalMs(pace, target?.pace_per_minute),

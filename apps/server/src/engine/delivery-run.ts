@@ -101,7 +101,8 @@ export async function runDelivery(
       locale: ctx.settings.locale as Locale,
       timezone: resolveTimezone(who.bindingTimezone, ctx.settings.timezone),
       now: sendDeps.clock.now(),
-      ...(who.telegram ? { telegram: who.telegram } : {}),
+      config: who.config,
+      mentions: who.mentions,
       ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),
     };
     body =

@@ -1,4 +1,10 @@
-import { type ChannelType, type NotificationType, parseLegacyWebhook, type QuietHours } from '@herald/core';
+import {
+  type BindingMentions,
+  type ChannelType,
+  type NotificationType,
+  parseLegacyWebhook,
+  type QuietHours,
+} from '@herald/core';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { findBindingsByIds, findTargetsByIds } from '../db/repos/deliveries.ts';
@@ -7,7 +13,13 @@ import type { SettingsRow } from '../db/tables/settings.ts';
 import type { TargetRow } from '../db/tables/target.ts';
 import type { SendTarget } from '../senders/sender.ts';
 import { readSettingsWithSecrets } from '../services/settings.ts';
-import { legacyRecipientOf, openTarget, type PlainTarget, sendTargetOf } from '../services/target-record.ts';
+import {
+  legacyRecipientOf,
+  openTarget,
+  type PlainTarget,
+  renderConfigOf,
+  sendTargetOf,
+} from '../services/target-record.ts';
 
 /** Each type's switch and legacy URL in the settings row. */
 export const TYPE_SETTINGS = {
@@ -115,7 +127,10 @@ export type RunTimeRecipient =
   | {
       ok: true;
       target: SendTarget;
-      telegram: { chatId: string; topicId: number | null } | null;
+      /** The target's settings a renderer may see (a chat id, a thread, recipients). */
+      config: Record<string, unknown>;
+      /** The binding's mentions (its target's channel decides how they are written). */
+      mentions: BindingMentions | null;
       /** The binding's override, else the target's own template (custom targets). */
       customTemplate: Record<string, unknown> | null;
       bindingTimezone: string | null;
@@ -147,7 +162,13 @@ export function recipientNow(
     if (!legacyUrl) return { ok: false, reason: `the legacy ${type} webhook URL was removed` };
     const parsed = parseLegacyWebhook(legacyUrl);
     if (!parsed.ok) return { ok: false, reason: `the legacy ${type} webhook URL is not usable: ${parsed.error}` };
-    return { ok: true, ...legacyRecipientOf(parsed.value), customTemplate: null, bindingTimezone: null };
+    return {
+      ok: true,
+      ...legacyRecipientOf(parsed.value),
+      customTemplate: null,
+      bindingTimezone: null,
+      mentions: null,
+    };
   }
 
   if (!target) return { ok: false, reason: 'the target was deleted' };
@@ -164,8 +185,10 @@ export function recipientNow(
   return {
     ok: true,
     target: sendTargetOf(target.id, plain),
-    telegram: plain.telegramChatId ? { chatId: plain.telegramChatId, topicId: plain.telegramTopicId ?? null } : null,
-    customTemplate: useBinding?.template_override ?? plain.customTemplate ?? null,
+    config: renderConfigOf(plain),
+    mentions: useBinding?.mentions ?? null,
+    customTemplate:
+      useBinding?.template_override ?? (plain.customTemplate as Record<string, unknown> | undefined) ?? null,
     bindingTimezone: useBinding?.schedule_timezone ?? null,
   };
 }

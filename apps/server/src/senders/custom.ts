@@ -1,12 +1,12 @@
 import { Webhook } from 'standardwebhooks';
 import { byStatus } from './judge.ts';
-import { type ChannelSender, requireField } from './sender.ts';
+import { type HttpChannelSender, requireField } from './sender.ts';
 
 /**
  * Custom webhook: any 2xx is success. With a `whsec_` secret the request is signed the
  * Standard Webhooks way: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature`.
  */
-export const customSender: ChannelSender = {
+export const customSender: HttpChannelSender<'custom'> = {
   channel: 'custom',
   prepare(target, body, { messageId, now }) {
     const url = requireField(target.webhookUrl, 'webhookUrl', 'custom');

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { byBusinessCode, jsonOf } from './judge.ts';
-import { type ChannelSender, requireField } from './sender.ts';
+import { type HttpChannelSender, requireField } from './sender.ts';
 
 /** DingTalk: 130101 = sending too fast, -1 = busy; 310000 sign/keyword/IP, 460101 body too large. */
 export const DINGTALK_CODES = {
@@ -14,7 +14,7 @@ export function dingtalkSign(timestampMs: number, secret: string): string {
   return createHmac('sha256', secret).update(`${timestampMs}\n${secret}`).digest('base64');
 }
 
-export const dingtalkSender: ChannelSender = {
+export const dingtalkSender: HttpChannelSender<'dingtalk'> = {
   channel: 'dingtalk',
   prepare(target, body, { now }) {
     const url = new URL(requireField(target.webhookUrl, 'webhookUrl', 'dingtalk'));

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { byBusinessCode, jsonOf } from './judge.ts';
-import { type ChannelSender, requireField } from './sender.ts';
+import { type HttpChannelSender, requireField } from './sender.ts';
 
 /** Feishu: 9499 too many requests, 11232 flow control, 2200 internal; 19021 signature/timestamp. */
 export const FEISHU_CODES = {
@@ -14,7 +14,7 @@ export function feishuSign(timestampSeconds: number, secret: string): string {
   return createHmac('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
 }
 
-export const feishuSender: ChannelSender = {
+export const feishuSender: HttpChannelSender<'feishu'> = {
   channel: 'feishu',
   prepare(target, body, { now }) {
     const url = requireField(target.webhookUrl, 'webhookUrl', 'feishu');

@@ -13,4 +13,7 @@ export const SENDERS = {
   dingtalk: dingtalkSender,
   telegram: telegramSender,
   custom: customSender,
-} satisfies Record<ChannelType, ChannelSender>;
+} satisfies { [C in ChannelType]: ChannelSender<C> };
+
+/** Any channel's sender, seen through the general type (for the code every channel shares). */
+export const senderOf = (channel: ChannelType): ChannelSender => SENDERS[channel] as unknown as ChannelSender;

@@ -1,8 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from './clock.ts';
-import { SENDERS } from './index.ts';
-import { type PlatformResponse, requireField, SenderConfigError, type Verdict } from './sender.ts';
+import { SENDERS, senderOf } from './index.ts';
+import {
+  type HttpChannelSender,
+  type PlatformResponse,
+  requireField,
+  SenderConfigError,
+  type Verdict,
+} from './sender.ts';
 
 const ctx = { messageId: 'msg_1', now: new Date('2026-01-15T06:30:00.000Z'), telegramApiBaseUrl: 'http://127.0.0.1:9' };
 const res = (status: number, body: unknown, headers: Record<string, string> = {}): PlatformResponse => ({
@@ -26,9 +32,9 @@ describe('each sender', () => {
       ['custom', 'webhookUrl'],
       ['telegram', 'telegramBotToken'],
     ] as const) {
-      expect(() => SENDERS[channel].prepare({ channel, webhookUrl: '  ' }, {}, ctx)).toThrow(
-        new SenderConfigError(`${field}: required for a ${channel} target`),
-      );
+      expect(() =>
+        (senderOf(channel) as HttpChannelSender).prepare({ channel, webhookUrl: '  ' } as never, {}, ctx),
+      ).toThrow(new SenderConfigError(`${field}: required for a ${channel} target`));
     }
     expect(requireField(' x ', 'f', 'wechat')).toBe('x');
     expect(new SenderConfigError('m').name).toBe('SenderConfigError');
@@ -55,7 +61,11 @@ describe('each sender', () => {
       }),
     ).toEqual([url, 'whsec_x', 'v1']);
     for (const channel of ['wechat', 'dingtalk', 'feishu', 'telegram', 'custom'] as const) {
-      expect(SENDERS[channel].secretsOf({ channel }).every((s) => s === '')).toBe(true);
+      expect(
+        senderOf(channel)
+          .secretsOf({ channel } as never)
+          .every((s) => s === ''),
+      ).toBe(true);
     }
   });
 });

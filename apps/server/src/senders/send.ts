@@ -4,8 +4,17 @@ import type { Logger } from '../logger.ts';
 import { redactText } from '../logger.ts';
 import { type HttpClient, TransportError } from '../net/index.ts';
 import type { Clock } from './clock.ts';
-import { SENDERS } from './index.ts';
-import { type FailureClass, SenderConfigError, type SendTarget, type Verdict } from './sender.ts';
+import { senderOf } from './index.ts';
+import {
+  type ChannelSender,
+  type FailureClass,
+  type HttpChannelSender,
+  SenderConfigError,
+  type SendTarget,
+  type TransportAnswer,
+  type TransportContext,
+  type Verdict,
+} from './sender.ts';
 
 /** The spec's sender retries: 3 after the first try, waiting 1 s, 2 s, 4 s. */
 export const SENDER_RETRY_DELAYS_MS = [1_000, 2_000, 4_000] as const;
@@ -53,8 +62,8 @@ export async function sendToTarget(
   body: JsonObject,
   opts: { messageId: string; signal?: AbortSignal },
 ): Promise<SendResult> {
-  const sender = SENDERS[target.channel];
-  const secrets = safeSecrets(() => sender.secretsOf(target));
+  const sender = senderOf(target.channel);
+  const secrets = safeSecrets(() => sender.secretsOf(target as never));
   const redact = (s: string) => redactText(s, secrets);
   // Fields on each line, not a child logger: a pino child costs redaction setup on every send.
   const where = { channel: target.channel, targetId: target.id };
@@ -64,12 +73,16 @@ export async function sendToTarget(
 
   for (let i = 0; i <= SENDER_RETRY_DELAYS_MS.length; i++) {
     const now = deps.clock.now();
-    let request: ReturnType<typeof sender.prepare>;
+    const started = performance.now();
+    let answer: TransportAnswer;
     try {
-      request = sender.prepare(target, body, {
+      answer = await attemptOnce(deps, sender, target, body, {
         messageId: opts.messageId,
         now,
         telegramApiBaseUrl: deps.telegramApiBaseUrl,
+        signal: opts.signal,
+        connectTimeoutMs: deps.connectTimeoutMs,
+        totalTimeoutMs: deps.totalTimeoutMs,
       });
     } catch (err) {
       if (!(err instanceof SenderConfigError)) throw err;
@@ -81,31 +94,8 @@ export async function sendToTarget(
       };
       break;
     }
-    const started = performance.now();
-    let verdict: Verdict;
-    let status: number | null = null;
-    let via: 'proxy' | 'direct' | null = null;
-    let excerpt: string | null = null;
-    try {
-      const res = await deps.http.postJson({
-        url: request.url,
-        body: request.body,
-        headers: request.headers,
-        proxyUrl: target.proxyUrl ?? null,
-        proxyFallbackToDirect: target.proxyFallbackToDirect ?? false,
-        connectTimeoutMs: deps.connectTimeoutMs,
-        totalTimeoutMs: deps.totalTimeoutMs,
-        signal: opts.signal,
-      });
-      status = res.status;
-      via = res.via;
-      excerpt = redact(res.body.slice(0, EXCERPT_CHARS));
-      verdict = sender.judge({ status: res.status, headers: res.headers, body: res.body });
-    } catch (err) {
-      if (!(err instanceof TransportError)) throw err;
-      via = err.via;
-      verdict = transportVerdict(err);
-    }
+    const { verdict, status, via } = answer;
+    const excerpt = answer.response === null ? null : redact(answer.response.slice(0, EXCERPT_CHARS));
     const latencyMs = Math.round(performance.now() - started);
     const error = verdict.ok ? null : redact(verdict.message);
     attempts.push({
@@ -125,7 +115,7 @@ export async function sendToTarget(
         status,
         latencyMs,
         via,
-        bytes: Buffer.byteLength(request.body),
+        bytes: answer.bytes,
         ...(error ? { error } : {}),
       },
       verdict.ok ? 'webhook sent' : 'webhook attempt failed',
@@ -166,6 +156,37 @@ export async function sendToTarget(
     );
   }
   return result;
+}
+
+/** One attempt: a JSON POST judged by the channel, or the channel's own transport (SMTP). */
+async function attemptOnce(
+  deps: SendDeps,
+  sender: ChannelSender,
+  target: SendTarget,
+  body: JsonObject,
+  ctx: TransportContext,
+): Promise<TransportAnswer> {
+  if ('transport' in sender) return sender.attempt(target as never, body, ctx);
+  const http = sender as HttpChannelSender;
+  const request = http.prepare(target as never, body, ctx);
+  const bytes = Buffer.byteLength(request.body);
+  try {
+    const res = await deps.http.postJson({
+      url: request.url,
+      body: request.body,
+      headers: request.headers,
+      proxyUrl: target.proxyUrl ?? null,
+      proxyFallbackToDirect: target.proxyFallbackToDirect ?? false,
+      connectTimeoutMs: ctx.connectTimeoutMs,
+      totalTimeoutMs: ctx.totalTimeoutMs,
+      signal: ctx.signal,
+    });
+    const verdict = http.judge({ status: res.status, headers: res.headers, body: res.body });
+    return { verdict, status: res.status, response: res.body, via: res.via, bytes };
+  } catch (err) {
+    if (!(err instanceof TransportError)) throw err;
+    return { verdict: transportVerdict(err), status: null, response: null, via: err.via, bytes };
+  }
 }
 
 /** `p`, or sooner when `signal` aborts. */

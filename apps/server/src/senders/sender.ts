@@ -1,19 +1,15 @@
-import type { ChannelType, JsonObject } from '@herald/core';
+import type { ChannelType, FieldsOf, JsonObject, OpenConfigOf } from '@herald/core';
 
-/** A target's sending settings, secrets already opened (they never leave the server). */
-export type SendTarget = {
+type SendTargetBase<C extends ChannelType> = {
   id?: string;
-  channel: ChannelType;
-  webhookUrl?: string | null;
-  telegramBotToken?: string | null;
-  dingtalkSecret?: string | null;
-  feishuSecret?: string | null;
-  /** Standard Webhooks secret (`whsec_…`) for custom targets. */
-  signingSecret?: string | null;
-  customHeaders?: Record<string, string> | null;
+  channel: C;
   proxyUrl?: string | null;
   proxyFallbackToDirect?: boolean;
 };
+
+/** One channel's target as its sender gets it: the channel's fields, secrets opened (they never leave the server). */
+export type SendTargetOf<C extends ChannelType> = SendTargetBase<C> & OpenConfigOf<FieldsOf<C>>;
+export type SendTarget = { [C in ChannelType]: SendTargetOf<C> }[ChannelType];
 
 export type SendContext = {
   /** Stable across every attempt of one delivery (Standard Webhooks `webhook-id`). */
@@ -43,14 +39,41 @@ export type Verdict =
       rateLimited?: boolean;
     };
 
-/** One channel's sending: sign and address the request, then judge the platform's answer. */
-export type ChannelSender = {
-  channel: ChannelType;
-  prepare(target: SendTarget, body: JsonObject, ctx: SendContext): PreparedRequest;
+/** One channel's sending over HTTP: sign and address the request, then judge the platform's answer. */
+export type HttpChannelSender<C extends ChannelType = ChannelType> = {
+  channel: C;
+  prepare(target: SendTargetOf<C>, body: JsonObject, ctx: SendContext): PreparedRequest;
   judge(response: PlatformResponse): Verdict;
   /** Values that must never appear in a log, error or stored excerpt. */
-  secretsOf(target: SendTarget): string[];
+  secretsOf(target: SendTargetOf<C>): string[];
 };
+
+/** What one attempt over a channel's own transport (SMTP) came to. */
+export type TransportAnswer = {
+  verdict: Verdict;
+  /** The server's status (an SMTP reply code), when it answered. */
+  status: number | null;
+  /** The server's last reply, for the log (redacted by the caller). */
+  response: string | null;
+  via: 'proxy' | 'direct' | null;
+  bytes: number;
+};
+
+export type TransportContext = SendContext & {
+  signal?: AbortSignal | undefined;
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
+};
+
+/** A channel that does not post JSON over HTTP (email): it makes each attempt itself. */
+export type TransportChannelSender<C extends ChannelType = ChannelType> = {
+  channel: C;
+  transport: 'own';
+  attempt(target: SendTargetOf<C>, body: JsonObject, ctx: TransportContext): Promise<TransportAnswer>;
+  secretsOf(target: SendTargetOf<C>): string[];
+};
+
+export type ChannelSender<C extends ChannelType = ChannelType> = HttpChannelSender<C> | TransportChannelSender<C>;
 
 export class SenderConfigError extends Error {
   override name = 'SenderConfigError';

@@ -1,8 +1,8 @@
 import { byStatus, clampHint, jsonOf } from './judge.ts';
-import { type ChannelSender, requireField } from './sender.ts';
+import { type HttpChannelSender, requireField } from './sender.ts';
 
 /** Telegram Bot API sendMessage: `ok: true` is success; 429 carries `parameters.retry_after` (seconds). */
-export const telegramSender: ChannelSender = {
+export const telegramSender: HttpChannelSender<'telegram'> = {
   channel: 'telegram',
   prepare(target, body, { telegramApiBaseUrl }) {
     const token = requireField(target.telegramBotToken, 'telegramBotToken', 'telegram');

@@ -9,12 +9,13 @@ import { systemClock } from '../senders/clock.ts';
 import { sendToTarget } from '../senders/send.ts';
 import type { SendTarget } from '../senders/sender.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
-import { openTarget, sendTargetOf } from './target-record.ts';
+import { openTarget, renderConfigOf, sendTargetOf } from './target-record.ts';
 
 /** Where a test message goes, and what its channel's body needs besides the sample. */
 export type SampleRecipient = {
   target: SendTarget;
-  telegram: { chatId: string; topicId: number | null } | null;
+  /** The target's settings a renderer may see (a chat id, a thread, recipients). */
+  config: Record<string, unknown>;
   customTemplate?: Record<string, unknown> | null;
 };
 
@@ -39,7 +40,7 @@ export async function sendSample(
       locale: settings.locale as never,
       timezone: settings.timezone,
       now,
-      ...(to.telegram ? { telegram: to.telegram } : {}),
+      config: to.config,
       ...(to.customTemplate ? { customTemplate: to.customTemplate as never } : {}),
     });
     const sent = await sendToTarget(
@@ -91,10 +92,8 @@ export async function testTarget(deps: AppDeps, id: string, type: NotificationTy
     deps,
     {
       target: sendTargetOf(id, target),
-      telegram: target.telegramChatId
-        ? { chatId: target.telegramChatId, topicId: target.telegramTopicId ?? null }
-        : null,
-      customTemplate: target.customTemplate ?? null,
+      config: renderConfigOf(target),
+      customTemplate: (target.customTemplate as Record<string, unknown> | undefined) ?? null,
     },
     type,
     now,

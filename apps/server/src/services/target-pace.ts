@@ -11,6 +11,7 @@ import {
 import { readPaces, waitingByTarget } from '../db/repos/pace.ts';
 import type { AppDeps } from '../deps.ts';
 import { readSettingsWithSecrets } from './settings.ts';
+import { legacyRecipientOf } from './target-record.ts';
 
 const LEGACY_FIELD = {
   circuit_breaker: 'circuitBreakerWebhook',
@@ -27,7 +28,7 @@ const LEGACY_FIELD = {
 export async function targetPaces(deps: Pick<AppDeps, 'db' | 'secretBox' | 'clock'>): Promise<TargetPaceView[]> {
   const now = deps.clock.now();
   const [targets, paces, waiting, { legacy }] = await Promise.all([
-    deps.db.selectFrom('target').select(['id', 'provider_type', 'telegram_chat_id', 'pace_per_minute']).execute(),
+    deps.db.selectFrom('target').select(['id', 'provider_type', 'config', 'pace_per_minute']).execute(),
     readPaces(deps.db),
     waitingByTarget(deps.db),
     readSettingsWithSecrets(deps.db, deps.secretBox),
@@ -39,10 +40,10 @@ export async function targetPaces(deps: Pick<AppDeps, 'db' | 'secretBox' | 'cloc
     targetId: string | null,
     type: NotificationType | null,
     channel: ChannelType,
-    chatId: string | null,
+    config: Record<string, unknown>,
     own: number | null,
   ): TargetPaceView => {
-    const platform = CHANNEL_PACE[channel]({ telegramChatId: chatId });
+    const platform = CHANNEL_PACE[channel](config);
     const interval = paceIntervalMs(platform, own);
     const row = paceOf.get(key);
     const slowed = row?.slowed_until && row.slowed_until > now ? row.slowed_until : null;
@@ -61,15 +62,12 @@ export async function targetPaces(deps: Pick<AppDeps, 'db' | 'secretBox' | 'cloc
       lastRefusalAt: row?.last_refusal_at?.toISOString() ?? null,
     };
   };
-  const out = targets.map((t) =>
-    view(t.id, t.id, null, t.provider_type as ChannelType, t.telegram_chat_id, t.pace_per_minute),
-  );
+  const out = targets.map((t) => view(t.id, t.id, null, t.provider_type as ChannelType, t.config, t.pace_per_minute));
   for (const type of NOTIFICATION_TYPES) {
     const url = legacy[LEGACY_FIELD[type]];
     const parsed = url ? parseLegacyWebhook(url) : null;
     if (!parsed?.ok) continue;
-    const chat = parsed.value.channel === 'telegram' ? parsed.value.chatId : null;
-    out.push(view(`legacy:${type}`, null, type, parsed.value.channel, chat, null));
+    out.push(view(`legacy:${type}`, null, type, parsed.value.channel, legacyRecipientOf(parsed.value).config, null));
   }
   return out;
 }

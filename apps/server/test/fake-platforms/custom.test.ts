@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { customSender } from '../../src/senders/custom.ts';
-import type { SendTarget } from '../../src/senders/sender.ts';
+import type { SendTargetOf } from '../../src/senders/sender.ts';
 import { startFakeCustom } from './custom.ts';
 import { asResponse, ctx, every, post, render, useFakes } from './support.ts';
 
@@ -9,7 +9,7 @@ const fake = useFakes();
 
 describe('custom webhook', () => {
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
-  const target = (url: string, extra: Partial<SendTarget> = {}): SendTarget => ({
+  const target = (url: string, extra: Partial<SendTargetOf<'custom'>> = {}): SendTargetOf<'custom'> => ({
     channel: 'custom',
     webhookUrl: url,
     signingSecret: secret,

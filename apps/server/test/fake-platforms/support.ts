@@ -1,4 +1,5 @@
 import {
+  type BindingMentions,
   type ChannelType,
   type JsonObject,
   LOCALES,
@@ -61,7 +62,7 @@ export function render(
   channel: ChannelType,
   type: NotificationType = 'circuit_breaker',
   locale: Locale = 'zh-CN',
-  extra: { telegram?: { chatId: string; topicId?: number } } = {},
+  extra: { config?: Record<string, unknown>; mentions?: BindingMentions | null } = {},
 ): JsonObject {
   return renderNotification({
     type,

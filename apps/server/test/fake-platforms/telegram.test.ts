@@ -14,7 +14,7 @@ describe('Telegram', () => {
   it('accepts every rendered notification, topic included, and answers with the message', async () => {
     const tg = await fake(start());
     for (const [type, locale] of every) {
-      const body = render('telegram', type, locale, { telegram: { chatId: CHAT, topicId: 7 } });
+      const body = render('telegram', type, locale, { config: { telegramChatId: CHAT, telegramTopicId: 7 } });
       const req = telegramSender.prepare(
         { channel: 'telegram', telegramBotToken: token },
         body,

@@ -39,4 +39,30 @@ describe('key rotation', () => {
     expect(rows[1]?.secret).toBe(current);
     expect(rows[2]?.secret).toBeNull();
   });
+
+  it("reseals each stale value of a sealed map (a target's channel secrets), keeping current ones", async () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const oldBox = createSecretBox(oldKey);
+    const box = createSecretBox(newKey, [oldKey]);
+    const current = box.seal('current token');
+    await sql`create table vault_map (id int primary key, secrets jsonb not null)`.execute(db);
+    const stale = JSON.stringify({ webhookUrl: oldBox.seal('https://h.test/x'), token: current });
+    await sql`insert into vault_map values (1, ${stale}::jsonb), (2, ${JSON.stringify({ token: current })}::jsonb), (3, '{}')`.execute(
+      db,
+    );
+
+    const columns = [{ table: 'vault_map', key: 'id', column: 'secrets', map: true }];
+    expect(await resealSecrets(db, box, createLogger('silent'), columns)).toBe(1);
+    expect(await resealSecrets(db, box, createLogger('silent'), columns)).toBe(0);
+
+    const rows = (
+      await sql<{ id: number; secrets: Record<string, string> }>`select * from vault_map order by id`.execute(db)
+    ).rows;
+    const newOnly = createSecretBox(newKey);
+    expect(newOnly.open(rows[0]?.secrets.webhookUrl as string)).toBe('https://h.test/x');
+    expect(rows[0]?.secrets.token).toBe(current);
+    expect(rows[1]?.secrets).toEqual({ token: current });
+    expect(rows[2]?.secrets).toEqual({});
+  });
 });

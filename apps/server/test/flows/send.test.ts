@@ -13,7 +13,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createAddressPolicy, createHttpClient } from '../../src/net/index.ts';
 import type { Clock } from '../../src/senders/clock.ts';
 import { type SendDeps, sendToTarget } from '../../src/senders/send.ts';
-import type { SendTarget } from '../../src/senders/sender.ts';
+import type { SendTargetOf } from '../../src/senders/sender.ts';
 import {
   startFakeCustom,
   startFakeDingtalk,
@@ -59,7 +59,7 @@ const fakes = await Promise.all([
 const [wecom, ding, feishu, tg, custom] = fakes;
 const fakeOf = { wechat: wecom, dingtalk: ding, feishu, telegram: tg, custom } satisfies Record<ChannelType, unknown>;
 
-const targets: Record<ChannelType, SendTarget> = {
+const targets: { [C in ChannelType]: SendTargetOf<C> } = {
   wechat: { id: 't-wechat', channel: 'wechat', webhookUrl: wecom.webhookUrl },
   dingtalk: { id: 't-ding', channel: 'dingtalk', webhookUrl: ding.webhookUrl, dingtalkSecret: SECRETS.dingSecret },
   feishu: { id: 't-feishu', channel: 'feishu', webhookUrl: feishu.webhookUrl, feishuSecret: SECRETS.feishuSecret },
@@ -89,7 +89,7 @@ function bodyFor(channel: ChannelType, type: NotificationType = 'circuit_breaker
     locale,
     timezone: 'Asia/Shanghai',
     now: NOW,
-    telegram: { chatId: '-100777', topicId: 42 },
+    config: { telegramChatId: '-100777', telegramTopicId: 42 },
   }).body;
 }
 

@@ -6,7 +6,7 @@ import { CHANNELS } from './index.ts';
 
 const now = new Date('2026-01-15T06:30:00.000Z');
 const timezone = 'Asia/Shanghai';
-const telegram = { chatId: '-1001234567890', topicId: 42 };
+const telegram = { telegramChatId: '-1001234567890', telegramTopicId: 42 };
 
 const cases = CHANNEL_TYPES.flatMap((channel) =>
   NOTIFICATION_TYPES.flatMap((type) => LOCALES.map((locale) => ({ channel, type, locale }))),
@@ -15,7 +15,15 @@ const cases = CHANNEL_TYPES.flatMap((channel) =>
 /** One contract over every channel × notification type × locale. */
 describe.each(cases)('$channel × $type × $locale', ({ channel, type, locale }) => {
   const render = (data: unknown) =>
-    renderNotification({ type, data, channel, locale, timezone, now, ...(channel === 'telegram' ? { telegram } : {}) });
+    renderNotification({
+      type,
+      data,
+      channel,
+      locale,
+      timezone,
+      now,
+      ...(channel === 'telegram' ? { config: telegram } : {}),
+    });
 
   it('renders the sample exactly as before, within the platform limit', () => {
     const { body, truncated } = render(NOTIFICATIONS[type].sample({ now }));

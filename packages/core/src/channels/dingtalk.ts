@@ -2,7 +2,9 @@ import { escapeHtml } from '../message/escape.ts';
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
 import { formatDateTime } from '../message/format.ts';
 import type { Block, Message, Section } from '../message/model.ts';
-import type { ChannelDefinition, JsonObject } from './types.ts';
+import { HttpUrl, SecretText } from '../schemas/common.ts';
+import { MINUTE_MS } from './pace.ts';
+import { defineChannel, type JsonObject } from './types.ts';
 
 /** DingTalk custom robot: the request body at most 20,000 bytes (errcode 460101 beyond). */
 export const DINGTALK_MAX_BODY_BYTES = 20_000;
@@ -38,11 +40,19 @@ function body(m: Message): JsonObject {
 
 const size = (b: JsonObject) => utf8Bytes(JSON.stringify(b));
 
-export const dingtalk: ChannelDefinition = {
+export const dingtalk = defineChannel({
   type: 'dingtalk',
+  fields: {
+    webhookUrl: { kind: 'url', schema: HttpUrl },
+    dingtalkSecret: { kind: 'secret', schema: SecretText.nullish() },
+  },
+  // Beyond 20 a minute DingTalk refuses the robot for 10 minutes.
+  pace: () => ({ limits: [{ max: 20, windowMs: MINUTE_MS }], penaltyMs: 10 * MINUTE_MS }),
+  previewConfig: {},
+  mentions: null,
   limit: { max: DINGTALK_MAX_BODY_BYTES, unit: 'bytes', appliesTo: 'request body', measure: size },
   render(message, { locale }) {
     const { output, truncated } = fitMessage(message, locale, body, (b) => size(b) <= DINGTALK_MAX_BODY_BYTES);
     return { body: output, truncated };
   },
-};
+});

@@ -3,7 +3,9 @@ import { fitMessage, utf8Bytes } from '../message/fit.ts';
 import { formatDateTime } from '../message/format.ts';
 import type { Block, Level, Message, Section } from '../message/model.ts';
 import type { JsonValue } from '../notifications/types.ts';
-import type { ChannelDefinition, JsonObject } from './types.ts';
+import { HttpUrl, SecretText } from '../schemas/common.ts';
+import { MINUTE_MS } from './pace.ts';
+import { defineChannel, type JsonObject } from './types.ts';
 
 /** Feishu custom bot: request body at most 20 KB; room is kept for `timestamp` and `sign`. */
 export const FEISHU_MAX_BODY_BYTES = 20 * 1024;
@@ -81,12 +83,25 @@ function body(m: Message): JsonObject {
 
 const size = (b: JsonObject) => utf8Bytes(JSON.stringify(b));
 
-export const feishu: ChannelDefinition = {
+export const feishu = defineChannel({
   type: 'feishu',
+  fields: {
+    webhookUrl: { kind: 'url', schema: HttpUrl },
+    feishuSecret: { kind: 'secret', schema: SecretText.nullish() },
+  },
+  pace: () => ({
+    limits: [
+      { max: 100, windowMs: MINUTE_MS },
+      { max: 5, windowMs: 1_000 },
+    ],
+    avoidTopOfHour: true,
+  }),
+  previewConfig: {},
+  mentions: null,
   limit: { max: FEISHU_MAX_BODY_BYTES, unit: 'bytes', appliesTo: 'request body', measure: size },
   render(message, { locale }) {
     const max = FEISHU_MAX_BODY_BYTES - FEISHU_SIGNATURE_RESERVE_BYTES;
     const { output, truncated } = fitMessage(message, locale, body, (b) => size(b) <= max);
     return { body: output, truncated };
   },
-};
+});

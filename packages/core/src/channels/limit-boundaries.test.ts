@@ -30,7 +30,7 @@ const render = (channel: ChannelType, lastError: string, locale: 'en' | 'zh-CN' 
     locale,
     timezone: 'UTC',
     now,
-    telegram: { chatId: '1' },
+    config: { telegramChatId: '1' },
   });
 
 describe('the documented limits', () => {
@@ -82,7 +82,7 @@ describe('Telegram HTML against the reference parser', () => {
           locale: 'en',
           timezone: 'UTC',
           now,
-          telegram: { chatId: '1' },
+          config: { telegramChatId: '1' },
         }).body.text as string;
         const parsed = parseTelegramHtml(rendered);
         expect(parsed.text).toContain(`Provider ${name || 'p'} (ID: 7)`);

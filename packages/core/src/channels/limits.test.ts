@@ -30,7 +30,7 @@ describe.each(LIMITED)('$channel with an oversized message', ({ channel, limit }
       locale,
       timezone: 'Asia/Shanghai',
       now,
-      telegram: { chatId: '1' },
+      config: { telegramChatId: '1' },
     });
 
   it.each(LOCALES)('shortens a huge error text to fit, visibly, without splitting a character (%s)', (locale) => {
@@ -82,7 +82,7 @@ describe('telegram markup after shortening', () => {
       locale: 'en',
       timezone: 'UTC',
       now,
-      telegram: { chatId: '1' },
+      config: { telegramChatId: '1' },
     });
     const html = body.text as string;
     const open = html.match(/<(b|blockquote)>/g)?.length ?? 0;

@@ -29,7 +29,7 @@ const message = (patch: Partial<Message> = {}): Message => ({
   timezone: 'UTC',
   ...patch,
 });
-const opts = { locale: 'en', telegram: { chatId: '1' } } as const;
+const opts = { locale: 'en', config: { telegramChatId: '1' } } as const;
 
 describe('renderers: list markers, second lines, and messages without an icon', () => {
   it('wechat', () => {
@@ -87,7 +87,10 @@ describe('renderers: list markers, second lines, and messages without an icon', 
   });
 
   it('telegram', () => {
-    const { body } = CHANNELS.telegram.render(message(), { locale: 'en', telegram: { chatId: '1', topicId: 9 } });
+    const { body } = CHANNELS.telegram.render(message(), {
+      locale: 'en',
+      config: { telegramChatId: '1', telegramTopicId: 9 },
+    });
     expect(body).toEqual({
       chat_id: '1',
       message_thread_id: 9,
@@ -113,7 +116,8 @@ describe('renderers: list markers, second lines, and messages without an icon', 
       ].join('\n'),
     });
     expect(
-      CHANNELS.telegram.render(message(), { locale: 'en', telegram: { chatId: '1', topicId: null } }).body,
+      CHANNELS.telegram.render(message(), { locale: 'en', config: { telegramChatId: '1', telegramTopicId: null } })
+        .body,
     ).not.toHaveProperty('message_thread_id');
   });
 
@@ -153,7 +157,7 @@ describe('renderers: list markers, second lines, and messages without an icon', 
 
   it('refuse to render without what they need', () => {
     expect(() => CHANNELS.telegram.render(message(), { locale: 'en' })).toThrow('a Telegram target needs a chat id');
-    expect(() => CHANNELS.telegram.render(message(), { locale: 'en', telegram: { chatId: '' } })).toThrow(
+    expect(() => CHANNELS.telegram.render(message(), { locale: 'en', config: { telegramChatId: '' } })).toThrow(
       'a Telegram target needs a chat id',
     );
     expect(() => CHANNELS.custom.render(message(), { locale: 'en' })).toThrow('a custom target needs a template');

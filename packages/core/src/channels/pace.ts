@@ -1,5 +1,3 @@
-import type { ChannelType } from '../domain.ts';
-
 /** At most `max` messages in any `windowMs`, as a platform counts them. */
 export type RateLimit = { max: number; windowMs: number };
 
@@ -12,28 +10,7 @@ export type ChannelPace = {
   avoidTopOfHour?: boolean;
 };
 
-const MINUTE = 60_000;
-
-/**
- * Each platform's documented limits per robot / chat. Telegram's depend on the chat: about one
- * message a second in a private chat, 20 a minute in a group (negative ids and @channels).
- */
-export const CHANNEL_PACE: Record<ChannelType, (target: { telegramChatId?: string | null }) => ChannelPace> = {
-  wechat: () => ({ limits: [{ max: 20, windowMs: MINUTE }] }),
-  dingtalk: () => ({ limits: [{ max: 20, windowMs: MINUTE }], penaltyMs: 10 * MINUTE }),
-  feishu: () => ({
-    limits: [
-      { max: 100, windowMs: MINUTE },
-      { max: 5, windowMs: 1_000 },
-    ],
-    avoidTopOfHour: true,
-  }),
-  telegram: ({ telegramChatId }) =>
-    /^\d/.test(telegramChatId ?? '-')
-      ? { limits: [{ max: 1, windowMs: 1_000 }] }
-      : { limits: [{ max: 20, windowMs: MINUTE }] },
-  custom: () => ({ limits: [] }),
-};
+export const MINUTE_MS = 60_000;
 
 /** Headroom for the gap between taking a slot and the platform receiving the request. */
 const MARGIN = 1.02;
@@ -45,10 +22,10 @@ const MARGIN = 1.02;
  */
 export function paceIntervalMs(pace: ChannelPace, perMinute?: number | null): number | null {
   const spacings = pace.limits.map((l) => (l.max <= 1 ? l.windowMs : l.windowMs / (l.max - 1)) * MARGIN);
-  if (perMinute) spacings.push(MINUTE / perMinute);
+  if (perMinute) spacings.push(MINUTE_MS / perMinute);
   return spacings.length === 0 ? null : Math.ceil(Math.max(...spacings));
 }
 
 /** Messages per minute a spacing allows, for display. */
 export const perMinuteOf = (intervalMs: number | null) =>
-  intervalMs === null ? null : Math.round((MINUTE / intervalMs) * 10) / 10;
+  intervalMs === null ? null : Math.round((MINUTE_MS / intervalMs) * 10) / 10;

@@ -20,7 +20,7 @@ const render = (channel: 'wechat' | 'feishu' | 'dingtalk' | 'telegram', data: un
     locale: 'zh-CN',
     timezone: 'Asia/Shanghai',
     now,
-    telegram: { chatId: '123' },
+    config: { telegramChatId: '123' },
   }).body;
 
 describe('renderers', () => {

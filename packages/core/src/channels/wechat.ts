@@ -1,7 +1,9 @@
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
 import { formatDateTime } from '../message/format.ts';
 import { type Block, LEVEL_ICON, type Message, type Section } from '../message/model.ts';
-import type { ChannelDefinition, JsonObject } from './types.ts';
+import { HttpUrl } from '../schemas/common.ts';
+import { MINUTE_MS } from './pace.ts';
+import { defineChannel, type JsonObject } from './types.ts';
 
 /** WeCom group robot: markdown content at most 4096 bytes UTF-8 (errcode 40058 beyond). */
 export const WECHAT_MARKDOWN_MAX_BYTES = 4096;
@@ -37,8 +39,12 @@ export function wechatMarkdown(m: Message): string {
 
 const contentOf = (body: JsonObject) => ((body.markdown as JsonObject).content as string) ?? '';
 
-export const wechat: ChannelDefinition = {
+export const wechat = defineChannel({
   type: 'wechat',
+  fields: { webhookUrl: { kind: 'url', schema: HttpUrl } },
+  pace: () => ({ limits: [{ max: 20, windowMs: MINUTE_MS }] }),
+  previewConfig: {},
+  mentions: null,
   limit: {
     max: WECHAT_MARKDOWN_MAX_BYTES,
     unit: 'bytes',
@@ -54,4 +60,4 @@ export const wechat: ChannelDefinition = {
     );
     return { body: { msgtype: 'markdown', markdown: { content: output } }, truncated };
   },
-};
+});

@@ -1,3 +1,4 @@
+import type { BindingMentions } from '../channels/mentions.ts';
 import type { JsonObject } from '../channels/types.ts';
 import type { ChannelType, Locale, NotificationType } from '../domain.ts';
 import type { ListItem } from '../message/model.ts';
@@ -17,7 +18,10 @@ export type DigestInput = {
   locale: Locale;
   timezone: string;
   now: Date;
-  telegram?: { chatId: string; topicId?: number | null };
+  /** The target's settings that are not secret (a chat id, a thread, recipients). */
+  config?: Record<string, unknown>;
+  /** The binding's mentions; the message's level decides whether they apply. */
+  mentions?: BindingMentions | null;
   /** The target's or binding's template for this type. */
   customTemplate?: JsonObject;
 };

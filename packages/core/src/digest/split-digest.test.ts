@@ -6,7 +6,7 @@ import { type DigestInput, type DigestType, renderDigest, splitDigest } from './
 
 const now = new Date('2026-01-15T06:30:00.000Z');
 const timezone = 'Asia/Shanghai';
-const telegram = { chatId: '-1001234567890', topicId: 42 };
+const telegram = { telegramChatId: '-1001234567890', telegramTopicId: 42 };
 const EVENTS = ['opened', 'opened', 'recovered', 'opened', 'flapping'] as const;
 
 /** Names no other name contains, so a name found in a body is that item. */
@@ -46,7 +46,7 @@ const input = (type: DigestType, channel: ChannelType, locale: Locale, list: unk
   locale,
   timezone,
   now,
-  ...(channel === 'telegram' ? { telegram } : {}),
+  ...(channel === 'telegram' ? { config: telegram } : {}),
 });
 
 const TRUNCATED: Record<Locale, string> = {

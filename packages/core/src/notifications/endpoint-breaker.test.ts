@@ -189,7 +189,7 @@ describe.each(cases)('endpoint alert on $channel × $locale', ({ channel, locale
       locale,
       timezone,
       now,
-      telegram: { chatId: '-100123' },
+      config: { telegramChatId: '-100123' },
       ...(customTemplate ? { customTemplate } : {}),
     });
 

@@ -266,7 +266,15 @@ describe.each(variants)('$name on every channel', ({ type, data, lead }) => {
   it.each(CHANNEL_TYPES.flatMap((channel) => LOCALES.map((locale) => ({ channel, locale }))))(
     '$channel × $locale: the title and what happened, within the limit',
     ({ channel, locale }) => {
-      const r = renderNotification({ type, data, channel, locale, timezone, now, telegram: { chatId: '-100123' } });
+      const r = renderNotification({
+        type,
+        data,
+        channel,
+        locale,
+        timezone,
+        now,
+        config: { telegramChatId: '-100123' },
+      });
       expect(r.truncated).toBe(false);
       const limit = CHANNELS[channel].limit;
       if (limit) expect(limit.measure(r.body)).toBeLessThanOrEqual(limit.max);

@@ -104,7 +104,7 @@ describe('provider balance: the message', () => {
         locale,
         timezone,
         now,
-        ...(channel === 'telegram' ? { telegram: { chatId: '-100123' } } : {}),
+        ...(channel === 'telegram' ? { config: { telegramChatId: '-100123' } } : {}),
       });
       expect(truncated).toBe(false);
       const limit = CHANNELS[channel].limit;

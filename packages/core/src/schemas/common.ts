@@ -16,6 +16,9 @@ export const TimeZone = Text()
 
 export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm, e.g. 09:00');
 
+/** A signing secret, token or password an admin pastes. */
+export const SecretText = Text().trim().min(1, 'must not be empty').max(512, 'at most 512 characters');
+
 export const HttpUrl = Text()
   .trim()
   .max(2048, 'at most 2048 characters')

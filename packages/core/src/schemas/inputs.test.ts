@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SigningSecret } from '../channels/custom.ts';
+import { TelegramBotToken, TelegramChatId } from '../channels/telegram.ts';
 import { ApiKeyIdInput, CreateApiKeyInput } from './api-keys.ts';
 import { LoginInput } from './auth.ts';
 import { ListBindingsInput, SetBindingsInput } from './bindings.ts';
@@ -6,14 +8,7 @@ import { CustomHeaders, FORBIDDEN_HEADERS, HHMM, HttpUrl, ProxyUrl, TimeZone, te
 import { DeliveryIdInput, ListDeliveriesInput } from './deliveries.ts';
 import { AuditListInput, PreviewInput, TestTargetInput, TriggerInput } from './notifications.ts';
 import { LEGACY_WEBHOOK_TYPE, SETTINGS_DEFAULTS, UpdateSettingsInput } from './settings.ts';
-import {
-  CreateTargetInput,
-  SigningSecret,
-  TargetIdInput,
-  TelegramBotToken,
-  TelegramChatId,
-  UpdateTargetInput,
-} from './targets.ts';
+import { CreateTargetInput, TargetIdInput, UpdateTargetInput } from './targets.ts';
 
 type Parsed = { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } };
 /** Every issue as `path: message`: which field, and why. */

@@ -1,11 +1,20 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES } from '../domain.ts';
-import { CustomHeaders, HttpUrl, ProxyUrl, type SecretState, templateSchema } from './common.ts';
+import {
+  type AllChannelFields,
+  CHANNEL_FIELDS,
+  CHANNELS,
+  type ChannelFieldName,
+  type ChannelFields,
+  type FieldSpec,
+  type FieldsOf,
+  type SecretKind,
+} from '../channels/index.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../domain.ts';
+import { ProxyUrl, type SecretState } from './common.ts';
 import { PacePerMinute } from './incidents.ts';
 import { Text } from './text.ts';
 
 const Name = Text().trim().min(1, 'a name is required').max(100, 'at most 100 characters');
-const Secret = Text().trim().min(1, 'must not be empty').max(512, 'at most 512 characters');
 
 const common = {
   name: Name,
@@ -16,84 +25,47 @@ const common = {
   pacePerMinute: PacePerMinute.nullish(),
 };
 
-export const TelegramBotToken = z
-  .string()
-  .trim()
-  .regex(/^\d{3,}:[\w-]{20,}$/, 'must look like 123456789:AA… (from @BotFather)');
-export const TelegramChatId = z
-  .string()
-  .trim()
-  .regex(/^(-?\d{1,20}|@[A-Za-z]\w{4,31})$/, 'must be a numeric chat id (e.g. -1001234567890) or @channelname');
-export const SigningSecret = z
-  .string()
-  .trim()
-  .regex(/^whsec_[A-Za-z0-9+/]{24,}={0,2}$/, 'must be a Standard Webhooks secret: whsec_ followed by base64');
+type ShapeOf<F extends ChannelFields> = { [K in keyof F]: F[K]['schema'] };
+type ConfigSchemaOf<T extends ChannelType> = z.ZodObject<
+  typeof common & { providerType: z.ZodLiteral<T> } & ShapeOf<FieldsOf<T>>
+>;
 
-/** Each channel's fields; secrets are webhookUrl, tokens, signing secrets, header values and the proxy URL. */
-export const TargetConfig = z.discriminatedUnion('providerType', [
-  z.object({ ...common, providerType: z.literal('wechat'), webhookUrl: HttpUrl }),
-  z.object({ ...common, providerType: z.literal('feishu'), webhookUrl: HttpUrl, feishuSecret: Secret.nullish() }),
-  z.object({ ...common, providerType: z.literal('dingtalk'), webhookUrl: HttpUrl, dingtalkSecret: Secret.nullish() }),
-  z.object({
-    ...common,
-    providerType: z.literal('telegram'),
-    telegramBotToken: TelegramBotToken,
-    telegramChatId: TelegramChatId,
-    telegramTopicId: z
-      .number()
-      .int('a topic id is a whole number')
-      .positive('a topic id is a positive number')
-      .max(2_147_483_647, 'a topic id is at most 2147483647')
-      .nullish(),
-  }),
-  z.object({
-    ...common,
-    providerType: z.literal('custom'),
-    webhookUrl: HttpUrl,
-    customTemplate: templateSchema(),
-    customHeaders: CustomHeaders.nullish(),
-    signingSecret: SigningSecret.nullish(),
-  }),
-]);
+/** One channel's create input: the common fields, its type and its own fields. */
+export function channelConfigSchema<T extends ChannelType>(type: T): ConfigSchemaOf<T> {
+  const fields = CHANNELS[type].fields as ChannelFields;
+  const own = Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, spec.schema]));
+  return z.object({ ...common, providerType: z.literal(type), ...own }) as unknown as ConfigSchemaOf<T>;
+}
+
+const CONFIG_SCHEMAS = CHANNEL_TYPES.map((t) => channelConfigSchema(t)) as unknown as [
+  ConfigSchemaOf<ChannelType>,
+  ...ConfigSchemaOf<ChannelType>[],
+];
+
+/** A target's settings, by channel: each channel's fields come from its definition. */
+export const TargetConfig = z.discriminatedUnion('providerType', CONFIG_SCHEMAS) as unknown as z.ZodType<
+  { [T in ChannelType]: z.infer<ConfigSchemaOf<T>> }[ChannelType]
+>;
 export type TargetConfig = z.infer<typeof TargetConfig>;
+/** One channel's settings. */
+export type TargetConfigOf<T extends ChannelType> = Extract<TargetConfig, { providerType: T }>;
 
 export const CreateTargetInput = TargetConfig;
 export type CreateTargetInput = TargetConfig;
-
-/** Every field any type has: the shape a patch may carry. */
-export const SECRET_FIELDS = [
-  'webhookUrl',
-  'telegramBotToken',
-  'dingtalkSecret',
-  'feishuSecret',
-  'signingSecret',
-  'proxyUrl',
-] as const;
-export type SecretField = (typeof SECRET_FIELDS)[number];
 
 /** A patch: a field left out is kept, null clears it; fields of another type are cleared on a type change. */
 export const UpdateTargetInput = z
   .object({
     id: z.uuid('id must be a UUID'),
-    name: z.unknown(),
     providerType: z.enum(CHANNEL_TYPES),
-    webhookUrl: z.unknown(),
-    telegramBotToken: z.unknown(),
-    telegramChatId: z.unknown(),
-    telegramTopicId: z.unknown(),
-    dingtalkSecret: z.unknown(),
-    feishuSecret: z.unknown(),
-    signingSecret: z.unknown(),
-    customTemplate: z.unknown(),
-    customHeaders: z.unknown(),
-    proxyUrl: z.unknown(),
-    proxyFallbackToDirect: z.unknown(),
-    isEnabled: z.unknown(),
-    pacePerMinute: z.unknown(),
+    ...Object.fromEntries(Object.keys(common).map((k) => [k, z.unknown()])),
+    ...Object.fromEntries([...CHANNEL_FIELDS.keys()].map((k) => [k, z.unknown()])),
   })
   .partial()
   .required({ id: true })
-  .strict();
+  .strict() as unknown as z.ZodType<
+  { id: string; providerType?: ChannelType } & { [K in keyof typeof common | ChannelFieldName]?: unknown }
+>;
 export type UpdateTargetInput = z.infer<typeof UpdateTargetInput>;
 
 export const TargetIdInput = z.object({ id: z.uuid('id must be a UUID') });
@@ -109,21 +81,19 @@ export const TestResult = z.object({
 });
 export type TestResult = z.infer<typeof TestResult>;
 
+/** How the API shows one field: a secret by whether it is set (and a hint), a setting as it is. */
+type FieldView<S extends FieldSpec> = S['kind'] extends 'headers'
+  ? Record<string, SecretState> | null
+  : S['kind'] extends SecretKind
+    ? SecretState
+    : NonNullable<z.infer<S['schema']>> | null;
+
+/** Every channel's fields appear (null or unset for other channels' targets). */
 export type TargetView = {
   id: string;
   name: string;
-  providerType: (typeof CHANNEL_TYPES)[number];
+  providerType: ChannelType;
   isEnabled: boolean;
-  webhookUrl: SecretState;
-  telegramBotToken: SecretState;
-  telegramChatId: string | null;
-  telegramTopicId: number | null;
-  dingtalkSecret: SecretState;
-  feishuSecret: SecretState;
-  signingSecret: SecretState;
-  customTemplate: Record<string, unknown> | null;
-  /** Header names with the state of their (secret) values. */
-  customHeaders: Record<string, SecretState> | null;
   proxyUrl: SecretState;
   proxyFallbackToDirect: boolean;
   pacePerMinute: number | null;
@@ -131,4 +101,4 @@ export type TargetView = {
   lastTestResult: TestResult | null;
   createdAt: string;
   updatedAt: string;
-};
+} & { [K in ChannelFieldName]: AllChannelFields[K] extends FieldSpec ? FieldView<AllChannelFields[K]> : never };

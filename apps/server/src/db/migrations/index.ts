@@ -16,6 +16,8 @@ import * as cacheAlertSettings from './2026_12_06_1320_cache_alert_settings.ts';
 import * as cacheHitRateType from './2026_12_06_1330_cache_hit_rate_type.ts';
 import * as usageCacheDaily from './2026_12_06_1335_usage_cache_daily.ts';
 import * as providerBalance from './2026_12_06_1400_provider_balance.ts';
+import * as targetChannelFields from './2026_12_06_1500_target_channel_fields.ts';
+import * as bindingMentions from './2026_12_06_1510_binding_mentions.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1330_cache_hit_rate_type': cacheHitRateType,
   '2026_12_06_1335_usage_cache_daily': usageCacheDaily,
   '2026_12_06_1400_provider_balance': providerBalance,
+  '2026_12_06_1500_target_channel_fields': targetChannelFields,
+  '2026_12_06_1510_binding_mentions': bindingMentions,
 };

@@ -1,4 +1,4 @@
-import type { QuietHours } from '@herald/core';
+import type { BindingMentions, QuietHours } from '@herald/core';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export type BindingTable = {
@@ -11,6 +11,8 @@ export type BindingTable = {
   /** Quiet hours in the binding's time zone (null: none). */
   quiet_hours: ColumnType<QuietHours | null, string | null, string | null>;
   template_override: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** People to notify with the message, as the target's channel names them. */
+  mentions: ColumnType<BindingMentions | null, string | null, string | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };

@@ -7,19 +7,12 @@ export type TargetTable = {
   name: string;
   provider_type: string;
   is_enabled: boolean;
-  // Sealed secrets.
-  webhook_url: string | null;
-  telegram_bot_token: string | null;
-  dingtalk_secret: string | null;
-  feishu_secret: string | null;
-  signing_secret: string | null;
-  /** Sealed JSON object of header name → value. */
-  custom_headers: string | null;
+  /** The channel's secret fields by API name, each value sealed on its own. */
+  secrets: ColumnType<Record<string, string>, string | undefined, string>;
+  /** The channel's other fields by API name. */
+  config: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Sealed; common to every channel. */
   proxy_url: string | null;
-  // Plain.
-  telegram_chat_id: string | null;
-  telegram_topic_id: number | null;
-  custom_template: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   proxy_fallback_to_direct: boolean;
   /** A pace below the platform's (messages per minute); null: the platform's own. */
   pace_per_minute: number | null;

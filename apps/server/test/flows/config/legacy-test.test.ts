@@ -98,7 +98,7 @@ const expectedBody = (type: NotificationType, channel: 'wechat' | 'feishu' | 'di
     locale: 'en',
     timezone: 'America/New_York',
     now: NOW,
-    ...(channel === 'telegram' ? { telegram: { chatId: CHAT, topicId: 9 } } : {}),
+    ...(channel === 'telegram' ? { config: { telegramChatId: CHAT, telegramTopicId: 9 } } : {}),
   }).body;
 
 describe('settings.testLegacyWebhook', () => {

@@ -118,9 +118,9 @@ describe('settings.migrateLegacyWebhooks', () => {
     expect(JSON.stringify(rows)).not.toContain(BOT);
     const box = h.herald.deps.secretBox;
     const wecomRow = rows.find((row) => row.id === wecom.targetId);
-    expect(box.open(wecomRow?.webhook_url as string)).toBe(WECOM_URL);
+    expect(box.open(wecomRow?.secrets.webhookUrl as string)).toBe(WECOM_URL);
     const tgRow = rows.find((row) => row.id === telegram.targetId);
-    expect(box.open(tgRow?.telegram_bot_token as string)).toBe(BOT);
+    expect(box.open(tgRow?.secrets.telegramBotToken as string)).toBe(BOT);
     const settingsRow = await h.db.selectFrom('settings').selectAll().executeTakeFirstOrThrow();
     expect(settingsRow.circuit_breaker_webhook).toBeNull();
     expect(JSON.stringify(settingsRow)).not.toContain(WECOM_KEY);

@@ -169,8 +169,8 @@ describe('targets', () => {
       .selectAll()
       .where('id', '=', ids.telegram as string)
       .executeTakeFirstOrThrow();
-    expect(row.telegram_bot_token).toBeNull();
-    expect(row.telegram_chat_id).toBeNull();
+    expect(row.secrets.telegramBotToken).toBeUndefined();
+    expect(row.config.telegramChatId).toBeUndefined();
   });
 
   it('stores a proxy URL sealed and shows it without credentials', async () => {
