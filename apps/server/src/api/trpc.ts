@@ -9,6 +9,7 @@ import { isSameOrigin } from '../auth/origin.ts';
 import type { AppDeps } from '../deps.ts';
 import { findSession } from '../services/admin-auth.ts';
 import { recordApiKeyUse } from '../services/api-keys.ts';
+import { FieldIssuesError } from '../services/errors.ts';
 import { unavailableAs503 } from './unavailable.ts';
 
 export const SESSION_COOKIE = 'herald_session';
@@ -21,17 +22,10 @@ export function contextFactory(deps: AppDeps, credentialLimit: CredentialLimit) 
 
 export type FieldIssue = { path: string; message: string };
 
-/** Field problems found past the schema (a cron, a missing target), reported like schema errors. */
-class FieldIssuesError extends Error {
-  readonly issues: Array<{ path: PropertyKey[]; message: string }>;
-  constructor(issues: Array<{ path: PropertyKey[]; message: string }>) {
-    super(issues.map((i) => i.message).join('; '));
-    this.issues = issues;
-  }
-}
-
-export function fieldError(issues: Array<{ path: PropertyKey[]; message: string }>): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message: 'invalid input', cause: new FieldIssuesError(issues) });
+/** A service's field problems (services/errors.ts) answer BAD_REQUEST, shaped like a schema error below. */
+function fieldIssuesAs400<R extends { ok: true } | { ok: false; error: TRPCError }>(result: R): R {
+  if (result.ok || !(result.error.cause instanceof FieldIssuesError)) return result;
+  throw new TRPCError({ code: 'BAD_REQUEST', message: 'invalid input', cause: result.error.cause });
 }
 
 function issuesOf(cause: unknown): Array<{ path: PropertyKey[]; message: string }> | null {
@@ -60,8 +54,8 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-/** Every procedure: a database outage answers 503, not 500. */
-const baseProcedure = t.procedure.use(async ({ ctx, next }) => unavailableAs503(await next(), ctx));
+/** Every procedure: a service's field problems answer 400, a database outage 503, not 500. */
+const baseProcedure = t.procedure.use(async ({ ctx, next }) => unavailableAs503(fieldIssuesAs400(await next()), ctx));
 export const publicProcedure = baseProcedure;
 
 /** The signed session token from the cookie, if there is a valid signature. */

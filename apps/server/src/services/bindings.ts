@@ -1,11 +1,11 @@
 import type { BindingView, NotificationType, SetBindingsInput } from '@herald/core';
 import { CronExpressionParser } from 'cron-parser';
-import { fieldError } from '../api/trpc.ts';
 import type { Db } from '../db/database.ts';
 import * as repo from '../db/repos/bindings.ts';
 import { findTargets } from '../db/repos/targets.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAudit } from './audit.ts';
+import { FieldIssuesError } from './errors.ts';
 import { reconcileSchedules } from './reconcile-after-change.ts';
 
 /** Types whose sending runs on a schedule; a binding's cron and time zone apply only to them. */
@@ -73,7 +73,7 @@ async function validate(deps: AppDeps, input: SetBindingsInput): Promise<void> {
       });
     }
   });
-  if (issues.length > 0) throw fieldError(issues);
+  if (issues.length > 0) throw new FieldIssuesError(issues);
 }
 
 /** Replaces one type's bindings in one transaction. */

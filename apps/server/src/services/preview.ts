@@ -1,10 +1,8 @@
-import { checkTemplate, isTimeZone, type PreviewInput, renderNotification, sampleData } from '@herald/core';
-import { fieldError } from '../api/trpc.ts';
+import { channelOf, checkTemplate, isTimeZone, type PreviewInput, renderNotification, sampleData } from '@herald/core';
 import type { Db } from '../db/database.ts';
 import { readSettings } from '../db/repos/settings.ts';
+import { FieldIssuesError } from './errors.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
-
-const SAMPLE_TELEGRAM = { chatId: '-1001234567890', topicId: null };
 
 /** The exact body a channel would get for the type's sample data (signatures are added per send). */
 export async function previewNotification(db: Db, input: PreviewInput) {
@@ -23,7 +21,7 @@ export async function previewNotification(db: Db, input: PreviewInput) {
   if (input.timezone !== undefined && !isTimeZone(input.timezone)) {
     issues.push({ path: ['timezone'], message: 'must be an IANA time zone such as Asia/Shanghai or UTC' });
   }
-  if (issues.length > 0) throw fieldError(issues);
+  if (issues.length > 0) throw new FieldIssuesError(issues);
   const settings = await readSettings(db, SYSTEM_TIMEZONE);
   const now = new Date();
   const r = renderNotification({
@@ -33,7 +31,7 @@ export async function previewNotification(db: Db, input: PreviewInput) {
     locale: input.locale ?? (settings.locale as never),
     timezone: input.timezone ?? settings.timezone,
     now,
-    telegram: SAMPLE_TELEGRAM,
+    config: channelOf(input.providerType).previewConfig,
     ...(input.template ? { customTemplate: input.template as never } : {}),
   });
   return { body: r.body, truncated: r.truncated, message: r.message };

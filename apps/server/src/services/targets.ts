@@ -1,10 +1,10 @@
 import { type CreateTargetInput, TargetConfig, type TargetView, type UpdateTargetInput } from '@herald/core';
 import { TRPCError } from '@trpc/server';
-import { fieldError } from '../api/trpc.ts';
 import { readSettings, writeSettings } from '../db/repos/settings.ts';
 import * as repo from '../db/repos/targets.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAudit } from './audit.ts';
+import { FieldIssuesError } from './errors.ts';
 import { reconcileSchedules } from './reconcile-after-change.ts';
 import { SYSTEM_TIMEZONE, settingsView } from './settings.ts';
 import { openTarget, type PlainTarget, sealTarget, targetView } from './target-record.ts';
@@ -76,7 +76,7 @@ export async function updateTarget(deps: AppDeps, input: UpdateTargetInput, acto
     const merged = mergePatch(openTarget(before, deps.secretBox), patch);
     const parsed = TargetConfig.safeParse(merged);
     if (!parsed.success) {
-      throw fieldError(parsed.error.issues.map((i) => ({ path: i.path, message: i.message })));
+      throw new FieldIssuesError(parsed.error.issues.map((i) => ({ path: i.path, message: i.message })));
     }
     const after = await repo.updateTarget(trx, id, sealTarget(parsed.data, deps.secretBox));
     await recordAudit(trx, {
