@@ -7,7 +7,6 @@ import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { HttpClient } from './net/index.ts';
 import type { Clock } from './senders/clock.ts';
-import type { HubEvents } from './services/hub-intake.ts';
 
 /** The collaborators main.ts wires once and hands to the API, services and jobs. */
 export type AppDeps = {
@@ -24,6 +23,4 @@ export type AppDeps = {
   /** Time for the engines and senders; tests drive it by hand. */
   clock: Clock;
   metrics: Metrics;
-  /** What the engines do when hub data says something happened (a breaker opened). */
-  hubEvents: HubEvents;
 };

@@ -9,7 +9,6 @@ import { createDb } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
-import { breakerEvents } from './engine/circuit-breaker.ts';
 import { startRetention } from './engine/retention.ts';
 import { startScheduledWorkers } from './engine/scheduled-jobs.ts';
 import { buildHttpServer } from './http/server.ts';
@@ -118,8 +117,6 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
       http: outbound,
       clock,
       metrics,
-      // A trip or recovery reported by the hub, or counted by Herald, is decided in the same transaction.
-      hubEvents: breakerEvents(() => deps),
     };
     // Schedules follow the stored configuration from the first moment (and after any change).
     await reconcileSchedules(deps);

@@ -38,13 +38,13 @@ export const FLAP_QUIET_MS = FLAP_QUIET_MINUTES * 60_000;
 type Trx = Transaction<Database>;
 
 /**
- * What herald.ts hands the hub intake: breaker reports and Herald's own breaker, decided here.
- * `deps` is read when an event comes (the events are part of the deps they need).
+ * What the hub router hands the hub intake: breaker reports and Herald's own breaker, decided
+ * here, in the intake's transaction.
  */
-export function breakerEvents(deps: () => AppDeps): HubEvents {
+export function breakerEvents(deps: AppDeps): HubEvents {
   return {
-    breakerOpened: (trx, data, source) => raiseCircuitBreakerAlert(deps(), trx, data, source),
-    breakerClosed: (trx, closed, source) => closeCircuitBreaker(deps(), trx, closed, source),
+    breakerOpened: (trx, data, source) => raiseCircuitBreakerAlert(deps, trx, data, source),
+    breakerClosed: (trx, closed, source) => closeCircuitBreaker(deps, trx, closed, source),
   };
 }
 

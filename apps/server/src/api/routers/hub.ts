@@ -7,6 +7,7 @@ import {
   SyncProvidersInput,
   SyncUsersInput,
 } from '@herald/core';
+import { breakerEvents } from '../../engine/circuit-breaker.ts';
 import { reportProviderBalance } from '../../engine/provider-balance.ts';
 import { recordUsage, reportCircuitBreaker, syncProviders, syncUsers } from '../../services/hub-intake.ts';
 import { hubProcedure, router } from '../trpc.ts';
@@ -19,7 +20,7 @@ export const hubRouter = router({
   reportCircuitBreaker: hubProcedure
     .input(CircuitBreakerReport)
     .mutation(async ({ ctx, input }): Promise<CircuitBreakerReportResult> => {
-      const decision = await reportCircuitBreaker(ctx.deps.db, input, ctx.deps.hubEvents);
+      const decision = await reportCircuitBreaker(ctx.deps.db, input, breakerEvents(ctx.deps));
       ctx.deps.logger.info(
         {
           action: 'circuit_breaker_reported',
@@ -47,7 +48,9 @@ export const hubRouter = router({
 
   /** Up to 5,000 usage records, idempotent by requestId; all or nothing on bad input. */
   recordUsage: hubProcedure.input(RecordUsageInput).mutation(async ({ ctx, input }) => {
-    const r = await recordUsage(ctx.deps.db, input.records, ctx.deps.hubEvents, { now: () => ctx.deps.clock.now() });
+    const r = await recordUsage(ctx.deps.db, input.records, breakerEvents(ctx.deps), {
+      now: () => ctx.deps.clock.now(),
+    });
     for (const providerId of r.breakersClosed) {
       ctx.deps.logger.info({ action: 'provider_breaker_closed', providerId }, "Herald's breaker closed for a provider");
     }
