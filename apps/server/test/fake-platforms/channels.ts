@@ -1,0 +1,83 @@
+import type { ChannelType, TargetConfigOf } from '@herald/core';
+import type { FakePlatform } from './base.ts';
+import { startFakeCustom } from './custom.ts';
+import { startFakeDingtalk } from './dingtalk.ts';
+import { startFakeFeishu } from './feishu.ts';
+import { startFakeTelegram } from './telegram.ts';
+import { startFakeWecom } from './wechat.ts';
+
+/** A target's own fields for one channel, secrets included, as the create input takes them. */
+export type ChannelFieldsOf<C extends ChannelType> = Omit<
+  TargetConfigOf<C>,
+  'name' | 'providerType' | 'proxyUrl' | 'proxyFallbackToDirect' | 'isEnabled' | 'pacePerMinute'
+>;
+
+/** What the channel matrix needs of one channel's strict fake. */
+export type ChannelFake<C extends ChannelType> = {
+  /** A target that sends to this fake. */
+  fields: ChannelFieldsOf<C>;
+  /** Where Herald finds the Telegram Bot API (Telegram's fake only). */
+  telegramApiBaseUrl?: string;
+  /** Messages a user would see. */
+  accepted(): number;
+  /** Why the fake refused what it was sent, one line per refusal (empty: all accepted). */
+  refusals(): string[];
+  close(): Promise<void>;
+};
+
+/** The fake's own HTTP log read as accepted and refused messages. */
+export function httpFake(
+  fake: FakePlatform,
+): Pick<ChannelFake<ChannelType>, 'accepted' | 'refusals' | 'close'> {
+  return {
+    accepted: () => fake.accepted.length,
+    refusals: () =>
+      fake.received
+        .filter((r) => !r.accepted)
+        .map((r) => (typeof r.answer === 'string' ? r.answer : `${r.answer.status} ${r.answer.body.slice(0, 300)}`)),
+    close: () => fake.close(),
+  };
+}
+
+const SIGNING_SECRET = `whsec_${Buffer.from('matrix-signing-secret-32-bytes!!').toString('base64')}`;
+const TG_TOKEN = '123456789:AAH-matrix-telegram-token';
+const TG_CHAT = '-1001234567890';
+
+/**
+ * Every channel's strict fake, started with the checks its platform makes (signatures, chats,
+ * limits). A new channel is its fake plus one line here; the matrix then covers it.
+ */
+export const CHANNEL_FAKES: { [C in ChannelType]: () => Promise<ChannelFake<C>> } = {
+  wechat: async () => {
+    const f = await startFakeWecom({ key: 'matrix-key' });
+    return { ...httpFake(f), fields: { webhookUrl: f.webhookUrl } };
+  },
+  feishu: async () => {
+    const f = await startFakeFeishu({ hookId: 'matrix-hook', secret: 'matrix-feishu-secret' });
+    return { ...httpFake(f), fields: { webhookUrl: f.webhookUrl, feishuSecret: 'matrix-feishu-secret' } };
+  },
+  dingtalk: async () => {
+    const f = await startFakeDingtalk({ accessToken: 'matrix-token', secret: 'SEC-matrix' });
+    return { ...httpFake(f), fields: { webhookUrl: f.webhookUrl, dingtalkSecret: 'SEC-matrix' } };
+  },
+  telegram: async () => {
+    const f = await startFakeTelegram({ token: TG_TOKEN, chats: { [TG_CHAT]: { type: 'supergroup', topics: [7] } } });
+    return {
+      ...httpFake(f),
+      telegramApiBaseUrl: f.apiBaseUrl,
+      fields: { telegramBotToken: TG_TOKEN, telegramChatId: TG_CHAT, telegramTopicId: 7 },
+    };
+  },
+  custom: async () => {
+    const f = await startFakeCustom({ signingSecret: SIGNING_SECRET, requiredHeaders: { authorization: 'Bearer m' } });
+    return {
+      ...httpFake(f),
+      fields: {
+        webhookUrl: f.webhookUrl,
+        customTemplate: { title: '{{title}}', content: '{{sections}}', level: '{{level}}' },
+        customHeaders: { Authorization: 'Bearer m' },
+        signingSecret: SIGNING_SECRET,
+      },
+    };
+  },
+};

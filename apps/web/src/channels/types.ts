@@ -1,0 +1,48 @@
+import type { ChannelType, FieldsOf, TargetView } from '@herald/core';
+import type { MantineColor } from '@mantine/core';
+import type { ComponentType } from 'react';
+import type { IconComponent } from '../components/icons.tsx';
+import type { Language } from '../i18n/languages.ts';
+
+/** How one field is labelled in the form. */
+export type FieldText = {
+  label: string;
+  description?: string;
+  placeholder?: string;
+  /** Shown when the shared schema refuses the value (what a valid one looks like). */
+  invalid?: string;
+};
+
+/** A channel's words in one dashboard language: its name, and a label for each of its fields. */
+export type ChannelText<C extends ChannelType> = {
+  name: string;
+  fields: { [F in keyof FieldsOf<C> & string]: FieldText };
+  /** How a binding names people on this platform (the mentions field's help), when it can. */
+  mentionsHelp?: string;
+};
+
+/** The form's text values of a channel's fields (lists one per line, numbers as typed). */
+export type FieldValues = Record<string, string>;
+
+/** What a channel's own fields component gets from the target form. */
+export type ChannelFieldsProps = {
+  values: FieldValues;
+  set: (field: string, value: string) => void;
+  /** Secrets the admin asked to remove. */
+  cleared: Record<string, boolean>;
+  setCleared: (field: string, cleared: boolean) => void;
+  errors: Partial<Record<string, string>>;
+  /** The stored target when editing (secrets only as set/hint). */
+  target: TargetView | null;
+};
+
+/**
+ * One channel in the dashboard: its words in every language, its badge, and (only when the
+ * generic fields built from its core definition are not enough) its own fields component.
+ */
+export type ChannelUi<C extends ChannelType> = {
+  text: Record<Language, ChannelText<C>>;
+  icon: IconComponent;
+  color: MantineColor;
+  Fields?: ComponentType<ChannelFieldsProps>;
+};
