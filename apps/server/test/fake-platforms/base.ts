@@ -35,6 +35,8 @@ export type ReceivedRequest = {
   json: unknown;
   /** The platform took it: the message a user would see. */
   accepted: boolean;
+  /** Who an accepted message notified (user ids, mobiles, `all`…), for platforms that mention people. */
+  mentioned?: string[];
   /** Answered by a `failNext` script instead of the platform's own checks. */
   scripted: boolean;
   /** Refused by the enforced rate limit (`rateLimit` option), not by a script. */
@@ -64,6 +66,8 @@ export type Reply = {
   body?: unknown;
   headers?: Record<string, string>;
   accepted?: boolean;
+  /** Who the message notifies, as the platform reads its mentions (recorded once accepted). */
+  mentioned?: string[];
   /** A delivery's side effects (message ids), run only once the rate limit lets it through. */
   commit?: () => void;
 };
@@ -260,9 +264,15 @@ export async function startFakeServer<F extends Failure>(
       jsonError,
       now: now(),
     };
-    const record = (accepted: boolean, scripted: boolean, answer: ReceivedRequest['answer'], rateLimited = false) => {
+    const record = (
+      accepted: boolean,
+      scripted: boolean,
+      answer: ReceivedRequest['answer'],
+      rateLimited = false,
+      mentioned?: string[],
+    ) => {
       const { now: at, bodyBytes: _b, jsonError: _j, ...rest } = incoming;
-      received.push({ at, ...rest, accepted, scripted, rateLimited, answer });
+      received.push({ at, ...rest, accepted, scripted, rateLimited, answer, ...(mentioned ? { mentioned } : {}) });
       notify();
     };
 
@@ -291,7 +301,7 @@ export async function startFakeServer<F extends Failure>(
     const refusal = overRateLimit(incoming);
     if (refusal) return record(false, false, send(res, { ...refusal, accepted: false }), true);
     reply.commit?.();
-    record(true, false, send(res, reply));
+    record(true, false, send(res, reply), false, reply.mentioned);
   }
 
   const fake: FakePlatform<F> = {
