@@ -1,3 +1,4 @@
+import { SECRET_FIELD_NAMES } from '@herald/core';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from '../test/herald.ts';
 import { createLogger, REDACTED, redactText } from './logger.ts';
@@ -25,6 +26,15 @@ describe('logger', () => {
       token: REDACTED,
       req: { headers: { host: 'h' } },
     });
+  });
+
+  it("redacts every channel's secret fields, as the channel registry names them", () => {
+    const logs = captureLogs();
+    const log = createLogger('info', logs.stream);
+    const values = Object.fromEntries(SECRET_FIELD_NAMES.map((f, i) => [f, `secret-value-${i}`]));
+    log.info({ target: values }, 'all secrets');
+    expect(SECRET_FIELD_NAMES.length).toBeGreaterThan(4);
+    for (const v of Object.values(values)) expect(logs.raw.join('\n')).not.toContain(v);
   });
 
   it('masks credentials inside free text', () => {
