@@ -1,6 +1,6 @@
 import type { ChannelType, FieldsOf, TargetView } from '@herald/core';
 import type { MantineColor } from '@mantine/core';
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { IconComponent } from '../components/icons.tsx';
 import type { Language } from '../i18n/languages.ts';
 
@@ -34,6 +34,8 @@ export type ChannelFieldsProps = {
   errors: Partial<Record<string, string>>;
   /** The stored target when editing (secrets only as set/hint). */
   target: TargetView | null;
+  /** One of the channel's plain fields as the generic form draws it (its label, kind and state). */
+  field: (name: string) => ReactNode;
 };
 
 /**
@@ -44,5 +46,17 @@ export type ChannelUi<C extends ChannelType> = {
   text: Record<Language, ChannelText<C>>;
   icon: IconComponent;
   color: MantineColor;
+  /** Draws all of the channel's fields in its own order; `field(name)` draws a plain one generically. */
   Fields?: ComponentType<ChannelFieldsProps>;
+  /** The text a new target's fields start with (e.g. a sample template). */
+  defaults?: Partial<Record<keyof FieldsOf<C> & string, string>>;
+};
+
+/** Any channel's words seen through the general type (for code that works on every channel). */
+export type AnyChannelText = { name: string; fields: Partial<Record<string, FieldText>>; mentionsHelp?: string };
+
+/** Any channel's dashboard unit seen through the general type. */
+export type AnyChannelUi = Omit<ChannelUi<ChannelType>, 'text' | 'defaults'> & {
+  text: Record<Language, AnyChannelText>;
+  defaults?: Partial<Record<string, string>>;
 };

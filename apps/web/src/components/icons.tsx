@@ -1,13 +1,7 @@
-import type { ChannelType } from '@herald/core';
 import {
-  IconBrandDingtalk,
-  IconBrandTelegram,
-  IconBrandWechat,
-  IconFeather,
   IconLayoutDashboard,
   type IconProps,
   IconSpeakerphone,
-  IconWebhook,
   IconAdjustments as TablerAdjustments,
   IconAlertCircle as TablerAlertCircle,
   IconBell as TablerBell,
@@ -29,7 +23,7 @@ import type { ReactNode } from 'react';
 export type IconComponent = (props: IconProps) => ReactNode;
 
 /** Tabler's outline icons, decorative: the text beside or the control's label names them. */
-function decorative(TheIcon: TablerIcon): IconComponent {
+export function decorative(TheIcon: TablerIcon): IconComponent {
   return (props) => <TheIcon size={20} stroke={1.75} aria-hidden="true" focusable="false" {...props} />;
 }
 
@@ -49,12 +43,3 @@ export const IconCheck = decorative(TablerCheck);
 export const IconChevronDown = decorative(TablerChevronDown);
 export const IconAlertCircle = decorative(TablerAlertCircle);
 export const IconX = decorative(TablerX);
-
-/** Each channel's mark: the platforms' own where Tabler has one (WeCom shares WeChat's; Feishu, 飞书, a feather). */
-export const CHANNEL_ICONS: Record<ChannelType, IconComponent> = {
-  wechat: decorative(IconBrandWechat),
-  feishu: decorative(IconFeather),
-  dingtalk: decorative(IconBrandDingtalk),
-  telegram: decorative(IconBrandTelegram),
-  custom: decorative(IconWebhook),
-};

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 type Props = {
   label: string;
-  description?: string;
+  description?: string | undefined;
+  placeholder?: string | undefined;
   required?: boolean;
   value: string;
   onChange: (value: string) => void;
@@ -21,22 +22,23 @@ type Props = {
 export function SecretInput({
   label,
   description,
+  placeholder,
   required,
   value,
   onChange,
   error,
   stored,
   clearable,
-  cleared,
+  cleared = false,
   onClearedChange,
 }: Props) {
   const { t } = useTranslation();
   const isSet = stored?.set === true;
-  const placeholder = isSet
+  const storedPlaceholder = isSet
     ? stored.hint
       ? t('targets.form.secretSet', { hint: stored.hint })
       : t('targets.form.secretSetNoHint')
-    : undefined;
+    : placeholder;
   return (
     <div>
       <Group align="flex-end" wrap="nowrap" gap="xs">
@@ -45,7 +47,7 @@ export function SecretInput({
           description={description}
           required={required && !isSet}
           value={value}
-          placeholder={placeholder}
+          placeholder={storedPlaceholder}
           disabled={cleared}
           autoComplete="off"
           onChange={(event) => onChange(event.currentTarget.value)}
@@ -55,25 +57,54 @@ export function SecretInput({
           style={{ flex: 1 }}
         />
         {clearable && isSet && (
-          <Button
-            variant="subtle"
-            color={cleared ? 'gray' : 'red'}
-            size="sm"
-            aria-label={`${cleared ? t('targets.form.undoClear') : t('targets.form.clear')}: ${label}`}
-            onClick={() => {
+          <ClearButton
+            label={label}
+            cleared={cleared}
+            onChange={(c) => {
               onChange('');
-              onClearedChange?.(!cleared);
+              onClearedChange?.(c);
             }}
-          >
-            {cleared ? t('targets.form.undoClear') : t('targets.form.clear')}
-          </Button>
+          />
         )}
       </Group>
-      {cleared && (
-        <Text size="xs" c="red" mt={4}>
-          {t('targets.form.cleared')}
-        </Text>
-      )}
+      {cleared && <ClearedNote />}
     </div>
+  );
+}
+
+/** "Clear" / "Keep" for a stored secret, named after the field for assistive tech. */
+export function ClearButton({
+  label,
+  cleared,
+  onChange,
+  size = 'sm',
+}: {
+  label: string;
+  cleared: boolean;
+  onChange: (cleared: boolean) => void;
+  size?: 'xs' | 'sm';
+}) {
+  const { t } = useTranslation();
+  const text = cleared ? t('targets.form.undoClear') : t('targets.form.clear');
+  return (
+    <Button
+      variant="subtle"
+      color={cleared ? 'gray' : 'red'}
+      size={size}
+      aria-label={`${text}: ${label}`}
+      onClick={() => onChange(!cleared)}
+    >
+      {text}
+    </Button>
+  );
+}
+
+/** Says a cleared secret goes when the form is saved. */
+export function ClearedNote() {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" c="red" mt={4}>
+      {t('targets.form.cleared')}
+    </Text>
   );
 }

@@ -1,0 +1,17 @@
+import { IconBrandWechat } from '@tabler/icons-react';
+import { decorative } from '../components/icons.tsx';
+import { ROBOT_WEBHOOK_URL as url } from './shared-text.ts';
+import type { ChannelUi } from './types.ts';
+
+/** WeCom (企业微信) group robots; Tabler has no WeCom mark, WeChat's stands in. */
+export const wechatUi: ChannelUi<'wechat'> = {
+  text: {
+    'zh-CN': { name: '企业微信', fields: { webhookUrl: url['zh-CN'] } },
+    'zh-TW': { name: '企業微信', fields: { webhookUrl: url['zh-TW'] } },
+    en: { name: 'WeCom', fields: { webhookUrl: url.en } },
+    ja: { name: 'WeCom', fields: { webhookUrl: url.ja } },
+    ru: { name: 'WeCom', fields: { webhookUrl: url.ru } },
+  },
+  icon: decorative(IconBrandWechat),
+  color: 'green',
+};
