@@ -4,12 +4,36 @@ import { formatDateTime } from '../message/format.ts';
 import type { Block, Level, Message, Section } from '../message/model.ts';
 import type { JsonValue } from '../notifications/types.ts';
 import { HttpUrl, SecretText } from '../schemas/common.ts';
+import type { Mention, MentionParse, MentionSpec } from './mentions.ts';
 import { MINUTE_MS } from './pace.ts';
 import { defineChannel, type JsonObject } from './types.ts';
 
 /** Feishu custom bot: request body at most 20 KB; room is kept for `timestamp` and `sign`. */
 export const FEISHU_MAX_BODY_BYTES = 20 * 1024;
 export const FEISHU_SIGNATURE_RESERVE_BYTES = 128;
+
+const FEISHU_VALID = 'use an open_id (ou_…), a user_id (e.g. 5d9bdxxx) or all (everyone)';
+
+/** A custom bot mentions by open_id or user_id only (not by email), or everyone. */
+function parseFeishuMention(entry: string): MentionParse {
+  const e = entry.trim().replace(/^@/, '');
+  if (e.toLowerCase() === 'all') return { ok: true, mention: { kind: 'all' } };
+  if (e.includes('@')) return { ok: false, error: `"${entry}": a custom bot can't mention by email; ${FEISHU_VALID}` };
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(e)) return { ok: true, mention: { kind: 'user', id: e } };
+  return { ok: false, error: `"${entry}" is not an open_id or user_id (letters, digits, _ -); ${FEISHU_VALID}` };
+}
+
+export const feishuMentions: MentionSpec = {
+  examples: ['ou_7d8a6e6df7621556ce0d21922b676706', 'all'],
+  parse: parseFeishuMention,
+};
+
+/** Card markdown's mention tags (card JSON 2.0 rich text: `<at id=…></at>`, `<at id=all></at>`). */
+const atTags = (mentions: Mention[]) =>
+  mentions
+    .flatMap((x) => (x.kind === 'all' ? ['all'] : x.kind === 'user' ? [x.id] : []))
+    .map((id) => `<at id=${id}></at>`)
+    .join(' ');
 
 const HEADER_COLOUR: Record<Level, string> = { error: 'red', warning: 'orange', info: 'blue' };
 
@@ -64,8 +88,9 @@ const sectionElements = (s: Section): JsonObject[] => [
   ...s.blocks.flatMap(blockElements),
 ];
 
-function body(m: Message): JsonObject {
-  const elements: JsonValue[] = m.sections.flatMap(sectionElements);
+function body(m: Message, mentions: Mention[]): JsonObject {
+  const tags = atTags(mentions);
+  const elements: JsonValue[] = [...(tags ? [md(tags)] : []), ...m.sections.flatMap(sectionElements)];
   if (m.footer?.length) elements.push({ tag: 'hr' }, ...m.footer.flatMap(sectionElements));
   elements.push({ tag: 'markdown', content: formatDateTime(m.timestamp, m.timezone), text_size: 'notation' });
   return {
@@ -97,11 +122,16 @@ export const feishu = defineChannel({
     avoidTopOfHour: true,
   }),
   previewConfig: {},
-  mentions: null,
+  mentions: feishuMentions,
   limit: { max: FEISHU_MAX_BODY_BYTES, unit: 'bytes', appliesTo: 'request body', measure: size },
-  render(message, { locale }) {
+  render(message, { locale, mentions = [] }) {
     const max = FEISHU_MAX_BODY_BYTES - FEISHU_SIGNATURE_RESERVE_BYTES;
-    const { output, truncated } = fitMessage(message, locale, body, (b) => size(b) <= max);
+    const { output, truncated } = fitMessage(
+      message,
+      locale,
+      (m) => body(m, mentions),
+      (b) => size(b) <= max,
+    );
     return { body: output, truncated };
   },
 });

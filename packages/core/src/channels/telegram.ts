@@ -3,6 +3,7 @@ import { escapeHtml } from '../message/escape.ts';
 import { fitMessage } from '../message/fit.ts';
 import { formatDateTime } from '../message/format.ts';
 import type { Block, Message, Section } from '../message/model.ts';
+import type { Mention, MentionParse, MentionSpec } from './mentions.ts';
 import { MINUTE_MS } from './pace.ts';
 import { defineChannel, type JsonObject } from './types.ts';
 
@@ -38,10 +39,38 @@ const sectionLines = (s: Section) => [
   '',
 ];
 
-export function telegramHtml(m: Message): string {
+const TELEGRAM_VALID =
+  'use @username (5–32 letters, digits or _) or a numeric user id, optionally with a name (123456789 Alice)';
+/** Usernames: 5–32 of a–z, 0–9 and _, starting with a letter, not ending with _. */
+const USERNAME = /^@([A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9])$/;
+const USER_ID = /^(\d{1,15})(?:\s+(\S.{0,47}))?$/;
+
+function parseTelegramMention(entry: string): MentionParse {
+  const e = entry.trim();
+  const name = USERNAME.exec(e.startsWith('@') ? e : `@${e}`);
+  if (name) return { ok: true, mention: { kind: 'user', id: `@${name[1]}` } };
+  const id = USER_ID.exec(e);
+  if (id?.[1]) return { ok: true, mention: { kind: 'user', id: id[1], ...(id[2] ? { label: id[2].trim() } : {}) } };
+  if (/^@?(all|everyone|here)$/i.test(e))
+    return { ok: false, error: `Telegram can't mention everyone; ${TELEGRAM_VALID}` };
+  return { ok: false, error: `"${entry}" is not a Telegram username or user id; ${TELEGRAM_VALID}` };
+}
+
+export const telegramMentions: MentionSpec = {
+  examples: ['@oncall_alice', '123456789 Alice'],
+  parse: parseTelegramMention,
+};
+
+/** `@username` is a mention Telegram finds itself; a user id becomes a text mention (a tg://user link). */
+const mentionHtml = (x: Mention) =>
+  x.kind !== 'user' ? '' : x.id.startsWith('@') ? x.id : `<a href="tg://user?id=${x.id}">${e(x.label ?? x.id)}</a>`;
+
+export function telegramHtml(m: Message, mentions: Mention[] = []): string {
   const lines = [`<b>${e(m.title)}</b>`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
   lines.push(formatDateTime(m.timestamp, m.timezone));
+  const who = mentions.map(mentionHtml).filter(Boolean).join(' ');
+  if (who) lines.push('', who);
   return lines.join('\n');
 }
 
@@ -79,20 +108,20 @@ export const telegram = defineChannel({
       ? { limits: [{ max: 1, windowMs: 1_000 }] }
       : { limits: [{ max: 20, windowMs: MINUTE_MS }] },
   previewConfig: { telegramChatId: '-1001234567890' },
-  mentions: null,
+  mentions: telegramMentions,
   limit: {
     max: TELEGRAM_MAX_TEXT,
     unit: 'characters',
     appliesTo: 'text after entity parsing',
     measure: (b) => telegramVisibleLength(b.text as string),
   },
-  render(message, { locale, config }) {
+  render(message, { locale, config, mentions = [] }) {
     const chatId = config?.telegramChatId;
     if (!chatId) throw new Error('a Telegram target needs a chat id');
     const { output, truncated } = fitMessage(
       message,
       locale,
-      telegramHtml,
+      (m) => telegramHtml(m, mentions),
       (html) => telegramVisibleLength(html) <= TELEGRAM_MAX_TEXT,
     );
     const body: JsonObject = {

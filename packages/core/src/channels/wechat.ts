@@ -1,12 +1,24 @@
+import type { Locale } from '../domain.ts';
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
 import { formatDateTime } from '../message/format.ts';
 import { type Block, LEVEL_ICON, type Message, type Section } from '../message/model.ts';
+import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { HttpUrl } from '../schemas/common.ts';
+import { mobileOrUserId } from './mention-entries.ts';
+import type { Mention, MentionSpec } from './mentions.ts';
 import { MINUTE_MS } from './pace.ts';
-import { defineChannel, type JsonObject } from './types.ts';
+import { defineChannel, type JsonObject, type Rendered } from './types.ts';
 
 /** WeCom group robot: markdown content at most 4096 bytes UTF-8 (errcode 40058 beyond). */
 export const WECHAT_MARKDOWN_MAX_BYTES = 4096;
+/** text content at most 2048 bytes UTF-8: the only type that carries mentioned_list / mentioned_mobile_list. */
+export const WECHAT_TEXT_MAX_BYTES = 2048;
+
+export const wechatMentions: MentionSpec = {
+  examples: ['13800138000', 'zhangsan', 'all'],
+  parse: (entry) =>
+    mobileOrUserId(entry, 'use a mobile number (13800138000), a WeCom userid (zhangsan) or all (everyone)'),
+};
 
 function blockLines(b: Block): string[] {
   switch (b.type) {
@@ -37,21 +49,46 @@ export function wechatMarkdown(m: Message): string {
   return lines.join('\n');
 }
 
-const contentOf = (body: JsonObject) => ((body.markdown as JsonObject).content as string) ?? '';
+/** The message as plain text, for the text type (markdown can't mention anyone). */
+export function wechatText(m: Message): string {
+  const lines = [`${m.icon ?? LEVEL_ICON[m.level]} ${m.title}`, '', sectionsAsPlainText(m), ''];
+  lines.push(formatDateTime(m.timestamp, m.timezone));
+  return lines.join('\n');
+}
+
+function renderText(message: Message, locale: Locale, mentions: Mention[]): Rendered {
+  const { output, truncated } = fitMessage(
+    message,
+    locale,
+    wechatText,
+    (text) => utf8Bytes(text) <= WECHAT_TEXT_MAX_BYTES,
+  );
+  const users = mentions.flatMap((x) => (x.kind === 'user' ? [x.id] : x.kind === 'all' ? ['@all'] : []));
+  const mobiles = mentions.flatMap((x) => (x.kind === 'mobile' ? [x.id] : []));
+  const text: JsonObject = { content: output };
+  if (users.length > 0) text.mentioned_list = users;
+  if (mobiles.length > 0) text.mentioned_mobile_list = mobiles;
+  return { body: { msgtype: 'text', text }, truncated };
+}
+
+/** The content the platform limits: markdown's, or with mentions text's (its own lower limit, met by the renderer). */
+const contentOf = (body: JsonObject) =>
+  (((body.msgtype === 'text' ? body.text : body.markdown) as JsonObject | undefined)?.content as string) ?? '';
 
 export const wechat = defineChannel({
   type: 'wechat',
   fields: { webhookUrl: { kind: 'url', schema: HttpUrl } },
   pace: () => ({ limits: [{ max: 20, windowMs: MINUTE_MS }] }),
   previewConfig: {},
-  mentions: null,
+  mentions: wechatMentions,
   limit: {
     max: WECHAT_MARKDOWN_MAX_BYTES,
     unit: 'bytes',
     appliesTo: 'markdown.content',
     measure: (body) => utf8Bytes(contentOf(body)),
   },
-  render(message, { locale }) {
+  render(message, { locale, mentions }) {
+    if (mentions?.length) return renderText(message, locale, mentions);
     const { output, truncated } = fitMessage(
       message,
       locale,
