@@ -41,7 +41,7 @@ export const DiscordThreadId = z.string().trim().regex(SNOWFLAKE, 'must be a thr
 
 // Markdown Discord reads anywhere in a line, and what starts a heading, quote or list at its beginning.
 const INLINE = /[\\*_~`|[\]<]/g;
-const LINE_START = /^(\s*)(?:([#>+-])|(\d+)\.)/gm;
+const LINE_START = /^(\s*)(?:(-#|#{1,3}|[>+-])(?=\s)|(\d+)\.(?=\s))/gm;
 
 /** A value shown as typed in Discord markdown (title, description, field names and values). */
 export const escapeDiscord = (s: string) =>
