@@ -1,7 +1,7 @@
 import type { ChannelType, Locale } from '../domain.ts';
 import type { Message } from '../message/model.ts';
 import type { JsonValue, TemplateVariable } from '../notifications/types.ts';
-import type { ChannelFields, PlainConfigOf } from './fields.ts';
+import type { ChannelFields, OpenConfigOf, PlainConfigOf } from './fields.ts';
 import type { Mention, MentionSpec } from './mentions.ts';
 import type { ChannelPace } from './pace.ts';
 
@@ -44,6 +44,8 @@ export type ChannelDefinition<T extends ChannelType = ChannelType, F extends Cha
   /** How a binding names people to notify; null: the platform can't mention anyone. */
   mentions: MentionSpec | null;
   render(message: Message, options: RenderOptions<PlainConfigOf<F>>): Rendered;
+  /** Rules across fields (a password needs a user), checked on create and on every update. */
+  refine?(config: OpenConfigOf<F>): Array<{ field: keyof F & string; message: string }>;
 };
 
 /** Keeps a channel's field types (for the derived schemas and views) while checking its shape. */

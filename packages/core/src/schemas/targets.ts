@@ -4,6 +4,7 @@ import {
   CHANNEL_FIELDS,
   CHANNELS,
   type ChannelFieldName,
+  channelOf,
   type ChannelFields,
   type FieldSpec,
   type FieldsOf,
@@ -34,7 +35,15 @@ type ConfigSchemaOf<T extends ChannelType> = z.ZodObject<
 export function channelConfigSchema<T extends ChannelType>(type: T): ConfigSchemaOf<T> {
   const fields = CHANNELS[type].fields as ChannelFields;
   const own = Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, spec.schema]));
-  return z.object({ ...common, providerType: z.literal(type), ...own }) as unknown as ConfigSchemaOf<T>;
+  const schema = z.object({ ...common, providerType: z.literal(type), ...own });
+  const refine = channelOf(type).refine;
+  // A refined object is still a ZodObject in zod 4: the union and the form read its shape.
+  const refined = refine
+    ? schema.superRefine((config, ctx) => {
+        for (const i of refine(config)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+      })
+    : schema;
+  return refined as unknown as ConfigSchemaOf<T>;
 }
 
 const CONFIG_SCHEMAS = CHANNEL_TYPES.map((t) => channelConfigSchema(t)) as unknown as [
