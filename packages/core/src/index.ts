@@ -1,4 +1,5 @@
 export * from './cache-hit-rate/index.ts';
+export * from './channels/check-mentions.ts';
 export * from './channels/detect.ts';
 export * from './channels/index.ts';
 export * from './channels/legacy.ts';

@@ -1,4 +1,10 @@
-import type { BindingView, NotificationType, SetBindingsInput } from '@herald/core';
+import {
+  type BindingView,
+  type ChannelType,
+  mentionProblems,
+  type NotificationType,
+  type SetBindingsInput,
+} from '@herald/core';
 import { CronExpressionParser } from 'cron-parser';
 import type { Db } from '../db/database.ts';
 import * as repo from '../db/repos/bindings.ts';
@@ -24,6 +30,7 @@ function view(b: repo.BindingWithTarget): BindingView {
     scheduleTimezone: b.schedule_timezone,
     templateOverride: b.template_override,
     quietHours: b.quiet_hours,
+    mentions: b.mentions,
   };
 }
 
@@ -72,8 +79,19 @@ async function validate(deps: AppDeps, input: SetBindingsInput): Promise<void> {
         message: `a template override applies only to custom targets (this one is ${target.provider_type})`,
       });
     }
+    if (target) {
+      for (const p of mentionProblems(target.provider_type as ChannelType, b.mentions)) {
+        issues.push({ path: ['bindings', i, 'mentions', ...p.path], message: p.message });
+      }
+    }
   });
   if (issues.length > 0) throw new FieldIssuesError(issues);
+}
+
+/** Stored as given, entries trimmed; no people means no mentions. */
+function mentionsValue(m: SetBindingsInput['bindings'][number]['mentions']): string | null {
+  if (!m || m.people.length === 0) return null;
+  return JSON.stringify({ people: m.people, levels: m.levels?.length ? m.levels : null });
 }
 
 /** Replaces one type's bindings in one transaction. */
@@ -91,6 +109,7 @@ export async function setBindings(deps: AppDeps, input: SetBindingsInput, actor:
         schedule_timezone: b.scheduleTimezone ?? null,
         template_override: b.templateOverride ? JSON.stringify(b.templateOverride) : null,
         quiet_hours: b.quietHours ? JSON.stringify(b.quietHours) : null,
+        mentions: mentionsValue(b.mentions),
       })),
     );
     const after = (await repo.listBindings(trx, input.notificationType)).map(view);

@@ -1,4 +1,12 @@
-import { channelOf, checkTemplate, isTimeZone, type PreviewInput, renderNotification, sampleData } from '@herald/core';
+import {
+  channelOf,
+  checkTemplate,
+  isTimeZone,
+  mentionProblems,
+  type PreviewInput,
+  renderNotification,
+  sampleData,
+} from '@herald/core';
 import type { Db } from '../db/database.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { FieldIssuesError } from './errors.ts';
@@ -21,6 +29,9 @@ export async function previewNotification(db: Db, input: PreviewInput) {
   if (input.timezone !== undefined && !isTimeZone(input.timezone)) {
     issues.push({ path: ['timezone'], message: 'must be an IANA time zone such as Asia/Shanghai or UTC' });
   }
+  for (const p of mentionProblems(input.providerType, input.mentions)) {
+    issues.push({ path: ['mentions', ...p.path], message: p.message });
+  }
   if (issues.length > 0) throw new FieldIssuesError(issues);
   const settings = await readSettings(db, SYSTEM_TIMEZONE);
   const now = new Date();
@@ -32,6 +43,7 @@ export async function previewNotification(db: Db, input: PreviewInput) {
     timezone: input.timezone ?? settings.timezone,
     now,
     config: channelOf(input.providerType).previewConfig,
+    mentions: input.mentions ? { people: input.mentions.people, levels: input.mentions.levels ?? null } : null,
     ...(input.template ? { customTemplate: input.template as never } : {}),
   });
   return { body: r.body, truncated: r.truncated, message: r.message };

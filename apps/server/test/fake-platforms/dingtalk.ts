@@ -109,6 +109,36 @@ function messageText(type: string, part: Record<string, unknown>): string {
   return ['content', 'title', 'text'].map((k) => (typeof part[k] === 'string' ? part[k] : '')).join('\n');
 }
 
+/**
+ * `at` as DingTalk reads it: `atMobiles` / `atUserIds` string lists and a boolean `isAtAll`;
+ * null when malformed.
+ */
+function atOf(json: Record<string, unknown>): { mobiles: string[]; userIds: string[]; all: boolean } | null {
+  if (json.at === undefined) return { mobiles: [], userIds: [], all: false };
+  const at = json.at;
+  if (!isObject(at)) return null;
+  const list = (v: unknown) =>
+    v === undefined ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+  const mobiles = list(at.atMobiles);
+  const userIds = list(at.atUserIds);
+  if (!mobiles || !userIds || (at.isAtAll !== undefined && typeof at.isAtAll !== 'boolean')) return null;
+  return { mobiles, userIds, all: at.isAtAll === true };
+}
+
+/**
+ * Who DingTalk pings: everyone for `isAtAll`, otherwise a mobile or userId only when it is in
+ * `at` AND written as `@<it>` in the text (markdown `text`, text `content`); a listed person not
+ * written in the text gets no ping (only text and markdown messages mention at all).
+ */
+function pinged(type: string, part: Record<string, unknown>, at: NonNullable<ReturnType<typeof atOf>>): string[] {
+  if (type !== 'text' && type !== 'markdown') return [];
+  const text = String(type === 'text' ? part.content : part.text);
+  // `@138…` followed by another digit or letter is someone else.
+  const written = (id: string) =>
+    [...text.matchAll(/@([0-9A-Za-z_.@-]+)/g)].some((m) => m[1] === id || m[1]?.replace(/[.@-]+$/, '') === id);
+  return [...(at.all ? ['all'] : []), ...[...at.mobiles, ...at.userIds].filter((id) => id !== '' && written(id))];
+}
+
 export async function startFakeDingtalk(options: FakeDingtalkOptions = {}): Promise<FakeDingtalk> {
   const accessToken = options.accessToken ?? 'good-token';
   const handle = (req: IncomingRequest): Reply => {
@@ -134,7 +164,9 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}): Prom
     if (options.keywords?.length && !options.keywords.some((k) => messageText(type, part).includes(k))) {
       return security('keywords not in content');
     }
-    return { status: 200, body: { errcode: 0, errmsg: 'ok' }, accepted: true };
+    const at = atOf(req.json);
+    if (!at) return dingtalkError(DINGTALK_CODES.paramError);
+    return { status: 200, body: { errcode: 0, errmsg: 'ok' }, accepted: true, mentioned: pinged(type, part, at) };
   };
   const scripted = (f: BusinessFailure): Reply =>
     f.kind === 'rateLimit' ? dingtalkError(f.code ?? DINGTALK_CODES.tooFast) : dingtalkError(f.code, f.message);

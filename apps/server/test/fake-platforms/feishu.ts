@@ -115,6 +115,28 @@ function strings(v: unknown): string[] {
   return isObject(v) ? Object.values(v).flatMap(strings) : [];
 }
 
+/** The `content` of every markdown element in a card (body, columns, any depth). */
+function markdownContents(v: unknown): string[] {
+  if (Array.isArray(v)) return v.flatMap(markdownContents);
+  if (!isObject(v)) return [];
+  const own = v.tag === 'markdown' && typeof v.content === 'string' ? [v.content] : [];
+  return [...own, ...Object.values(v).flatMap(markdownContents)];
+}
+
+/**
+ * Who a card pings: `<at id=…></at>` / `<at ids=a,b></at>` in card markdown (`all` for everyone).
+ * A custom bot can't mention by email, so `<at email=…>` pings nobody.
+ */
+function cardMentions(card: unknown): string[] {
+  const out = new Set<string>();
+  for (const content of markdownContents(card)) {
+    for (const m of content.matchAll(/<at\s+(ids?)=["']?([^"'>\s]+)["']?\s*>[^<]*<\/at>/g)) {
+      for (const id of (m[2] as string).split(',')) if (id) out.add(id);
+    }
+  }
+  return [...out];
+}
+
 function checkMessage(json: Record<string, unknown>): Reply | null {
   const type = json.msg_type;
   if (type === 'interactive') {
@@ -145,7 +167,8 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
     if (options.keywords?.length && !options.keywords.some((k) => said.includes(k))) {
       return feishuError(FEISHU_CODES.keywordsNotFound);
     }
-    return { status: 200, body: { code: 0, msg: 'success', data: {} }, accepted: true };
+    const mentioned = json.msg_type === 'interactive' ? cardMentions(json.card) : [];
+    return { status: 200, body: { code: 0, msg: 'success', data: {} }, accepted: true, mentioned };
   };
   const scripted = (f: BusinessFailure): Reply => {
     if (f.kind === 'errcode') return feishuError(f.code, f.message);

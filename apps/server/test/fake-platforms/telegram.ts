@@ -60,10 +60,47 @@ export type TelegramMessage = {
   chat: { id: number | string; type: string };
   date: number;
   text: string;
-  entities?: TelegramEntity[];
+  entities?: MessageEntity[];
   message_thread_id?: number;
   is_topic_message?: true;
 };
+
+/** An entity as sendMessage answers it: a text mention names its user. */
+export type MessageEntity = TelegramEntity & { user?: { id: number; is_bot: false; first_name: string } };
+
+const USER_LINK = /^tg:\/\/user\?id=(\d{1,15})$/;
+/** A username mention Telegram finds in plain text: `@` and 5–32 of a–z, 0–9, _ (not inside a word). */
+const USERNAME_MENTION = /(?<![A-Za-z0-9_])@([A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9])(?![A-Za-z0-9_])/g;
+/** Entities inside which Telegram finds no mentions. */
+const NO_MENTIONS_IN = new Set(['code', 'pre', 'text_link', 'text_mention']);
+
+/**
+ * The mentions Telegram makes of a parsed message: a `tg://user?id=` link becomes a text
+ * mention of that user, and `@username` outside code and links becomes a mention entity.
+ */
+function withMentions(text: string, parsed: TelegramEntity[]): { entities: MessageEntity[]; mentioned: string[] } {
+  const mentioned: string[] = [];
+  const entities: MessageEntity[] = parsed.map((e) => {
+    const id = e.type === 'text_link' ? USER_LINK.exec(e.url ?? '')?.[1] : undefined;
+    if (!id) return e;
+    mentioned.push(id);
+    const { url: _url, ...rest } = e;
+    return {
+      ...rest,
+      type: 'text_mention',
+      user: { id: Number(id), is_bot: false, first_name: text.slice(e.offset, e.offset + e.length) },
+    };
+  });
+  const covered = (at: number) =>
+    entities.some((e) => NO_MENTIONS_IN.has(e.type) && at >= e.offset && at < e.offset + e.length);
+  for (const m of text.matchAll(USERNAME_MENTION)) {
+    if (covered(m.index)) continue;
+    entities.push({ type: 'mention', offset: m.index, length: m[0].length });
+    mentioned.push(m[0]);
+  }
+  entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return { entities, mentioned };
+}
 
 export type FakeTelegram = FakePlatform & {
   token: string;
@@ -153,6 +190,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         return { ...e, offset: start, length: end - start };
       })
       .filter((e) => e.length > 0);
+    const found = withMentions(visible, entities);
 
     const thread = p.message_thread_id;
     if (
@@ -168,13 +206,14 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       chat: { id: /^-?\d+$/.test(chatId) ? Number(chatId) : chatId, type: chat.type ?? chatType(chatId) },
       date: Math.floor(req.now / 1000),
       text: visible,
-      ...(entities.length > 0 ? { entities } : {}),
+      ...(found.entities.length > 0 ? { entities: found.entities } : {}),
       ...(thread !== undefined ? { message_thread_id: thread as number, is_topic_message: true as const } : {}),
     };
     return {
       status: 200,
       body: { ok: true, result },
       accepted: true,
+      mentioned: found.mentioned,
       commit: () => lastMessageId.set(chatId, messageId),
     };
   }

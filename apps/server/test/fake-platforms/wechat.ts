@@ -94,6 +94,28 @@ export function wecomError(code: number, message: string | undefined, now: numbe
   };
 }
 
+const isStringList = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+
+/**
+ * Who a message notifies: only the text type carries `mentioned_list` (userids, `@all`) and
+ * `mentioned_mobile_list` (mobiles, `@all`); markdown ignores both and pings only `<@userid>`
+ * written in its content. Everyone is recorded as `all`.
+ */
+function mentionedBy(type: string, part: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  if (type === 'text') {
+    for (const id of [
+      ...((part.mentioned_list as string[]) ?? []),
+      ...((part.mentioned_mobile_list as string[]) ?? []),
+    ]) {
+      if (id !== '') out.add(id === '@all' ? 'all' : id);
+    }
+  } else if (type === 'markdown') {
+    for (const m of String(part.content).matchAll(/<@([^>\s]+)>/g)) out.add(m[1] as string);
+  }
+  return [...out];
+}
+
 function checkMessage(json: Record<string, unknown>, now: number): Reply | null {
   const type = json.msgtype;
   if (typeof type !== 'string' || !(WECOM_MSG_TYPES as readonly string[]).includes(type)) {
@@ -108,6 +130,14 @@ function checkMessage(json: Record<string, unknown>, now: number): Reply | null 
     if (utf8Bytes(content) > max) {
       const msg = `${type}.content exceed max length ${max}. invalid Request Parameter`;
       return wecomError(WECOM_CODES.tooLong, msg, now);
+    }
+    const lists = part as Record<string, unknown>;
+    if (type === 'text' && !(isStringList(lists.mentioned_list) && isStringList(lists.mentioned_mobile_list))) {
+      return wecomError(
+        WECOM_CODES.invalidJson,
+        'Warning: wrong json format. mentioned_list must be a string array',
+        now,
+      );
     }
     return null;
   }
@@ -124,7 +154,10 @@ export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<Fa
     if (req.bodyBytes === 0) return wecomError(WECOM_CODES.emptyContent, undefined, req.now);
     if (req.jsonError || !isObject(req.json)) return wecomError(WECOM_CODES.invalidJson, undefined, req.now);
     const problem = checkMessage(req.json, req.now);
-    return problem ?? { status: 200, body: { errcode: 0, errmsg: 'ok' }, accepted: true };
+    if (problem) return problem;
+    const type = req.json.msgtype as string;
+    const mentioned = mentionedBy(type, req.json[type] as Record<string, unknown>);
+    return { status: 200, body: { errcode: 0, errmsg: 'ok' }, accepted: true, mentioned };
   };
   const scripted = (f: BusinessFailure, req: IncomingRequest): Reply =>
     f.kind === 'rateLimit'

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { BindingMentions } from '../channels/mentions.ts';
 import { NOTIFICATION_TYPES } from '../domain.ts';
+import { LEVELS } from '../message/model.ts';
 import { TimeZone, templateSchema } from './common.ts';
 import { QuietHours } from './incidents.ts';
 import { Text } from './text.ts';
@@ -7,6 +9,19 @@ import { Text } from './text.ts';
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES, `must be one of ${NOTIFICATION_TYPES.join(', ')}`);
 
 export const ListBindingsInput = z.object({ notificationType: NotificationTypeSchema.optional() }).optional();
+
+/** People a binding's messages notify; each entry is read by the target's channel when saved. */
+export const BindingMentionsInput = z.object({
+  people: z
+    .array(Text().trim().min(1, 'must not be empty').max(64, 'at most 64 characters'))
+    .max(50, 'at most 50 people'),
+  /** Only messages of these levels mention them (null or empty: every level). */
+  levels: z
+    .array(z.enum(LEVELS, `must be one of ${LEVELS.join(', ')}`))
+    .max(LEVELS.length, `at most ${LEVELS.length} levels`)
+    .nullish(),
+});
+export type BindingMentionsInput = z.infer<typeof BindingMentionsInput>;
 
 export const SetBindingsInput = z
   .object({
@@ -20,6 +35,7 @@ export const SetBindingsInput = z
           scheduleTimezone: TimeZone.nullish(),
           templateOverride: z.record(z.string(), z.unknown()).nullish(),
           quietHours: QuietHours.nullish(),
+          mentions: BindingMentionsInput.nullish(),
         }),
       )
       .max(100, 'at most 100 bindings per type'),
@@ -53,4 +69,6 @@ export type BindingView = {
   scheduleTimezone: string | null;
   templateOverride: Record<string, unknown> | null;
   quietHours: QuietHours | null;
+  /** Who the binding's messages notify (null: nobody). */
+  mentions: BindingMentions | null;
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, LOCALES } from '../domain.ts';
-import { NotificationTypeSchema } from './bindings.ts';
+import { BindingMentionsInput, NotificationTypeSchema } from './bindings.ts';
 import { TemplateJson } from './common.ts';
 import { Text } from './text.ts';
 
@@ -10,6 +10,8 @@ export const PreviewInput = z.object({
   template: TemplateJson.optional(),
   locale: z.enum(LOCALES).optional(),
   timezone: Text().max(64, 'at most 64 characters').optional(),
+  /** A binding's mentions, so the preview shows them (checked as a save checks them). */
+  mentions: BindingMentionsInput.nullish(),
 });
 export type PreviewInput = z.infer<typeof PreviewInput>;
 

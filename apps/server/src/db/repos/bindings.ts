@@ -1,4 +1,4 @@
-import type { QuietHours } from '@herald/core';
+import type { BindingMentions, QuietHours } from '@herald/core';
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 
@@ -11,6 +11,7 @@ export type BindingWithTarget = {
   schedule_timezone: string | null;
   template_override: Record<string, unknown> | null;
   quiet_hours: QuietHours | null;
+  mentions: BindingMentions | null;
   target_name: string;
   target_type: string;
   target_enabled: boolean;
@@ -29,6 +30,7 @@ export function listBindings(db: Executor, type?: string): Promise<BindingWithTa
       'binding.schedule_timezone',
       'binding.template_override',
       'binding.quiet_hours',
+      'binding.mentions',
       'target.name as target_name',
       'target.provider_type as target_type',
       'target.is_enabled as target_enabled',
@@ -46,6 +48,7 @@ export type BindingValues = {
   schedule_timezone: string | null;
   template_override: string | null;
   quiet_hours: string | null;
+  mentions: string | null;
 };
 
 /** Makes the type's bindings exactly `rows`: others of the type go, existing ones are updated. */
@@ -65,6 +68,7 @@ export async function replaceBindings(db: Executor, type: string, rows: BindingV
         schedule_timezone: eb.ref('excluded.schedule_timezone'),
         template_override: eb.ref('excluded.template_override'),
         quiet_hours: eb.ref('excluded.quiet_hours'),
+        mentions: eb.ref('excluded.mentions'),
         updated_at: sql<Date>`now()`,
       })),
     )
