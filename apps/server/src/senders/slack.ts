@@ -17,6 +17,7 @@ export const SLACK_ERRORS = {
     'invalid_blocks_format',
     'invalid_attachments',
     'too_many_attachments',
+    'msg_too_long',
     'channel_not_found',
     'channel_is_archived',
     'action_prohibited',
