@@ -32,7 +32,10 @@ export function templateProblems(template: Record<string, unknown>): string[] {
 }
 
 /** Why a field's text could not be read as its kind's value. */
-export type ReadProblem = { kind: 'number' } | { kind: 'json'; message: string } | { kind: 'headerLine'; line: number };
+export type ReadProblem =
+  | { kind: 'number'; text: string }
+  | { kind: 'json'; message: string }
+  | { kind: 'headerLine'; line: number };
 
 /**
  * A field's text as the value the API takes for its kind: a number, a list of its non-empty
@@ -45,7 +48,7 @@ export function readField(kind: FieldKind, text: string): { value: unknown } | {
   switch (kind) {
     case 'number': {
       const n = Number(trimmed);
-      return Number.isFinite(n) ? { value: n } : { problem: { kind: 'number' } };
+      return Number.isFinite(n) ? { value: n } : { problem: { kind: 'number', text: trimmed } };
     }
     case 'list':
       return {

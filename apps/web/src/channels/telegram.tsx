@@ -106,6 +106,17 @@ export const telegramUi: ChannelUi<'telegram'> = {
       },
     },
   },
+  // A private chat (a positive id) takes about one message a second; groups and channels fewer.
+  paceCases: {
+    configs: { group: { telegramChatId: '-1' }, private: { telegramChatId: '1' } },
+    text: {
+      'zh-CN': '群组和频道 {{group}}，私聊 {{private}}',
+      'zh-TW': '群組與頻道 {{group}}，私人聊天 {{private}}',
+      en: '{{group}} in groups and channels, {{private}} in private chats',
+      ja: 'グループとチャンネルでは {{group}}、個人チャットでは {{private}}',
+      ru: '{{group}} в группах и каналах, {{private}} в личных чатах',
+    },
+  },
   icon: decorative(IconBrandTelegram),
   color: 'indigo',
 };

@@ -11,6 +11,8 @@ export type FieldText = {
   placeholder?: string;
   /** Shown when the shared schema refuses the value (what a valid one looks like). */
   invalid?: string;
+  /** A choice field's values in words (a value without one is shown as it is). */
+  choices?: Partial<Record<string, string>>;
 };
 
 /** A channel's words in one dashboard language: its name, and a label for each of its fields. */
@@ -50,13 +52,22 @@ export type ChannelUi<C extends ChannelType> = {
   Fields?: ComponentType<ChannelFieldsProps>;
   /** The text a new target's fields start with (e.g. a sample template). */
   defaults?: Partial<Record<keyof FieldsOf<C> & string, string>>;
+  /** When the platform's pace depends on a setting, how to name each case's pace before it is known. */
+  paceCases?: PaceCases<Partial<Record<keyof FieldsOf<C> & string, unknown>>>;
 };
+
+/**
+ * The cases of a pace that depends on the target's settings (Telegram: a group or a private chat):
+ * a sample of the settings for each case by key, and a sentence naming each case's pace (`{{group}}`).
+ */
+export type PaceCases<Config> = { configs: Record<string, Config>; text: Record<Language, string> };
 
 /** Any channel's words seen through the general type (for code that works on every channel). */
 export type AnyChannelText = { name: string; fields: Partial<Record<string, FieldText>>; mentionsHelp?: string };
 
 /** Any channel's dashboard unit seen through the general type. */
-export type AnyChannelUi = Omit<ChannelUi<ChannelType>, 'text' | 'defaults'> & {
+export type AnyChannelUi = Omit<ChannelUi<ChannelType>, 'text' | 'defaults' | 'paceCases'> & {
   text: Record<Language, AnyChannelText>;
   defaults?: Partial<Record<string, string>>;
+  paceCases?: PaceCases<Record<string, unknown>>;
 };

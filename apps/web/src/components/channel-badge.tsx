@@ -1,23 +1,14 @@
 import type { ChannelType } from '@herald/core';
 import { Badge } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { CHANNEL_ICONS } from './icons.tsx';
-
-const COLORS: Record<ChannelType, string> = {
-  wechat: 'green',
-  feishu: 'blue',
-  dingtalk: 'cyan',
-  telegram: 'indigo',
-  custom: 'grape',
-};
+import { channelUi, useChannelName } from '../channels/index.ts';
 
 /** The channel's icon and name in a badge of its own colour. */
 export function ChannelBadge({ channel }: { channel: ChannelType }) {
-  const { t } = useTranslation();
-  const Icon = CHANNEL_ICONS[channel];
+  const name = useChannelName();
+  const { icon: Icon, color } = channelUi(channel);
   return (
-    <Badge variant="light" color={COLORS[channel]} leftSection={<Icon size={14} />} miw="max-content">
-      {t(`targets.channels.${channel}`)}
+    <Badge variant="light" color={color} leftSection={<Icon size={14} />} miw="max-content">
+      {name(channel)}
     </Badge>
   );
 }

@@ -9,9 +9,9 @@ type Props = {
   error?: string | undefined;
   /** Problems found by checkTemplate, shown under the editor. */
   problems: readonly string[];
-  /** Defaults: the target form's custom template label, description and required. */
-  label?: string;
-  description?: string;
+  label: string;
+  description?: string | undefined;
+  /** Default: required. */
   required?: boolean;
   /** Offer only this notification type's placeholders (default: every type's). */
   type?: NotificationType | undefined;
@@ -42,8 +42,8 @@ export function TemplateEditor({ value, onChange, error, problems, label, descri
     <Stack gap={4}>
       <JsonInput
         ref={ref}
-        label={label ?? t('targets.form.customTemplate')}
-        description={description ?? t('targets.form.customTemplateDescription')}
+        label={label}
+        description={description}
         required={required}
         autosize
         minRows={6}

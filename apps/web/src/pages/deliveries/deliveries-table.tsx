@@ -1,6 +1,7 @@
 import type { DeliverySummary } from '@herald/core';
 import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels/index.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { DeliveryState, DeliveryWhat } from './delivery-labels.tsx';
@@ -11,6 +12,7 @@ type Props = { deliveries: readonly DeliverySummary[]; onOpen: (id: string) => v
 export function DeliveriesTable({ deliveries, onOpen }: Props) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
+  const channelName = useChannelName();
   return (
     <DataTable
       label={t('deliveries.tableLabel')}
@@ -38,7 +40,7 @@ export function DeliveriesTable({ deliveries, onOpen }: Props) {
               {delivery.targetName ??
                 (delivery.targetId ? t('deliveries.deletedTarget') : t('deliveries.legacyTarget'))}
             </Table.Td>
-            <Table.Td>{t(`deliveries.channels.${delivery.channel}`)}</Table.Td>
+            <Table.Td>{channelName(delivery.channel)}</Table.Td>
             <Table.Td>
               <DeliveryState delivery={delivery} />
             </Table.Td>

@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Code, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels/index.ts';
 import { httpStatusOf, messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
@@ -21,6 +22,7 @@ type Props = {
 export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
+  const channelName = useChannelName();
   const queryClient = useQueryClient();
   const detail = useQuery({
     ...trpc.deliveries.get.queryOptions({ id: deliveryId ?? '' }),
@@ -75,8 +77,8 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
               </Text>
               <DeliveryWhat delivery={data} />
               <Text size="sm" c="dimmed">
-                {formatDateTime(data.createdAt)} · {t(`deliveries.channels.${data.channel}`)} · {t('deliveries.source')}
-                : {data.notification.source}
+                {formatDateTime(data.createdAt)} · {channelName(data.channel)} · {t('deliveries.source')}:{' '}
+                {data.notification.source}
               </Text>
               {data.resendOf && (
                 <Text size="sm" c="dimmed">

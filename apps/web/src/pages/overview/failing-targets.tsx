@@ -1,6 +1,7 @@
 import type { FailingTarget } from '@herald/core';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels/index.ts';
 import { DeliveriesLink } from '../../components/deliveries-link.tsx';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { OverviewSection } from './section.tsx';
@@ -9,6 +10,7 @@ import { OverviewSection } from './section.tsx';
 export function FailingTargets({ targets }: { targets: FailingTarget[] | undefined }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
+  const channelName = useChannelName();
   return (
     <OverviewSection
       testId="overview-failing-targets"
@@ -33,7 +35,7 @@ export function FailingTargets({ targets }: { targets: FailingTarget[] | undefin
               <Stack gap={4} style={{ minWidth: 0 }}>
                 <Group gap={6} wrap="wrap">
                   <Badge variant="light" color="gray" size="sm">
-                    {t(`deliveries.channels.${target.channel}`)}
+                    {channelName(target.channel)}
                   </Badge>
                   <Text fw={600} truncate="end">
                     {target.name}

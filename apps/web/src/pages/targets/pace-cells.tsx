@@ -1,14 +1,16 @@
 import type { TargetPaceView, TargetView } from '@herald/core';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../channels/index.ts';
 import { useFormatWhen } from '../../lib/format.ts';
-import { describePlatformPace } from './platform-pace.ts';
+import { describePlatformPace, plainConfigOf } from './platform-pace.ts';
 
 /** The pace in force: the target's own or the platform's, and slowed after a platform's refusal. */
 export function PaceCell({ target, pace }: { target: TargetView; pace: TargetPaceView | undefined }) {
   const { t } = useTranslation();
   const formatWhen = useFormatWhen();
-  const platform = describePlatformPace(target.providerType, t, target.telegramChatId);
+  const language = useLanguage();
+  const platform = describePlatformPace(target.providerType, t, language, plainConfigOf(target));
   // The server reports a slowdown only while it lasts.
   const slowed = pace?.slowedUntil ?? null;
   return (

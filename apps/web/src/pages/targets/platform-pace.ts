@@ -1,10 +1,30 @@
-import { CHANNEL_PACE, type ChannelPace, type ChannelType } from '@herald/core';
+import {
+  CHANNEL_PACE,
+  type ChannelPace,
+  type ChannelType,
+  channelOf,
+  isSecretKind,
+  type TargetView,
+} from '@herald/core';
 import type { TFunction } from 'i18next';
+import { channelUi } from '../../channels/index.ts';
+import type { Language } from '../../i18n/languages.ts';
 
 const MINUTE = 60_000;
 
-/** Telegram's limits depend on the chat: a group (or channel) id, then a private chat's. */
-const TELEGRAM_CHATS = { group: '-1', private: '1' } as const;
+/** A target's settings that are not secret: what a platform's pace may depend on. */
+export type PlainConfig = Record<string, unknown>;
+
+/** The stored target's plain settings (its channel's fields that are not secret). */
+export function plainConfigOf(target: TargetView): PlainConfig {
+  const fields = channelOf(target.providerType).fields;
+  const view = target as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, spec]) => !isSecretKind(spec.kind))
+      .map(([name]) => [name, view[name] ?? null]),
+  );
+}
 
 /** One platform limit in words: "20/min", "5/s", or "3 per 10 s". */
 function limitText(limit: ChannelPace['limits'][number], t: TFunction): string {
@@ -21,30 +41,37 @@ function paceText(pace: ChannelPace, t: TFunction): string {
     : limits;
 }
 
+const isGiven = (value: unknown) => value !== undefined && value !== null && value !== '';
+
 /**
- * The platform's own limit as documented. Telegram's depends on the chat: with no chat id both are
- * named (groups, private chats); with one, the one that applies.
+ * The platform's own limit as documented. When it depends on a setting the config does not give
+ * yet (a Telegram chat id), each case the channel names is described; otherwise the one that applies.
  */
-export function describePlatformPace(type: ChannelType, t: TFunction, telegramChatId?: string | null): string {
-  if (type === 'telegram' && telegramChatId) return paceText(CHANNEL_PACE.telegram({ telegramChatId }), t);
-  if (type === 'telegram') {
-    return t('targets.pace.telegram', {
-      group: paceText(CHANNEL_PACE.telegram({ telegramChatId: TELEGRAM_CHATS.group }), t),
-      private: paceText(CHANNEL_PACE.telegram({ telegramChatId: TELEGRAM_CHATS.private }), t),
-    });
-  }
-  return paceText(CHANNEL_PACE[type]({}), t);
+export function describePlatformPace(
+  type: ChannelType,
+  t: TFunction,
+  language: Language,
+  config: PlainConfig = {},
+): string {
+  const cases = channelUi(type).paceCases;
+  const settled =
+    !cases || Object.values(cases.configs).every((sample) => Object.keys(sample).every((k) => isGiven(config[k])));
+  if (settled) return paceText(CHANNEL_PACE[type](config), t);
+  return cases.text[language].replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+    const sample = cases.configs[key];
+    return sample ? paceText(CHANNEL_PACE[type]({ ...config, ...sample }), t) : whole;
+  });
 }
 
 /** The most messages a minute the platform takes from this target (Infinity: no limit). */
-export function platformPerMinute(type: ChannelType, telegramChatId?: string | null): number {
-  const pace = CHANNEL_PACE[type]({ telegramChatId: telegramChatId ?? null });
+export function platformPerMinute(type: ChannelType, config: PlainConfig = {}): number {
+  const pace = CHANNEL_PACE[type](config);
   return Math.min(Infinity, ...pace.limits.map((l) => (l.max * MINUTE) / l.windowMs));
 }
 
 /** A pace of its own only slows a target: one at or above the platform's changes nothing. */
-export function ownPaceHasEffect(type: ChannelType, telegramChatId: string | null | undefined, own: number): boolean {
-  return own < platformPerMinute(type, telegramChatId);
+export function ownPaceHasEffect(type: ChannelType, config: PlainConfig, own: number): boolean {
+  return own < platformPerMinute(type, config);
 }
 
 /** The pace field's text as the number to send: '' is null (the platform's pace); otherwise a whole number or why not. */

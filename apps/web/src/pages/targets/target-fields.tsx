@@ -1,181 +1,153 @@
-import type { TargetView } from '@herald/core';
-import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { CustomPreview } from '../../components/custom-preview.tsx';
-import { TemplateEditor } from '../../components/template-editor.tsx';
-import { SecretInput } from './secret-input.tsx';
 import {
-  type FieldErrors,
-  parseTemplate,
-  type SecretInput as SecretField,
-  type TargetFormValues,
-  templateProblems,
-} from './target-form-values.ts';
+  type ChannelType,
+  channelOf,
+  type FieldSpec,
+  isRequiredField,
+  type SecretState,
+  type TargetView,
+} from '@herald/core';
+import { Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { channelUi, fieldTextOf, useLanguage } from '../../channels/index.ts';
+import type { FieldText } from '../../channels/types.ts';
+import { SecretInput } from '../../components/secret-input.tsx';
+import type { FieldErrors, TargetFormValues } from './target-form-values.ts';
 
 type Props = {
   values: TargetFormValues;
-  set: <K extends keyof TargetFormValues>(field: K, value: TargetFormValues[K]) => void;
+  setField: (field: string, text: string) => void;
+  setCleared: (field: string, cleared: boolean) => void;
   errors: FieldErrors;
   target: TargetView | null;
 };
 
-/** Exactly the chosen channel's fields. */
-export function ChannelFields({ values, set, errors, target }: Props) {
-  const { t } = useTranslation();
-  const secretProps = (field: SecretField, clearable: boolean) => ({
-    value: values[field],
-    onChange: (v: string) => set(field, v),
-    error: errors[field],
-    clearable,
-    cleared: values.cleared[field] === true,
-    onClearedChange: (c: boolean) => set('cleared', { ...values.cleared, [field]: c }),
-  });
-  const stored = (field: Exclude<SecretField, 'customHeaders'>) => (target ? target[field] : null);
+/** Exactly the chosen channel's fields: its own component when it has one, else each drawn by its kind. */
+export function ChannelFields({ values, setField, setCleared, errors, target }: Props) {
+  const language = useLanguage();
   const type = values.providerType;
-
+  const fields = channelOf(type).fields;
+  const field = (name: string): ReactNode => {
+    const spec = fields[name];
+    if (!spec) return null;
+    return (
+      <FieldInput
+        key={name}
+        spec={spec}
+        text={fieldTextOf(type, name, language)}
+        value={values.fields[name] ?? ''}
+        onChange={(v) => setField(name, v)}
+        error={errors[name]}
+        stored={storedSecret(target, type, name)}
+        cleared={values.cleared[name] === true}
+        onClearedChange={(c) => setCleared(name, c)}
+      />
+    );
+  };
+  const { Fields } = channelUi(type);
   return (
     <Stack gap="sm">
-      {type !== 'telegram' && (
-        <SecretInput
-          label={t('targets.form.webhookUrl')}
-          description={t('targets.form.webhookUrlDescription')}
-          required
-          stored={stored('webhookUrl')}
-          {...secretProps('webhookUrl', false)}
+      {Fields ? (
+        <Fields
+          values={values.fields}
+          set={setField}
+          cleared={values.cleared}
+          setCleared={setCleared}
+          errors={errors}
+          target={target}
+          field={field}
         />
+      ) : (
+        Object.keys(fields).map(field)
       )}
-      {type === 'feishu' && (
-        <SecretInput
-          label={t('targets.form.feishuSecret')}
-          description={t('targets.form.signingSecretOptional')}
-          stored={stored('feishuSecret')}
-          {...secretProps('feishuSecret', true)}
-        />
-      )}
-      {type === 'dingtalk' && (
-        <SecretInput
-          label={t('targets.form.dingtalkSecret')}
-          description={t('targets.form.signingSecretOptional')}
-          stored={stored('dingtalkSecret')}
-          {...secretProps('dingtalkSecret', true)}
-        />
-      )}
-      {type === 'telegram' && (
-        <>
-          <SecretInput
-            label={t('targets.form.telegramBotToken')}
-            description={t('targets.form.telegramBotTokenDescription')}
-            required
-            stored={stored('telegramBotToken')}
-            {...secretProps('telegramBotToken', false)}
-          />
-          <TextInput
-            label={t('targets.form.telegramChatId')}
-            description={t('targets.form.telegramChatIdDescription')}
-            required
-            value={values.telegramChatId}
-            onChange={(e) => set('telegramChatId', e.currentTarget.value)}
-            error={errors.telegramChatId}
-          />
-          <TextInput
-            label={t('targets.form.telegramTopicId')}
-            description={t('targets.form.telegramTopicIdDescription')}
-            inputMode="numeric"
-            value={values.telegramTopicId}
-            onChange={(e) => set('telegramTopicId', e.currentTarget.value)}
-            error={errors.telegramTopicId}
-          />
-        </>
-      )}
-      {type === 'custom' && <CustomFields values={values} set={set} errors={errors} target={target} />}
     </Stack>
   );
 }
 
-function CustomFields({ values, set, errors, target }: Props) {
-  const { t } = useTranslation();
-  const parsed = useMemo(() => parseTemplate(values.customTemplate), [values.customTemplate]);
-  const template = 'template' in parsed ? parsed.template : null;
-  const problems = useMemo(() => (template ? templateProblems(template) : []), [template]);
-  const headerNames = target?.customHeaders ? Object.keys(target.customHeaders) : [];
-  const headersCleared = values.cleared.customHeaders === true;
-  return (
-    <>
-      <TemplateEditor
-        value={values.customTemplate}
-        onChange={(v) => set('customTemplate', v)}
-        error={
-          errors.customTemplate ??
-          ('error' in parsed ? t('targets.form.invalidJson', { message: parsed.error }) : undefined)
-        }
-        problems={problems}
-      />
-      <CustomPreview template={problems.length === 0 ? template : null} />
-      <Textarea
-        label={t('targets.form.customHeaders')}
-        description={t('targets.form.customHeadersDescription')}
-        placeholder={
-          headerNames.length > 0 && !headersCleared
-            ? t('targets.form.customHeadersSet', { names: headerNames.join(', ') })
-            : 'X-Api-Key: …'
-        }
-        autosize
-        minRows={2}
-        value={values.customHeaders}
-        onChange={(e) => set('customHeaders', e.currentTarget.value)}
-        error={errors.customHeaders}
-        disabled={headersCleared}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-      />
-      {headerNames.length > 0 && (
-        <SecretInputClear
-          cleared={headersCleared}
-          label={t('targets.form.customHeaders')}
-          onChange={(c) => set('cleared', { ...values.cleared, customHeaders: c })}
-        />
-      )}
-      <SecretInput
-        label={t('targets.form.signingSecret')}
-        description={t('targets.form.signingSecretDescription')}
-        stored={target ? target.signingSecret : null}
-        value={values.signingSecret}
-        onChange={(v) => set('signingSecret', v)}
-        error={errors.signingSecret}
-        clearable
-        cleared={values.cleared.signingSecret === true}
-        onClearedChange={(c) => set('cleared', { ...values.cleared, signingSecret: c })}
-      />
-    </>
-  );
+/** A stored secret's state on edit (set, hint); null when creating. */
+function storedSecret(target: TargetView | null, type: ChannelType, name: string): SecretState | null {
+  if (!target || target.providerType !== type) return null;
+  const value = (target as unknown as Record<string, unknown>)[name];
+  return value && typeof value === 'object' && 'set' in value ? (value as SecretState) : null;
 }
 
-function SecretInputClear({
-  cleared,
-  label,
-  onChange,
-}: {
+type FieldInputProps = {
+  spec: FieldSpec;
+  text: FieldText;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  stored: SecretState | null;
   cleared: boolean;
-  label: string;
-  onChange: (c: boolean) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="xs">
-      <Button
-        variant="subtle"
-        size="xs"
-        color={cleared ? 'gray' : 'red'}
-        aria-label={`${cleared ? t('targets.form.undoClear') : t('targets.form.clear')}: ${label}`}
-        onClick={() => onChange(!cleared)}
-      >
-        {cleared ? t('targets.form.undoClear') : t('targets.form.clear')}
-      </Button>
-      {cleared && (
-        <Text size="xs" c="red">
-          {t('targets.form.cleared')}
-        </Text>
-      )}
-    </Group>
-  );
+  onClearedChange: (cleared: boolean) => void;
+};
+
+/**
+ * One field drawn by its kind. Templates and headers need more than a plain input: a channel
+ * with one draws it in its own fields component.
+ */
+function FieldInput({ spec, text, value, onChange, error, stored, cleared, onClearedChange }: FieldInputProps) {
+  const required = isRequiredField(spec);
+  const common = { label: text.label, description: text.description, placeholder: text.placeholder, error };
+  switch (spec.kind) {
+    case 'url':
+    case 'secret':
+      return (
+        <SecretInput
+          {...common}
+          required={required}
+          value={value}
+          onChange={onChange}
+          stored={stored}
+          clearable={!required}
+          cleared={cleared}
+          onClearedChange={onClearedChange}
+        />
+      );
+    case 'text':
+    case 'number':
+      return (
+        <TextInput
+          {...common}
+          required={required}
+          inputMode={spec.kind === 'number' ? 'numeric' : undefined}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'list':
+      return (
+        <Textarea
+          {...common}
+          required={required}
+          autosize
+          minRows={2}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'choice':
+      return (
+        <Select
+          {...common}
+          required={required}
+          allowDeselect={!required}
+          data={(spec.choices ?? []).map((c) => ({ value: c, label: text.choices?.[c] ?? c }))}
+          value={value === '' ? null : value}
+          onChange={(v) => onChange(v ?? '')}
+        />
+      );
+    case 'boolean':
+      return (
+        <Switch
+          label={text.label}
+          description={text.description}
+          error={error}
+          checked={value === 'true'}
+          onChange={(e) => onChange(e.currentTarget.checked ? 'true' : 'false')}
+        />
+      );
+    case 'template':
+    case 'headers':
+      return null;
+  }
 }

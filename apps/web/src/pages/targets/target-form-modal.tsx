@@ -3,16 +3,18 @@ import { Alert, Button, Divider, Group, Modal, SegmentedControl, Stack, Switch, 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { channelName, useLanguage } from '../../channels/index.ts';
+import { SecretInput } from '../../components/secret-input.tsx';
 import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc, trpcClient } from '../../lib/trpc.ts';
 import { PaceField } from './pace-field.tsx';
-import { SecretInput } from './secret-input.tsx';
 import { ChannelFields } from './target-fields.tsx';
 import {
   errorsFromIssues,
   type FieldErrors,
   initialValues,
+  plainConfigOfValues,
   type TargetFormValues,
   validateTarget,
 } from './target-form-values.ts';
@@ -35,6 +37,7 @@ function serverIssues(error: unknown): Issue[] | null {
 /** Create or edit a target: the channel first, then exactly its fields. */
 export function TargetFormModal({ opened, target, onClose }: Props) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const queryClient = useQueryClient();
   const editing = target !== null;
   const [values, setValues] = useState<TargetFormValues>(() => initialValues(target));
@@ -49,6 +52,14 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
 
   const set = <K extends keyof TargetFormValues>(field: K, value: TargetFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  };
+  const setField = (field: string, text: string) => {
+    setValues((v) => ({ ...v, fields: { ...v.fields, [field]: text } }));
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  };
+  const setCleared = (field: string, cleared: boolean) => {
+    setValues((v) => ({ ...v, cleared: { ...v.cleared, [field]: cleared } }));
     setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
   };
 
@@ -69,7 +80,7 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
     },
     onError: (error) => {
       const issues = serverIssues(error);
-      if (issues) setErrors(errorsFromIssues(issues, t));
+      if (issues) setErrors(errorsFromIssues(values.providerType, issues, { t, language }));
     },
   });
 
@@ -80,7 +91,7 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const checked = validateTarget(values, editing, t);
+    const checked = validateTarget(values, editing, { t, language });
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -115,7 +126,7 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
                 set('providerType', v as ChannelType);
                 setErrors({});
               }}
-              data={CHANNEL_TYPES.map((c) => ({ value: c, label: t(`targets.channels.${c}`) }))}
+              data={CHANNEL_TYPES.map((c) => ({ value: c, label: channelName(c, language) }))}
             />
             {editing && (
               <Text size="xs" c="dimmed">
@@ -133,10 +144,10 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
             onChange={(e) => set('name', e.currentTarget.value)}
             error={errors.name}
           />
-          <ChannelFields values={values} set={set} errors={errors} target={target} />
+          <ChannelFields values={values} setField={setField} setCleared={setCleared} errors={errors} target={target} />
           <PaceField
             type={values.providerType}
-            telegramChatId={values.telegramChatId}
+            config={plainConfigOfValues(values)}
             value={values.pacePerMinute}
             onChange={(v) => set('pacePerMinute', v)}
             error={errors.pacePerMinute}
@@ -151,7 +162,7 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
             error={errors.proxyUrl}
             clearable
             cleared={values.cleared.proxyUrl === true}
-            onClearedChange={(c) => set('cleared', { ...values.cleared, proxyUrl: c })}
+            onClearedChange={(c) => setCleared('proxyUrl', c)}
           />
           <Switch
             label={t('targets.form.proxyFallback')}

@@ -1,218 +1,173 @@
-import { type ChannelType, checkTemplate, TargetConfig, type TargetView } from '@herald/core';
+import {
+  CHANNEL_FIELDS,
+  type ChannelType,
+  channelConfigSchema,
+  channelOf,
+  type FieldSpec,
+  isRequiredField,
+  isSecretKind,
+  type TargetView,
+} from '@herald/core';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { parsePace } from './platform-pace.ts';
-
-/** Secrets the form shows as password inputs; on edit, left empty means "keep". */
-export const SECRET_INPUTS = [
-  'webhookUrl',
-  'feishuSecret',
-  'dingtalkSecret',
-  'telegramBotToken',
-  'signingSecret',
-  'proxyUrl',
-  'customHeaders',
-] as const;
-export type SecretInput = (typeof SECRET_INPUTS)[number];
+import { type ReadProblem, readField, textOfValue } from '../../channels/field-values.ts';
+import { type AnyChannelUi, CHANNEL_UI, fieldTextOf } from '../../channels/index.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { type PlainConfig, parsePace } from './platform-pace.ts';
 
 export type TargetFormValues = {
   providerType: ChannelType;
   name: string;
-  webhookUrl: string;
-  feishuSecret: string;
-  dingtalkSecret: string;
-  telegramBotToken: string;
-  telegramChatId: string;
-  telegramTopicId: string;
-  customTemplate: string;
-  customHeaders: string;
-  signingSecret: string;
   proxyUrl: string;
   proxyFallbackToDirect: boolean;
   isEnabled: boolean;
   /** Messages per minute as typed; '' = the platform's own pace. */
   pacePerMinute: string;
-  /** Secrets the admin asked to remove (sent as null). */
-  cleared: Partial<Record<SecretInput, boolean>>;
+  /**
+   * Channel fields as typed, by API name (lists one per line, numbers as text, templates as JSON).
+   * Kept across a change of channel: a name shared by channels means the same thing in each.
+   */
+  fields: Record<string, string>;
+  /** Secrets the admin asked to remove (sent as null), by field name (the proxy's too). */
+  cleared: Record<string, boolean>;
 };
 
-export const DEFAULT_TEMPLATE = {
-  title: '{{title}}',
-  level: '{{level}}',
-  content: '{{sections}}',
-  type: '{{notification_type}}',
-  timestamp: '{{timestamp}}',
-};
+/** Problems by field name (a channel field's API name, or name/proxyUrl/pacePerMinute). */
+export type FieldErrors = Partial<Record<string, string>>;
 
-/** The fields each channel has, besides name, proxy and enabled. */
-export const CHANNEL_FIELDS: Record<ChannelType, readonly (keyof TargetFormValues)[]> = {
-  wechat: ['webhookUrl'],
-  feishu: ['webhookUrl', 'feishuSecret'],
-  dingtalk: ['webhookUrl', 'dingtalkSecret'],
-  telegram: ['telegramBotToken', 'telegramChatId', 'telegramTopicId'],
-  custom: ['webhookUrl', 'customTemplate', 'customHeaders', 'signingSecret'],
-};
+/** The UI's words: i18next for the catalogue, the language for the channels' own texts. */
+export type FormText = { t: TFunction; language: Language };
+
+/** What every channel's new target starts with (a sample template, …). */
+const DEFAULTS: Record<string, string> = Object.assign(
+  {},
+  ...Object.values(CHANNEL_UI).map((ui) => (ui as AnyChannelUi).defaults),
+);
 
 export function initialValues(target: TargetView | null): TargetFormValues {
+  const fields: Record<string, string> = { ...DEFAULTS };
+  if (target) {
+    const view = target as unknown as Record<string, unknown>;
+    for (const [name, spec] of Object.entries(channelOf(target.providerType).fields)) {
+      // A secret is never shown: its input starts empty and means "keep".
+      fields[name] = isSecretKind(spec.kind) ? '' : textOfValue(spec.kind, view[name]);
+    }
+  }
   return {
     providerType: target?.providerType ?? 'wechat',
     name: target?.name ?? '',
-    webhookUrl: '',
-    feishuSecret: '',
-    dingtalkSecret: '',
-    telegramBotToken: '',
-    telegramChatId: target?.telegramChatId ?? '',
-    telegramTopicId: target?.telegramTopicId != null ? String(target.telegramTopicId) : '',
-    customTemplate: JSON.stringify(target?.customTemplate ?? DEFAULT_TEMPLATE, null, 2),
-    customHeaders: '',
-    signingSecret: '',
     proxyUrl: '',
     proxyFallbackToDirect: target?.proxyFallbackToDirect ?? false,
     isEnabled: target?.isEnabled ?? true,
     pacePerMinute: target?.pacePerMinute != null ? String(target.pacePerMinute) : '',
+    fields,
     cleared: {},
   };
 }
 
-export type FieldErrors = Partial<Record<keyof TargetFormValues, string>>;
-
-/** "Name: value" lines as a header map, or the first bad line. */
-export function parseHeaders(text: string): { headers: Record<string, string> } | { badLine: number } {
-  const headers: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (const [i, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (line === '') continue;
-    const colon = line.indexOf(':');
-    if (colon <= 0) return { badLine: i + 1 };
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return { headers };
+/** The kind's message for a field whose value is refused (the channel's own words when it has them). */
+function refusedMessage(
+  type: ChannelType,
+  field: string,
+  spec: FieldSpec,
+  message: string,
+  { t, language }: FormText,
+): string {
+  return fieldTextOf(type, field, language).invalid ?? t(`targets.form.invalidKind.${spec.kind}`, { message });
 }
 
-export function parseTemplate(text: string): { template: Record<string, unknown> } | { error: string } {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'not a JSON object' };
-    return { template: value as Record<string, unknown> };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+function problemMessage(type: ChannelType, field: string, spec: FieldSpec, problem: ReadProblem, ui: FormText) {
+  switch (problem.kind) {
+    case 'number':
+      return refusedMessage(type, field, spec, problem.text, ui);
+    case 'json':
+      return ui.t('targets.form.invalidJson', { message: problem.message });
+    case 'headerLine':
+      return ui.t('targets.form.invalidKind.headers', {
+        message: ui.t('targets.form.invalidHeaderLine', { line: problem.line }),
+      });
   }
 }
 
-/** The template's problems as one line each, from the same check the server runs. */
-export function templateProblems(template: Record<string, unknown>): string[] {
-  return checkTemplate(template).map((p) =>
-    [p.path || null, p.placeholder || null, p.problem].filter(Boolean).join(' '),
-  );
-}
+/** What an empty input sends: a text '' so the schema names a required one; otherwise null (unset). */
+const emptyValue = (spec: FieldSpec) =>
+  isRequiredField(spec) && (spec.kind === 'text' || spec.kind === 'choice') ? '' : null;
 
 type Built = { input: Record<string, unknown>; errors: FieldErrors };
 
 /**
- * The create input (every field of the channel) or the update patch (secrets left empty are
- * left out, cleared ones are null), with the problems found while reading the form.
+ * The create input (every field of the channel) or the update patch, by each field's kind:
+ * a secret left empty is kept on edit (left out) and on create sent as '' only when required
+ * (so the schema names it); a cleared one is null. Numbers, lists and templates are read from
+ * their text, with the problems found while reading.
  */
-export function buildInput(values: TargetFormValues, editing: boolean, t: TFunction): Built {
+export function buildInput(values: TargetFormValues, editing: boolean, ui: FormText): Built {
   const errors: FieldErrors = {};
-  const fields = CHANNEL_FIELDS[values.providerType];
+  const type = values.providerType;
   const input: Record<string, unknown> = {
-    providerType: values.providerType,
+    providerType: type,
     name: values.name,
     proxyFallbackToDirect: values.proxyFallbackToDirect,
     isEnabled: values.isEnabled,
   };
-  const secret = (field: SecretInput, text: string, value: unknown = text.trim()) => {
-    if (values.cleared[field]) input[field] = null;
-    else if (text.trim() !== '') input[field] = value;
-    else if (!editing && (field === 'webhookUrl' || field === 'telegramBotToken')) input[field] = '';
-  };
-  secret('proxyUrl', values.proxyUrl);
+  if (values.cleared.proxyUrl) input.proxyUrl = null;
+  else if (values.proxyUrl.trim() !== '') input.proxyUrl = values.proxyUrl.trim();
   const pace = parsePace(values.pacePerMinute);
-  if ('error' in pace) errors.pacePerMinute = t('targets.form.invalidPace');
+  if ('error' in pace) errors.pacePerMinute = ui.t('targets.form.invalidPace');
   // Empty: the platform's pace (null clears a pace set before).
   else if (pace.value !== null || editing) input.pacePerMinute = pace.value;
-  for (const field of fields) {
-    switch (field) {
-      case 'webhookUrl':
-      case 'feishuSecret':
-      case 'dingtalkSecret':
-      case 'telegramBotToken':
-      case 'signingSecret':
-        secret(field, values[field]);
-        break;
-      case 'telegramChatId':
-        input.telegramChatId = values.telegramChatId.trim();
-        break;
-      case 'telegramTopicId': {
-        const text = values.telegramTopicId.trim();
-        if (text === '') input.telegramTopicId = null;
-        else if (/^\d+$/.test(text)) input.telegramTopicId = Number(text);
-        else errors.telegramTopicId = t('targets.form.invalidTopicId');
-        break;
+
+  for (const [name, spec] of Object.entries(channelOf(type).fields)) {
+    const text = values.fields[name] ?? '';
+    if (isSecretKind(spec.kind)) {
+      if (values.cleared[name]) {
+        input[name] = null;
+        continue;
       }
-      case 'customTemplate': {
-        const parsed = parseTemplate(values.customTemplate);
-        if ('error' in parsed) errors.customTemplate = t('targets.form.invalidJson', { message: parsed.error });
-        else input.customTemplate = parsed.template;
-        break;
-      }
-      case 'customHeaders': {
-        const parsed = parseHeaders(values.customHeaders);
-        if ('badLine' in parsed) {
-          errors.customHeaders = t('targets.form.invalidHeaders', {
-            message: t('targets.form.invalidHeaderLine', { line: parsed.badLine }),
-          });
-        } else secret('customHeaders', values.customHeaders, parsed.headers);
-        break;
+      if (text.trim() === '') {
+        if (!editing && isRequiredField(spec)) input[name] = '';
+        continue;
       }
     }
+    const read = readField(spec.kind, text);
+    if ('problem' in read) errors[name] = problemMessage(type, name, spec, read.problem, ui);
+    else input[name] = read.value === undefined ? emptyValue(spec) : read.value;
   }
   return { input, errors };
 }
 
-/** The channel's schema: the whole one for create, its fields optional for a patch. */
-function schemaFor(type: ChannelType, partial: boolean): z.ZodType {
-  const option = TargetConfig.options.find((o) => o.shape.providerType.value === type);
-  if (!option) throw new Error(`unknown channel ${type}`);
-  return partial ? option.partial() : option;
+/** The channel's settings that are not secret, as typed so far (for its pace). */
+export function plainConfigOfValues(values: TargetFormValues): PlainConfig {
+  const config: PlainConfig = {};
+  for (const [name, spec] of Object.entries(channelOf(values.providerType).fields)) {
+    if (isSecretKind(spec.kind)) continue;
+    const read = readField(spec.kind, values.fields[name] ?? '');
+    config[name] = 'value' in read ? (read.value ?? null) : null;
+  }
+  return config;
 }
 
-/** A message in the UI language for a field the shared schema refused. */
-export function fieldMessage(field: string, serverMessage: string, t: TFunction): string {
+/** A message in the UI language for a field the shared schema (or the server) refused. */
+export function fieldMessage(type: ChannelType, field: string, serverMessage: string, ui: FormText): string {
   switch (field) {
     case 'name':
-      return t('targets.form.nameRequired');
-    case 'webhookUrl':
-      return t('targets.form.invalidUrl');
-    case 'feishuSecret':
-    case 'dingtalkSecret':
-      return t('targets.form.invalidSecret');
-    case 'telegramBotToken':
-      return t('targets.form.invalidBotToken');
-    case 'telegramChatId':
-      return t('targets.form.invalidChatId');
-    case 'telegramTopicId':
-      return t('targets.form.invalidTopicId');
-    case 'signingSecret':
-      return t('targets.form.invalidSigningSecret');
+      return ui.t('targets.form.nameRequired');
     case 'proxyUrl':
-      return t('targets.form.invalidProxy');
-    case 'customTemplate':
-      return t('targets.form.invalidTemplate', { problems: serverMessage });
-    case 'customHeaders':
-      return t('targets.form.invalidHeaders', { message: serverMessage });
+      return ui.t('targets.form.invalidProxy');
     case 'pacePerMinute':
-      return t('targets.form.invalidPace');
-    default:
-      return t('targets.form.invalidField', { message: serverMessage });
+      return ui.t('targets.form.invalidPace');
   }
+  const spec = channelOf(type).fields[field] ?? CHANNEL_FIELDS.get(field as never);
+  return spec
+    ? refusedMessage(type, field, spec, serverMessage, ui)
+    : ui.t('targets.form.invalidKind.text', { message: serverMessage });
 }
 
 /** Issues (from zod or the server's BAD_REQUEST) grouped by their top-level field. */
 export function errorsFromIssues(
+  type: ChannelType,
   issues: readonly { path: readonly PropertyKey[] | string; message: string }[],
-  t: TFunction,
+  ui: FormText,
 ): FieldErrors {
   const raw: Record<string, string[]> = {};
   for (const issue of issues) {
@@ -222,19 +177,25 @@ export function errorsFromIssues(
     raw[field] = [...(raw[field] ?? []), detail];
   }
   return Object.fromEntries(
-    Object.entries(raw).map(([field, messages]) => [field, fieldMessage(field, messages.join('; '), t)]),
-  ) as FieldErrors;
+    Object.entries(raw).map(([field, messages]) => [field, fieldMessage(type, field, messages.join('; '), ui)]),
+  );
+}
+
+/** The channel's schema: the whole one for create, its fields optional for a patch. */
+function schemaFor(type: ChannelType, partial: boolean): z.ZodType {
+  const schema = channelConfigSchema(type);
+  return partial ? schema.partial() : schema;
 }
 
 /** Reads and checks the form with the shared schema; returns what to send or the field errors. */
 export function validateTarget(
   values: TargetFormValues,
   editing: boolean,
-  t: TFunction,
+  ui: FormText,
 ): { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
-  const { input, errors } = buildInput(values, editing, t);
+  const { input, errors } = buildInput(values, editing, ui);
   const parsed = schemaFor(values.providerType, editing).safeParse(input);
-  const all: FieldErrors = parsed.success ? {} : errorsFromIssues(parsed.error.issues, t);
+  const all: FieldErrors = parsed.success ? {} : errorsFromIssues(values.providerType, parsed.error.issues, ui);
   Object.assign(all, errors);
   if (Object.keys(all).length > 0) return { ok: false, errors: all };
   return { ok: true, input };
