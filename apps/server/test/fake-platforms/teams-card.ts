@@ -87,9 +87,9 @@ const CARD = [
 const ATTACHMENT = ['contentType', 'contentUrl', 'content', 'name', 'thumbnailUrl'];
 
 type Ctx = { version: number };
-const fail = (message: string, path: string): never => {
+function fail(message: string, path: string): never {
   throw new CardProblem('card', `${message} (at ${path})`);
-};
+}
 
 function only(o: Record<string, unknown>, allowed: string[], path: string) {
   for (const key of Object.keys(o)) if (!allowed.includes(key)) fail(`unknown property '${key}'`, path);
@@ -108,7 +108,7 @@ function bool(o: Record<string, unknown>, key: string, path: string) {
 
 function list(o: Record<string, unknown>, key: string, path: string): unknown[] {
   const v = o[key];
-  if (!Array.isArray(v)) return fail(`${key} is required and must be an array`, path);
+  if (!Array.isArray(v)) fail(`${key} is required and must be an array`, path);
   return v;
 }
 
@@ -149,7 +149,7 @@ function factSet(el: Record<string, unknown>, path: string) {
   if (facts.length === 0) fail('FactSet needs at least one fact', path);
   facts.forEach((f, i) => {
     const at = `${path}.facts[${i}]`;
-    if (!isObject(f)) return fail('a fact must be an object', at);
+    if (!isObject(f)) fail('a fact must be an object', at);
     only(f, ['title', 'value'], at);
     if (typeof f.title !== 'string' || typeof f.value !== 'string') fail('a fact needs title and value (strings)', at);
   });
@@ -181,14 +181,14 @@ function table(el: Record<string, unknown>, ctx: Ctx, path: string) {
   if (columns.length === 0) fail('Table needs at least one column', path);
   columns.forEach((c, i) => {
     const at = `${path}.columns[${i}]`;
-    if (!isObject(c)) return fail('a column definition must be an object', at);
+    if (!isObject(c)) fail('a column definition must be an object', at);
     only(c, ['type', 'width', 'horizontalCellContentAlignment', 'verticalCellContentAlignment'], at);
     if (c.type !== undefined && c.type !== 'TableColumnDefinition') fail('type must be TableColumnDefinition', at);
     if (c.width !== undefined && !columnWidth(c.width)) fail('width must be a weight > 0 or pixels like "50px"', at);
   });
   list(el, 'rows', path).forEach((r, i) => {
     const at = `${path}.rows[${i}]`;
-    if (!isObject(r)) return fail('a row must be an object', at);
+    if (!isObject(r)) fail('a row must be an object', at);
     if (r.type !== undefined && r.type !== 'TableRow') fail('type must be TableRow', at);
     only(r, ['type', 'cells', 'style', 'horizontalCellContentAlignment', 'verticalCellContentAlignment'], at);
     oneOf(r, 'style', CONTAINER_STYLES, at);
@@ -196,7 +196,7 @@ function table(el: Record<string, unknown>, ctx: Ctx, path: string) {
     if (cells.length !== columns.length) fail(`a row has ${cells.length} cells for ${columns.length} columns`, at);
     cells.forEach((c, j) => {
       const cat = `${at}.cells[${j}]`;
-      if (!isObject(c)) return fail('a cell must be an object', cat);
+      if (!isObject(c)) fail('a cell must be an object', cat);
       if (c.type !== undefined && c.type !== 'TableCell') fail('type must be TableCell', cat);
       only(c, ['type', ...CONTAINER_LIKE], cat);
       containerLike(c, ctx, cat);
@@ -209,7 +209,7 @@ function columnSet(el: Record<string, unknown>, ctx: Ctx, path: string) {
   oneOf(el, 'style', CONTAINER_STYLES, path);
   list(el, 'columns', path).forEach((c, i) => {
     const at = `${path}.columns[${i}]`;
-    if (!isObject(c)) return fail('a column must be an object', at);
+    if (!isObject(c)) fail('a column must be an object', at);
     only(c, [...COMMON, ...CONTAINER_LIKE, 'width'], at);
     if (c.type !== undefined && c.type !== 'Column') fail('ColumnSet holds only Column', at);
     common(c, at);
@@ -218,10 +218,10 @@ function columnSet(el: Record<string, unknown>, ctx: Ctx, path: string) {
 }
 
 function element(el: unknown, ctx: Ctx, path: string) {
-  if (!isObject(el)) return fail('an element must be an object', path);
+  if (!isObject(el)) fail('an element must be an object', path);
   const type = el.type;
   if (typeof type !== 'string' || !(type in ELEMENT_VERSION))
-    return fail(`unknown element type ${JSON.stringify(type)}`, path);
+    fail(`unknown element type ${JSON.stringify(type)}`, path);
   if ((ELEMENT_VERSION[type] as number) > ctx.version) fail(`${type} needs version 1.${ELEMENT_VERSION[type]}`, path);
   common(el, path);
   switch (type) {
@@ -248,18 +248,18 @@ function elements(items: unknown[], ctx: Ctx, path: string) {
 }
 
 export function checkAdaptiveCard(card: unknown, path = 'content') {
-  if (!isObject(card)) return fail('the card must be an object', path);
+  if (!isObject(card)) fail('the card must be an object', path);
   only(card, CARD, path);
   if (card.type !== 'AdaptiveCard') fail('type must be AdaptiveCard', path);
   const version = typeof card.version === 'string' ? /^1\.(\d)$/.exec(card.version) : null;
-  if (!version) return fail('version is required, like "1.5"', path);
+  if (!version) fail('version is required, like "1.5"', path);
   const minor = Number(version[1]);
   if (minor > TEAMS_MAX_CARD_VERSION) fail(`Teams renders cards up to version 1.${TEAMS_MAX_CARD_VERSION}`, path);
   const body = list(card, 'body', path);
   if (body.length === 0) fail('the card body is empty', path);
   elements(body, { version: minor }, `${path}.body`);
   if (card.msteams !== undefined) {
-    if (!isObject(card.msteams)) return fail('msteams must be an object', path);
+    if (!isObject(card.msteams)) fail('msteams must be an object', path);
     only(card.msteams, ['width', 'entities'], `${path}.msteams`);
     if (card.msteams.width !== undefined && card.msteams.width !== 'Full') fail('msteams.width can only be Full', path);
   }
@@ -267,18 +267,18 @@ export function checkAdaptiveCard(card: unknown, path = 'content') {
 
 /** The body Workflows' "When a Teams webhook request is received" takes, and every card in it. */
 export function checkTeamsMessage(json: unknown) {
-  const schema = (detail: string): never => {
+  function schema(detail: string): never {
     throw new CardProblem('envelope', detail);
-  };
-  if (!isObject(json)) return schema('Invalid type. Expected Object.');
+  }
+  if (!isObject(json)) schema('Invalid type. Expected Object.');
   if (json.type !== 'message') schema(`type must be 'message', not ${JSON.stringify(json.type)}.`);
   const attachments = json.attachments;
   if (!Array.isArray(attachments) || attachments.length === 0) {
-    return schema('Required properties are missing from object: attachments.');
+    schema('Required properties are missing from object: attachments.');
   }
   attachments.forEach((a, i) => {
     const at = `attachments[${i}]`;
-    if (!isObject(a)) return schema(`${at} must be an object.`);
+    if (!isObject(a)) schema(`${at} must be an object.`);
     if (a.contentType !== TEAMS_CARD_CONTENT_TYPE) {
       schema(`${at}.contentType must be '${TEAMS_CARD_CONTENT_TYPE}', not ${JSON.stringify(a.contentType)}.`);
     }

@@ -53,9 +53,10 @@ describe('Teams Workflows webhook', () => {
       [401, 'DirectApiInvalidAuthorizationSignature'],
       [401, 'DirectApiInvalidAuthorizationSignature'],
     ]);
-    expect((answers[3]?.json.error as Json).message).toBe(
-      'The request must be authenticated only by Shared Access scheme.',
-    );
+    expect(answers[3]?.json.error).toEqual({
+      code: 'DirectApiAuthorizationRequired',
+      message: 'The request must be authenticated only by Shared Access scheme.',
+    });
     expect(teamsSender.judge(asResponse(answers[4] as never))).toMatchObject({
       ok: false,
       class: 'permanent',
