@@ -98,7 +98,7 @@ describe('Telegram mentions', () => {
     });
     const r = await post(tg.sendMessageUrl, body);
     expect(r.json.ok).toBe(true);
-    expect(tg.accepted[0]?.mentioned).toEqual(['123456789', '@oncall_alice']);
+    expect(tg.accepted[0]?.mentioned).toEqual(['@oncall_alice', '123456789']);
     const msg = tg.messages[0];
     const text = msg?.text ?? '';
     const byType = (t: string) => msg?.entities?.find((e) => e.type === t);

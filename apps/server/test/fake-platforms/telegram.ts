@@ -79,11 +79,9 @@ const NO_MENTIONS_IN = new Set(['code', 'pre', 'text_link', 'text_mention']);
  * mention of that user, and `@username` outside code and links becomes a mention entity.
  */
 function withMentions(text: string, parsed: TelegramEntity[]): { entities: MessageEntity[]; mentioned: string[] } {
-  const mentioned: string[] = [];
   const entities: MessageEntity[] = parsed.map((e) => {
     const id = e.type === 'text_link' ? USER_LINK.exec(e.url ?? '')?.[1] : undefined;
     if (!id) return e;
-    mentioned.push(id);
     const { url: _url, ...rest } = e;
     return {
       ...rest,
@@ -94,11 +92,13 @@ function withMentions(text: string, parsed: TelegramEntity[]): { entities: Messa
   const covered = (at: number) =>
     entities.some((e) => NO_MENTIONS_IN.has(e.type) && at >= e.offset && at < e.offset + e.length);
   for (const m of text.matchAll(USERNAME_MENTION)) {
-    if (covered(m.index)) continue;
-    entities.push({ type: 'mention', offset: m.index, length: m[0].length });
-    mentioned.push(m[0]);
+    if (!covered(m.index)) entities.push({ type: 'mention', offset: m.index, length: m[0].length });
   }
   entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  // Who was mentioned, in the order they appear.
+  const mentioned = entities.flatMap((e) =>
+    e.type === 'mention' ? [text.slice(e.offset, e.offset + e.length)] : e.user ? [String(e.user.id)] : [],
+  );
   return { entities, mentioned };
 }
 
