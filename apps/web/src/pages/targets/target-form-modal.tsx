@@ -1,13 +1,14 @@
-import { CHANNEL_TYPES, type ChannelType, type TargetView } from '@herald/core';
-import { Alert, Button, Divider, Group, Modal, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
+import type { TargetView } from '@herald/core';
+import { Alert, Button, Divider, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { channelName, useLanguage } from '../../channels/index.ts';
+import { useLanguage } from '../../channels/index.ts';
 import { SecretInput } from '../../components/secret-input.tsx';
 import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc, trpcClient } from '../../lib/trpc.ts';
+import { ChannelPicker } from './channel-picker.tsx';
 import { PaceField } from './pace-field.tsx';
 import { ChannelFields } from './target-fields.tsx';
 import {
@@ -114,26 +115,14 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
     >
       <form noValidate onSubmit={submit}>
         <Stack>
-          <Stack gap={4} role="radiogroup" aria-label={t('targets.form.channelLabel')}>
-            <Text size="sm" fw={500}>
-              {t('targets.form.channelLabel')}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              disabled={editing}
-              value={values.providerType}
-              onChange={(v) => {
-                set('providerType', v as ChannelType);
-                setErrors({});
-              }}
-              data={CHANNEL_TYPES.map((c) => ({ value: c, label: channelName(c, language) }))}
-            />
-            {editing && (
-              <Text size="xs" c="dimmed">
-                {t('targets.form.channelFixed')}
-              </Text>
-            )}
-          </Stack>
+          <ChannelPicker
+            value={values.providerType}
+            disabled={editing}
+            onChange={(type) => {
+              set('providerType', type);
+              setErrors({});
+            }}
+          />
           <TextInput
             label={t('targets.name')}
             description={t('targets.form.nameDescription')}
