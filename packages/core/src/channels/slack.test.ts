@@ -16,6 +16,14 @@ type SlackBlock = { type: string; text?: { type: string; text: string }; fields?
 >;
 const blocksOf = (b: JsonObject) => b.blocks as SlackBlock[];
 
+/** Slack names people and has a limit; the general type allows neither. */
+function defined<T>(v: T | null): T {
+  if (v === null) throw new Error('slack must define this');
+  return v;
+}
+const spec = defined(slack.mentions);
+const limit = defined(slack.limit);
+
 /** An independent reading of the Block Kit limits (docs.slack.dev/reference/block-kit/blocks). */
 function limitProblems(b: JsonObject): string[] {
   const out: string[] = [];
@@ -46,7 +54,7 @@ const render = (m: Message, mentions?: Parameters<typeof slack.render>[1]['menti
   slack.render(m, { locale: 'en', ...(mentions ? { mentions } : {}) });
 
 describe('slack mentions', () => {
-  const parse = (entry: string) => slack.mentions.parse(entry);
+  const parse = (entry: string) => spec.parse(entry);
 
   it('reads member, user group, here and channel entries', () => {
     expect(parse('U012AB3CDEF')).toEqual({ ok: true, mention: { kind: 'user', id: 'U012AB3CDEF' } });
@@ -82,7 +90,7 @@ describe('slack mentions', () => {
 
   it('are Slack tokens in the fallback text and a first section, so they ping', () => {
     const people = ['U012AB3CDEF', 'S0614TZR7', 'here', 'channel'];
-    const mentions = mentionsFor(slack.mentions, { people, levels: null }, 'error');
+    const mentions = mentionsFor(spec, { people, levels: null }, 'error');
     const { body } = render(message(), mentions);
     const tokens = '<@U012AB3CDEF> <!subteam^S0614TZR7> <!here> <!channel>';
     expect(blocksOf(body)[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: tokens } });
@@ -201,10 +209,10 @@ describe('slack at its limits', () => {
   it('a section of exactly 3000 characters is sent whole; one more is shortened, visibly', () => {
     const whole = render(textOf(SLACK_LIMITS.sectionText));
     expect(whole.truncated).toBe(false);
-    expect(slack.limit.measure(whole.body)).toBe(3000);
+    expect(limit.measure(whole.body)).toBe(3000);
     const over = render(textOf(3001));
     expect(over.truncated).toBe(true);
-    expect(slack.limit.measure(over.body)).toBeLessThanOrEqual(3000);
+    expect(limit.measure(over.body)).toBeLessThanOrEqual(3000);
     expect(JSON.stringify(over.body)).toContain('Message too long, shortened');
     expect(limitProblems(over.body)).toEqual([]);
   });
