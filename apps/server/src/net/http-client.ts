@@ -6,6 +6,7 @@ import { createDispatcherCache } from './dispatcher.ts';
 import { ConnectFailure, TransportError, type Via } from './errors.ts';
 import { buildRequestHeaders } from './request-headers.ts';
 import type { Lookup } from './resolve.ts';
+import { type OpenedSocket, type OpenSocketOptions, openCheckedSocket } from './tcp-socket.ts';
 import type { TlsTrust } from './tcp-tls.ts';
 
 export type { HttpResponse, ResponseHeaders } from './attempt.ts';
@@ -47,6 +48,8 @@ export type PostJsonResult = HttpResponse & {
 export type HttpClient = {
   /** Resolves with any HTTP answer (2xx or not); rejects with TransportError when there is none. */
   postJson(o: PostJsonOptions): Promise<PostJsonResult>;
+  /** A checked TCP socket under the same policy, proxy rules and TLS trust, for SMTP. */
+  openSocket(o: OpenSocketOptions): Promise<OpenedSocket>;
   /** Closes every pooled connection; running requests finish first. */
   close(): Promise<void>;
 };
@@ -108,7 +111,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { postJson, close: () => dispatchers.closeAll() };
+  const sockets = { policy: options.policy, lookup: options.lookup, tls: options.tls };
+  return { postJson, openSocket: (o) => openCheckedSocket(sockets, o), close: () => dispatchers.closeAll() };
 }
 
 function parseTargetUrl(text: string): URL {

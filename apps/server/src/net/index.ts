@@ -28,3 +28,5 @@ export {
   USER_AGENT,
 } from './http-client.ts';
 export type { Lookup } from './resolve.ts';
+export type { OpenedSocket, OpenSocketOptions } from './tcp-socket.ts';
+export type { TlsTrust } from './tcp-tls.ts';

@@ -80,6 +80,7 @@ export async function sendToTarget(
         messageId: opts.messageId,
         now,
         telegramApiBaseUrl: deps.telegramApiBaseUrl,
+        openSocket: deps.http.openSocket,
         signal: opts.signal,
         connectTimeoutMs: deps.connectTimeoutMs,
         totalTimeoutMs: deps.totalTimeoutMs,

@@ -1,4 +1,5 @@
 import type { ChannelType, FieldsOf, JsonObject, OpenConfigOf } from '@herald/core';
+import type { OpenedSocket, OpenSocketOptions } from '../net/index.ts';
 
 type SendTargetBase<C extends ChannelType> = {
   id?: string;
@@ -60,6 +61,8 @@ export type TransportAnswer = {
 };
 
 export type TransportContext = SendContext & {
+  /** A socket checked against the outbound policy (through the target's SOCKS proxy, if any). */
+  openSocket(o: OpenSocketOptions): Promise<OpenedSocket>;
   signal?: AbortSignal | undefined;
   connectTimeoutMs: number;
   totalTimeoutMs: number;
