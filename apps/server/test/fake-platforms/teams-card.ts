@@ -19,12 +19,11 @@ export const TEAMS_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive'
 export const TEAMS_MAX_CARD_VERSION = 5;
 
 export class CardProblem extends Error {
-  constructor(
-    /** `envelope`: the trigger's schema (type, attachments); `card`: the Adaptive Card. */
-    readonly where: 'envelope' | 'card',
-    message: string,
-  ) {
+  /** `envelope`: the trigger's schema (type, attachments); `card`: the Adaptive Card. */
+  readonly where: 'envelope' | 'card';
+  constructor(where: 'envelope' | 'card', message: string) {
     super(message);
+    this.where = where;
   }
 }
 
