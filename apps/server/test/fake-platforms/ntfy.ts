@@ -155,7 +155,7 @@ export async function startFakeNtfy(options: FakeNtfyOptions = {}): Promise<Fake
   const token = options.token ?? null;
   const platformLimit = options.rateLimit === 'platform';
   const now = options.now ?? Date.now;
-  let bucket = { tokens: NTFY_REQUEST_LIMIT.burst, at: now() };
+  let bucket: { tokens: number; at: number } = { tokens: NTFY_REQUEST_LIMIT.burst, at: now() };
   let ids = 0;
 
   /** Go's rate.Limiter as ntfy uses it: a refused request takes no token. */
