@@ -1,10 +1,12 @@
 import { cacheHitRateCardEn } from './cache-hit-rate.en.ts';
 import { legacyTestEn } from './legacy-test.en.ts';
+import { mentionsEn } from './mentions.en.ts';
 import { providerBalanceCardEn } from './provider-balance.en.ts';
 
 /** English text of the Notifications page. */
 export const notificationsEn = {
   legacyTest: legacyTestEn,
+  mentions: mentionsEn,
   cacheHitRate: cacheHitRateCardEn,
   providerBalance: providerBalanceCardEn,
   loadFailed: 'Could not load the notification settings: {{message}}',

@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardJa } from './cache-hit-rate.ja.ts';
 import { legacyTestJa } from './legacy-test.ja.ts';
+import { mentionsJa } from './mentions.ja.ts';
 import { providerBalanceCardJa } from './provider-balance.ja.ts';
 
 /** 通知ページの日本語テキスト。 */
 export const notificationsJa = {
   legacyTest: legacyTestJa,
+  mentions: mentionsJa,
   cacheHitRate: cacheHitRateCardJa,
   providerBalance: providerBalanceCardJa,
   loadFailed: '通知設定を読み込めませんでした：{{message}}',

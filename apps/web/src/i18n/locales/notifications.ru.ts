@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { cacheHitRateCardRu } from './cache-hit-rate.ru.ts';
 import { legacyTestRu } from './legacy-test.ru.ts';
+import { mentionsRu } from './mentions.ru.ts';
 import { providerBalanceCardRu } from './provider-balance.ru.ts';
 
 /** Текст страницы «Уведомления» по-русски. */
 export const notificationsRu = {
   legacyTest: legacyTestRu,
+  mentions: mentionsRu,
   cacheHitRate: cacheHitRateCardRu,
   providerBalance: providerBalanceCardRu,
   loadFailed: 'Не удалось загрузить настройки уведомлений: {{message}}',

@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardZhCN } from './cache-hit-rate.zh-CN.ts';
 import { legacyTestZhCN } from './legacy-test.zh-CN.ts';
+import { mentionsZhCN } from './mentions.zh-CN.ts';
 import { providerBalanceCardZhCN } from './provider-balance.zh-CN.ts';
 
 /** 通知页面的简体中文文本。 */
 export const notificationsZhCN = {
   legacyTest: legacyTestZhCN,
+  mentions: mentionsZhCN,
   cacheHitRate: cacheHitRateCardZhCN,
   providerBalance: providerBalanceCardZhCN,
   loadFailed: '无法加载通知设置：{{message}}',

@@ -1,11 +1,13 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardZhTW } from './cache-hit-rate.zh-TW.ts';
 import { legacyTestZhTW } from './legacy-test.zh-TW.ts';
+import { mentionsZhTW } from './mentions.zh-TW.ts';
 import { providerBalanceCardZhTW } from './provider-balance.zh-TW.ts';
 
 /** 通知頁面的繁體中文文字。 */
 export const notificationsZhTW = {
   legacyTest: legacyTestZhTW,
+  mentions: mentionsZhTW,
   cacheHitRate: cacheHitRateCardZhTW,
   providerBalance: providerBalanceCardZhTW,
   loadFailed: '無法載入通知設定：{{message}}',

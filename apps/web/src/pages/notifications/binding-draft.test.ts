@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BindingDraft, buildBindingsInput, draftOf, errorAt } from './binding-draft.ts';
+import { type BindingDraft, buildBindingsInput, draftOf, errorAt, NO_MENTIONS } from './binding-draft.ts';
 import { quietHoursDraftOf } from './quiet-hours.ts';
 
 const messages = {
@@ -18,6 +18,7 @@ const draft = (over: Partial<BindingDraft> = {}): BindingDraft => ({
   scheduleTimezone: '',
   templateText: null,
   quietHours: quietHoursDraftOf(null),
+  mentions: NO_MENTIONS,
   ...over,
 });
 
@@ -32,6 +33,7 @@ describe('buildBindingsInput', () => {
       scheduleTimezone: null,
       templateOverride: null,
       quietHours: null,
+      mentions: null,
     });
   });
 
@@ -61,6 +63,7 @@ describe('buildBindingsInput', () => {
       isEnabled: true,
       templateOverride: null,
       quietHours: null,
+      mentions: null,
     });
   });
 
@@ -135,6 +138,7 @@ describe('draftOf', () => {
       scheduleCron: null,
       scheduleTimezone: 'UTC',
       quietHours: null,
+      mentions: null,
     };
     expect(draftOf({ ...base, templateOverride: { a: 1 } }).templateText).toBe('{\n  "a": 1\n}');
     expect(draftOf({ ...base, templateOverride: null })).toMatchObject({ templateText: null, scheduleCron: '' });
@@ -152,9 +156,75 @@ describe('draftOf', () => {
       scheduleCron: null,
       scheduleTimezone: null,
       templateOverride: null,
+      mentions: null,
     };
     const stored = { days: [6, 7], from: '00:00', to: '09:00', bypassUrgent: false };
     expect(draftOf({ ...base, quietHours: stored }).quietHours).toEqual({ enabled: true, ...stored });
     expect(draftOf({ ...base, quietHours: null }).quietHours).toMatchObject({ enabled: false, from: '22:00' });
+  });
+});
+
+describe('mentions', () => {
+  it('are sent trimmed, with no levels as every level, and nobody as null', () => {
+    const r = buildBindingsInput(
+      'circuit_breaker',
+      [
+        draft({ targetType: 'dingtalk', mentions: { people: [' 13800138000 ', ''], levels: [] } }),
+        draft({
+          targetId: '8f0c3c56-6c8e-4d2e-9a51-0b6f1b1d7e02',
+          targetType: 'telegram',
+          mentions: { people: ['@oncall_alice'], levels: ['error'] },
+        }),
+        draft({ targetId: '8f0c3c56-6c8e-4d2e-9a51-0b6f1b1d7e03', targetType: 'custom' }),
+      ],
+      false,
+      messages,
+    );
+    expect(r.errors).toEqual({});
+    expect(r.input?.bindings.map((b) => b.mentions)).toEqual([
+      { people: ['13800138000'], levels: null },
+      { people: ['@oncall_alice'], levels: ['error'] },
+      null,
+    ]);
+  });
+
+  it('are checked by the target’s channel at the server’s paths', () => {
+    const r = buildBindingsInput(
+      'circuit_breaker',
+      [draft({ targetType: 'feishu', mentions: { people: ['ou_abc', 'a@example.com'], levels: [] } })],
+      false,
+      messages,
+    );
+    expect(r.input).toBeNull();
+    expect(r.errors['bindings.0.mentions.people.1']).toMatch(/can't mention by email/);
+    expect(errorAt(r.errors, 'bindings.0.mentions')).toMatch(/^people\.1: /);
+    const custom = buildBindingsInput(
+      'circuit_breaker',
+      [draft({ mentions: { people: ['x'], levels: [] } })],
+      false,
+      messages,
+    );
+    expect(custom.errors).toEqual({ 'bindings.0.mentions': "custom can't mention people" });
+  });
+
+  it('a stored binding’s mentions become the draft’s', () => {
+    const view = {
+      id: 'b',
+      notificationType: 'cost_alert' as const,
+      targetId: TARGET,
+      targetName: 'Hook',
+      targetType: 'dingtalk',
+      targetEnabled: true,
+      isEnabled: true,
+      scheduleCron: null,
+      scheduleTimezone: null,
+      templateOverride: null,
+      quietHours: null,
+    };
+    expect(draftOf({ ...view, mentions: { people: ['13800138000'], levels: null } }).mentions).toEqual({
+      people: ['13800138000'],
+      levels: [],
+    });
+    expect(draftOf({ ...view, mentions: null }).mentions).toEqual(NO_MENTIONS);
   });
 });

@@ -1,4 +1,13 @@
-import { type BindingView, checkTemplate, type NotificationType, SetBindingsInput } from '@herald/core';
+import {
+  type BindingView,
+  CHANNEL_TYPES,
+  type ChannelType,
+  checkTemplate,
+  type Level,
+  mentionProblems,
+  type NotificationType,
+  SetBindingsInput,
+} from '@herald/core';
 import { cronProblem } from './cron.ts';
 import {
   type QuietHoursDraft,
@@ -21,7 +30,22 @@ export type BindingDraft = {
   /** The override as JSON text; null = none (the target's own template is used). */
   templateText: string | null;
   quietHours: QuietHoursDraft;
+  /** People to notify; `levels` empty = every level. */
+  mentions: MentionsDraft;
 };
+
+export type MentionsDraft = { people: string[]; levels: Level[] };
+export const NO_MENTIONS: MentionsDraft = { people: [], levels: [] };
+
+/** The target's channel, when it is one Herald knows (mentions are read by it). */
+export const channelTypeOf = (type: string): ChannelType | null =>
+  (CHANNEL_TYPES as readonly string[]).includes(type) ? (type as ChannelType) : null;
+
+/** The value bindings.set takes: null when nobody is named. */
+export function mentionsValue(m: MentionsDraft): { people: string[]; levels: Level[] | null } | null {
+  const people = m.people.map((p) => p.trim()).filter(Boolean);
+  return people.length === 0 ? null : { people, levels: m.levels.length > 0 ? m.levels : null };
+}
 
 export function draftOf(b: BindingView): BindingDraft {
   return {
@@ -33,6 +57,7 @@ export function draftOf(b: BindingView): BindingDraft {
     scheduleTimezone: b.scheduleTimezone ?? '',
     templateText: b.templateOverride ? JSON.stringify(b.templateOverride, null, 2) : null,
     quietHours: quietHoursDraftOf(b.quietHours),
+    mentions: b.mentions ? { people: b.mentions.people, levels: b.mentions.levels ?? [] } : NO_MENTIONS,
   };
 }
 
@@ -90,11 +115,17 @@ export function buildBindingsInput(
     for (const [field, message] of Object.entries(quietHoursProblems(b.quietHours, messages.quietHours))) {
       errors[`bindings.${i}.quietHours.${field}`] = message;
     }
+    const mentions = mentionsValue(b.mentions);
+    const channel = channelTypeOf(b.targetType);
+    for (const p of channel ? mentionProblems(channel, mentions) : []) {
+      errors[['bindings', i, 'mentions', ...p.path].join('.')] = p.message;
+    }
     return {
       targetId: b.targetId,
       isEnabled: b.isEnabled,
       templateOverride,
       quietHours: quietHoursValue(b.quietHours),
+      mentions,
       ...(scheduled && { scheduleCron: cron || null, scheduleTimezone: zone || null }),
     };
   });

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { CustomPreview } from '../../components/custom-preview.tsx';
 import { TemplateEditor } from '../../components/template-editor.tsx';
 import { TimezoneSelect } from '../../components/timezone-select.tsx';
-import { type BindingDraft, errorAt, overrideProblems, parseOverride } from './binding-draft.ts';
+import { type BindingDraft, channelTypeOf, errorAt, overrideProblems, parseOverride } from './binding-draft.ts';
 import { cronProblem, dailyCron, describeCron, nextRuns } from './cron.ts';
+import { MentionsFields } from './mentions-fields.tsx';
 import { QuietHoursFields } from './quiet-hours-fields.tsx';
 
 type Props = {
@@ -43,6 +44,7 @@ export function BindingRow({
 }: Props) {
   const { t, i18n } = useTranslation();
   const prefix = `bindings.${index}`;
+  const channel = channelTypeOf(binding.targetType);
   const tz = binding.scheduleTimezone.trim() || systemTimezone;
   const ownCron = binding.scheduleCron.trim();
   // Without a cron of its own the binding runs on the type's schedule: show that too.
@@ -133,6 +135,16 @@ export function BindingRow({
           }}
           onChange={(quietHours) => onChange({ ...binding, quietHours })}
         />
+        {channel && (
+          <MentionsFields
+            channel={channel}
+            type={type}
+            value={binding.mentions}
+            errors={errors}
+            prefix={prefix}
+            onChange={(mentions) => onChange({ ...binding, mentions })}
+          />
+        )}
         {binding.targetType === 'custom' && (
           <TemplateOverride
             binding={binding}

@@ -21,7 +21,7 @@ import { groupingPatch, groupingState } from '../../components/grouping.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { type BindingDraft, buildBindingsInput } from './binding-draft.ts';
+import { type BindingDraft, buildBindingsInput, NO_MENTIONS } from './binding-draft.ts';
 import { BindingRow } from './binding-row.tsx';
 import { CacheHitRateFields } from './cache-hit-rate-fields.tsx';
 import { GroupingFields } from './grouping-fields.tsx';
@@ -239,6 +239,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
                       scheduleTimezone: '',
                       templateText: null,
                       quietHours: quietHoursDraftOf(null),
+                      mentions: NO_MENTIONS,
                     },
                   ]);
                 }
