@@ -100,23 +100,22 @@ function layout(sections: Section[]) {
   return { description: lines.join('\n').trim(), fields };
 }
 
+function plainBlock(b: Block): string[] {
+  switch (b.type) {
+    case 'text':
+    case 'quote':
+      return [b.text];
+    case 'fields':
+      return b.fields.map((f) => `${f.label}: ${f.value}`);
+    case 'list':
+      return b.items.map((i) => (i.secondary ? `${i.primary} · ${i.secondary}` : i.primary));
+    case 'divider':
+      return [];
+  }
+}
+
 /** Footer text is plain (Discord shows no markdown there): values go in as typed. */
-const plainLines = (s: Section): string[] => [
-  ...(s.title ? [s.title] : []),
-  ...s.blocks.flatMap((b): string[] => {
-    switch (b.type) {
-      case 'text':
-      case 'quote':
-        return [b.text];
-      case 'fields':
-        return b.fields.map((f) => `${f.label}: ${f.value}`);
-      case 'list':
-        return b.items.map((i) => (i.secondary ? `${i.primary} · ${i.secondary}` : i.primary));
-      case 'divider':
-        return [];
-    }
-  }),
-];
+const plainLines = (s: Section): string[] => [...(s.title ? [s.title] : []), ...s.blocks.flatMap(plainBlock)];
 
 function embedOf(m: Message): JsonObject {
   const { description, fields } = layout(m.sections);
