@@ -4,6 +4,7 @@ import type { ChannelType } from '../domain.ts';
 import { utf8Bytes } from '../message/fit.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
 import { renderNotification } from '../render-notification.ts';
+import { SetBindingsInput } from '../schemas/bindings.ts';
 import { channelOf } from './index.ts';
 import type { BindingMentions } from './mentions.ts';
 import { WECHAT_TEXT_MAX_BYTES } from './wechat.ts';
@@ -172,5 +173,29 @@ describe('levels decide whether a message mentions', () => {
     expect(recovery.message.level).toBe('info');
     expect(recovery.body.at).toMatchObject({ atMobiles: ['13800138000'] });
     expect(render('dingtalk', ['13800138000'], { event: 'recovered', levels: ['error'] }).body.at).toBeUndefined();
+  });
+});
+
+describe('the binding input’s mentions', () => {
+  const TARGET = '8f0c3c56-6c8e-4d2e-9a51-0b6f1b1d7e01';
+  const issues = (mentions: unknown) =>
+    (
+      SetBindingsInput.safeParse({ notificationType: 'circuit_breaker', bindings: [{ targetId: TARGET, mentions }] })
+        .error?.issues ?? []
+    ).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  it('takes people and levels, or nothing', () => {
+    expect(issues({ people: ['13800138000'], levels: ['error', 'warning'] })).toEqual([]);
+    expect(issues({ people: [] })).toEqual([]);
+    expect(issues(null)).toEqual([]);
+  });
+
+  it('names what is wrong: entry length, count, level', () => {
+    expect(issues({ people: ['x'.repeat(65)] })).toEqual(['bindings.0.mentions.people.0: at most 64 characters']);
+    expect(issues({ people: [' '] })).toEqual(['bindings.0.mentions.people.0: must not be empty']);
+    expect(issues({ people: Array(51).fill('a') })).toEqual(['bindings.0.mentions.people: at most 50 people']);
+    expect(issues({ people: ['a'], levels: ['fatal'] })).toEqual([
+      'bindings.0.mentions.levels.0: must be one of info, warning, error',
+    ]);
   });
 });
