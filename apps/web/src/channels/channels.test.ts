@@ -1,5 +1,6 @@
 import { CHANNEL_TYPES, channelConfigSchema, channelOf } from '@herald/core';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { readField, templateProblems } from './field-values.ts';
 import { CHANNEL_UI, channelName, channelUi, fieldTextOf } from './index.ts';
@@ -35,7 +36,8 @@ describe('the dashboard’s channel registry', () => {
           const read = readField(spec.kind, text);
           expect(read, name).toHaveProperty('value');
           const value = 'value' in read ? read.value : undefined;
-          expect(channelConfigSchema(type).shape[name as never].safeParse(value).success, name).toBe(true);
+          const schema = (channelConfigSchema(type).shape as Record<string, z.ZodType>)[name];
+          expect(schema?.safeParse(value).success, name).toBe(true);
         }
       });
     });

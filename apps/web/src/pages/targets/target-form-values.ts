@@ -9,7 +9,7 @@ import {
   type TargetView,
 } from '@herald/core';
 import type { TFunction } from 'i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type ReadProblem, readField, textOfValue } from '../../channels/field-values.ts';
 import { type AnyChannelUi, CHANNEL_UI, fieldTextOf } from '../../channels/index.ts';
 import type { Language } from '../../i18n/languages.ts';
@@ -181,10 +181,13 @@ export function errorsFromIssues(
   );
 }
 
-/** The channel's schema: the whole one for create, its fields optional for a patch. */
+/**
+ * The channel's schema: the whole one for create; for a patch its fields optional, without the
+ * checks across fields (they involve stored secrets the form never sees; the server runs them).
+ */
 function schemaFor(type: ChannelType, partial: boolean): z.ZodType {
   const schema = channelConfigSchema(type);
-  return partial ? schema.partial() : schema;
+  return partial ? z.object(schema.shape).partial() : schema;
 }
 
 /** Reads and checks the form with the shared schema; returns what to send or the field errors. */
