@@ -1,7 +1,8 @@
 import {
-  type ChannelType,
   LEGACY_WEBHOOK_FIELDS,
   LEGACY_WEBHOOK_TYPE,
+  type LegacyChannel,
+  type LegacyWebhook,
   type LegacyWebhookField,
   type NotificationType,
   parseLegacyWebhook,
@@ -25,12 +26,12 @@ const COLUMN = {
   providerBalanceWebhook: 'provider_balance_webhook',
 } as const satisfies Record<LegacyWebhookField, string>;
 
-const PLATFORM: Record<ChannelType, string> = {
+/** Legacy URLs point at one of the four platforms it detects. */
+const PLATFORM: Record<LegacyChannel, string> = {
   wechat: 'WeCom',
   feishu: 'Feishu',
   dingtalk: 'DingTalk',
   telegram: 'Telegram',
-  custom: 'Custom',
 };
 
 const TYPE_NAME: Record<NotificationType, string> = {
@@ -43,7 +44,7 @@ const TYPE_NAME: Record<NotificationType, string> = {
 
 export type MigrateLegacyResult = {
   /** One per distinct legacy URL, bound to every type that used it; empty when nothing was stored. */
-  created: Array<{ targetId: string; name: string; channel: ChannelType; types: NotificationType[] }>;
+  created: Array<{ targetId: string; name: string; channel: LegacyChannel; types: NotificationType[] }>;
   useLegacyMode: boolean;
   message: string;
 };
@@ -126,7 +127,7 @@ export async function migrateLegacyWebhooks(deps: AppDeps, actor: string): Promi
         before: null,
         after: types.map((type) => ({ notificationType: type, targetId: row.id, targetName: row.name })),
       });
-      created.push({ targetId: row.id, name: row.name, channel: config.providerType, types });
+      created.push({ targetId: row.id, name: row.name, channel: config.providerType as LegacyChannel, types });
     }
 
     const hints = { ...before.hints };

@@ -1,7 +1,9 @@
-import type { ChannelType } from '../domain.ts';
+/** The platforms legacy (single-URL) mode sends to; newer channels live in multi-target mode. */
+export const LEGACY_CHANNELS = ['wechat', 'feishu', 'dingtalk', 'telegram'] as const;
+export type LegacyChannel = (typeof LEGACY_CHANNELS)[number];
 
 /** Platform hosts a legacy (single-URL) webhook may point at. */
-export const LEGACY_HOSTS: Record<string, Exclude<ChannelType, 'custom'>> = {
+export const LEGACY_HOSTS: Record<string, LegacyChannel> = {
   'qyapi.weixin.qq.com': 'wechat',
   'open.feishu.cn': 'feishu',
   'open.larksuite.com': 'feishu',
@@ -9,7 +11,7 @@ export const LEGACY_HOSTS: Record<string, Exclude<ChannelType, 'custom'>> = {
   'api.telegram.org': 'telegram',
 };
 
-export type DetectResult = { ok: true; channel: Exclude<ChannelType, 'custom'> } | { ok: false; error: string };
+export type DetectResult = { ok: true; channel: LegacyChannel } | { ok: false; error: string };
 
 /** The platform a legacy webhook URL belongs to, judged by its exact host. */
 export function detectChannel(url: string): DetectResult {

@@ -1,8 +1,7 @@
-import type { ChannelType } from '../domain.ts';
-import { detectChannel } from './detect.ts';
+import { detectChannel, type LegacyChannel } from './detect.ts';
 
 export type LegacyWebhook =
-  | { channel: Exclude<ChannelType, 'custom' | 'telegram'>; url: string }
+  | { channel: Exclude<LegacyChannel, 'telegram'>; url: string }
   | { channel: 'telegram'; url: string; botToken: string; chatId: string; topicId: number | null };
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES } from '../domain.ts';
+import { LEGACY_CHANNELS } from '../channels/detect.ts';
 import { NotificationTypeSchema } from './bindings.ts';
 import { LegacyWebhookUrl } from './settings.ts';
 import { TestResult } from './targets.ts';
@@ -13,10 +13,9 @@ export const TestLegacyWebhookInput = z
   .strict();
 export type TestLegacyWebhookInput = z.infer<typeof TestLegacyWebhookInput>;
 
-/** The platforms a legacy URL can belong to (a custom webhook needs a target). */
-export const LegacyChannel = z.enum(CHANNEL_TYPES).exclude(['custom']);
-export type LegacyChannel = z.infer<typeof LegacyChannel>;
+/** The platforms a legacy URL can belong to (a custom webhook or a newer channel needs a target). */
+export const LegacyChannelSchema = z.enum(LEGACY_CHANNELS);
 
 /** A target test's answer, plus the platform detected from the URL. */
-export const LegacyWebhookTestResult = TestResult.extend({ channel: LegacyChannel });
+export const LegacyWebhookTestResult = TestResult.extend({ channel: LegacyChannelSchema });
 export type LegacyWebhookTestResult = z.infer<typeof LegacyWebhookTestResult>;
