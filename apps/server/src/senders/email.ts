@@ -4,7 +4,6 @@ import type Mail from 'nodemailer/lib/mailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { TransportError, type Via } from '../net/index.ts';
 import {
-  requireField,
   SenderConfigError,
   type SendTargetOf,
   type TransportAnswer,
@@ -84,15 +83,22 @@ function partsOf(body: JsonObject): { subject: string; text: string; html: strin
   return { subject, text, html };
 }
 
+function need<V>(value: V | null | undefined, field: string): V {
+  if (value === null || value === undefined || (typeof value === 'string' && !value.trim())) {
+    throw new SenderConfigError(`${field}: required for an email target`);
+  }
+  return value;
+}
+
 function settingsOf(t: SendTargetOf<'email'>) {
-  const host = requireField(t.smtpHost, 'smtpHost', 'email');
-  const from = requireField(t.emailFrom, 'emailFrom', 'email');
-  if (!t.smtpPort) throw new SenderConfigError('smtpPort: required for a email target');
-  if (!t.smtpSecurity) throw new SenderConfigError('smtpSecurity: required for a email target');
+  const host = need(t.smtpHost, 'smtpHost').trim();
+  const from = need(t.emailFrom, 'emailFrom').trim();
+  const port = need(t.smtpPort, 'smtpPort');
+  const security = need(t.smtpSecurity, 'smtpSecurity');
   if (!t.emailTo?.length) throw new SenderConfigError('emailTo: at least one recipient is required');
   const user = t.smtpUser?.trim() || null;
   if (user && !t.smtpPassword) throw new SenderConfigError('smtpPassword: required when a user is set');
-  return { host, port: t.smtpPort, security: t.smtpSecurity, from, to: t.emailTo, user, password: t.smtpPassword };
+  return { host, port, security, from, to: t.emailTo, user, password: t.smtpPassword };
 }
 
 /**
