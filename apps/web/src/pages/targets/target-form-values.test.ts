@@ -168,12 +168,73 @@ describe('the target form on edit', () => {
   });
 });
 
-describe('list fields', () => {
-  it('send one entry per non-empty line', () => {
-    // No channel of the first five has a list; read one the way the form does.
-    expect(readField('list', ' ops@example.com \n\n  \noncall@example.com\n')).toEqual({
-      value: ['ops@example.com', 'oncall@example.com'],
+describe('an email target: a number, a choice and a list', () => {
+  const email = (fields: Record<string, string>) =>
+    form({
+      providerType: 'email',
+      fields: {
+        smtpHost: 'smtp.example.com',
+        smtpPort: '587',
+        smtpSecurity: 'starttls',
+        emailFrom: 'Herald <alerts@example.com>',
+        emailTo: ' ops@example.com \n\n  \noncall@example.com\n',
+        ...fields,
+      },
     });
+
+  it('sends the list as its non-empty lines and the port as a number', () => {
+    const result = validateTarget(email({}), false, en);
+    expect(result.ok && result.input).toMatchObject({
+      smtpPort: 587,
+      smtpSecurity: 'starttls',
+      emailTo: ['ops@example.com', 'oncall@example.com'],
+    });
+    expect(result.ok && result.input).not.toHaveProperty('smtpPassword');
+  });
+
+  it('says why in the channel’s words: a port that is no number, a list without an entry', () => {
+    const result = validateTarget(email({ smtpPort: '58x', emailTo: '\n \n' }), false, en);
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        smtpPort: 'Must be a whole number from 1 to 65535',
+        emailTo: 'Each line must be an address such as ops@example.com',
+      },
+    });
+  });
+
+  it('names the password on create when a user is given without one (the channel’s check across fields)', () => {
+    const result = validateTarget(email({ smtpUser: 'alerts' }), false, en);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.errors)).toEqual(['smtpPassword']);
+  });
+
+  it('on edit leaves that check to the server, which knows whether a password is stored', () => {
+    const stored = {
+      ...storedTelegram,
+      providerType: 'email',
+      smtpHost: 'smtp.example.com',
+      smtpPort: 587,
+      smtpSecurity: 'starttls',
+      smtpUser: 'alerts',
+      smtpPassword: { set: true, hint: 'word' },
+      emailFrom: 'alerts@example.com',
+      emailTo: ['ops@example.com', 'oncall@example.com'],
+    } as unknown as TargetView;
+    const values = initialValues(stored);
+    expect(values.fields.emailTo).toBe('ops@example.com\noncall@example.com');
+    const result = validateTarget(values, true, en);
+    expect(result.ok && result.input).toMatchObject({
+      smtpUser: 'alerts',
+      emailTo: ['ops@example.com', 'oncall@example.com'],
+    });
+    expect(result.ok && result.input).not.toHaveProperty('smtpPassword');
+  });
+});
+
+describe('reading a list', () => {
+  it('keeps one entry per non-empty line, and nothing is undefined', () => {
+    expect(readField('list', ' a \n\n b ')).toEqual({ value: ['a', 'b'] });
     expect(readField('list', ' \n ')).toEqual({ value: undefined });
   });
 });
