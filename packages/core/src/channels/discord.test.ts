@@ -310,3 +310,14 @@ describe('discord mentions', () => {
     expect(content).toBe(ids.map((id) => `<@${id}>`).join(' '));
   });
 });
+
+describe('discord limit', () => {
+  it('is described as the platform documents it', () => {
+    const l = discord.limit;
+    expect(l && { max: l.max, unit: l.unit, appliesTo: l.appliesTo }).toEqual({
+      max: 6000,
+      unit: 'characters',
+      appliesTo: 'all embed text (title, description, field names and values, footer)',
+    });
+  });
+});

@@ -99,6 +99,8 @@ describe('ntfy Markdown escaping', () => {
       '\\# h\\\n\\> q\\\n\\- l\\\n\\+ p\\\n1\\. n\\\n2\\) m\\\n\\===',
     );
     expect(escapeNtfyMarkdown('a - b 1. c')).toBe('a - b 1. c');
+    // Not markers: a number with decimals, a word after #, a negative number.
+    expect(escapeNtfyMarkdown('42.50 USD\n#tag\n-5')).toBe('42.50 USD\\\n#tag\\\n-5');
   });
 
   it('puts a blank line before the rule, so text above it never becomes a heading', () => {
@@ -174,5 +176,16 @@ describe('ntfy fields', () => {
 
   it('paces at ntfy’s refill rate: one request every 5 s', () => {
     expect(ntfy.pace({})).toEqual({ limits: [{ max: 1, windowMs: 5_000 }] });
+  });
+});
+
+describe('ntfy limit', () => {
+  it('is described as the platform documents it', () => {
+    const l = ntfy.limit;
+    expect(l && { max: l.max, unit: l.unit, appliesTo: l.appliesTo }).toEqual({
+      max: 4096,
+      unit: 'bytes',
+      appliesTo: 'message',
+    });
   });
 });

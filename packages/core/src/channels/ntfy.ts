@@ -87,7 +87,8 @@ export const NtfyToken = z
 
 // CommonMark: what is markup anywhere in a line, and what starts a block at a line's beginning.
 const INLINE = /[\\`*_~|[\]<>&]/g;
-const LINE_START = /^([ \t]*)(?:([#>+=-])|(\d+)([.)]))/gm;
+// A list item, heading or number needs a space (or the end) after its marker: `42.50` stays as it is.
+const LINE_START = /^([ \t]*)(?:([>=]|[#+-](?=[ \t#+-]|$))|(\d{1,9})([.)])(?=[ \t]|$))/gm;
 
 /** A value shown as typed in ntfy's Markdown; its line breaks stay line breaks. */
 export function escapeNtfyMarkdown(s: string): string {

@@ -301,3 +301,14 @@ describe('slack target', () => {
     expect(paceIntervalMs(slack.pace({}))).toBe(1020);
   });
 });
+
+describe('slack limit', () => {
+  it('is described as the platform documents it', () => {
+    const l = slack.limit;
+    expect(l && { max: l.max, unit: l.unit, appliesTo: l.appliesTo }).toEqual({
+      max: 3000,
+      unit: 'characters',
+      appliesTo: 'section text',
+    });
+  });
+});

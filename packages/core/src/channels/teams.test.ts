@@ -215,3 +215,14 @@ describe('teams at its limit', () => {
     expect(JSON.stringify(body)).toContain(`另有 ${50 - rows} 项未显示`);
   });
 });
+
+describe('teams limit', () => {
+  it('is described as the platform documents it', () => {
+    const l = teams.limit;
+    expect(l && { max: l.max, unit: l.unit, appliesTo: l.appliesTo }).toEqual({
+      max: 28_000,
+      unit: 'bytes',
+      appliesTo: 'request body',
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SigningSecret } from '../channels/custom.ts';
 import { TelegramBotToken, TelegramChatId } from '../channels/telegram.ts';
+import { CHANNEL_TYPES } from '../domain.ts';
 import { ApiKeyIdInput, CreateApiKeyInput } from './api-keys.ts';
 import { LoginInput } from './auth.ts';
 import { ListBindingsInput, SetBindingsInput } from './bindings.ts';
@@ -355,7 +356,7 @@ describe('bindings', () => {
 describe('notifications, deliveries, keys and login', () => {
   it('preview, test, audit and trigger inputs', () => {
     expect(one(PreviewInput, { notificationType: 'cost_alert', providerType: 'fax' })).toEqual([
-      'providerType: must be one of wechat, feishu, dingtalk, telegram, custom',
+      `providerType: must be one of ${CHANNEL_TYPES.join(', ')}`,
     ]);
     expect(
       one(PreviewInput, { notificationType: 'cost_alert', providerType: 'wechat', timezone: 'x'.repeat(65) }),

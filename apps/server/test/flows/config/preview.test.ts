@@ -37,7 +37,7 @@ describe('notifications.preview', () => {
     [{ notificationType: 'cost_alert', providerType: 'custom', template: { a: '{{provider_name}}' } }, 'template.a'],
     [{ notificationType: 'cost_alert', providerType: 'wechat', template: { a: '{{title}}' } }, 'template'],
     [{ notificationType: 'nope', providerType: 'wechat' }, 'notificationType'],
-    [{ notificationType: 'cost_alert', providerType: 'slack' }, 'providerType'],
+    [{ notificationType: 'cost_alert', providerType: 'fax' }, 'providerType'],
     [{ notificationType: 'cost_alert', providerType: 'wechat', timezone: 'Nowhere/None' }, 'timezone'],
   ])('refuses %j naming %s', async (input, path) => {
     const r = await h.api('notifications.preview', input, { token: TEST_ADMIN_TOKEN });

@@ -194,7 +194,7 @@ describe('targets', () => {
       'webhookUrl',
       /user:password/,
     ],
-    ['unknown type', { name: 'x', providerType: 'slack', webhookUrl: 'https://e.x' }, 'providerType', /.+/],
+    ['unknown type', { name: 'x', providerType: 'fax', webhookUrl: 'https://e.x' }, 'providerType', /.+/],
     ['bad bot token', { ...inputs().telegram, telegramBotToken: 'abc' }, 'telegramBotToken', /BotFather/],
     ['bad chat id', { ...inputs().telegram, telegramChatId: 'chat!' }, 'telegramChatId', /chat id/],
     ['template not an object', { ...inputs().custom, customTemplate: ['a'] }, 'customTemplate', /.+/],
