@@ -266,3 +266,14 @@ describe('email fields', () => {
     expect(email.mentions).toBeNull();
   });
 });
+
+describe('email limit', () => {
+  it('is described as the platform documents it', () => {
+    const l = email.limit;
+    expect(l && { max: l.max, unit: l.unit, appliesTo: l.appliesTo }).toEqual({
+      max: 102_000,
+      unit: 'bytes',
+      appliesTo: 'the HTML and plain-text parts as sent in base64 (Gmail clips larger messages)',
+    });
+  });
+});
