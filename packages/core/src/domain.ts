@@ -9,7 +9,18 @@ export const NOTIFICATION_TYPES = [
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** The channel (target) types Herald pushes to (spec: 支持的推送渠道). */
-export const CHANNEL_TYPES = ['wechat', 'feishu', 'dingtalk', 'telegram', 'custom'] as const;
+export const CHANNEL_TYPES = [
+  'wechat',
+  'feishu',
+  'dingtalk',
+  'telegram',
+  'slack',
+  'discord',
+  'teams',
+  'email',
+  'ntfy',
+  'custom',
+] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** Locales of message content and of the dashboard. */

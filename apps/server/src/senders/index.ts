@@ -1,8 +1,13 @@
 import type { ChannelType } from '@herald/core';
 import { customSender } from './custom.ts';
 import { dingtalkSender } from './dingtalk.ts';
+import { discordSender } from './discord.ts';
+import { emailSender } from './email.ts';
 import { feishuSender } from './feishu.ts';
+import { ntfySender } from './ntfy.ts';
 import type { ChannelSender } from './sender.ts';
+import { slackSender } from './slack.ts';
+import { teamsSender } from './teams.ts';
 import { telegramSender } from './telegram.ts';
 import { wechatSender } from './wechat.ts';
 
@@ -13,6 +18,11 @@ export const SENDERS = {
   dingtalk: dingtalkSender,
   telegram: telegramSender,
   custom: customSender,
+  slack: slackSender,
+  discord: discordSender,
+  ntfy: ntfySender,
+  teams: teamsSender,
+  email: emailSender,
 } satisfies { [C in ChannelType]: ChannelSender<C> };
 
 /** Any channel's sender, seen through the general type (for the code every channel shares). */

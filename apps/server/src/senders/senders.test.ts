@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dingtalkSign } from './dingtalk.ts';
 import { feishuSign } from './feishu.ts';
 import { SENDERS } from './index.ts';
-import type { PlatformResponse } from './sender.ts';
+import type { HttpChannelSender, PlatformResponse } from './sender.ts';
 
 const ctx = {
   messageId: 'msg_2mN3',
@@ -89,7 +89,7 @@ describe('signing', () => {
 
 describe('judging answers', () => {
   const cls = (channel: keyof typeof SENDERS, r: PlatformResponse) => {
-    const v = SENDERS[channel].judge(r);
+    const v = (SENDERS[channel] as HttpChannelSender).judge(r);
     return v.ok ? 'ok' : `${v.class} ${v.code}${v.retryAfterMs !== undefined ? ` after ${v.retryAfterMs}` : ''}`;
   };
 

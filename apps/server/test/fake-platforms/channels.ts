@@ -2,7 +2,12 @@ import type { ChannelType, TargetConfigOf } from '@herald/core';
 import type { FakePlatform } from './base.ts';
 import { startFakeCustom } from './custom.ts';
 import { startFakeDingtalk } from './dingtalk.ts';
+import { startFakeDiscord } from './discord.ts';
+import { smtpChannelFake, startFakeSmtp } from './email.ts';
 import { startFakeFeishu } from './feishu.ts';
+import { startFakeNtfy } from './ntfy.ts';
+import { startFakeSlack } from './slack.ts';
+import { startFakeTeams } from './teams.ts';
 import { startFakeTelegram } from './telegram.ts';
 import { startFakeWecom } from './wechat.ts';
 
@@ -26,9 +31,7 @@ export type ChannelFake<C extends ChannelType> = {
 };
 
 /** The fake's own HTTP log read as accepted and refused messages. */
-export function httpFake(
-  fake: FakePlatform,
-): Pick<ChannelFake<ChannelType>, 'accepted' | 'refusals' | 'close'> {
+export function httpFake(fake: FakePlatform): Pick<ChannelFake<ChannelType>, 'accepted' | 'refusals' | 'close'> {
   return {
     accepted: () => fake.accepted.length,
     refusals: () =>
@@ -42,6 +45,8 @@ export function httpFake(
 const SIGNING_SECRET = `whsec_${Buffer.from('matrix-signing-secret-32-bytes!!').toString('base64')}`;
 const TG_TOKEN = '123456789:AAH-matrix-telegram-token';
 const TG_CHAT = '-1001234567890';
+const DISCORD_THREAD = '1234567890123456789';
+const NTFY_TOKEN = 'tk_matrixntfytoken00000000000000';
 
 /**
  * Every channel's strict fake, started with the checks its platform makes (signatures, chats,
@@ -68,6 +73,10 @@ export const CHANNEL_FAKES: { [C in ChannelType]: () => Promise<ChannelFake<C>> 
       fields: { telegramBotToken: TG_TOKEN, telegramChatId: TG_CHAT, telegramTopicId: 7 },
     };
   },
+  discord: async () => {
+    const f = await startFakeDiscord({ threads: [DISCORD_THREAD] });
+    return { ...httpFake(f), fields: { webhookUrl: f.webhookUrl, discordThreadId: DISCORD_THREAD } };
+  },
   custom: async () => {
     const f = await startFakeCustom({ signingSecret: SIGNING_SECRET, requiredHeaders: { authorization: 'Bearer m' } });
     return {
@@ -78,6 +87,28 @@ export const CHANNEL_FAKES: { [C in ChannelType]: () => Promise<ChannelFake<C>> 
         customHeaders: { Authorization: 'Bearer m' },
         signingSecret: SIGNING_SECRET,
       },
+    };
+  },
+  slack: async () => {
+    const f = await startFakeSlack({ team: 'T0MATRIX01', bot: 'B0MATRIX01', secret: 'matrix-slack-secret' });
+    return { ...httpFake(f), fields: { webhookUrl: f.webhookUrl } };
+  },
+  ntfy: async () => {
+    const f = await startFakeNtfy({ topic: 'herald-matrix', token: NTFY_TOKEN });
+    return { ...httpFake(f), fields: { webhookUrl: f.topicUrl, ntfyToken: NTFY_TOKEN } };
+  },
+  teams: async () => {
+    const f = await startFakeTeams({ sig: 'matrix-sig' });
+    return { ...httpFake(f), fields: { webhookUrl: f.webhookUrl } };
+  },
+  email: async () => {
+    // Plain SMTP: the matrix's client trusts no test certificate (TLS and AUTH are the fake's own tests).
+    const to = ['ops@matrix.test', 'oncall@matrix.test'];
+    const f = await startFakeSmtp({ security: 'none', mailboxes: to });
+    const emailFrom = 'Herald <herald@matrix.test>';
+    return {
+      ...smtpChannelFake(f),
+      fields: { smtpHost: f.host, smtpPort: f.port, smtpSecurity: 'none', emailFrom, emailTo: to },
     };
   },
 };

@@ -4,7 +4,12 @@ import { currentLanguage } from '../i18n/index.ts';
 import type { Language } from '../i18n/languages.ts';
 import { customUi } from './custom.tsx';
 import { dingtalkUi } from './dingtalk.tsx';
+import { discordUi } from './discord.tsx';
+import { emailUi } from './email.tsx';
 import { feishuUi } from './feishu.tsx';
+import { ntfyUi } from './ntfy.tsx';
+import { slackUi } from './slack.tsx';
+import { teamsUi } from './teams.tsx';
 import { telegramUi } from './telegram.tsx';
 import type { AnyChannelText, AnyChannelUi, ChannelUi, FieldText } from './types.ts';
 import { wechatUi } from './wechat.tsx';
@@ -19,6 +24,11 @@ export const CHANNEL_UI = {
   dingtalk: dingtalkUi,
   telegram: telegramUi,
   custom: customUi,
+  discord: discordUi,
+  slack: slackUi,
+  ntfy: ntfyUi,
+  teams: teamsUi,
+  email: emailUi,
 } satisfies { [C in ChannelType]: ChannelUi<C> };
 
 /** A channel's unit seen through the general type (for code that works on every channel). */

@@ -1,9 +1,14 @@
 import type { ChannelType } from '../domain.ts';
 import { custom } from './custom.ts';
 import { dingtalk } from './dingtalk.ts';
+import { discord } from './discord.ts';
+import { email } from './email.ts';
 import { feishu } from './feishu.ts';
 import { type ChannelFields, type FieldSpec, isSecretKind } from './fields.ts';
+import { ntfy } from './ntfy.ts';
 import type { ChannelPace } from './pace.ts';
+import { slack } from './slack.ts';
+import { teams } from './teams.ts';
 import { telegram } from './telegram.ts';
 import type { ChannelDefinition } from './types.ts';
 import { wechat } from './wechat.ts';
@@ -18,6 +23,11 @@ export const CHANNELS = {
   dingtalk,
   telegram,
   custom,
+  slack,
+  discord,
+  teams,
+  ntfy,
+  email,
 } satisfies { [T in ChannelType]: ChannelDefinition<T, ChannelFields> };
 
 export type Channels = typeof CHANNELS;
@@ -53,6 +63,7 @@ export type { ChannelFields, FieldKind, FieldSpec, OpenConfigOf, PlainConfigOf, 
 export { isRequiredField, isSecretKind, SECRET_KINDS } from './fields.ts';
 export type { BindingMentions, Mention, MentionParse, MentionSpec } from './mentions.ts';
 export { mentionsFor } from './mentions.ts';
+export { NTFY_MESSAGE_MAX_BYTES, ntfyRootOf, ntfyTopicOf } from './ntfy.ts';
 export type { ChannelPace, RateLimit } from './pace.ts';
 export { MINUTE_MS, paceIntervalMs, perMinuteOf } from './pace.ts';
 export { TelegramBotToken, TelegramChatId } from './telegram.ts';
