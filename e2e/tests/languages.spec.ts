@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
 import { PAGES, pageTitle } from '../fixtures/app.ts';
@@ -72,7 +73,14 @@ function find(matcher: Matcher, text: string): string | null {
   return matcher.exact.get(text) ?? matcher.patterns.find((p) => p.pattern.test(text))?.label ?? null;
 }
 
-const catalogueTexts = (language: Language) => leaves(resources[language].translation).map((t) => ({ ...t, language }));
+/** A language's catalogue and its words in the channels' own units (names, field labels). */
+const catalogueTexts = (language: Language) =>
+  [
+    ...leaves(resources[language].translation),
+    ...(Object.keys(CHANNEL_UI) as Array<keyof typeof CHANNEL_UI>).flatMap((type) =>
+      leaves(channelText(type, language), `channels.${type}`),
+    ),
+  ].map((t) => ({ ...t, language }));
 
 /** What `language`'s own pages may show, and what would be another language's text there. */
 function matchersFor(language: Language): { own: Matcher; foreign: Matcher } {
@@ -277,6 +285,23 @@ test.describe('signed in', () => {
         }
         problems.push(...(await checkPage(page, language, pagePath, USER_DATA)));
       }
+
+      // The target dialog with each channel's own fields, in the words of the channel's unit.
+      await page.goto('/targets');
+      await settled(page);
+      await page.getByRole('button', { name: text.targets.create }).click();
+      const dialog = page.getByRole('dialog', { name: text.targets.form.createTitle });
+      for (const type of Object.keys(CHANNEL_UI) as Array<keyof typeof CHANNEL_UI>) {
+        const channel = channelText(type, language);
+        await dialog
+          .getByRole('radiogroup', { name: text.targets.form.channelLabel })
+          .getByText(channel.name, { exact: true })
+          .click();
+        const first = Object.values(channel.fields)[0];
+        if (first) await expect(dialog.getByText(first.label).first()).toBeVisible();
+        problems.push(...(await checkPage(page, language, `/targets (add ${type})`, USER_DATA)));
+      }
+      await page.keyboard.press('Escape');
 
       // The legacy mode's form (URLs per type, their Test buttons) only shows in legacy mode.
       await mutate(request, 'settings.update', { useLegacyMode: true });
