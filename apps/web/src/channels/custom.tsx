@@ -211,7 +211,7 @@ export const customUi: ChannelUi<'custom'> = {
     },
   },
   icon: decorative(IconWebhook),
-  color: 'grape',
+  color: 'gray',
   Fields: CustomFields,
   defaults: { customTemplate: JSON.stringify(DEFAULT_TEMPLATE, null, 2) },
 };

@@ -111,5 +111,5 @@ export const discordUi: ChannelUi<'discord'> = {
     },
   },
   icon: decorative(IconBrandDiscord),
-  color: 'indigo',
+  color: 'grape',
 };

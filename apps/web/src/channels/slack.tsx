@@ -79,5 +79,5 @@ export const slackUi: ChannelUi<'slack'> = {
     },
   },
   icon: decorative(IconBrandSlack),
-  color: 'grape',
+  color: 'pink',
 };
