@@ -1,6 +1,6 @@
 import { escapeHtml } from '../message/escape.ts';
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import type { Block, Message, Section } from '../message/model.ts';
 import { HttpUrl, SecretText } from '../schemas/common.ts';
 import { mobileOrUserId } from './mention-entries.ts';
@@ -54,7 +54,7 @@ function atOf(mentions: Mention[]): { at: JsonObject; line: string } | null {
 function body(m: Message, mentions: Mention[]): JsonObject {
   const lines = [`### ${e(m.title)}`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
-  lines.push(formatDateTime(m.timestamp, m.timezone));
+  lines.push(formatLocalTime(m.timestamp, m.timezone));
   const at = atOf(mentions);
   if (at?.line) lines.push('', at.line);
   const out: JsonObject = { msgtype: 'markdown', markdown: { title: e(m.title), text: lines.join('\n') } };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasDigest } from '../digest/has-digest.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { LOCALES, NOTIFICATION_TYPES } from '../domain.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import type { Message } from '../message/model.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
@@ -98,7 +98,7 @@ describe('email rendering', () => {
     expect(html).toMatch(/<th scope="row"[^>]*>🥇<\/th><td[^>]*><strong>Alice<\/strong><br><span[^>]*>\$1<\/span>/);
     expect(html).toMatch(/<th scope="row"[^>]*>2\.<\/th><td[^>]*><strong>Bob<\/strong><\/td>/);
     expect(html).toMatch(/<th scope="row"[^>]*>•<\/th>/);
-    expect(html).toContain('<time datetime="2026-01-15T06:30:00.000Z">2026/01/15 14:30:00</time>');
+    expect(html).toContain('<time datetime="2026-01-15T06:30:00.000Z">2026-01-15 14:30 (Asia/Shanghai)</time>');
     expect(html).toContain('border-top:4px solid #cf222e');
     expect(html).not.toContain('<style'); // mail clients drop it: every style is inline
   });
@@ -106,7 +106,7 @@ describe('email rendering', () => {
   it('writes the plain-text part with the shared plain-text renderer, headed by the subject and ended by the time', () => {
     const m = message();
     const { text, subject } = render(m).body;
-    expect(text).toBe(`${subject}\n\n${sectionsAsPlainText(m)}\n\n${formatDateTime(m.timestamp, m.timezone)}`);
+    expect(text).toBe(`${subject}\n\n${sectionsAsPlainText(m)}\n\n${formatLocalTime(m.timestamp, m.timezone)}`);
     expect(text).toContain('<script>alert(1)</script>'); // plain text is not markup: shown as written
   });
 

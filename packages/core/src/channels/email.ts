@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { escapeHtml } from '../message/escape.ts';
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import { type Block, LEVEL_ICON, type Level, type Message, type Section } from '../message/model.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { SecretText } from '../schemas/common.ts';
@@ -133,7 +133,7 @@ export function emailHtml(m: Message, locale: Locale): string {
   const footer = m.footer?.length
     ? `<hr style="border:0;border-top:1px solid #d0d7de;margin:16px 0;"><div style="font-size:13px;color:${MUTED};">${m.footer.map(sectionHtml).join('')}</div>`
     : '';
-  const time = `<p style="margin:16px 0 0;font-size:13px;color:${MUTED};"><time datetime="${e(m.timestamp)}">${e(formatDateTime(m.timestamp, m.timezone))}</time></p>`;
+  const time = `<p style="margin:16px 0 0;font-size:13px;color:${MUTED};"><time datetime="${e(m.timestamp)}">${e(formatLocalTime(m.timestamp, m.timezone))}</time></p>`;
   return [
     `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -152,7 +152,7 @@ export function emailHtml(m: Message, locale: Locale): string {
 
 /** The plain-text part: the subject line, the body as the shared plain-text renderer writes it, the time. */
 export function emailText(m: Message): string {
-  return [emailSubject(m), '', sectionsAsPlainText(m), '', formatDateTime(m.timestamp, m.timezone)].join('\n');
+  return [emailSubject(m), '', sectionsAsPlainText(m), '', formatLocalTime(m.timestamp, m.timezone)].join('\n');
 }
 
 type EmailBody = { subject: string; text: string; html: string };

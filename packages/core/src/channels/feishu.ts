@@ -1,6 +1,6 @@
 import { escapeHtml } from '../message/escape.ts';
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import type { Block, Level, Message, Section } from '../message/model.ts';
 import type { JsonValue } from '../notifications/types.ts';
 import { HttpUrl, SecretText } from '../schemas/common.ts';
@@ -92,7 +92,7 @@ function body(m: Message, mentions: Mention[]): JsonObject {
   const tags = atTags(mentions);
   const elements: JsonValue[] = [...(tags ? [md(tags)] : []), ...m.sections.flatMap(sectionElements)];
   if (m.footer?.length) elements.push({ tag: 'hr' }, ...m.footer.flatMap(sectionElements));
-  elements.push({ tag: 'markdown', content: formatDateTime(m.timestamp, m.timezone), text_size: 'notation' });
+  elements.push({ tag: 'markdown', content: formatLocalTime(m.timestamp, m.timezone), text_size: 'notation' });
   return {
     msg_type: 'interactive',
     card: {

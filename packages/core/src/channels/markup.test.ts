@@ -55,7 +55,7 @@ describe('renderers: list markers, second lines, and messages without an icon', 
         '---',
         ' end ',
         '',
-        '2026/01/15 06:30:00',
+        '2026-01-15 06:30 (UTC)',
       ].join('\n'),
     );
     expect(LEVELS.map((l) => LEVEL_ICON[l])).toEqual(['📊', '⚠️', '🚨']);
@@ -80,7 +80,7 @@ describe('renderers: list markers, second lines, and messages without an icon', 
           '- L2: v2',
           '- L3: v3',
           '',
-          '2026/01/15 06:30:00',
+          '2026-01-15 06:30 (UTC)',
         ].join('\n'),
       },
     });
@@ -112,7 +112,7 @@ describe('renderers: list markers, second lines, and messages without an icon', 
         '---',
         ' end ',
         '',
-        '2026/01/15 06:30:00',
+        '2026-01-15 06:30 (UTC)',
       ].join('\n'),
     });
     expect(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fitMessage, truncateGraphemes, utf8Bytes } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import { type Block, LEVEL_ICON, type Level, type Message, type Section } from '../message/model.ts';
 import { HttpUrl } from '../schemas/common.ts';
 import { defineChannel, type JsonObject } from './types.ts';
@@ -133,7 +133,7 @@ const sectionText = (s: Section) => [...(s.title ? [`**${e(s.title)}**`] : []), 
 export function ntfyMarkdown(m: Message): string {
   const parts = m.sections.flatMap(sectionText);
   if (m.footer?.length) parts.push('---', ...m.footer.flatMap(sectionText));
-  parts.push(`_${e(formatDateTime(m.timestamp, m.timezone))}_`);
+  parts.push(`_${e(formatLocalTime(m.timestamp, m.timezone))}_`);
   return parts.join('\n\n');
 }
 

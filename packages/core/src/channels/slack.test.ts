@@ -149,7 +149,7 @@ describe('slack blocks', () => {
       { type: 'section', text: { type: 'mrkdwn', text: '🥇 *a*\n      a2\n2. *b*' } },
       { type: 'divider' },
       { type: 'section', text: { type: 'mrkdwn', text: 'bye' } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: '🟠 2026/01/15 06:30:00' }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: '🟠 2026-01-15 06:30 (UTC)' }] },
     ]);
     // The notification shows the title and the first section's fields.
     expect(body.text).toBe('💰 *Title*\nNow: $5');

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../message/escape.ts';
 import { fitMessage } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import { type Block, LEVEL_ICON, type Level, type Message, type Section } from '../message/model.ts';
 import type { JsonValue } from '../notifications/types.ts';
 import { HttpUrl } from '../schemas/common.ts';
@@ -130,7 +130,7 @@ function body(m: Message, mentions: string | null): JsonObject {
   if (m.footer?.length) blocks.push({ type: 'divider' }, ...m.footer.flatMap(sectionBlocks));
   blocks.push({
     type: 'context',
-    elements: [mrkdwn(`${LEVEL_DOT[m.level]} ${e(formatDateTime(m.timestamp, m.timezone))}`)],
+    elements: [mrkdwn(`${LEVEL_DOT[m.level]} ${e(formatLocalTime(m.timestamp, m.timezone))}`)],
   });
   return { text: fallbackText(m, mentions), blocks };
 }

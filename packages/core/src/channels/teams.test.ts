@@ -125,7 +125,7 @@ describe('teams card', () => {
     const afterDivider = top.findIndex((el) => el.type === 'FactSet') + 1;
     expect(top[afterDivider]).toMatchObject({ type: 'TextBlock', separator: true });
     expect(top.at(-2)).toMatchObject({ text: 'footer', separator: true });
-    expect(top.at(-1)).toMatchObject({ type: 'TextBlock', text: '2026/01/15 14:30:00', isSubtle: true });
+    expect(top.at(-1)).toMatchObject({ type: 'TextBlock', text: '2026-01-15 14:30 (Asia/Shanghai)', isSubtle: true });
   });
 });
 

@@ -1,5 +1,5 @@
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import type { Block, Level, ListItem, Message, Section } from '../message/model.ts';
 import { HttpUrl } from '../schemas/common.ts';
 import { MINUTE_MS } from './pace.ts';
@@ -118,7 +118,7 @@ export function teamsCard(m: Message): JsonObject {
   const footer = joined([
     DIVIDER,
     ...(m.footer ?? []).flatMap(sectionPieces),
-    text(formatDateTime(m.timestamp, m.timezone), { isSubtle: true, size: 'small' }),
+    text(formatLocalTime(m.timestamp, m.timezone), { isSubtle: true, size: 'small' }),
   ]);
   return {
     type: 'message',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { escapeHtml } from '../message/escape.ts';
 import { fitMessage } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import type { Block, Message, Section } from '../message/model.ts';
 import type { Mention, MentionParse, MentionSpec } from './mentions.ts';
 import { MINUTE_MS } from './pace.ts';
@@ -68,7 +68,7 @@ const mentionHtml = (x: Mention) =>
 export function telegramHtml(m: Message, mentions: Mention[] = []): string {
   const lines = [`<b>${e(m.title)}</b>`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
-  lines.push(formatDateTime(m.timestamp, m.timezone));
+  lines.push(formatLocalTime(m.timestamp, m.timezone));
   const who = mentions.map(mentionHtml).filter(Boolean).join(' ');
   if (who) lines.push('', who);
   return lines.join('\n');

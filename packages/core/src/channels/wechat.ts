@@ -1,6 +1,6 @@
 import type { Locale } from '../domain.ts';
 import { fitMessage, utf8Bytes } from '../message/fit.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import { type Block, LEVEL_ICON, type Message, type Section } from '../message/model.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { HttpUrl } from '../schemas/common.ts';
@@ -45,14 +45,14 @@ const sectionLines = (s: Section) => [...(s.title ? [`**${s.title}**`] : []), ..
 export function wechatMarkdown(m: Message): string {
   const lines = [`## ${m.icon ?? LEVEL_ICON[m.level]} ${m.title}`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
-  lines.push(formatDateTime(m.timestamp, m.timezone));
+  lines.push(formatLocalTime(m.timestamp, m.timezone));
   return lines.join('\n');
 }
 
 /** The message as plain text, for the text type (markdown can't mention anyone). */
 export function wechatText(m: Message): string {
   const lines = [`${m.icon ?? LEVEL_ICON[m.level]} ${m.title}`, '', sectionsAsPlainText(m), ''];
-  lines.push(formatDateTime(m.timestamp, m.timezone));
+  lines.push(formatLocalTime(m.timestamp, m.timezone));
   return lines.join('\n');
 }
 

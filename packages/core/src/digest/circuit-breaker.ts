@@ -1,5 +1,5 @@
 import type { Locale } from '../domain.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatLocalTime } from '../message/format.ts';
 import { type RuForms, ruCount } from '../message/plural-ru.ts';
 import {
   type BreakerEvent,
@@ -188,13 +188,13 @@ function row(d: Data, { locale, timezone, now }: BuildContext): string {
   switch (d.event ?? 'opened') {
     case 'opened':
       return (
-        t.opened(d.failureCount, formatDateTime(d.retryAt, timezone)) + (d.lastError ? t.lastError(d.lastError) : '')
+        t.opened(d.failureCount, formatLocalTime(d.retryAt, timezone)) + (d.lastError ? t.lastError(d.lastError) : '')
       );
     case 'recovered': {
       const s = openSeconds(d, now);
       const after = s === null ? null : formatDuration(s, locale);
       const whileOpen = d.failuresWhileOpen === undefined ? '' : t.whileOpen(d.failuresWhileOpen);
-      return t.recovered(after, formatDateTime(d.closedAt ?? now, timezone)) + whileOpen;
+      return t.recovered(after, formatLocalTime(d.closedAt ?? now, timezone)) + whileOpen;
     }
     case 'flapping':
       return t.flapping(

@@ -80,14 +80,14 @@ describe('circuit breaker digest', () => {
     expect([zh.title, zh.level]).toEqual(['5 个供应商熔断', 'error']);
     expect(sectionsAsPlainText(zh).split('\n').slice(0, 4)).toEqual([
       '- P1 (ID: 1)',
-      '  失败 5 次 · 预计恢复 2026/01/15 15:00:00 · 最后错误: timeout',
+      '  失败 5 次 · 预计恢复 2026-01-15 15:00 (Asia/Shanghai) · 最后错误: timeout',
       '- P2 (ID: 2)',
-      '  失败 5 次 · 预计恢复 2026/01/15 15:00:00',
+      '  失败 5 次 · 预计恢复 2026-01-15 15:00 (Asia/Shanghai)',
     ]);
     const en = cbDigest(times(5, opened), 'en');
     expect([en.title, en.level]).toEqual(["5 providers' circuit breakers opened", 'error']);
     expect(sectionsAsPlainText(en)).toContain(
-      '- P1 (ID: 1)\n  5 consecutive failures · expected recovery 2026/01/15 15:00:00 · last error: timeout',
+      '- P1 (ID: 1)\n  5 consecutive failures · expected recovery 2026-01-15 15:00 (Asia/Shanghai) · last error: timeout',
     );
     expect(cbDigest([opened(1)], 'en').title).toBe("1 provider's circuit breaker opened");
   });
@@ -97,7 +97,7 @@ describe('circuit breaker digest', () => {
     const zh = cbDigest(items, 'zh-CN');
     expect([zh.title, zh.level]).toEqual(['供应商熔断：3 个熔断 · 2 个恢复 · 1 个频繁切换', 'error']);
     expect(sectionsAsPlainText(zh)).toContain(
-      '- P2 (ID: 2)\n  ✅ 已恢复（熔断 12 分钟） · 恢复时间 2026/01/15 14:30:00 · 熔断期间失败 2 次',
+      '- P2 (ID: 2)\n  ✅ 已恢复（熔断 12 分钟） · 恢复时间 2026-01-15 14:30 (Asia/Shanghai) · 熔断期间失败 2 次',
     );
     expect(sectionsAsPlainText(zh)).toContain(
       '- P4 (ID: 4)\n  🔁 30 分钟内开合 4 次，持续关闭 15 分钟前不再告警 · 失败 5 次',
@@ -105,7 +105,7 @@ describe('circuit breaker digest', () => {
     const en = cbDigest(items, 'en');
     expect(en.title).toBe('Provider circuit breakers: 3 opened · 2 recovered · 1 flapping');
     expect(sectionsAsPlainText(en)).toContain(
-      '✅ recovered after 12 min · at 2026/01/15 14:30:00 · 2 failures while open',
+      '✅ recovered after 12 min · at 2026-01-15 14:30 (Asia/Shanghai) · 2 failures while open',
     );
     expect(sectionsAsPlainText(en)).toContain(
       '🔁 flapping: opened and closed 4 times in 30 min; no alerts until closed 15 min · 5 consecutive failures',

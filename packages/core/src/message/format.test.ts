@@ -3,6 +3,7 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatLocalTime,
   formatTokens,
   formatUsd,
   isTimeZone,
@@ -16,6 +17,14 @@ describe('format', () => {
     expect(formatDateTime('2026-03-08T06:59:59Z', 'America/New_York')).toBe('2026/03/08 01:59:59');
     expect(formatDateTime('2026-03-08T07:00:00Z', 'America/New_York')).toBe('2026/03/08 03:00:00');
     expect(formatDate('2026-01-15T20:00:00Z', 'Asia/Shanghai')).toBe('2026-01-16');
+  });
+
+  it('shows a message time to the minute with the zone it is in', () => {
+    expect(formatLocalTime('2026-12-05T23:49:59Z', 'Asia/Shanghai')).toBe('2026-12-06 07:49 (Asia/Shanghai)');
+    expect(formatLocalTime('2026-03-08T07:00:00Z', 'America/New_York')).toBe('2026-03-08 03:00 (America/New_York)');
+    expect(formatLocalTime(new Date('2026-01-15T06:30:00Z'), 'UTC')).toBe('2026-01-15 06:30 (UTC)');
+    // The zone named is the one the time is in: an unknown zone is shown as UTC, not as asked.
+    expect(formatLocalTime('2026-01-15T06:30:00Z', 'Mars/Olympus')).toBe('2026-01-15 06:30 (UTC)');
   });
 
   it('falls back to UTC for an unknown zone', () => {

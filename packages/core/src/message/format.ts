@@ -46,6 +46,16 @@ export function formatDateTime(iso: string | Date, timeZone: string): string {
   return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/**
+ * `2026-01-15 14:30 (Asia/Shanghai)`: a time as a message shows it, naming its zone so a reader
+ * elsewhere is not misled (an unknown zone falls back to UTC and says so).
+ */
+export function formatLocalTime(iso: string | Date, timeZone: string): string {
+  const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
+  const p = parts(iso, zone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} (${zone})`;
+}
+
 /** `2026-01-15`: the calendar date in the zone. */
 export function formatDate(iso: string | Date, timeZone: string): string {
   const p = parts(iso, timeZone);

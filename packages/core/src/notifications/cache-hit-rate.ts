@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BASELINE_SOURCES } from '../cache-hit-rate/decision.ts';
 import { CACHE_WINDOW_MODES } from '../cache-hit-rate/windows.ts';
 import type { Locale } from '../domain.ts';
-import { formatCount, formatDateTime } from '../message/format.ts';
+import { formatCount, formatLocalTime } from '../message/format.ts';
 import type { ListItem } from '../message/model.ts';
 import type { JsonValue, NotificationDefinition } from './types.ts';
 import { text } from './types.ts';
@@ -233,8 +233,8 @@ export const cacheHitRate: NotificationDefinition<typeof CacheHitRateData> = {
               type: 'fields',
               fields: [
                 { label: t.window, value: t.windowValue(d.windowMode, d.windowMinutes) },
-                { label: t.start, value: formatDateTime(d.windowStart, timezone) },
-                { label: t.end, value: formatDateTime(d.windowEnd, timezone) },
+                { label: t.start, value: formatLocalTime(d.windowStart, timezone) },
+                { label: t.end, value: formatLocalTime(d.windowEnd, timezone) },
                 { label: t.suppressed, value: String(d.suppressedCount) },
               ],
             },

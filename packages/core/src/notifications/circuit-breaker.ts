@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatDateTime, formatLocalTime } from '../message/format.ts';
 import type { Field, Level } from '../message/model.ts';
 import { ruCount } from '../message/plural-ru.ts';
 import { HubId, HubTime } from '../schemas/hub.ts';
@@ -325,15 +325,15 @@ function fields(d: Data, { locale, timezone, now }: BuildContext): Field[] {
   const t = TEXT[locale];
   const out: Field[] = [];
   if (d.event === 'recovered') {
-    if (d.openedAt) out.push({ label: t.openedAt, value: formatDateTime(d.openedAt, timezone) });
-    out.push({ label: t.closedAt, value: formatDateTime(d.closedAt ?? now, timezone) });
+    if (d.openedAt) out.push({ label: t.openedAt, value: formatLocalTime(d.openedAt, timezone) });
+    out.push({ label: t.closedAt, value: formatLocalTime(d.closedAt ?? now, timezone) });
     if (d.failuresWhileOpen !== undefined) {
       out.push({ label: t.failuresWhileOpen, value: t.failureCount(d.failuresWhileOpen) });
     }
   } else {
     out.push(
       { label: t.failures, value: t.failureCount(d.failureCount) },
-      { label: t.recovery, value: formatDateTime(d.retryAt, timezone) },
+      { label: t.recovery, value: formatLocalTime(d.retryAt, timezone) },
     );
     if (d.lastError) out.push({ label: t.lastError, value: d.lastError });
   }

@@ -44,8 +44,8 @@ describe('circuit breaker: recovered', () => {
         '> 供应商 Anthropic Primary (ID: 7) 熔断 12 分钟后已恢复',
         '',
         '详细信息',
-        '熔断时间: 2026/01/15 14:18:00',
-        '恢复时间: 2026/01/15 14:30:00',
+        '熔断时间: 2026-01-15 14:18 (Asia/Shanghai)',
+        '恢复时间: 2026-01-15 14:30 (Asia/Shanghai)',
         '熔断期间失败: 3 次',
       ].join('\n'),
     );
@@ -56,8 +56,8 @@ describe('circuit breaker: recovered', () => {
         '> Provider Anthropic Primary (ID: 7) recovered after 12 min',
         '',
         'Details',
-        'Opened at: 2026/01/15 14:18:00',
-        'Recovered at: 2026/01/15 14:30:00',
+        'Opened at: 2026-01-15 14:18 (Asia/Shanghai)',
+        'Recovered at: 2026-01-15 14:30 (Asia/Shanghai)',
         'Failures while open: 3',
       ].join('\n'),
     );
@@ -79,7 +79,7 @@ describe('circuit breaker: recovered', () => {
     expect(unknown).toContain('> Provider Anthropic Primary (ID: 7) has recovered\n');
     expect(unknown).not.toContain('Opened at');
     expect(unknown).not.toContain('Failures while open');
-    expect(unknown).toContain('Recovered at: 2026/01/15 14:30:00');
+    expect(unknown).toContain('Recovered at: 2026-01-15 14:30 (Asia/Shanghai)');
     expect(cbText(at(undefined), 'zh-CN')).toContain('> 供应商 Anthropic Primary (ID: 7) 已恢复\n');
   });
 

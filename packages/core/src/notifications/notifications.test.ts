@@ -160,7 +160,7 @@ describe('messages in each language', () => {
         '',
         'Details',
         'Consecutive failures: 5',
-        'Expected recovery: 2026/01/15 15:00:00',
+        'Expected recovery: 2026-01-15 15:00 (Asia/Shanghai)',
         '',
         '---',
         'The circuit breaker recovers automatically at the expected time',
