@@ -115,8 +115,8 @@ describe('cost alert content', () => {
     const data = { ...NOTIFICATIONS.cost_alert.sample({ now }), currentCost: 105.12345, quotaLimit: 100 };
     const md = renderNotification({ type: 'cost_alert', data, channel: 'wechat', locale: 'en', timezone: 'UTC', now })
       .body as { markdown: { content: string } };
-    expect(md.markdown.content).toContain('Current spend: $105.1235');
-    expect(md.markdown.content).toContain('Remaining: -$5.1235');
+    expect(md.markdown.content).toContain('Current spend: 105.1235 USD');
+    expect(md.markdown.content).toContain('Remaining: -5.1235 USD');
   });
 });
 
@@ -129,9 +129,9 @@ describe('leaderboard content', () => {
       );
     expect(r('wechat')).toContain('🥇 **Alice (ID: 1)**');
     expect(r('wechat')).toContain('🥉 **张伟 (ID: 3)**');
-    expect(r('wechat')).toContain('消费 $48.2315 · 请求 1,520 次 · Token 5.23M');
+    expect(r('wechat')).toContain('消费 48.2315 USD · 请求 1,520 次 · Token 5.23M');
     expect(r('dingtalk')).toContain('1. **Alice (ID: 1)**');
-    expect(r('wechat')).toContain('总请求 3,495 次 · 总消费 $104.9140');
+    expect(r('wechat')).toContain('总请求 3,495 次 · 总消费 104.914 USD');
   });
 
   it.each(['wechat', 'feishu'] as const)('%s: ranks after the three medals keep their number', (channel) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAmount,
   formatCount,
   formatDate,
   formatDateTime,
   formatLocalTime,
   formatTokens,
-  formatUsd,
   isTimeZone,
   usageIndicator,
   usagePercent,
@@ -57,13 +57,16 @@ describe('format', () => {
     ]).toEqual(['0', '999', '1.00K', '1000.00K', '1.00M']);
   });
 
-  it('money to four decimals with the sign before the dollar; counts grouped and rounded', () => {
-    expect([formatUsd(0), formatUsd(12.34), formatUsd(-5.12345), formatUsd(0.00005)]).toEqual([
-      '$0.0000',
-      '$12.3400',
-      '-$5.1235',
-      '$0.0001',
-    ]);
+  it('amounts grouped, two to four decimals, the sign first and the currency code last; counts grouped and rounded', () => {
+    expect([
+      formatAmount(0, 'USD'),
+      formatAmount(12.34, 'USD'),
+      formatAmount(-5.12345, 'USD'),
+      formatAmount(0.00005, 'USD'),
+      formatAmount(1_234.5678, 'USD'),
+    ]).toEqual(['0.00 USD', '12.34 USD', '-5.1235 USD', '0.0001 USD', '1,234.5678 USD']);
+    // A negative amount too small to show has no sign.
+    expect(formatAmount(-0.00001, 'USD')).toBe('0.00 USD');
     expect([formatCount(15_000), formatCount(1_234_567.5), formatCount(-1500), formatCount(0.4)]).toEqual([
       '15,000',
       '1,234,568',

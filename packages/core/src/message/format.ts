@@ -62,10 +62,21 @@ export function formatDate(iso: string | Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** `$12.3400`: money to 4 decimals, the precision hubs bill in. */
-export function formatUsd(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  return `${sign}$${Math.abs(value).toFixed(4)}`;
+/** What costs, quotas and spend reported by a hub are in (its billing currency). */
+export const COST_CURRENCY = 'USD';
+
+const amountFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/**
+ * `1,234.50 USD`: every amount in every message and language reads the same way — grouped, two to
+ * four decimals (the precision hubs bill in), then its ISO 4217 code. A code, not a symbol: `$`
+ * and `¥` each stand for several currencies. Costs a hub reports are in USD.
+ */
+export function formatAmount(value: number, currency: string): string {
+  const amount = amountFormat.format(Math.abs(value));
+  // No "-0.00": a sign only on an amount that still shows.
+  const sign = value < 0 && /[1-9]/.test(amount) ? '-' : '';
+  return `${sign}${amount} ${currency}`;
 }
 
 /** `15,000` */

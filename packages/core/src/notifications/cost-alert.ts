@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
-import { formatUsd, usageIndicator, usagePercent } from '../message/format.ts';
+import { COST_CURRENCY, formatAmount, usageIndicator, usagePercent } from '../message/format.ts';
 import type { NotificationDefinition } from './types.ts';
 import { DEFAULT_DIGEST_TEMPLATE, text } from './types.ts';
 
@@ -126,8 +126,8 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
                 type: 'fields',
                 fields: [
                   { label: t.period, value: t.periods[d.period] },
-                  { label: t.current, value: formatUsd(d.currentCost) },
-                  { label: t.limit, value: formatUsd(d.quotaLimit) },
+                  { label: t.current, value: formatAmount(d.currentCost, COST_CURRENCY) },
+                  { label: t.limit, value: formatAmount(d.quotaLimit, COST_CURRENCY) },
                   usage,
                 ],
               },
@@ -150,10 +150,10 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
             {
               type: 'fields',
               fields: [
-                { label: t.current, value: formatUsd(d.currentCost) },
-                { label: t.limit, value: formatUsd(d.quotaLimit) },
+                { label: t.current, value: formatAmount(d.currentCost, COST_CURRENCY) },
+                { label: t.limit, value: formatAmount(d.quotaLimit, COST_CURRENCY) },
                 usage,
-                { label: t.remaining, value: formatUsd(d.quotaLimit - d.currentCost) },
+                { label: t.remaining, value: formatAmount(d.quotaLimit - d.currentCost, COST_CURRENCY) },
                 { label: t.period, value: t.periods[d.period] },
               ],
             },

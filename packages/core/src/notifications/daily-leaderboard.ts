@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
-import { formatCount, formatTokens, formatUsd } from '../message/format.ts';
+import { COST_CURRENCY, formatAmount, formatCount, formatTokens } from '../message/format.ts';
 import type { ListItem } from '../message/model.ts';
 import { ruCount } from '../message/plural-ru.ts';
 import type { NotificationDefinition } from './types.ts';
@@ -38,9 +38,10 @@ const TEXT = {
     date: (d: string) => `统计时间: ${d}`,
     ranking: '排名情况',
     line: (e: LeaderboardEntry) =>
-      `消费 ${formatUsd(e.totalCost)} · 请求 ${formatCount(e.totalRequests)} 次 · Token ${formatTokens(e.totalTokens)}`,
+      `消费 ${formatAmount(e.totalCost, COST_CURRENCY)} · 请求 ${formatCount(e.totalRequests)} 次 · Token ${formatTokens(e.totalTokens)}`,
     overview: '总览',
-    totals: (requests: number, cost: number) => `总请求 ${formatCount(requests)} 次 · 总消费 ${formatUsd(cost)}`,
+    totals: (requests: number, cost: number) =>
+      `总请求 ${formatCount(requests)} 次 · 总消费 ${formatAmount(cost, COST_CURRENCY)}`,
     empty: '暂无数据',
   },
   'zh-TW': {
@@ -48,9 +49,10 @@ const TEXT = {
     date: (d: string) => `統計時間: ${d}`,
     ranking: '排名情況',
     line: (e: LeaderboardEntry) =>
-      `消費 ${formatUsd(e.totalCost)} · 請求 ${formatCount(e.totalRequests)} 次 · Token ${formatTokens(e.totalTokens)}`,
+      `消費 ${formatAmount(e.totalCost, COST_CURRENCY)} · 請求 ${formatCount(e.totalRequests)} 次 · Token ${formatTokens(e.totalTokens)}`,
     overview: '總覽',
-    totals: (requests: number, cost: number) => `總請求 ${formatCount(requests)} 次 · 總消費 ${formatUsd(cost)}`,
+    totals: (requests: number, cost: number) =>
+      `總請求 ${formatCount(requests)} 次 · 總消費 ${formatAmount(cost, COST_CURRENCY)}`,
     empty: '暫無資料',
   },
   en: {
@@ -58,10 +60,10 @@ const TEXT = {
     date: (d: string) => `Date: ${d}`,
     ranking: 'Ranking',
     line: (e: LeaderboardEntry) =>
-      `Spend ${formatUsd(e.totalCost)} · ${formatCount(e.totalRequests)} requests · ${formatTokens(e.totalTokens)} tokens`,
+      `Spend ${formatAmount(e.totalCost, COST_CURRENCY)} · ${formatCount(e.totalRequests)} requests · ${formatTokens(e.totalTokens)} tokens`,
     overview: 'Overview',
     totals: (requests: number, cost: number) =>
-      `Total ${formatCount(requests)} requests · Total spend ${formatUsd(cost)}`,
+      `Total ${formatCount(requests)} requests · Total spend ${formatAmount(cost, COST_CURRENCY)}`,
     empty: 'No data',
   },
   ja: {
@@ -69,10 +71,10 @@ const TEXT = {
     date: (d: string) => `集計日: ${d}`,
     ranking: 'ランキング',
     line: (e: LeaderboardEntry) =>
-      `利用額 ${formatUsd(e.totalCost)} · リクエスト ${formatCount(e.totalRequests)} 件 · トークン ${formatTokens(e.totalTokens)}`,
+      `利用額 ${formatAmount(e.totalCost, COST_CURRENCY)} · リクエスト ${formatCount(e.totalRequests)} 件 · トークン ${formatTokens(e.totalTokens)}`,
     overview: '概要',
     totals: (requests: number, cost: number) =>
-      `総リクエスト ${formatCount(requests)} 件 · 総利用額 ${formatUsd(cost)}`,
+      `総リクエスト ${formatCount(requests)} 件 · 総利用額 ${formatAmount(cost, COST_CURRENCY)}`,
     empty: 'データなし',
   },
   ru: {
@@ -80,9 +82,10 @@ const TEXT = {
     date: (d: string) => `Дата: ${d}`,
     ranking: 'Рейтинг',
     line: (e: LeaderboardEntry) =>
-      `Расходы ${formatUsd(e.totalCost)} · ${requestsRu(e.totalRequests)} · ${tokensRu(e.totalTokens)}`,
+      `Расходы ${formatAmount(e.totalCost, COST_CURRENCY)} · ${requestsRu(e.totalRequests)} · ${tokensRu(e.totalTokens)}`,
     overview: 'Итого',
-    totals: (requests: number, cost: number) => `Всего ${requestsRu(requests)} · расходы ${formatUsd(cost)}`,
+    totals: (requests: number, cost: number) =>
+      `Всего ${requestsRu(requests)} · расходы ${formatAmount(cost, COST_CURRENCY)}`,
     empty: 'Нет данных',
   },
 } satisfies Record<Locale, unknown>;

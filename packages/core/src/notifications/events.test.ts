@@ -196,8 +196,8 @@ describe('cost alert: recovered', () => {
         '',
         '消费详情',
         '统计周期: 本周',
-        '当前消费: $10.0000',
-        '配额限制: $100.0000',
+        '当前消费: 10.00 USD',
+        '配额限制: 100.00 USD',
         '使用比例: 10.0% 🟢',
       ].join('\n'),
     );
@@ -209,8 +209,8 @@ describe('cost alert: recovered', () => {
         '',
         'Spending',
         'Period: This week',
-        'Current spend: $10.0000',
-        'Quota: $100.0000',
+        'Current spend: 10.00 USD',
+        'Quota: 100.00 USD',
         'Usage: 10.0% 🟢',
       ].join('\n'),
     );

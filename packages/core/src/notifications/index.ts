@@ -40,7 +40,6 @@ export {
   BALANCE_EVENTS,
   type BalanceEvent,
   balanceLevelText,
-  formatBalance,
   ProviderBalanceData,
 } from './provider-balance.ts';
 export type { BuildContext, JsonValue, NotificationDefinition, TemplateVariable, VariableDoc } from './types.ts';

@@ -99,10 +99,10 @@ describe('messages in each language', () => {
         '> 供应商 Alice 的消费已达到预警阈值',
         '',
         '消费详情',
-        '当前消费: $92.5000',
-        '配额限制: $100.0000',
+        '当前消费: 92.50 USD',
+        '配额限制: 100.00 USD',
         '使用比例: 92.5% 🔴',
-        '剩余额度: $7.5000',
+        '剩余额度: 7.50 USD',
         '统计周期: 5小时',
         '',
         '---',
@@ -117,10 +117,10 @@ describe('messages in each language', () => {
         '> Provider Alice has reached the spending alert threshold',
         '',
         'Spending',
-        'Current spend: $92.5000',
-        'Quota: $100.0000',
+        'Current spend: 92.50 USD',
+        'Quota: 100.00 USD',
         'Usage: 92.5% 🔴',
-        'Remaining: $7.5000',
+        'Remaining: 7.50 USD',
         'Period: Last 5 hours',
         '',
         '---',
@@ -184,7 +184,7 @@ describe('messages in each language', () => {
         '---',
         '',
         '总览',
-        '总请求 0 次 · 总消费 $0.0000',
+        '总请求 0 次 · 总消费 0.00 USD',
       ].join('\n'),
     );
     expect(sectionsAsPlainText(NOTIFICATIONS.daily_leaderboard.build(empty, ctx('en')))).toBe(
@@ -197,13 +197,13 @@ describe('messages in each language', () => {
         '---',
         '',
         'Overview',
-        'Total 0 requests · Total spend $0.0000',
+        'Total 0 requests · Total spend 0.00 USD',
       ].join('\n'),
     );
     const board = NOTIFICATIONS.daily_leaderboard.sample({ now });
     const m = NOTIFICATIONS.daily_leaderboard.build(board, ctx('en'));
     expect(m.title).toBe('User spending leaderboard, past 24 hours');
-    expect(sectionsAsPlainText(m)).toContain('1. Alice (ID: 1)\n  Spend $48.2315 · 1,520 requests · 5.23M tokens');
+    expect(sectionsAsPlainText(m)).toContain('1. Alice (ID: 1)\n  Spend 48.2315 USD · 1,520 requests · 5.23M tokens');
     const list = m.sections[1]?.blocks[0] as { items: Array<{ icon?: string }> };
     expect(list.items.map((i) => i.icon)).toEqual(['🥇', '🥈', '🥉', undefined, undefined]);
     expect(list.items.map((i) => Object.hasOwn(i, 'icon'))).toEqual([true, true, true, false, false]);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../channels/index.ts';
 import { CHANNEL_TYPES, type Locale } from '../domain.ts';
+import { formatAmount } from '../message/format.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { renderNotification } from '../render-notification.ts';
 import { ProviderBalanceReport } from '../schemas/provider-balance.ts';
-import { formatBalance, NOTIFICATIONS, ProviderBalanceData } from './index.ts';
+import { NOTIFICATIONS, ProviderBalanceData } from './index.ts';
 
 const now = new Date('2026-01-15T06:30:00.000Z');
 const timezone = 'Asia/Shanghai';
@@ -88,9 +89,9 @@ describe('provider balance: the message', () => {
   });
 
   it('money to two to four decimals with the currency code', () => {
-    expect(formatBalance(0, 'USD')).toBe('0.00 USD');
-    expect(formatBalance(12.34567, 'EUR')).toBe('12.3457 EUR');
-    expect(formatBalance(-1_234_567.5, 'JPY')).toBe('-1,234,567.50 JPY');
+    expect(formatAmount(0, 'USD')).toBe('0.00 USD');
+    expect(formatAmount(12.34567, 'EUR')).toBe('12.3457 EUR');
+    expect(formatAmount(-1_234_567.5, 'JPY')).toBe('-1,234,567.50 JPY');
   });
 
   it.each(CHANNEL_TYPES.flatMap((channel) => (['zh-CN', 'en'] as const).map((locale) => ({ channel, locale }))))(

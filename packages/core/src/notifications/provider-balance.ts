@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
+import { formatAmount } from '../message/format.ts';
 import type { Field, Level } from '../message/model.ts';
 import { BALANCE_MAX, balanceLevelName } from '../provider-balance/levels.ts';
 import { HUB_ID_MAX, HUB_NAME_MAX } from '../schemas/hub.ts';
@@ -23,12 +24,6 @@ export const ProviderBalanceData = z.object({
   levelFraction: z.number().min(0).max(1),
 });
 export type ProviderBalanceData = z.output<typeof ProviderBalanceData>;
-
-/** `1,234.50 USD`: two to four decimals, the currency's code after it. */
-export function formatBalance(value: number, currency: string): string {
-  const amount = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
-  return `${value < 0 ? '-' : ''}${amount} ${currency}`;
-}
 
 type Who = { providerId: string; providerName?: string | undefined };
 const percent = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
@@ -154,8 +149,8 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
   build(d, { locale, now, timezone }) {
     const t = TEXT[locale];
     const fields: Field[] = [
-      { label: t.balance, value: formatBalance(d.balance, d.currency) },
-      { label: t.threshold, value: formatBalance(d.threshold, d.currency) },
+      { label: t.balance, value: formatAmount(d.balance, d.currency) },
+      { label: t.threshold, value: formatAmount(d.threshold, d.currency) },
       { label: d.event === 'recovered' ? t.lowest : t.level, value: balanceLevelText(d.levelFraction, locale) },
     ];
     return {

@@ -13,7 +13,7 @@ import {
 
 const now = new Date('2026-01-15T06:30:00.000Z');
 const ctx = { locale: 'en', timezone: 'Asia/Shanghai', now } as const;
-const COMMON = ['timestamp', 'timestamp_local', 'title', 'level', 'sections', 'notification_type'];
+const COMMON = ['timestamp', 'timestamp_local', 'timezone', 'title', 'level', 'sections', 'notification_type'];
 const DIGEST = ['items', 'count'];
 const OWN = {
   circuit_breaker: [
@@ -75,12 +75,14 @@ describe('template variables', () => {
     expect({
       timestamp: vars.timestamp,
       timestamp_local: vars.timestamp_local,
+      timezone: vars.timezone,
       title: vars.title,
       level: vars.level,
       notification_type: vars.notification_type,
     }).toEqual({
       timestamp: { text: '2026-01-15T06:30:00.000Z', json: '2026-01-15T06:30:00.000Z' },
       timestamp_local: { text: '2026/01/15 14:30:00', json: '2026/01/15 14:30:00' },
+      timezone: { text: 'Asia/Shanghai', json: 'Asia/Shanghai' },
       title: { text: 'Cost alert', json: 'Cost alert' },
       level: { text: 'warning', json: 'warning' },
       notification_type: { text: 'cost_alert', json: 'cost_alert' },

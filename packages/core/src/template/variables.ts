@@ -1,7 +1,7 @@
 import { hasDigest } from '../digest/has-digest.ts';
 import type { NotificationType } from '../domain.ts';
 import { NOTIFICATION_TYPES } from '../domain.ts';
-import { formatDateTime } from '../message/format.ts';
+import { formatDateTime, isTimeZone } from '../message/format.ts';
 import type { Message } from '../message/model.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
@@ -30,6 +30,17 @@ export const COMMON_VARIABLE_DOCS: VariableDoc[] = [
       ru: 'Местное время',
     },
     example: '2024/01/15 14:30:00',
+  },
+  {
+    name: 'timezone',
+    description: {
+      'zh-CN': '本地时间（*_local）所用的 IANA 时区',
+      en: 'IANA zone of the local times (*_local)',
+      'zh-TW': '本地時間（*_local）所用的 IANA 時區',
+      ja: 'ローカル時刻（*_local）の IANA タイムゾーン',
+      ru: 'Часовой пояс IANA для местного времени (*_local)',
+    },
+    example: 'Asia/Shanghai',
   },
   {
     name: 'title',
@@ -101,6 +112,8 @@ function commonVariables(type: NotificationType, m: Message): Record<string, Tem
   return {
     timestamp: text(m.timestamp),
     timestamp_local: text(formatDateTime(m.timestamp, m.timezone)),
+    // The zone the local times are in (an unknown one falls back to UTC there too).
+    timezone: text(isTimeZone(m.timezone) ? m.timezone : 'UTC'),
     title: text(m.title),
     level: text(m.level),
     sections: text(sectionsAsPlainText(m)),
