@@ -108,7 +108,7 @@ export async function raiseCircuitBreakerAlert(
   if (opening.flapping) return suppressed(deps, log, 'flapping');
   if (opening.repeat) {
     if (!(await claimDedup(trx, dedupKey(key), now, CIRCUIT_BREAKER_DEDUP_MS))) {
-      return suppressed(deps, log, 'duplicate_within_5min');
+      return suppressed(deps, log, 'cooldown');
     }
   } else {
     // A new opening always alerts; the claim restarts the 5 minutes for repeats of it.
@@ -122,27 +122,42 @@ export async function raiseCircuitBreakerAlert(
         flapWindowMinutes: FLAP_WINDOW_MINUTES,
         quietMinutes: FLAP_QUIET_MINUTES,
       };
-      const { notificationId } = await enqueueNotification(deps, trx, {
+      const queued = await enqueueNotification(deps, trx, {
         type: 'circuit_breaker',
         data: flapping,
         source: 'hub',
       });
+      const { notificationId } = queued;
       await states.updateBreaker(trx, key, { flapping_since: now, alert_notification_id: notificationId }, now);
       log.info({ action: 'circuit_breaker_flapping', openings: opening.openings }, 'breaker flapping');
-      return { outcome: 'flapping', notificationId };
+      return told('flapping', queued);
     }
   }
-  const { notificationId, deliveryIds } = await enqueueNotification(deps, trx, {
+  const queued = await enqueueNotification(deps, trx, {
     type: 'circuit_breaker',
     data,
     source: 'hub',
   });
+  const { notificationId, deliveryIds } = queued;
   // The recovery goes to whoever heard of the opening first.
   if (notificationId && !opening.alertNotificationId) {
     await states.updateBreaker(trx, key, { alert_notification_id: notificationId }, now);
   }
   log.info({ action: 'circuit_breaker_alert_sent', deliveries: deliveryIds.length }, 'circuit-breaker alert queued');
-  return { outcome: 'alerted', notificationId };
+  return told('alerted', queued);
+}
+
+/**
+ * A queued message's answer, unless it will reach nobody: held back by a silence (its
+ * deliveries are logged as skipped) or with nobody to tell, the hub hears "suppressed".
+ */
+function told(
+  outcome: 'alerted' | 'flapping' | 'recovered',
+  r: { notificationId: string | null; silenceId?: string | null | undefined },
+): BreakerDecision {
+  if (r.notificationId === null) return { outcome: 'suppressed', reason: 'no_recipients', notificationId: null };
+  if (r.silenceId) return { outcome: 'suppressed', reason: 'silenced', notificationId: r.notificationId };
+  return { outcome, notificationId: r.notificationId };
 }
 
 type Opening = {
@@ -217,14 +232,12 @@ async function recordOpening(trx: Trx, key: BreakerKey, data: CircuitBreakerData
   };
 }
 
-function suppressed(
-  deps: AppDeps,
-  log: AppDeps['logger'],
-  reason: 'duplicate_within_5min' | 'flapping',
-): BreakerDecision {
-  log.info({ action: 'circuit_breaker_alert_suppressed', reason }, 'circuit-breaker alert suppressed');
+function suppressed(deps: AppDeps, log: AppDeps['logger'], reason: 'cooldown' | 'flapping'): BreakerDecision {
+  // The log keeps its established name for the cooldown.
+  const logged = reason === 'cooldown' ? 'duplicate_within_5min' : reason;
+  log.info({ action: 'circuit_breaker_alert_suppressed', reason: logged }, 'circuit-breaker alert suppressed');
   deps.metrics.alertsSuppressed.inc({ type: 'circuit_breaker' });
-  return { outcome: 'suppressed', notificationId: null };
+  return { outcome: 'suppressed', reason, notificationId: null };
 }
 
 /**
@@ -243,11 +256,9 @@ export async function closeCircuitBreaker(
   const log = deps.logger.child({ ...logFields(key), source });
   const row = await states.lockBreaker(trx, key);
   if (row?.state !== 'open') {
-    log.info(
-      { action: 'circuit_breaker_close_ignored', reason: row ? 'already_closed' : 'never_open' },
-      'breaker close ignored',
-    );
-    return { outcome: 'ignored', notificationId: null };
+    const reason = row ? 'already_closed' : 'never_open';
+    log.info({ action: 'circuit_breaker_close_ignored', reason }, 'breaker close ignored');
+    return { outcome: 'ignored', reason, notificationId: null };
   }
   // Within the opening and now, whatever the reporter's clock says.
   const openedAt = row.opened_at ?? now;
@@ -269,7 +280,7 @@ export async function closeCircuitBreaker(
   if (row.flapping_since) return suppressed(deps, log, 'flapping');
   if (!row.alert_notification_id) {
     log.info({ action: 'circuit_breaker_close_ignored', reason: 'opening_not_alerted' }, 'breaker close ignored');
-    return { outcome: 'ignored', notificationId: null };
+    return { outcome: 'ignored', reason: 'opening_not_alerted', notificationId: null };
   }
   if (!(await switchedOn(trx))) {
     log.info({ action: 'circuit_breaker_alert_disabled' }, 'circuit-breaker alerts are switched off');
@@ -299,5 +310,5 @@ export async function closeCircuitBreaker(
     { action: 'circuit_breaker_recovery_sent', deliveries: r.deliveryIds.length, silenceId: r.silencedBy?.id },
     'circuit-breaker recovery queued',
   );
-  return { outcome: 'recovered', notificationId: r.notificationId };
+  return told('recovered', { notificationId: r.notificationId, silenceId: r.silencedBy?.id ?? null });
 }

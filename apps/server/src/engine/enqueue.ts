@@ -36,6 +36,8 @@ export type EnqueueResult = {
   /** Null when nobody is to receive it now (switched off, no bindings): nothing was stored. */
   notificationId: string | null;
   deliveryIds: string[];
+  /** The silence that held every delivery back (logged as skipped, not sent). */
+  silenceId?: string | null;
 };
 
 export type EnqueueDeps = Pick<AppDeps, 'boss' | 'secretBox' | 'logger' | 'config'> & { clock?: Clock };
@@ -125,7 +127,7 @@ export async function enqueueNotifications(
       }),
     );
     deliveries.push(...mine);
-    results.push({ notificationId: id, deliveryIds: [] });
+    results.push({ notificationId: id, deliveryIds: [], silenceId: silence?.id ?? null });
   }
   if (notifications.length === 0) return results;
 

@@ -194,5 +194,10 @@ export const SyncProvidersInput = z
   .superRefine((v, ctx) => uniqueIds('providers')(v.providers, ctx));
 export type SyncProvidersInput = z.input<typeof SyncProvidersInput>;
 
+/** What a sync did: entities new to Herald, and ones it already had (updated, even if nothing changed). */
 export const SyncResult = z.object({ created: z.number().int(), updated: z.number().int() });
 export type SyncResult = z.infer<typeof SyncResult>;
+
+/** `hub.ping`: the key works; its name as the dashboard shows it. */
+export const HubPingResult = z.object({ ok: z.literal(true), apiKeyName: z.string() });
+export type HubPingResult = z.infer<typeof HubPingResult>;

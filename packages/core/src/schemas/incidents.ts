@@ -135,15 +135,39 @@ export const CircuitBreakerReport = z.preprocess(
 );
 export type CircuitBreakerReport = z.output<typeof CircuitBreakerReport>;
 
-/** What became of a breaker report. */
+export const BREAKER_OUTCOMES = ['alerted', 'recovered', 'flapping', 'suppressed', 'disabled', 'ignored'] as const;
+export type BreakerOutcome = (typeof BREAKER_OUTCOMES)[number];
+
+/**
+ * Why a report told nobody. With `suppressed`: cooldown (a repeat within 5 minutes while
+ * open), flapping (quiet until it stays closed 15 minutes), silenced (a silence held the
+ * message back: logged as skipped under `notificationId`), no_recipients (nothing is bound to
+ * circuit_breaker). With `ignored`: never_open, already_closed, opening_not_alerted.
+ */
+export const BREAKER_REASONS = [
+  'cooldown',
+  'flapping',
+  'silenced',
+  'no_recipients',
+  'never_open',
+  'already_closed',
+  'opening_not_alerted',
+] as const;
+export type BreakerReason = (typeof BREAKER_REASONS)[number];
+
+/** What became of a breaker report: only `alerted`, `recovered` and `flapping` mean a message is on its way. */
 export const CircuitBreakerReportResult = z.object({
   ok: z.literal(true),
   /**
-   * alerted: an alert (or recovery) was queued; suppressed: a repeat within 5 minutes, or the
-   * provider (or endpoint) is flapping; flapping: the one flapping message was queued; disabled: the type is off;
-   * ignored: a close for a breaker Herald never saw open.
+   * alerted: the opening's alert was queued; recovered: the recovery was queued (to whoever got
+   * the alert); flapping: the one flapping message was queued; suppressed: nothing sent (see
+   * `reason`); disabled: circuit-breaker alerts are switched off; ignored: a close for a breaker
+   * Herald never saw open, or whose opening told nobody.
    */
-  outcome: z.enum(['alerted', 'recovered', 'flapping', 'suppressed', 'disabled', 'ignored']),
+  outcome: z.enum(BREAKER_OUTCOMES),
+  /** Set with `suppressed` and `ignored`. */
+  reason: z.enum(BREAKER_REASONS).optional(),
+  /** The stored message (also when a silence held it back); null when nothing was stored. */
   notificationId: z.uuid().nullable(),
 });
 export type CircuitBreakerReportResult = z.infer<typeof CircuitBreakerReportResult>;

@@ -103,7 +103,7 @@ const sentAbout = (providerId: string, from = 0) =>
     .filter((m) => m.provider === `Provider ${providerId}`);
 const wecomContent = () =>
   wecom.accepted.map((r) => (r.json as { markdown?: { content: string } }).markdown?.content ?? '');
-const suppressed = { ok: true, outcome: 'suppressed', notificationId: null };
+const suppressed = { ok: true, outcome: 'suppressed', reason: 'cooldown', notificationId: null };
 
 /**
  * Waits for the next message at both receivers. WeCom's pace is 20 a minute on Herald's

@@ -54,7 +54,7 @@ const open = (providerId: string) =>
     lastError: 'upstream 529',
   });
 const close = (providerId: string) => h.client(key).hub.reportCircuitBreaker.mutate({ state: 'closed', providerId });
-const ignored = { ok: true, outcome: 'ignored', notificationId: null };
+const ignored = (reason: string) => ({ ok: true, outcome: 'ignored', reason, notificationId: null });
 
 describe('breaker recovery', () => {
   it('open then closed: one alert and one recovery reach the platform, the recovery in Chinese', async () => {
@@ -75,7 +75,7 @@ describe('breaker recovery', () => {
     expect(content(recovery)).toContain('2026-01-15 14:12 (Asia/Shanghai)');
 
     // Told once: a second close changes nothing.
-    expect(await close('p1')).toEqual(ignored);
+    expect(await close('p1')).toEqual(ignored('already_closed'));
     expect(await breakerEvents(h, 'p1')).toEqual(['opened', 'recovered']);
     const deliveries = await settled(h, closed.notificationId as string);
     expect(deliveries.map((d) => [d.target_id, d.status])).toEqual([[wecomTargetId, 'delivered']]);
@@ -94,7 +94,7 @@ describe('breaker recovery', () => {
   });
 
   it('a close for a breaker Herald never saw open is ignored', async () => {
-    expect(await close('never-opened')).toEqual(ignored);
+    expect(await close('never-opened')).toEqual(ignored('never_open'));
     expect(await breakerEvents(h, 'never-opened')).toEqual([]);
   });
 
@@ -112,7 +112,7 @@ describe('breaker recovery', () => {
     const before = a.fake.accepted.length;
     expect((await open('p2')).outcome).toBe('alerted');
     later(2);
-    expect(await open('p2')).toEqual({ ok: true, outcome: 'suppressed', notificationId: null });
+    expect(await open('p2')).toEqual({ ok: true, outcome: 'suppressed', reason: 'cooldown', notificationId: null });
     later(4);
     expect((await open('p2')).outcome).toBe('alerted');
     later(4);
