@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strict } from './strict.ts';
 import { cleanText, NameText, Text } from './text.ts';
 
 /** The most records, users or providers one hub call may carry. */
@@ -69,50 +70,52 @@ export const HubTime = z.iso
   );
 
 /** One request the hub proxied. Defaults: cache tokens 0, success true, createdAt = when Herald receives it. */
-export const UsageRecordInput = z.object({
-  requestId: HubId,
-  userId: HubId,
-  providerId: HubId,
-  costUsd: Usd,
-  inputTokens: Tokens,
-  outputTokens: Tokens,
-  cacheCreationInputTokens: Tokens.default(0),
-  cacheReadInputTokens: Tokens.default(0),
-  success: z.boolean('must be true or false').default(true),
-  /** Free text: NUL characters are dropped and it is cut, never refused. */
-  errorMessage: z
-    .string('must be a string or null')
-    .nullish()
-    .transform((v) => (v ? cleanText(v, USAGE_ERROR_MESSAGE_MAX) || null : null)),
-  createdAt: HubTime.optional(),
-  // What the cache-hit-rate alert judges by; all optional (without them it says it cannot judge).
-  /** The model the request was billed as. */
-  model: Text().trim().min(1, 'must not be empty').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`).optional(),
-  /** The client's session, and the request's number in it (1 = the first). */
-  sessionId: Text().trim().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`).optional(),
-  requestSequence: z
-    .number('must be a whole number from 1')
-    .int('must be a whole number from 1')
-    .min(1, 'must be a whole number from 1')
-    .max(1_000_000_000, 'at most 1000000000')
-    .optional(),
-  /** The cache-creation tokens split by the cache's TTL (Anthropic's 5-minute and 1-hour caches). */
-  cacheCreation5mInputTokens: Tokens.optional(),
-  cacheCreation1hInputTokens: Tokens.optional(),
-  /** The TTL the hub applied when it has no split: "5m", "1h", "mixed", or e.g. "10m", "2h", "90s". */
-  cacheTtlApplied: z
-    .string('must be a string such as "5m" or "1h"')
-    .trim()
-    .regex(/^(mixed|\d{1,9}[hms])$/i, 'must be "5m", "1h", "mixed", or a number with h, m or s (e.g. "10m")')
-    .optional(),
-  /** The upstream's HTTP status (the alert counts 2xx only; without it, `success` decides). */
-  statusCode: z
-    .number('must be an HTTP status')
-    .int('must be an HTTP status')
-    .min(100, 'must be 100–599')
-    .max(599, 'must be 100–599')
-    .optional(),
-});
+export const UsageRecordInput = strict(
+  z.object({
+    requestId: HubId,
+    userId: HubId,
+    providerId: HubId,
+    costUsd: Usd,
+    inputTokens: Tokens,
+    outputTokens: Tokens,
+    cacheCreationInputTokens: Tokens.default(0),
+    cacheReadInputTokens: Tokens.default(0),
+    success: z.boolean('must be true or false').default(true),
+    /** Free text: NUL characters are dropped and it is cut, never refused. */
+    errorMessage: z
+      .string('must be a string or null')
+      .nullish()
+      .transform((v) => (v ? cleanText(v, USAGE_ERROR_MESSAGE_MAX) || null : null)),
+    createdAt: HubTime.optional(),
+    // What the cache-hit-rate alert judges by; all optional (without them it says it cannot judge).
+    /** The model the request was billed as. */
+    model: Text().trim().min(1, 'must not be empty').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`).optional(),
+    /** The client's session, and the request's number in it (1 = the first). */
+    sessionId: Text().trim().min(1, 'must not be empty').max(HUB_ID_MAX, `at most ${HUB_ID_MAX} characters`).optional(),
+    requestSequence: z
+      .number('must be a whole number from 1')
+      .int('must be a whole number from 1')
+      .min(1, 'must be a whole number from 1')
+      .max(1_000_000_000, 'at most 1000000000')
+      .optional(),
+    /** The cache-creation tokens split by the cache's TTL (Anthropic's 5-minute and 1-hour caches). */
+    cacheCreation5mInputTokens: Tokens.optional(),
+    cacheCreation1hInputTokens: Tokens.optional(),
+    /** The TTL the hub applied when it has no split: "5m", "1h", "mixed", or e.g. "10m", "2h", "90s". */
+    cacheTtlApplied: z
+      .string('must be a string such as "5m" or "1h"')
+      .trim()
+      .regex(/^(mixed|\d{1,9}[hms])$/i, 'must be "5m", "1h", "mixed", or a number with h, m or s (e.g. "10m")')
+      .optional(),
+    /** The upstream's HTTP status (the alert counts 2xx only; without it, `success` decides). */
+    statusCode: z
+      .number('must be an HTTP status')
+      .int('must be an HTTP status')
+      .min(100, 'must be 100–599')
+      .max(599, 'must be 100–599')
+      .optional(),
+  }),
+);
 export type UsageRecordInput = z.input<typeof UsageRecordInput>;
 export type UsageRecord = z.output<typeof UsageRecordInput>;
 
@@ -121,9 +124,11 @@ export type UsageRecord = z.output<typeof UsageRecordInput>;
  * `records.<index>.<field>` and stores nothing; re-sending the fixed batch is safe, because
  * records are idempotent by requestId.
  */
-export const RecordUsageInput = z.object({
-  records: z.array(UsageRecordInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} records per call`),
-});
+export const RecordUsageInput = strict(
+  z.object({
+    records: z.array(UsageRecordInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} records per call`),
+  }),
+);
 export type RecordUsageInput = z.input<typeof RecordUsageInput>;
 
 export const RecordUsageResult = z.object({
@@ -146,52 +151,56 @@ function uniqueIds<T extends { id: string }>(field: string) {
   };
 }
 
-export const HubUserInput = z.object({
-  id: HubId,
-  name: Name,
-  limit5hUsd: Limit,
-  limitWeeklyUsd: Limit,
-  limitMonthlyUsd: Limit,
-  /** A disabled user is left out of cost checks. Omitted = keep (enabled, for a new user). */
-  isEnabled: z.boolean('must be true or false').optional(),
-});
+export const HubUserInput = strict(
+  z.object({
+    id: HubId,
+    name: Name,
+    limit5hUsd: Limit,
+    limitWeeklyUsd: Limit,
+    limitMonthlyUsd: Limit,
+    /** A disabled user is left out of cost checks. Omitted = keep (enabled, for a new user). */
+    isEnabled: z.boolean('must be true or false').optional(),
+  }),
+);
 export type HubUserInput = z.input<typeof HubUserInput>;
 export type HubUser = z.output<typeof HubUserInput>;
 
-export const SyncUsersInput = z
-  .object({ users: z.array(HubUserInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} users per call`) })
-  .superRefine((v, ctx) => uniqueIds('users')(v.users, ctx));
+export const SyncUsersInput = strict(
+  z.object({ users: z.array(HubUserInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} users per call`) }),
+).superRefine((v, ctx) => uniqueIds('users')(v.users, ctx));
 export type SyncUsersInput = z.input<typeof SyncUsersInput>;
 
-export const HubProviderInput = z.object({
-  id: HubId,
-  name: Name,
-  limit5hUsd: Limit,
-  limitWeeklyUsd: Limit,
-  limitMonthlyUsd: Limit,
-  /** Herald's own breaker opens after this many consecutive failed requests. Omitted = keep (5 for a new provider). */
-  failureThreshold: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'at least 1')
-    .max(10_000, 'at most 10000')
-    .optional(),
-  /** How long the hub keeps a tripped provider out (for the alert's expected recovery). Omitted = keep (30 min). */
-  openDurationMs: z
-    .number()
-    .int('must be a whole number of milliseconds')
-    .min(0)
-    .max(7 * 24 * 3_600_000, 'at most 7 days')
-    .optional(),
-});
+export const HubProviderInput = strict(
+  z.object({
+    id: HubId,
+    name: Name,
+    limit5hUsd: Limit,
+    limitWeeklyUsd: Limit,
+    limitMonthlyUsd: Limit,
+    /** Herald's own breaker opens after this many consecutive failed requests. Omitted = keep (5 for a new provider). */
+    failureThreshold: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'at least 1')
+      .max(10_000, 'at most 10000')
+      .optional(),
+    /** How long the hub keeps a tripped provider out (for the alert's expected recovery). Omitted = keep (30 min). */
+    openDurationMs: z
+      .number()
+      .int('must be a whole number of milliseconds')
+      .min(0)
+      .max(7 * 24 * 3_600_000, 'at most 7 days')
+      .optional(),
+  }),
+);
 export type HubProviderInput = z.input<typeof HubProviderInput>;
 export type HubProvider = z.output<typeof HubProviderInput>;
 
-export const SyncProvidersInput = z
-  .object({
+export const SyncProvidersInput = strict(
+  z.object({
     providers: z.array(HubProviderInput).max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} providers per call`),
-  })
-  .superRefine((v, ctx) => uniqueIds('providers')(v.providers, ctx));
+  }),
+).superRefine((v, ctx) => uniqueIds('providers')(v.providers, ctx));
 export type SyncProvidersInput = z.input<typeof SyncProvidersInput>;
 
 /** What a sync did: entities new to Herald, and ones it already had (updated, even if nothing changed). */

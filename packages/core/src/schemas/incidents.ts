@@ -3,6 +3,7 @@ import { NOTIFICATION_TYPES } from '../domain.ts';
 import { BREAKER_SOURCE_FIELDS, CircuitBreakerData, withSourceRules } from '../notifications/circuit-breaker.ts';
 import { HHMM } from './common.ts';
 import { HubId, HubTime } from './hub.ts';
+import { strict } from './strict.ts';
 import { Text } from './text.ts';
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
@@ -109,16 +110,16 @@ export const TargetPaceView = z.object({
 export type TargetPaceView = z.infer<typeof TargetPaceView>;
 
 const ClosedReport = withSourceRules(
-  z
-    .object({
+  strict(
+    z.object({
       state: z.literal('closed'),
       providerId: CircuitBreakerData.shape.providerId,
       providerName: CircuitBreakerData.shape.providerName.optional(),
       /** When it closed (default: when Herald hears of it). */
       closedAt: HubTime.optional(),
       ...BREAKER_SOURCE_FIELDS,
-    })
-    .strict(),
+    }),
+  ),
 );
 
 /**
@@ -129,7 +130,7 @@ const ClosedReport = withSourceRules(
  */
 export const CircuitBreakerReport = z.preprocess(
   (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !('state' in v) ? { ...v, state: 'open' } : v),
-  z.discriminatedUnion('state', [CircuitBreakerData.extend({ state: z.literal('open') }), ClosedReport], {
+  z.discriminatedUnion('state', [strict(CircuitBreakerData.extend({ state: z.literal('open') })), ClosedReport], {
     error: 'state must be "open" or "closed"',
   }),
 );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BALANCE_MAX } from '../provider-balance/levels.ts';
 import { HUB_NAME_MAX, HubId, HubTime } from './hub.ts';
+import { strict } from './strict.ts';
 import { NameText } from './text.ts';
 
 /** A currency as ISO 4217 spells it (USD, CNY, EUR); any case is accepted and upper-cased. */
@@ -20,8 +21,8 @@ const orMissing = (message: string) => ({
  * threshold is the provider's own; without it the settings' default applies, and with neither
  * the balance is recorded but never alerted.
  */
-export const ProviderBalanceReport = z
-  .object({
+export const ProviderBalanceReport = strict(
+  z.object({
     providerId: HubId,
     providerName: NameText('must be a string')
       .pipe(z.string().trim().min(1, 'must not be empty').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`))
@@ -39,8 +40,8 @@ export const ProviderBalanceReport = z
       .optional(),
     /** When the hub read the balance (default: when Herald hears of it); an older report than the last is ignored. */
     reportedAt: HubTime.optional(),
-  })
-  .strict();
+  }),
+);
 export type ProviderBalanceReport = z.output<typeof ProviderBalanceReport>;
 export type ProviderBalanceReportInput = z.input<typeof ProviderBalanceReport>;
 
