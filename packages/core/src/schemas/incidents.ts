@@ -112,11 +112,12 @@ export type TargetPaceView = z.infer<typeof TargetPaceView>;
 const ClosedReport = withSourceRules(
   strict(
     z.object({
-      state: z.literal('closed'),
+      state: z.literal('closed').describe('The breaker closed again at the hub.'),
       providerId: CircuitBreakerData.shape.providerId,
       providerName: CircuitBreakerData.shape.providerName.optional(),
-      /** When it closed (default: when Herald hears of it). */
-      closedAt: HubTime.optional(),
+      closedAt: HubTime.optional().describe(
+        'When it closed. Default: when Herald receives the report; kept between the opening and now.',
+      ),
       ...BREAKER_SOURCE_FIELDS,
     }),
   ),
@@ -130,9 +131,20 @@ const ClosedReport = withSourceRules(
  */
 export const CircuitBreakerReport = z.preprocess(
   (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !('state' in v) ? { ...v, state: 'open' } : v),
-  z.discriminatedUnion('state', [strict(CircuitBreakerData.extend({ state: z.literal('open') })), ClosedReport], {
-    error: 'state must be "open" or "closed"',
-  }),
+  z.discriminatedUnion(
+    'state',
+    [
+      strict(
+        CircuitBreakerData.extend({
+          state: z.literal('open').describe('The breaker opened (the default when `state` is left out).'),
+        }),
+      ),
+      ClosedReport,
+    ],
+    {
+      error: 'state must be "open" or "closed"',
+    },
+  ),
 );
 export type CircuitBreakerReport = z.output<typeof CircuitBreakerReport>;
 
@@ -165,10 +177,22 @@ export const CircuitBreakerReportResult = z.object({
    * `reason`); disabled: circuit-breaker alerts are switched off; ignored: a close for a breaker
    * Herald never saw open, or whose opening told nobody.
    */
-  outcome: z.enum(BREAKER_OUTCOMES),
-  /** Set with `suppressed` and `ignored`. */
-  reason: z.enum(BREAKER_REASONS).optional(),
-  /** The stored message (also when a silence held it back); null when nothing was stored. */
-  notificationId: z.uuid().nullable(),
+  outcome: z
+    .enum(BREAKER_OUTCOMES)
+    .describe(
+      'alerted, recovered, flapping: a message is queued. suppressed: nobody is told (see reason). disabled: circuit-breaker alerts are switched off. ignored: a close for a breaker Herald never saw open, or whose opening told nobody.',
+    ),
+  reason: z
+    .enum(BREAKER_REASONS)
+    .optional()
+    .describe(
+      'With suppressed: cooldown (a repeat within 5 minutes while open), flapping (quiet until closed 15 minutes), silenced (a silence held it back), no_recipients (nothing bound to circuit_breaker). With ignored: never_open, already_closed, opening_not_alerted.',
+    ),
+  notificationId: z
+    .uuid()
+    .nullable()
+    .describe(
+      'The stored message, also when a silence held it back (see the delivery log); null when none was stored.',
+    ),
 });
 export type CircuitBreakerReportResult = z.infer<typeof CircuitBreakerReportResult>;

@@ -23,23 +23,28 @@ const orMissing = (message: string) => ({
  */
 export const ProviderBalanceReport = strict(
   z.object({
-    providerId: HubId,
+    providerId: HubId.describe("The provider's id in the hub (as in hub.syncProviders)."),
     providerName: NameText('must be a string')
       .pipe(z.string().trim().min(1, 'must not be empty').max(HUB_NAME_MAX, `at most ${HUB_NAME_MAX} characters`))
-      .optional(),
-    /** In the provider's currency; negative when the account is overdrawn. */
+      .optional()
+      .describe("Shown in messages; kept as the provider's name. Omitted: the name Herald has."),
     balance: z
       .number(orMissing('must be a number (negative when overdrawn)'))
       .min(-BALANCE_MAX, `must be between -${BALANCE_MAX} and ${BALANCE_MAX}`)
-      .max(BALANCE_MAX, `must be between -${BALANCE_MAX} and ${BALANCE_MAX}`),
-    currency: CurrencyCode.default('USD'),
+      .max(BALANCE_MAX, `must be between -${BALANCE_MAX} and ${BALANCE_MAX}`)
+      .describe('The account balance in `currency`; negative when the account is overdrawn.'),
+    currency: CurrencyCode.default('USD').describe('ISO 4217 code of the balance and threshold (any case).'),
     lowBalanceThreshold: z
       .number('must be a number, 0 or more (leave it out to use the default threshold)')
       .min(0, 'must be 0 or more')
       .max(BALANCE_MAX, `at most ${BALANCE_MAX}`)
-      .optional(),
-    /** When the hub read the balance (default: when Herald hears of it); an older report than the last is ignored. */
-    reportedAt: HubTime.optional(),
+      .optional()
+      .describe(
+        "Alert under this balance, in `currency`. Omitted: the settings' default threshold (none: recorded, never alerted).",
+      ),
+    reportedAt: HubTime.optional().describe(
+      'When the hub read the balance. Default: when Herald receives it. A report older than the last changes nothing.',
+    ),
   }),
 );
 export type ProviderBalanceReport = z.output<typeof ProviderBalanceReport>;
@@ -55,9 +60,15 @@ export const ProviderBalanceReportResult = z.object({
    * at or above the threshold after an alert (one "topped up" message to whoever got the alert);
    * unchanged: nothing new to say (also a report older than the last); disabled: the type is off.
    */
-  outcome: z.enum(BALANCE_OUTCOMES),
-  /** The lowest level the balance is at now ("low", "50%", "zero"); absent at or above the threshold. */
-  level: z.string().optional(),
-  notificationId: z.uuid().nullable(),
+  outcome: z
+    .enum(BALANCE_OUTCOMES)
+    .describe(
+      'alerted: a new, lower level was reached and its alert queued; recovered: back at or above the threshold after an alert, one message to whoever got it; unchanged: nothing new to say (also a report older than the last); disabled: provider-balance alerts are switched off.',
+    ),
+  level: z
+    .string()
+    .optional()
+    .describe('The lowest level the balance is at now ("low", "50%", "zero"); absent at or above the threshold.'),
+  notificationId: z.uuid().nullable().describe('The queued message; null when none was.'),
 });
 export type ProviderBalanceReportResult = z.infer<typeof ProviderBalanceReportResult>;
