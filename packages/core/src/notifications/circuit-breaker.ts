@@ -22,7 +22,10 @@ export const EndpointUrl = Text()
   .max(2048, 'at most 2048 characters')
   .refine((v) => URL.canParse(v), 'must be a full URL such as https://api.example.com/v1')
   .refine((v) => !URL.canParse(v) || /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
-  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@');
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@')
+  .describe(
+    'The endpoint\'s http(s) URL, shown in the message (no user:password@). Only with incidentSource "endpoint".',
+  );
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 /** Run even when other fields are bad, so one answer names every bad field. */
@@ -53,9 +56,15 @@ export function withSourceRules<T extends z.ZodObject>(schema: T): T {
 
 /** The fields that say whose breaker it is (absent: the provider's, as before endpoints). */
 export const BREAKER_SOURCE_FIELDS = {
-  incidentSource: z.enum(INCIDENT_SOURCES, 'must be "provider" or "endpoint"').optional(),
-  /** The endpoint's id in the hub (incidentSource "endpoint" only). */
-  endpointId: HubId.optional(),
+  incidentSource: z
+    .enum(INCIDENT_SOURCES, 'must be "provider" or "endpoint"')
+    .optional()
+    .describe(
+      "Whose breaker: the provider's own (the default) or one endpoint's; each has its own alerts, cooldown, recovery and flapping.",
+    ),
+  endpointId: HubId.optional().describe(
+    'The endpoint\'s id in the hub: required with incidentSource "endpoint", refused without.',
+  ),
   endpointUrl: EndpointUrl.optional(),
 };
 
@@ -63,15 +72,25 @@ export const CircuitBreakerData = withSourceRules(
   z.object({
     providerId: z
       .union([Text().trim().min(1, 'must not be empty').max(128, 'at most 128 characters'), z.number().int()])
-      .transform(String),
-    providerName: NameText().pipe(z.string().trim().min(1, 'a name is required').max(200, 'at most 200 characters')),
-    failureCount: z.number().int().min(1).max(1_000_000_000, 'at most 1000000000'),
-    retryAt: HubTime,
-    /** Free text: NUL characters are dropped and it is cut, never refused. */
+      .transform(String)
+      .describe("The provider's id in the hub (as in hub.syncProviders)."),
+    providerName: NameText()
+      .pipe(z.string().trim().min(1, 'a name is required').max(200, 'at most 200 characters'))
+      .describe("Shown in the message; kept as the provider's name."),
+    failureCount: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000_000, 'at most 1000000000')
+      .describe('Consecutive failures that tripped the breaker.'),
+    retryAt: HubTime.describe('When the hub will try the provider again: the expected recovery.'),
     lastError: z
       .string()
       .transform((v) => cleanText(v, LAST_ERROR_MAX))
-      .optional(),
+      .optional()
+      .describe(
+        `The last upstream error, free text: NUL characters are dropped and it is cut at ${LAST_ERROR_MAX} characters, never refused.`,
+      ),
     ...BREAKER_SOURCE_FIELDS,
   }),
 );
