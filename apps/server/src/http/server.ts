@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { OPENAPI_ROUTE, openApiHandler } from '../api/openapi/route.ts';
 import { type AppRouter, appRouter } from '../api/router.ts';
 import { contextFactory } from '../api/trpc.ts';
 import { createCredentialLimit } from '../auth/credential-limit.ts';
@@ -72,6 +73,7 @@ export async function buildHttpServer(
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  app.get(OPENAPI_ROUTE, openApiHandler({ bodyLimitBytes: app.initialConfig.bodyLimit ?? 1024 * 1024 }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const r = await readiness(deps.db, deps.boss);

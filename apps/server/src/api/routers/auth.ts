@@ -1,4 +1,4 @@
-import { LoginInput, type SessionInfo } from '@herald/core';
+import { LoginInput, SessionInfo } from '@herald/core';
 import { TRPCError } from '@trpc/server';
 import { findSession, isAdminToken, logout, openSession } from '../../services/admin-auth.ts';
 import {
@@ -11,30 +11,33 @@ import {
 } from '../trpc.ts';
 
 export const authRouter = router({
-  login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
-    const { db, adminToken, config } = ctx.deps;
-    // Nothing awaits from the check to the count: a burst of guesses is counted guess by guess.
-    const retryAfterSeconds = ctx.credentialLimit.retryAfterSeconds(ctx.req.ip);
-    if (retryAfterSeconds > 0) throw tooManyWrongCredentials(ctx, retryAfterSeconds);
-    if (!isAdminToken(adminToken, input.token)) {
-      await ctx.credentialLimit.failed(ctx.req.ip, 'admin_login');
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong admin token' });
-    }
-    const session = await openSession(db, config.sessionTtlMs);
-    ctx.res.setCookie(SESSION_COOKIE, session.token, {
-      signed: true,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: 'auto',
-      path: '/',
-      // A lifetime, not a date: a browser whose clock disagrees with the server's keeps it as long.
-      maxAge: Math.round(config.sessionTtlMs / 1000),
-    });
-    ctx.deps.logger.info({ action: 'admin_login', ip: ctx.req.ip }, 'admin logged in');
-    return { authenticated: true, expiresAt: session.expiresAt.toISOString() } satisfies SessionInfo;
-  }),
+  login: publicProcedure
+    .input(LoginInput)
+    .output(SessionInfo)
+    .mutation(async ({ ctx, input }) => {
+      const { db, adminToken, config } = ctx.deps;
+      // Nothing awaits from the check to the count: a burst of guesses is counted guess by guess.
+      const retryAfterSeconds = ctx.credentialLimit.retryAfterSeconds(ctx.req.ip);
+      if (retryAfterSeconds > 0) throw tooManyWrongCredentials(ctx, retryAfterSeconds);
+      if (!isAdminToken(adminToken, input.token)) {
+        await ctx.credentialLimit.failed(ctx.req.ip, 'admin_login');
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong admin token' });
+      }
+      const session = await openSession(db, config.sessionTtlMs);
+      ctx.res.setCookie(SESSION_COOKIE, session.token, {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: 'auto',
+        path: '/',
+        // A lifetime, not a date: a browser whose clock disagrees with the server's keeps it as long.
+        maxAge: Math.round(config.sessionTtlMs / 1000),
+      });
+      ctx.deps.logger.info({ action: 'admin_login', ip: ctx.req.ip }, 'admin logged in');
+      return { authenticated: true, expiresAt: session.expiresAt.toISOString() } satisfies SessionInfo;
+    }),
 
-  logout: publicProcedure.mutation(async ({ ctx }) => {
+  logout: publicProcedure.output(SessionInfo).mutation(async ({ ctx }) => {
     const token = sessionTokenOf(ctx);
     if (token) {
       assertSameOrigin(ctx);
@@ -44,7 +47,7 @@ export const authRouter = router({
     return { authenticated: false, expiresAt: null } satisfies SessionInfo;
   }),
 
-  session: publicProcedure.query(async ({ ctx }): Promise<SessionInfo> => {
+  session: publicProcedure.output(SessionInfo).query(async ({ ctx }) => {
     const token = sessionTokenOf(ctx);
     const session = token ? await findSession(ctx.deps.db, token) : null;
     return { authenticated: session !== null, expiresAt: session?.expiresAt.toISOString() ?? null };

@@ -1,4 +1,12 @@
-import { CreateTargetInput, TargetIdInput, TestTargetInput, UpdateTargetInput } from '@herald/core';
+import {
+  CreateTargetInput,
+  TargetIdInput,
+  TargetPaceView,
+  TestResult,
+  TestTargetInput,
+  UpdateTargetInput,
+} from '@herald/core';
+import { z } from 'zod';
 import { testTarget } from '../../services/connectivity-test.ts';
 import { targetPaces } from '../../services/target-pace.ts';
 import { createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../../services/targets.ts';
@@ -7,7 +15,7 @@ import { adminProcedure, router } from '../trpc.ts';
 export const targetsRouter = router({
   list: adminProcedure.query(({ ctx }) => listTargets(ctx.deps)),
   /** Each target's pace and backlog (and each legacy URL's). */
-  paces: adminProcedure.query(({ ctx }) => targetPaces(ctx.deps)),
+  paces: adminProcedure.output(z.array(TargetPaceView)).query(({ ctx }) => targetPaces(ctx.deps)),
   get: adminProcedure.input(TargetIdInput).query(({ ctx, input }) => getTarget(ctx.deps, input.id)),
   create: adminProcedure
     .input(CreateTargetInput)
@@ -18,5 +26,6 @@ export const targetsRouter = router({
   delete: adminProcedure.input(TargetIdInput).mutation(({ ctx, input }) => deleteTarget(ctx.deps, input.id, ctx.actor)),
   test: adminProcedure
     .input(TestTargetInput)
+    .output(TestResult)
     .mutation(({ ctx, input }) => testTarget(ctx.deps, input.id, input.notificationType)),
 });
