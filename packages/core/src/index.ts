@@ -7,6 +7,7 @@ export * from './digest/index.ts';
 export * from './domain.ts';
 export * from './message/fit.ts';
 export * from './message/format.ts';
+export * from './message/links.ts';
 export * from './message/model.ts';
 export * from './message/plain-text.ts';
 export * from './notifications/index.ts';

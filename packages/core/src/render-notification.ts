@@ -2,6 +2,7 @@ import { channelOf } from './channels/index.ts';
 import { type BindingMentions, mentionsFor } from './channels/mentions.ts';
 import type { JsonObject, Rendered, RenderOptions } from './channels/types.ts';
 import type { ChannelType, Locale, NotificationType } from './domain.ts';
+import type { LinkContext } from './message/links.ts';
 import type { Message } from './message/model.ts';
 import { NOTIFICATIONS } from './notifications/index.ts';
 import type { BuildContext } from './notifications/types.ts';
@@ -21,6 +22,8 @@ export type RenderNotificationInput = {
   mentions?: BindingMentions | null;
   /** The custom target's template, or the binding's override. */
   customTemplate?: JsonObject;
+  /** Herald's public address and the notification's id: the message links to the dashboard. */
+  links?: LinkContext;
 };
 
 export type RenderedNotification = Rendered & { message: Message };
@@ -31,7 +34,12 @@ export function buildMessage(type: NotificationType, data: unknown, ctx: BuildCo
 
 /** From notification data to the exact body a channel sends: the path sends, tests and previews share. */
 export function renderNotification(input: RenderNotificationInput): RenderedNotification {
-  const ctx: BuildContext = { locale: input.locale, timezone: input.timezone, now: input.now };
+  const ctx: BuildContext = {
+    locale: input.locale,
+    timezone: input.timezone,
+    now: input.now,
+    ...(input.links ? { links: input.links } : {}),
+  };
   const message = buildMessage(input.type, input.data, ctx);
   return renderMessage(input, message, () => ({
     template: input.customTemplate ?? NOTIFICATIONS[input.type].defaultTemplate,

@@ -54,6 +54,7 @@ function atOf(mentions: Mention[]): { at: JsonObject; line: string } | null {
 function body(m: Message, mentions: Mention[]): JsonObject {
   const lines = [`### ${e(m.title)}`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
+  if (m.links?.length) lines.push(m.links.map((l) => `[${e(l.label)}](${l.url})`).join(' · '), '');
   lines.push(formatLocalTime(m.timestamp, m.timezone));
   const at = atOf(mentions);
   if (at?.line) lines.push('', at.line);

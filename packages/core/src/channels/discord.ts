@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fitMessage } from '../message/fit.ts';
+import { primaryLink } from '../message/links.ts';
 import type { Block, Field, Level, Message, Section } from '../message/model.ts';
 import { HttpUrl } from '../schemas/common.ts';
 import type { Mention, MentionSpec } from './mentions.ts';
@@ -117,14 +118,21 @@ function plainBlock(b: Block): string[] {
 /** Footer text is plain (Discord shows no markdown there): values go in as typed. */
 const plainLines = (s: Section): string[] => [...(s.title ? [s.title] : []), ...s.blocks.flatMap(plainBlock)];
 
+/** Masked links `[text](url)`, which embed descriptions show as links. */
+const linkLine = (m: Message) => (m.links ?? []).map((l) => `[${e(l.label)}](${l.url})`).join(' · ');
+
 function embedOf(m: Message): JsonObject {
-  const { description, fields } = layout(m.sections);
+  const body = layout(m.sections);
+  const description = [body.description, linkLine(m)].filter(Boolean).join('\n\n');
   const footer = (m.footer ?? []).flatMap(plainLines).join('\n');
+  const primary = primaryLink(m.links);
   return {
     title: e(m.icon ? `${m.icon} ${m.title}` : m.title),
+    // The title opens this message's delivery log.
+    ...(primary ? { url: primary.url } : {}),
     ...(description ? { description } : {}),
     color: DISCORD_COLOUR[m.level],
-    ...(fields.length > 0 ? { fields } : {}),
+    ...(body.fields.length > 0 ? { fields: body.fields } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
     // Discord shows it beside the footer, in each reader's own time zone.
     timestamp: m.timestamp,

@@ -133,6 +133,9 @@ export function emailHtml(m: Message, locale: Locale): string {
   const footer = m.footer?.length
     ? `<hr style="border:0;border-top:1px solid #d0d7de;margin:16px 0;"><div style="font-size:13px;color:${MUTED};">${m.footer.map(sectionHtml).join('')}</div>`
     : '';
+  const links = m.links?.length
+    ? `<p style="margin:16px 0 0;">${m.links.map((l) => `<a href="${e(l.url)}" style="color:${LEVEL_COLOUR.info};">${e(l.label)}</a>`).join(' · ')}</p>`
+    : '';
   const time = `<p style="margin:16px 0 0;font-size:13px;color:${MUTED};"><time datetime="${e(m.timestamp)}">${e(formatLocalTime(m.timestamp, m.timezone))}</time></p>`;
   return [
     `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8">`,
@@ -145,14 +148,23 @@ export function emailHtml(m: Message, locale: Locale): string {
     `<h1 style="margin:0 0 16px;font-size:20px;line-height:1.3;">${e(subject)}</h1>`,
     m.sections.map(sectionHtml).join(''),
     footer,
+    links,
     time,
     '</td></tr></table></td></tr></table></body></html>',
   ].join('');
 }
 
-/** The plain-text part: the subject line, the body as the shared plain-text renderer writes it, the time. */
+/** The plain-text part: the subject line, the body as the shared plain-text renderer writes it, links as `label: url`, the time. */
 export function emailText(m: Message): string {
-  return [emailSubject(m), '', sectionsAsPlainText(m), '', formatLocalTime(m.timestamp, m.timezone)].join('\n');
+  const links = (m.links ?? []).map((l) => `${l.label}: ${l.url}`);
+  return [
+    emailSubject(m),
+    '',
+    sectionsAsPlainText(m),
+    '',
+    ...(links.length > 0 ? [...links, ''] : []),
+    formatLocalTime(m.timestamp, m.timezone),
+  ].join('\n');
 }
 
 type EmailBody = { subject: string; text: string; html: string };

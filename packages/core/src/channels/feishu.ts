@@ -92,6 +92,8 @@ function body(m: Message, mentions: Mention[]): JsonObject {
   const tags = atTags(mentions);
   const elements: JsonValue[] = [...(tags ? [md(tags)] : []), ...m.sections.flatMap(sectionElements)];
   if (m.footer?.length) elements.push({ tag: 'hr' }, ...m.footer.flatMap(sectionElements));
+  // Card markdown links: [text](url).
+  if (m.links?.length) elements.push(md(m.links.map((l) => `[${e(l.label)}](${l.url})`).join(' · ')));
   elements.push({ tag: 'markdown', content: formatLocalTime(m.timestamp, m.timezone), text_size: 'notation' });
   return {
     msg_type: 'interactive',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fitMessage, truncateGraphemes, utf8Bytes } from '../message/fit.ts';
 import { formatLocalTime } from '../message/format.ts';
+import { primaryLink } from '../message/links.ts';
 import { type Block, LEVEL_ICON, type Level, type Message, type Section } from '../message/model.ts';
 import { HttpUrl } from '../schemas/common.ts';
 import { defineChannel, type JsonObject } from './types.ts';
@@ -144,6 +145,20 @@ export function ntfyTags(m: Message): string[] {
   return [...new Set(tags)];
 }
 
+/** ntfy takes at most three action buttons (publish.md, "Action buttons"). */
+export const NTFY_MAX_ACTIONS = 3;
+
+/** Tapping the notification opens this message's delivery log; each link is also a "view" button. */
+function ntfyLinks(m: Message): JsonObject {
+  const links = m.links ?? [];
+  const primary = primaryLink(links);
+  if (!primary) return {};
+  return {
+    click: primary.url,
+    actions: links.slice(0, NTFY_MAX_ACTIONS).map((l) => ({ action: 'view', label: l.label, url: l.url })),
+  };
+}
+
 /** The title as ntfy shows it; an icon with no short code is kept in front of it. */
 function title(m: Message): string {
   const icon = m.icon ?? LEVEL_ICON[m.level];
@@ -183,6 +198,7 @@ export const ntfy = defineChannel({
       priority: NTFY_PRIORITY[message.level],
       tags: ntfyTags(message),
       markdown: true,
+      ...ntfyLinks(message),
     };
     return { body, truncated };
   },

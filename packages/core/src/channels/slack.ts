@@ -128,9 +128,14 @@ function body(m: Message, mentions: string | null): JsonObject {
   });
   blocks.push(...m.sections.flatMap(sectionBlocks));
   if (m.footer?.length) blocks.push({ type: 'divider' }, ...m.footer.flatMap(sectionBlocks));
+  // Links as mrkdwn <url|text>: & < > escaped in both, as Slack asks.
+  const links = (m.links ?? []).map((l) => `<${e(l.url)}|${e(l.label)}>`).join(' · ');
   blocks.push({
     type: 'context',
-    elements: [mrkdwn(`${LEVEL_DOT[m.level]} ${e(formatLocalTime(m.timestamp, m.timezone))}`)],
+    elements: [
+      mrkdwn(`${LEVEL_DOT[m.level]} ${e(formatLocalTime(m.timestamp, m.timezone))}`),
+      ...(links ? [mrkdwn(links)] : []),
+    ],
   });
   return { text: fallbackText(m, mentions), blocks };
 }

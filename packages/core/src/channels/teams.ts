@@ -131,6 +131,10 @@ export function teamsCard(m: Message): JsonObject {
           type: 'AdaptiveCard',
           version: TEAMS_CARD_VERSION,
           body: [banner, ...joined(m.sections.flatMap(sectionPieces)), ...footer],
+          // Buttons under the card that open the dashboard (plain text titles: no Markdown to escape).
+          ...(m.links?.length
+            ? { actions: m.links.map((l) => ({ type: 'Action.OpenUrl', title: l.label, url: l.url })) }
+            : {}),
           msteams: { width: 'Full' },
         },
       },

@@ -68,6 +68,7 @@ const mentionHtml = (x: Mention) =>
 export function telegramHtml(m: Message, mentions: Mention[] = []): string {
   const lines = [`<b>${e(m.title)}</b>`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
+  if (m.links?.length) lines.push(m.links.map((l) => `<a href="${e(l.url)}">${e(l.label)}</a>`).join(' · '));
   lines.push(formatLocalTime(m.timestamp, m.timezone));
   const who = mentions.map(mentionHtml).filter(Boolean).join(' ');
   if (who) lines.push('', who);

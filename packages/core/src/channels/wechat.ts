@@ -45,6 +45,8 @@ const sectionLines = (s: Section) => [...(s.title ? [`**${s.title}**`] : []), ..
 export function wechatMarkdown(m: Message): string {
   const lines = [`## ${m.icon ?? LEVEL_ICON[m.level]} ${m.title}`, '', ...m.sections.flatMap(sectionLines)];
   if (m.footer?.length) lines.push('---', ...m.footer.flatMap(sectionLines));
+  // WeCom markdown links: [text](url); labels are Herald's own, URLs percent-encoded.
+  if (m.links?.length) lines.push(m.links.map((l) => `[${l.label}](${l.url})`).join(' · '));
   lines.push(formatLocalTime(m.timestamp, m.timezone));
   return lines.join('\n');
 }
@@ -52,6 +54,8 @@ export function wechatMarkdown(m: Message): string {
 /** The message as plain text, for the text type (markdown can't mention anyone). */
 export function wechatText(m: Message): string {
   const lines = [`${m.icon ?? LEVEL_ICON[m.level]} ${m.title}`, '', sectionsAsPlainText(m), ''];
+  // Text shows no markup: a link is its URL, which WeCom makes clickable.
+  for (const l of m.links ?? []) lines.push(`${l.label}: ${l.url}`);
   lines.push(formatLocalTime(m.timestamp, m.timezone));
   return lines.join('\n');
 }

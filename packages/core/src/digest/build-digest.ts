@@ -1,4 +1,5 @@
 import type { NotificationType } from '../domain.ts';
+import { withLinks } from '../message/links.ts';
 import type { ListItem, Message } from '../message/model.ts';
 import type { BuildContext } from '../notifications/types.ts';
 import { DIGESTS } from './digests.ts';
@@ -34,6 +35,7 @@ export function assembleDigest(
     level,
     icon,
     sections: [{ blocks: [{ type: 'list', ordered: false, items: rows }] }],
+    ...withLinks(ctx.links, ctx.locale),
     timestamp: ctx.now.toISOString(),
     timezone: ctx.timezone,
   };

@@ -1,6 +1,7 @@
 import type { BindingMentions } from '../channels/mentions.ts';
 import type { JsonObject } from '../channels/types.ts';
 import type { ChannelType, Locale, NotificationType } from '../domain.ts';
+import type { LinkContext } from '../message/links.ts';
 import type { ListItem } from '../message/model.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
 import { type BuildContext, DEFAULT_DIGEST_TEMPLATE } from '../notifications/types.ts';
@@ -24,6 +25,8 @@ export type DigestInput = {
   mentions?: BindingMentions | null;
   /** The target's or binding's template for this type. */
   customTemplate?: JsonObject;
+  /** Herald's public address and the digest's delivery: the message links to what it carried. */
+  links?: LinkContext;
 };
 
 /** A digest's exact body for its channel; a part's title ends with "(i/n)". */
@@ -36,6 +39,7 @@ export const contextOf = (input: DigestInput): BuildContext => ({
   locale: input.locale,
   timezone: input.timezone,
   now: input.now,
+  ...(input.links ? { links: input.links } : {}),
 });
 
 /** As renderDigest, from rows already built for these items. */

@@ -3,6 +3,7 @@ import { BASELINE_SOURCES } from '../cache-hit-rate/decision.ts';
 import { CACHE_WINDOW_MODES } from '../cache-hit-rate/windows.ts';
 import type { Locale } from '../domain.ts';
 import { formatCount, formatLocalTime } from '../message/format.ts';
+import { withLinks } from '../message/links.ts';
 import type { ListItem } from '../message/model.ts';
 import type { JsonValue, NotificationDefinition } from './types.ts';
 import { text } from './types.ts';
@@ -217,9 +218,12 @@ const anomalyJson = (a: CacheAnomalyData): JsonValue => ({
 export const cacheHitRate: NotificationDefinition<typeof CacheHitRateData> = {
   type: 'cache_hit_rate',
   data: CacheHitRateData,
-  build(d, { locale, timezone, now }) {
+  build(d, { locale, timezone, now, links }) {
     const t = TEXT[locale];
     const n = d.anomalies.length;
+    // One provider's anomalies lead to its alerts; several have no one subject.
+    const providers = [...new Set(d.anomalies.map((a) => a.providerId))];
+    const subjects = providers.length === 1 ? [{ kind: 'provider' as const, id: providers[0] as string }] : [];
     return {
       title: t.title,
       level: 'warning',
@@ -266,6 +270,7 @@ export const cacheHitRate: NotificationDefinition<typeof CacheHitRateData> = {
             ]
           : []),
       ],
+      ...withLinks(links, locale, subjects),
       timestamp: now.toISOString(),
       timezone,
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatDateTime, formatLocalTime } from '../message/format.ts';
+import { withLinks } from '../message/links.ts';
 import type { Field, Level } from '../message/model.ts';
 import { ruCount } from '../message/plural-ru.ts';
 import { HubId, HubTime } from '../schemas/hub.ts';
@@ -381,6 +382,7 @@ export const circuitBreaker: NotificationDefinition<typeof CircuitBreakerNotific
         { title: t.details, blocks: [{ type: 'fields', fields: fields(d, ctx) }] },
       ],
       ...(event === 'opened' ? { footer: [{ blocks: [{ type: 'text', text: t.footer }] }] } : {}),
+      ...withLinks(ctx.links, ctx.locale, [{ kind: 'provider', id: d.providerId }]),
       timestamp: ctx.now.toISOString(),
       timezone: ctx.timezone,
     };

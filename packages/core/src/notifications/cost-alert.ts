@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { COST_CURRENCY, formatAmount, usageIndicator, usagePercent } from '../message/format.ts';
+import { withLinks } from '../message/links.ts';
 import type { NotificationDefinition } from './types.ts';
 import { DEFAULT_DIGEST_TEMPLATE, text } from './types.ts';
 
@@ -108,8 +109,10 @@ const TEXT = {
 export const costAlert: NotificationDefinition<typeof CostAlertData> = {
   type: 'cost_alert',
   data: CostAlertData,
-  build(d, { locale, timezone, now }) {
+  build(d, { locale, timezone, now, links }) {
     const t = TEXT[locale];
+    // The user's (or provider's) alerts: what it spent against its quota before.
+    const linked = withLinks(links, locale, [{ kind: d.targetType, id: d.targetId }]);
     const percent = usagePercent(d.currentCost, d.quotaLimit) ?? 0;
     const usage = { label: t.usage, value: `${percent.toFixed(1)}% ${usageIndicator(percent)}` };
     if (d.event === 'recovered') {
@@ -134,6 +137,7 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
             ],
           },
         ],
+        ...linked,
         timestamp: now.toISOString(),
         timezone,
       };
@@ -161,6 +165,7 @@ export const costAlert: NotificationDefinition<typeof CostAlertData> = {
         },
       ],
       footer: [{ blocks: [{ type: 'text', text: t.footer }] }],
+      ...linked,
       timestamp: now.toISOString(),
       timezone,
     };

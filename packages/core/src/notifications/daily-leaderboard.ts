@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { COST_CURRENCY, formatAmount, formatCount, formatTokens } from '../message/format.ts';
+import { withLinks } from '../message/links.ts';
 import type { ListItem } from '../message/model.ts';
 import { ruCount } from '../message/plural-ru.ts';
 import type { NotificationDefinition } from './types.ts';
@@ -93,7 +94,7 @@ const TEXT = {
 export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardData> = {
   type: 'daily_leaderboard',
   data: DailyLeaderboardData,
-  build(d, { locale, timezone, now }) {
+  build(d, { locale, timezone, now, links }) {
     const t = TEXT[locale];
     const items: ListItem[] = d.entries.map((e, i) => ({
       ...(i < MEDALS.length ? { icon: MEDALS[i] } : {}),
@@ -113,6 +114,7 @@ export const dailyLeaderboard: NotificationDefinition<typeof DailyLeaderboardDat
         { blocks: [{ type: 'divider' }] },
         { title: t.overview, blocks: [{ type: 'text', text: t.totals(d.totalRequests, d.totalCost) }] },
       ],
+      ...withLinks(links, locale),
       timestamp: now.toISOString(),
       timezone,
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../domain.ts';
 import { formatAmount } from '../message/format.ts';
+import { withLinks } from '../message/links.ts';
 import type { Field, Level } from '../message/model.ts';
 import { BALANCE_MAX, balanceLevelName } from '../provider-balance/levels.ts';
 import { HUB_ID_MAX, HUB_NAME_MAX } from '../schemas/hub.ts';
@@ -146,7 +147,7 @@ function levelOf(d: ProviderBalanceData): Level {
 export const providerBalance: NotificationDefinition<typeof ProviderBalanceData> = {
   type: 'provider_balance',
   data: ProviderBalanceData,
-  build(d, { locale, now, timezone }) {
+  build(d, { locale, now, timezone, links }) {
     const t = TEXT[locale];
     const fields: Field[] = [
       { label: t.balance, value: formatAmount(d.balance, d.currency) },
@@ -162,6 +163,7 @@ export const providerBalance: NotificationDefinition<typeof ProviderBalanceData>
         { title: t.details, blocks: [{ type: 'fields', fields }] },
       ],
       ...(d.event === 'low' ? { footer: [{ blocks: [{ type: 'text', text: t.footer }] }] } : {}),
+      ...withLinks(links, locale, [{ kind: 'provider', id: d.providerId }]),
       timestamp: now.toISOString(),
       timezone,
     };

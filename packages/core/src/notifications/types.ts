@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Locale, NotificationType } from '../domain.ts';
+import type { LinkContext } from '../message/links.ts';
 import type { Message } from '../message/model.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -13,6 +14,8 @@ export type BuildContext = {
   timezone: string;
   /** When the message is built; a parameter so output is reproducible. */
   now: Date;
+  /** Herald's public address and this message's ids: builders add links to the dashboard. */
+  links?: LinkContext;
 };
 
 export type VariableDoc = { name: string; description: Record<Locale, string>; example: string };

@@ -13,7 +13,17 @@ import {
 
 const now = new Date('2026-01-15T06:30:00.000Z');
 const ctx = { locale: 'en', timezone: 'Asia/Shanghai', now } as const;
-const COMMON = ['timestamp', 'timestamp_local', 'timezone', 'title', 'level', 'sections', 'notification_type'];
+const COMMON = [
+  'timestamp',
+  'timestamp_local',
+  'timezone',
+  'title',
+  'level',
+  'sections',
+  'link',
+  'links_json',
+  'notification_type',
+];
 const DIGEST = ['items', 'count'];
 const OWN = {
   circuit_breaker: [

@@ -2,7 +2,7 @@ import { hasDigest } from '../digest/has-digest.ts';
 import type { NotificationType } from '../domain.ts';
 import { NOTIFICATION_TYPES } from '../domain.ts';
 import { formatDateTime, isTimeZone } from '../message/format.ts';
-import type { Message } from '../message/model.ts';
+import type { Message, MessageLink } from '../message/model.ts';
 import { sectionsAsPlainText } from '../message/plain-text.ts';
 import { NOTIFICATIONS } from '../notifications/index.ts';
 import type { BuildContext, JsonValue, TemplateVariable, VariableDoc } from '../notifications/types.ts';
@@ -70,6 +70,28 @@ export const COMMON_VARIABLE_DOCS: VariableDoc[] = [
     example: '…',
   },
   {
+    name: 'link',
+    description: {
+      'zh-CN': '该消息在控制台中的投递记录链接（需设置 PUBLIC_URL，否则为空）',
+      en: 'This message’s delivery log in the dashboard (empty unless PUBLIC_URL is set)',
+      'zh-TW': '該訊息在控制台中的投遞紀錄連結（需設定 PUBLIC_URL，否則為空）',
+      ja: 'ダッシュボードでのこのメッセージの配信ログ（PUBLIC_URL 未設定なら空）',
+      ru: 'Журнал доставки этого сообщения в панели (пусто без PUBLIC_URL)',
+    },
+    example: 'https://herald.example.com/deliveries?notification=0193…',
+  },
+  {
+    name: 'links_json',
+    description: {
+      'zh-CN': '消息的全部控制台链接（JSON 数组，每项含 kind、label、url；未设置 PUBLIC_URL 时为空数组）',
+      en: 'Every dashboard link of the message (a JSON array of {kind, label, url}; empty unless PUBLIC_URL is set)',
+      'zh-TW': '訊息的全部控制台連結（JSON 陣列，每項含 kind、label、url；未設定 PUBLIC_URL 時為空陣列）',
+      ja: 'メッセージのダッシュボードへのリンクすべて（{kind, label, url} の JSON 配列、PUBLIC_URL 未設定なら空）',
+      ru: 'Все ссылки сообщения на панель (массив JSON из {kind, label, url}; пустой без PUBLIC_URL)',
+    },
+    example: '[{"kind":"provider","label":"Alerts for this provider","url":"https://…/deliveries?provider=7"}]',
+  },
+  {
     name: 'notification_type',
     description: {
       'zh-CN': '通知类型',
@@ -118,7 +140,15 @@ function commonVariables(type: NotificationType, m: Message): Record<string, Tem
     level: text(m.level),
     sections: text(sectionsAsPlainText(m)),
     notification_type: text(type),
+    ...linkVariables(m.links ?? []),
   };
+}
+
+/** `link`: this message's own delivery log; `links_json`: every link, for templates that list them. */
+function linkVariables(links: MessageLink[]): Record<string, TemplateVariable> {
+  const log = links.find((l) => l.kind === 'notification' || l.kind === 'digest');
+  const json = links.map((l) => ({ kind: l.kind, label: l.label, url: l.url }));
+  return { link: text(log?.url ?? ''), links_json: { text: JSON.stringify(json), json } };
 }
 
 /** Every variable a custom template can use for this notification. */
