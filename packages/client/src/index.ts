@@ -1,7 +1,33 @@
-import type { AppRouter } from '@herald/server/router';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './router.ts';
 
+export {
+  type ErrorIssue,
+  HERALD_ERROR_CODES,
+  HERALD_ERRORS,
+  type HeraldErrorCode,
+  type HeraldErrorData,
+  type HeraldErrorShape,
+  heraldErrorOf,
+  isRetryable,
+  type JsonObject,
+  type JsonValue,
+  TRPCClientError,
+} from './errors.ts';
 export type { AppRouter };
+
+/** Every procedure's input, by path: `RouterInputs['hub']['recordUsage']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Every procedure's answer, by path: `RouterOutputs['hub']['recordUsage']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+/** The input of each `hub.*` procedure: `HubInputs['syncUsers']`. */
+export type HubInputs = RouterInputs['hub'];
+/** The answer of each `hub.*` procedure: `HubOutputs['reportCircuitBreaker']`. */
+export type HubOutputs = RouterOutputs['hub'];
+
+/** The client `createHeraldClient` returns. */
+export type HeraldClient = TRPCClient<AppRouter>;
 
 export type HeraldClientOptions = {
   /** Herald's base URL, e.g. `https://herald.example.com` (the API lives at `/trpc`). */
@@ -15,7 +41,7 @@ export type HeraldClientOptions = {
 };
 
 /** The typed client a hub imports: every `hub.*` procedure with its input and output types. */
-export function createHeraldClient(options: HeraldClientOptions): TRPCClient<AppRouter> {
+export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
   const base = options.url.replace(/\/+$/, '');
   return createTRPCClient<AppRouter>({
     links: [

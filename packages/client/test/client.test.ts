@@ -136,7 +136,7 @@ describe('every hub procedure through the client (the README examples)', () => {
     expect(err).toBeInstanceOf(TRPCClientError);
     const e = err as TRPCClientError<AppRouter>;
     expect(e.data?.code).toBe('BAD_REQUEST');
-    const issues = e.data && 'issues' in e.data ? e.data.issues : [];
+    const issues = e.data?.herald.issues ?? [];
     expect(issues.map((i) => i.path)).toEqual(['records.1.costUsd', 'records.2.createdAt']);
     expect(e.message).toMatch(/^records\.1\.costUsd: must be 0 or more; records\.2\.createdAt: /);
     expect(
