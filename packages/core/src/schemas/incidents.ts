@@ -136,7 +136,8 @@ export const CircuitBreakerReport = z.preprocess(
     [
       strict(
         CircuitBreakerData.extend({
-          state: z.literal('open').describe('The breaker opened (the default when `state` is left out).'),
+          // The default is the preprocess's too; here it tells the JSON Schema that state may be left out.
+          state: z.literal('open').default('open').describe('The breaker opened.'),
         }),
       ),
       ClosedReport,
