@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       secretKey: undefined,
       outboundAllowCidrs: [],
       telegramApiBaseUrl: 'https://api.telegram.org',
+      publicUrl: undefined,
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
       trustProxy: false,
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       HERALD_SECRET_KEY_PREVIOUS: KEY_B64,
       OUTBOUND_ALLOW_CIDRS: '127.0.0.0/8, ::1/128',
       TELEGRAM_API_BASE_URL: 'http://127.0.0.1:8081/',
+      PUBLIC_URL: 'https://Herald.Example.com:443/',
       LOG_LEVEL: 'debug',
       TRUST_PROXY: 'false',
       DELIVERY_RETENTION_DAYS: '0',
@@ -59,6 +61,25 @@ describe('loadConfig', () => {
     expect(c.outboundAllowCidrs).toEqual(['127.0.0.0/8', '::1/128']);
     expect(c.telegramApiBaseUrl).toBe('http://127.0.0.1:8081');
     expect(c.trustProxy).toBe(false);
+    expect(c.publicUrl).toBe('https://herald.example.com');
+  });
+
+  it('keeps PUBLIC_URL as the dashboard origin (a port kept, a trailing slash dropped)', () => {
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000/' }).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ PUBLIC_URL: 'https://herald.example.com' }).publicUrl).toBe('https://herald.example.com');
+  });
+
+  it.each([
+    ['herald.example.com', 'must be an http:// or https:// URL'],
+    ['ftp://herald.example.com', 'must be an http:// or https:// URL'],
+    ['https://admin:pw@herald.example.com', 'must not carry user:password@'],
+    ['https://herald.example.com/herald', 'no path, ?query or #fragment'],
+    ['https://herald.example.com/?from=alerts', 'no path, ?query or #fragment'],
+    ['https://herald.example.com/#top', 'no path, ?query or #fragment'],
+  ])('PUBLIC_URL=%s is refused: %s', (value, why) => {
+    const msg = errorOf({ PUBLIC_URL: value });
+    expect(msg).toMatch(/^\s+PUBLIC_URL: /m);
+    expect(msg).toContain(why);
   });
 
   it.each([
@@ -70,6 +91,7 @@ describe('loadConfig', () => {
     ['HERALD_SECRET_KEY_PREVIOUS', `${KEY_HEX},nope`],
     ['OUTBOUND_ALLOW_CIDRS', '127.0.0.0/8,not-a-cidr'],
     ['TELEGRAM_API_BASE_URL', 'ftp://example.test'],
+    ['PUBLIC_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
     ['SESSION_TTL_HOURS', '0'],
     ['TRUST_PROXY', 'maybe'],

@@ -25,6 +25,20 @@ const cidrList = z
   )
   .refine((list) => list.every(isCidr), 'must be a comma-separated list of CIDRs such as 127.0.0.0/8,::1/128');
 
+/**
+ * Where people reach the dashboard: messages link to its pages. Only the origin (scheme, host,
+ * port): the dashboard is served at the root, so a path, query or fragment would lead nowhere.
+ */
+const publicUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@')
+  .refine(
+    (v) => !URL.canParse(v) || (new URL(v).pathname === '/' && !new URL(v).search && !new URL(v).hash),
+    "must be the dashboard's address alone, such as https://herald.example.com (no path, ?query or #fragment)",
+  )
+  .transform((v) => new URL(v).origin);
+
 const EnvSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -54,6 +68,7 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .transform((v) => v.replace(/\/+$/, ''))
     .default('https://api.telegram.org'),
+  PUBLIC_URL: publicUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
   SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
   WEBHOOK_CONNECT_TIMEOUT_MS: integer(100, 60_000).default(5_000),
@@ -80,6 +95,8 @@ export type Config = {
   previousSecretKeys: Buffer[];
   outboundAllowCidrs: string[];
   telegramApiBaseUrl: string;
+  /** The dashboard's origin (`https://herald.example.com`); set, messages link to its pages. */
+  publicUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionTtlMs: number;
   webhookConnectTimeoutMs: number;
@@ -132,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     previousSecretKeys: (e.HERALD_SECRET_KEY_PREVIOUS ?? []).flatMap((k) => decodeKey(k) ?? []),
     outboundAllowCidrs: e.OUTBOUND_ALLOW_CIDRS,
     telegramApiBaseUrl: e.TELEGRAM_API_BASE_URL,
+    publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     webhookConnectTimeoutMs: e.WEBHOOK_CONNECT_TIMEOUT_MS,

@@ -82,6 +82,7 @@ export async function startDeliveryWorker(deps: AppDeps, opts: DeliveryWorkerOpt
     pacer: createPacer(db, deps.clock),
     splitDigest: (d, keep, rest, part) => splitOffRest(deps, db, d, keep, rest, part),
     retryDelaySeconds: config.deliveryRetryDelaySeconds,
+    publicUrl: config.publicUrl,
     sendDeps: {
       http: deps.http,
       clock: opts.senderClock ?? deps.clock,

@@ -2,6 +2,7 @@ import {
   type ChannelType,
   type DigestInput,
   type JsonObject,
+  type LinkContext,
   type Locale,
   type NotificationType,
   renderDigest,
@@ -52,6 +53,8 @@ export type RunEnv = {
   clock: Clock;
   /** Each target's pace, shared by every process (absent: no pacing). */
   pacer?: Pacer;
+  /** The dashboard's origin (PUBLIC_URL): set, messages link to their delivery log and subject. */
+  publicUrl?: string | undefined;
   /** Queues what a digest could not carry within its platform's size limit as its next part. */
   splitDigest?: (
     d: ClaimedDelivery,
@@ -105,8 +108,13 @@ export async function runDelivery(
       mentions: who.mentions,
       ...(who.customTemplate ? { customTemplate: who.customTemplate as JsonObject } : {}),
     };
+    // A digest's log is what its delivery carried; a notification's, its own deliveries.
+    const links = (ids: Omit<LinkContext, 'publicUrl'>) =>
+      env.publicUrl ? { links: { publicUrl: env.publicUrl, ...ids } } : {};
     body =
-      d.kind === 'digest' ? await renderDigestPart(env, d, input) : renderNotification({ ...input, data: d.data }).body;
+      d.kind === 'digest'
+        ? await renderDigestPart(env, d, { ...input, ...links({ digestId: d.id }) })
+        : renderNotification({ ...input, ...links({ notificationId: d.notification_id }), data: d.data }).body;
   } catch (err) {
     // Queueing a digest's next part needs the database: its absence is no rendering fault.
     if (isDatabaseUnavailable(err)) throw err;

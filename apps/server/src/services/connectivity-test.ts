@@ -42,6 +42,8 @@ export async function sendSample(
       now,
       config: to.config,
       ...(to.customTemplate ? { customTemplate: to.customTemplate as never } : {}),
+      // The sample's links as a real alert would carry them (no delivery log: no notification).
+      ...(deps.config.publicUrl ? { links: { publicUrl: deps.config.publicUrl } } : {}),
     });
     const sent = await sendToTarget(
       {

@@ -12,8 +12,11 @@ import { readSettings } from '../db/repos/settings.ts';
 import { FieldIssuesError } from './errors.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
 
-/** The exact body a channel would get for the type's sample data (signatures are added per send). */
-export async function previewNotification(db: Db, input: PreviewInput) {
+/**
+ * The exact body a channel would get for the type's sample data (signatures are added per send).
+ * With a public address it shows the links too: the sample's subject, no delivery log (no notification).
+ */
+export async function previewNotification(db: Db, input: PreviewInput, publicUrl?: string) {
   const issues: Array<{ path: PropertyKey[]; message: string }> = [];
   if (input.template && input.providerType !== 'custom') {
     issues.push({ path: ['template'], message: 'a template applies only to the custom channel' });
@@ -45,6 +48,7 @@ export async function previewNotification(db: Db, input: PreviewInput) {
     config: channelOf(input.providerType).previewConfig,
     mentions: input.mentions ? { people: input.mentions.people, levels: input.mentions.levels ?? null } : null,
     ...(input.template ? { customTemplate: input.template as never } : {}),
+    ...(publicUrl ? { links: { publicUrl } } : {}),
   });
   return { body: r.body, truncated: r.truncated, message: r.message };
 }

@@ -141,6 +141,14 @@ describe('Discord webhook', () => {
       [embed({ color: 0x1000000 }), false, 'embeds.0.color', 'int value should be less than or equal to 16777215.'],
       [embed({ color: '#ff0000' }), false, 'embeds.0.color', 'Value "#ff0000" is not int.'],
       [embed({ timestamp: 'yesterday' }), false, 'embeds.0.timestamp', 'Could not parse yesterday. Should be ISO8601.'],
+      [embed({ url: 'https://herald.test/deliveries?notification=1' }), true],
+      [embed({ url: 'herald.test/deliveries' }), false, 'embeds.0.url', 'Not a well formed URL.'],
+      [
+        embed({ url: 'ftp://herald.test/x' }),
+        false,
+        'embeds.0.url',
+        "Scheme \"ftp\" is not supported. Scheme must be one of ('http', 'https').",
+      ],
       [
         { embeds: Array.from({ length: 11 }, () => ({ title: 't' })) },
         false,

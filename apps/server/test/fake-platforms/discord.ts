@@ -156,6 +156,18 @@ function checkEmbed(p: Problems, i: number, x: unknown): number {
     else if ((x.color as number) < 0 || (x.color as number) > DISCORD_LIMITS.color)
       complain(p, at('color'), 'NUMBER_TYPE_MAX', `int value should be less than or equal to ${DISCORD_LIMITS.color}.`);
   }
+  // The title's link: a well-formed http(s) URL (Discord's URL_TYPE_* errors).
+  if (x.url !== undefined && x.url !== null) {
+    const url = typeof x.url === 'string' && URL.canParse(x.url) ? new URL(x.url) : null;
+    if (!url) complain(p, at('url'), 'URL_TYPE_INVALID_URL', 'Not a well formed URL.');
+    else if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      complain(
+        p,
+        at('url'),
+        'URL_TYPE_INVALID_SCHEME',
+        `Scheme "${url.protocol.slice(0, -1)}" is not supported. Scheme must be one of ('http', 'https').`,
+      );
+  }
   if (x.timestamp !== undefined && x.timestamp !== null) {
     const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
     if (typeof x.timestamp !== 'string' || !iso.test(x.timestamp) || Number.isNaN(Date.parse(x.timestamp)))

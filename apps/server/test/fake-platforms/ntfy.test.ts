@@ -64,12 +64,35 @@ describe('ntfy', () => {
     ['markdown as text', msg({ markdown: 'yes' }), 40017],
     ['an unknown field', msg({ body: 'x' }), 40017],
     ['a JSON array', [msg()], 40017],
+    ['a click that is no string', msg({ click: 5 }), 40017],
+    ['actions that are no list', msg({ actions: { action: 'view' } }), 40018],
+    ['four actions', msg({ actions: Array(4).fill({ action: 'view', label: 'x', url: 'https://a.test' }) }), 40018],
+    ['an unknown action', msg({ actions: [{ action: 'open', label: 'x', url: 'https://a.test' }] }), 40018],
+    ['an action without a label', msg({ actions: [{ action: 'view', url: 'https://a.test' }] }), 40018],
+    ['a view without a URL', msg({ actions: [{ action: 'view', label: 'x' }] }), 40018],
   ])('refuses %s with ntfy’s code', async (_what, body, code) => {
     const ntfy = await fake(startFakeNtfy());
     const r = await post(`${ntfy.url}/`, body);
     expect(r.json.code).toBe(code);
     expect(r.status).toBe(Math.floor(code / 100));
     expect(ntfy.accepted).toEqual([]);
+  });
+
+  it('keeps a click URL and up to three view buttons, as ntfy stores them', async () => {
+    const ntfy = await fake(startFakeNtfy());
+    const actions = [
+      { action: 'view', label: 'Alerts', url: 'https://herald.test/deliveries?provider=7' },
+      { action: 'VIEW', label: 'Log', url: 'https://herald.test/deliveries?notification=1', clear: true },
+    ];
+    const r = await post(`${ntfy.url}/`, msg({ click: 'https://herald.test/x', actions }));
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({
+      click: 'https://herald.test/x',
+      actions: [
+        { action: 'view', label: 'Alerts', url: 'https://herald.test/deliveries?provider=7', clear: false },
+        { action: 'view', label: 'Log', url: 'https://herald.test/deliveries?notification=1', clear: true },
+      ],
+    });
   });
 
   it('counts the message in UTF-8 bytes: 4,096 fits, 4,097 would become an attachment (40014)', async () => {

@@ -54,6 +54,7 @@ export const NTFY_ERRORS = {
   40010: [400, 'invalid request: topic name is disallowed'],
   40014: [400, 'invalid request: attachments not allowed'],
   40017: [400, 'invalid request: request body must be message JSON'],
+  40018: [400, 'invalid request: actions invalid'],
   40101: [401, 'unauthorized'],
   40301: [403, 'forbidden'],
   40401: [404, 'page not found'],
@@ -88,7 +89,36 @@ export type NtfyMessage = {
   priority?: number;
   tags?: string[];
   content_type?: 'text/markdown';
+  click?: string;
+  actions?: NtfyAction[];
 };
+
+/** An action button as ntfy stores it (server/actions.go; the id is ntfy's own). */
+export type NtfyAction = { id: string; action: string; label: string; url?: string; clear: boolean };
+
+/** ntfy's own checks of `actions` (server/actions.go): at most 3, a known action, a label, a URL where one opens. */
+function checkActions(v: unknown): { ok: true; actions: NtfyAction[] } | { ok: false; detail: string } {
+  if (!Array.isArray(v)) return { ok: false, detail: 'actions must be a JSON array' };
+  if (v.length > 3) return { ok: false, detail: 'only 3 actions allowed' };
+  const actions: NtfyAction[] = [];
+  for (const [i, a] of v.entries()) {
+    if (!isObject(a)) return { ok: false, detail: `action ${i} must be an object` };
+    const action = String(a.action ?? '').toLowerCase();
+    if (!['view', 'broadcast', 'http'].includes(action)) return { ok: false, detail: `action '${action}' unknown` };
+    if (typeof a.label !== 'string' || a.label === '') return { ok: false, detail: "parameter 'label' is required" };
+    if (action !== 'broadcast' && (typeof a.url !== 'string' || a.url === '')) {
+      return { ok: false, detail: `parameter 'url' is required for action '${action}'` };
+    }
+    actions.push({
+      id: `act${i}`,
+      action,
+      label: a.label,
+      ...(typeof a.url === 'string' ? { url: a.url } : {}),
+      clear: a.clear === true,
+    });
+  }
+  return { ok: true, actions };
+}
 
 export type FakeNtfyOptions = FakeServerOptions & {
   /** The topic Herald publishes to (default `herald-alerts`). */
@@ -116,7 +146,10 @@ function checkMessage(p: Record<string, unknown>, topic: string): Checked {
   const unknown = Object.keys(p).filter((k) => !FIELDS.has(k));
   // ntfy ignores unknown keys; refusing them keeps a misspelt field from passing unseen.
   if (unknown.length > 0) return fail(40017, `unknown field(s) ${unknown.join(', ')}`);
-  const { title, message, tags, priority, markdown } = p;
+  const { title, message, tags, priority, markdown, click } = p;
+  if (click !== undefined && typeof click !== 'string') return fail(40017, 'click must be a string');
+  const actions = p.actions === undefined ? null : checkActions(p.actions);
+  if (actions && !actions.ok) return fail(40018, actions.detail);
   if (title !== undefined && typeof title !== 'string') return fail(40017, 'title must be a string');
   if (message !== undefined && typeof message !== 'string') return fail(40017, 'message must be a string');
   if (markdown !== undefined && typeof markdown !== 'boolean') return fail(40017, 'markdown must be a boolean');
@@ -146,6 +179,8 @@ function checkMessage(p: Record<string, unknown>, topic: string): Checked {
       ...(priority !== undefined ? { priority: priority as number } : {}),
       ...(Array.isArray(tags) && tags.length > 0 ? { tags: tags as string[] } : {}),
       ...(markdown === true ? { content_type: 'text/markdown' as const } : {}),
+      ...(typeof click === 'string' && click ? { click } : {}),
+      ...(actions?.ok && actions.actions.length > 0 ? { actions: actions.actions } : {}),
     },
   };
 }

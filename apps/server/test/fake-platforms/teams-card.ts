@@ -53,6 +53,28 @@ const ELEMENT_VERSION: Record<string, number> = {
   Table: 5,
 };
 
+/** Action types by the card version that introduced them. */
+const ACTION_VERSION: Record<string, number> = {
+  'Action.OpenUrl': 0,
+  'Action.Submit': 0,
+  'Action.ShowCard': 0,
+  'Action.ToggleVisibility': 2,
+  'Action.Execute': 4,
+};
+const OPEN_URL = [
+  'type',
+  'id',
+  'title',
+  'iconUrl',
+  'style',
+  'fallback',
+  'tooltip',
+  'isEnabled',
+  'mode',
+  'requires',
+  'url',
+];
+
 const COMMON = ['type', 'id', 'isVisible', 'separator', 'spacing', 'height', 'fallback', 'requires'];
 const CONTAINER_LIKE = [
   'items',
@@ -240,6 +262,20 @@ function element(el: unknown, ctx: Ctx, path: string) {
   }
 }
 
+/** A card's buttons: known types of its version; an OpenUrl (what Herald sends) fully checked. */
+function action(a: unknown, ctx: Ctx, path: string) {
+  if (!isObject(a)) fail('an action must be an object', path);
+  const type = typeof a.type === 'string' ? a.type : '';
+  const since = ACTION_VERSION[type];
+  if (since === undefined) fail(`unknown action type ${JSON.stringify(a.type)}`, path);
+  if (since > ctx.version) fail(`${type} needs card version 1.${since}`, path);
+  if (type !== 'Action.OpenUrl') return;
+  only(a, OPEN_URL, path);
+  if (typeof a.url !== 'string' || !URL.canParse(a.url)) fail('url is required and must be an absolute URL', path);
+  if (a.title !== undefined && typeof a.title !== 'string') fail('title must be text', path);
+  oneOf(a, 'style', ['default', 'positive', 'destructive'], path);
+}
+
 function elements(items: unknown[], ctx: Ctx, path: string) {
   items.forEach((el, i) => {
     element(el, ctx, `${path}[${i}]`);
@@ -257,6 +293,11 @@ export function checkAdaptiveCard(card: unknown, path = 'content') {
   const body = list(card, 'body', path);
   if (body.length === 0) fail('the card body is empty', path);
   elements(body, { version: minor }, `${path}.body`);
+  if (card.actions !== undefined) {
+    list(card, 'actions', path).forEach((a, i) => {
+      action(a, { version: minor }, `${path}.actions[${i}]`);
+    });
+  }
   if (card.msteams !== undefined) {
     if (!isObject(card.msteams)) fail('msteams must be an object', path);
     only(card.msteams, ['width', 'entities'], `${path}.msteams`);

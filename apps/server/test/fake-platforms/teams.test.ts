@@ -128,6 +128,36 @@ describe('Teams Workflows webhook', () => {
     ['a fact without value', (c) => c.body.push({ type: 'FactSet', facts: [{ title: 'a' }] }), /title and value/],
     ['an empty FactSet', (c) => c.body.push({ type: 'FactSet', facts: [] }), /at least one fact/],
     ['an empty body', (c) => Object.assign(c, { body: [] }), /body is empty/],
+    [
+      'an OpenUrl without a URL',
+      (c) => Object.assign(c, { actions: [{ type: 'Action.OpenUrl', title: 'Log' }] }),
+      /url is required and must be an absolute URL \(at attachments\[0\]\.content\.actions\[0\]\)/,
+    ],
+    [
+      'an OpenUrl with a relative URL',
+      (c) => Object.assign(c, { actions: [{ type: 'Action.OpenUrl', title: 'Log', url: '/deliveries' }] }),
+      /url is required and must be an absolute URL/,
+    ],
+    [
+      'a misspelt action property',
+      (c) => Object.assign(c, { actions: [{ type: 'Action.OpenUrl', title: 'Log', href: 'https://a.test' }] }),
+      /unknown property 'href'/,
+    ],
+    [
+      'an unknown action',
+      (c) => Object.assign(c, { actions: [{ type: 'Action.Open', url: 'https://a.test' }] }),
+      /unknown action type "Action\.Open"/,
+    ],
+    [
+      'Action.Execute in a 1.3 card',
+      (c) =>
+        Object.assign(c, {
+          version: '1.3',
+          body: [{ type: 'TextBlock', text: 'x' }],
+          actions: [{ type: 'Action.Execute' }],
+        }),
+      /Action\.Execute needs card version 1\.4/,
+    ],
     ['msteams width Wide', (c) => Object.assign(c, { msteams: { width: 'Wide' } }), /msteams\.width can only be Full/],
     [
       'a row wider than the columns',

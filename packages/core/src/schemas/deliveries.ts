@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES } from '../domain.ts';
 import { NotificationTypeSchema } from './bindings.ts';
-import { HubTime } from './hub.ts';
+import { HUB_ID_MAX, HubTime } from './hub.ts';
 
 /**
  * A delivery's life: pending → sending → delivered | failed | skipped (pending again between queue
@@ -15,6 +15,14 @@ export type WaitReason = z.infer<typeof WaitReason>;
 export const DeliveryStatus = z.enum(DELIVERY_STATUSES, `must be one of ${DELIVERY_STATUSES.join(', ')}`);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
+/** A hub's id for a provider or user, as messages' links carry it. */
+const SubjectId = (name: string) =>
+  z
+    .string(`${name} must be a hub id (text)`)
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(HUB_ID_MAX, `${name} is at most ${HUB_ID_MAX} characters`);
+
 export const ListDeliveriesInput = z
   .object({
     /** `nextCursor` of the previous page. */
@@ -27,6 +35,12 @@ export const ListDeliveriesInput = z
     silenceId: z.uuid('silenceId must be a UUID').optional(),
     /** Only what this digest delivery carried. */
     digestId: z.uuid('digestId must be a UUID').optional(),
+    /** Only the deliveries of this notification (a message's "delivery log" link). */
+    notificationId: z.uuid('notificationId must be a UUID').optional(),
+    /** Only notifications about this hub provider: its breakers, balance, cost and cache alerts. */
+    providerId: SubjectId('providerId').optional(),
+    /** Only this hub user's cost alerts. */
+    userId: SubjectId('userId').optional(),
     /** Created at or after this instant. */
     from: HubTime.optional(),
     /** Created before this instant. */

@@ -390,6 +390,17 @@ describe('notifications, deliveries, keys and login', () => {
     expect(one(ListDeliveriesInput, { silenceId: 'x' })).toEqual(['silenceId: silenceId must be a UUID']);
     expect(one(ListDeliveriesInput, { digestId: UUID })).toEqual([]);
     expect(one(ListDeliveriesInput, { targetId: 'x' })).toEqual(['targetId: targetId must be a UUID']);
+    expect(one(ListDeliveriesInput, { notificationId: 'x' })).toEqual([
+      'notificationId: notificationId must be a UUID',
+    ]);
+    expect(ListDeliveriesInput.parse({ notificationId: UUID, providerId: ' 7 ', userId: 'alice' })).toMatchObject({
+      notificationId: UUID,
+      providerId: '7',
+      userId: 'alice',
+    });
+    expect(one(ListDeliveriesInput, { providerId: ' ' })).toEqual(['providerId: providerId must not be empty']);
+    expect(one(ListDeliveriesInput, { userId: 'x'.repeat(129) })).toEqual(['userId: userId is at most 128 characters']);
+    expect(one(ListDeliveriesInput, { providerId: 7 })).toEqual(['providerId: providerId must be a hub id (text)']);
     const from = '2026-01-15T00:00:00Z';
     expect(ListDeliveriesInput.safeParse({ from, to: '2026-01-15T00:00:01Z' }).success).toBe(true);
     expect(ListDeliveriesInput.safeParse({ from }).success).toBe(true);

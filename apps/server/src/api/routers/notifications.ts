@@ -5,7 +5,9 @@ import { listHeraldSchedules } from '../../services/reconcile.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 export const notificationsRouter = router({
-  preview: adminProcedure.input(PreviewInput).query(({ ctx, input }) => previewNotification(ctx.deps.db, input)),
+  preview: adminProcedure
+    .input(PreviewInput)
+    .query(({ ctx, input }) => previewNotification(ctx.deps.db, input, ctx.deps.config.publicUrl)),
   /** The schedules registered in the queue right now (derived from settings and bindings). */
   schedules: adminProcedure.query(({ ctx }) => listHeraldSchedules(ctx.deps.boss)),
   /** Runs a cost check or the leaderboard now, as its schedule would (switches respected). */

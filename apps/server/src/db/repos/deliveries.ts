@@ -216,6 +216,11 @@ export type DeliveryFilter = {
   targetId?: string | undefined;
   silenceId?: string | undefined;
   digestId?: string | undefined;
+  notificationId?: string | undefined;
+  /** Notifications about this hub provider (its id in their data). */
+  providerId?: string | undefined;
+  /** This hub user's cost alerts. */
+  userId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
@@ -238,6 +243,9 @@ export function listDeliveries(db: Executor, f: DeliveryFilter): Promise<LoggedD
   if (f.targetId) q = q.where('target_id', '=', f.targetId);
   if (f.silenceId) q = q.where('silence_id', '=', f.silenceId);
   if (f.digestId) q = q.where('digest_id', '=', f.digestId);
+  if (f.notificationId) q = q.where('delivery.notification_id', '=', f.notificationId);
+  if (f.providerId) q = q.where(aboutProvider(f.providerId));
+  if (f.userId) q = q.where(aboutUser(f.userId));
   // created_at decides; the id range (UUIDv7 ~ creation time) lets the primary key find the stretch.
   if (f.from) {
     const from = new Date(f.from);
@@ -251,6 +259,20 @@ export function listDeliveries(db: Executor, f: DeliveryFilter): Promise<LoggedD
   }
   return q.execute();
 }
+
+/**
+ * A notification about a provider names it in its data: a breaker or balance as `providerId`, a
+ * provider's cost alert as its target, a cache-hit-rate check in one of its anomalies.
+ */
+const aboutProvider = (id: string) => sql<boolean>`(
+  n.data->>'providerId' = ${id}
+  or (n.type = 'cost_alert' and n.data->>'targetType' = 'provider' and n.data->>'targetId' = ${id})
+  or (n.type = 'cache_hit_rate' and n.data->'anomalies' @> jsonb_build_array(jsonb_build_object('providerId', ${id}::text)))
+)`;
+
+/** A user's alerts: the cost alerts that name it as their target. */
+const aboutUser = (id: string) =>
+  sql<boolean>`(n.type = 'cost_alert' and n.data->>'targetType' = 'user' and n.data->>'targetId' = ${id})`;
 
 export function findDelivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
   return db.selectFrom('delivery').selectAll().where('id', '=', id).executeTakeFirst();

@@ -25,6 +25,8 @@ import type { SendTarget } from '../../../src/senders/sender.ts';
 import { CHANNEL_FAKES, type ChannelFake } from '../../fake-platforms/channels.ts';
 
 const NOW = new Date('2026-01-15T06:30:00.000Z');
+const PUBLIC_URL = 'https://herald.example.com';
+const NOTIFICATION_ID = '0193a5b2-7c1d-7e2f-8a3b-4c5d6e7f8a9b';
 const http = createHttpClient({ policy: createAddressPolicy(['127.0.0.0/8']) });
 afterAll(() => http.close());
 
@@ -35,7 +37,10 @@ function messagesOf(type: NotificationType): Array<{ what: string; data: unknown
   const opened = new Date(NOW.getTime() - 20 * 60_000).toISOString();
   return [
     { what: 'sample', data: sample },
-    { what: 'recovery', data: { ...(sample as object), event: 'recovered', openedAt: opened, closedAt: NOW.toISOString() } },
+    {
+      what: 'recovery',
+      data: { ...(sample as object), event: 'recovered', openedAt: opened, closedAt: NOW.toISOString() },
+    },
   ];
 }
 
@@ -73,27 +78,42 @@ describe.each(CHANNEL_TYPES)('%s', (channel: ChannelType) => {
     return r;
   };
 
-  it.each(LOCALES)('every type, its recovery and its digest in %s are accepted', async (locale) => {
-    const before = fake.accepted();
-    let sent = 0;
-    for (const type of NOTIFICATION_TYPES) {
-      const base = { type, channel, locale, timezone: 'Asia/Shanghai', now: NOW, config } as const;
-      const template = (fake.fields as { customTemplate?: Record<string, unknown> }).customTemplate;
-      for (const { what, data } of messagesOf(type)) {
-        const { body } = renderNotification({ ...base, data, ...(template ? { customTemplate: template as never } : {}) });
-        const r = await send(body, `${channel}-${type}-${what}-${locale}`);
-        expect(r.error, `${type} ${what}`).toBeNull();
-        sent++;
+  // With PUBLIC_URL every message carries dashboard links (buttons, markdown links, click URLs).
+  const cases = LOCALES.flatMap((locale) => [
+    { locale, links: false },
+    { locale, links: true },
+  ]);
+  it.each(cases)(
+    'every type, its recovery and its digest in $locale (links: $links) are accepted',
+    async ({ locale, links }) => {
+      const before = fake.accepted();
+      let sent = 0;
+      const linked = (ids: { notificationId: string } | { digestId: string }) =>
+        links ? { links: { publicUrl: PUBLIC_URL, ...ids } } : {};
+      for (const type of NOTIFICATION_TYPES) {
+        const base = { type, channel, locale, timezone: 'Asia/Shanghai', now: NOW, config } as const;
+        const template = (fake.fields as { customTemplate?: Record<string, unknown> }).customTemplate;
+        for (const { what, data } of messagesOf(type)) {
+          const { body } = renderNotification({
+            ...base,
+            data,
+            ...linked({ notificationId: NOTIFICATION_ID }),
+            ...(template ? { customTemplate: template as never } : {}),
+          });
+          const r = await send(body, `${channel}-${type}-${what}-${locale}`);
+          expect(r.error, `${type} ${what}`).toBeNull();
+          sent++;
+        }
+        if (hasDigest(type)) {
+          const items = [0, 1, 2].map(() => sampleData(type, NOW));
+          const { body } = renderDigest({ ...base, items, ...linked({ digestId: NOTIFICATION_ID }) });
+          const r = await send(body, `${channel}-${type}-digest-${locale}`);
+          expect(r.error, `${type} digest`).toBeNull();
+          sent++;
+        }
       }
-      if (hasDigest(type)) {
-        const items = [0, 1, 2].map(() => sampleData(type, NOW));
-        const { body } = renderDigest({ ...base, items });
-        const r = await send(body, `${channel}-${type}-digest-${locale}`);
-        expect(r.error, `${type} digest`).toBeNull();
-        sent++;
-      }
-    }
-    expect(fake.refusals()).toEqual([]);
-    expect(fake.accepted() - before).toBe(sent);
-  });
+      expect(fake.refusals()).toEqual([]);
+      expect(fake.accepted() - before).toBe(sent);
+    },
+  );
 });
