@@ -1,5 +1,6 @@
 // Loads @fastify/cookie's request/reply types wherever the router type is read (web, client).
 import type {} from '@fastify/cookie';
+import { heraldError, isUnknownFieldIssue } from '@herald/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { ZodError } from 'zod';
@@ -10,6 +11,7 @@ import type { AppDeps } from '../deps.ts';
 import { findSession } from '../services/admin-auth.ts';
 import { recordApiKeyUse } from '../services/api-keys.ts';
 import { FieldIssuesError } from '../services/errors.ts';
+import { HERALD_CODE_BY_TRPC } from './error-shape.ts';
 import { unavailableAs503 } from './unavailable.ts';
 
 export const SESSION_COOKIE = 'herald_session';
@@ -28,13 +30,16 @@ function fieldIssuesAs400<R extends { ok: true } | { ok: false; error: TRPCError
   throw new TRPCError({ code: 'BAD_REQUEST', message: 'invalid input', cause: result.error.cause });
 }
 
-function issuesOf(cause: unknown): Array<{ path: PropertyKey[]; message: string }> | null {
+function issuesOf(
+  cause: unknown,
+): Array<{ path: PropertyKey[]; message: string; code?: string; params?: Record<string, unknown> }> | null {
   if (cause instanceof ZodError || cause instanceof FieldIssuesError) return cause.issues;
   return null;
 }
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  // Every answer carries data.herald (core's ErrorEnvelope): the machine code and whether to retry.
   errorFormatter({ shape, error }) {
     const found = error.code === 'BAD_REQUEST' ? issuesOf(error.cause) : null;
     if (found) {
@@ -42,14 +47,16 @@ const t = initTRPC.context<Context>().create({
         path: i.path.map(String).join('.') || '(input)',
         message: i.message,
       }));
+      const code = found.some(isUnknownFieldIssue) ? 'UNKNOWN_FIELD' : 'INVALID_INPUT';
       return {
         ...shape,
         message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        data: { ...shape.data, issues },
+        data: { ...shape.data, issues, herald: heraldError(code, issues) },
       };
     }
-    if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'internal error' };
-    return shape;
+    const data = { ...shape.data, herald: heraldError(HERALD_CODE_BY_TRPC[error.code]) };
+    if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'internal error', data };
+    return { ...shape, data };
   },
 });
 

@@ -9,9 +9,13 @@ import { createCredentialLimit } from '../auth/credential-limit.ts';
 import { deriveCookieSecret } from '../crypto/secret-box.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Metrics } from '../metrics.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorAnswers } from './error-answers.ts';
 import { readiness } from './readiness.ts';
 import { registerSpa } from './spa.ts';
 import { LOGIN_RATE_LIMIT, LoginLimited, registerTrpcGate, TRPC_ROUTE } from './trpc-gate.ts';
+
+/** The largest request body: a full 5,000-record usage batch is about 2 MB. */
+export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export async function buildHttpServer(
   deps: AppDeps,
@@ -23,8 +27,12 @@ export async function buildHttpServer(
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 5_000 },
-    bodyLimit: 8 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Refusals made before any route runs answer in the documented error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   });
+  registerErrorAnswers(app, { bodyLimit: BODY_LIMIT_BYTES });
 
   // While shutting down, answers in flight close their keep-alive connection so close() can finish.
   let closing = false;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { answerNotFound } from './error-answers.ts';
 
 /**
  * Serves the built dashboard; any other GET that asks for HTML gets index.html so the
@@ -33,6 +34,6 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.code(404).send({ error: 'not found' });
+    return answerNotFound(req, reply);
   });
 }

@@ -1,7 +1,6 @@
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorEnvelope } from '../api/error-shape.ts';
 
 /** Session-opening attempts (right or wrong) per client address; wrong ones also count in the credential limit. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
@@ -17,19 +16,9 @@ export class LoginLimited extends Error {
 /** The tRPC route: `path` is what tRPC itself resolves, after the router decoded the URL. */
 export const TRPC_ROUTE = '/trpc/:path';
 
-/** The documented error shape of a tRPC answer, for refusals made before tRPC runs. */
-export function trpcErrorBody(code: TRPC_ERROR_CODE_KEY, message: string) {
-  return {
-    error: {
-      message,
-      code: TRPC_ERROR_CODES_BY_KEY[code],
-      data: { code, httpStatus: getHTTPStatusCodeFromError(new TRPCError({ code })) },
-    },
-  };
-}
-
+/** Answers in the documented error shape (api/error-shape.ts), before tRPC runs. */
 export function refuse(reply: FastifyReply, code: TRPC_ERROR_CODE_KEY, message: string): FastifyReply {
-  const body = trpcErrorBody(code, message);
+  const body = errorEnvelope(code, message);
   return reply.code(body.error.data.httpStatus).type('application/json').send(body);
 }
 
