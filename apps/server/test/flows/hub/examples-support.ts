@@ -21,10 +21,13 @@ export function runExample(cmd: string, args: string[], env: Record<string, stri
       { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(new Error(`${cmd} did not run: ${error.message}`));
-        const lines = stdout
-          .split('\n')
-          .filter((l) => l.startsWith('{'))
-          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        const lines = stdout.split('\n').flatMap((l) => {
+          try {
+            return l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : [];
+          } catch {
+            return [{ unparsed: l }];
+          }
+        });
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr, lines });
       },
     );
