@@ -60,37 +60,45 @@ export type HeraldErrorCode = keyof typeof HERALD_ERRORS;
 export const HERALD_ERROR_CODES = Object.keys(HERALD_ERRORS) as HeraldErrorCode[];
 
 /** One bad field: its dotted path in the input (`records.3.costUsd`; `(input)` for the whole) and why. */
-export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
+export const ErrorIssue = z.object({
+  path: z.string().describe('The field, dotted, e.g. records.3.costUsd; "(input)" for the whole input.'),
+  message: z.string().describe('Why it is refused, e.g. "unknown field (did you mean `limit5hUsd`?)".'),
+});
 export type ErrorIssue = z.infer<typeof ErrorIssue>;
+
+const codeList = HERALD_ERROR_CODES.map(
+  (c) =>
+    `${c} (${HERALD_ERRORS[c].status}${HERALD_ERRORS[c].retryable ? ', retryable' : ''}): ${HERALD_ERRORS[c].meaning}`,
+).join('; ');
 
 /** What Herald adds to every error: the machine code, whether to retry, and the bad fields. */
 export const HeraldErrorData = z.object({
-  code: z.enum(HERALD_ERROR_CODES as [HeraldErrorCode, ...HeraldErrorCode[]]),
-  retryable: z.boolean(),
-  /** With INVALID_INPUT and UNKNOWN_FIELD when fields are to blame. */
-  issues: z.array(ErrorIssue).optional(),
+  code: z
+    .enum(HERALD_ERROR_CODES as [HeraldErrorCode, ...HeraldErrorCode[]])
+    .describe(`Herald's stable machine code: branch on this, not on the message. ${codeList}.`),
+  retryable: z
+    .boolean()
+    .describe('Whether the same request may succeed later: after `Retry-After` when sent, else with backoff.'),
+  issues: z.array(ErrorIssue).optional().describe('With INVALID_INPUT and UNKNOWN_FIELD: every field that is wrong.'),
 });
 export type HeraldErrorData = z.infer<typeof HeraldErrorData>;
 
 /** The body of every error answer: tRPC's JSON error shape, with `data.herald`. */
-export const ErrorEnvelope = z.object({
-  error: z.object({
-    /** For people; `issues` joined as `path: why` when fields are to blame. */
-    message: z.string(),
-    /** tRPC's JSON-RPC number (-32600 …). */
-    code: z.number().int(),
-    data: z.object({
-      /** tRPC's code (`BAD_REQUEST`, `UNAUTHORIZED`, …). */
-      code: z.string(),
-      httpStatus: z.number().int(),
-      /** The procedure, when the error came from one. */
-      path: z.string().optional(),
-      /** The same list as `herald.issues` (kept for clients written before `herald`). */
-      issues: z.array(ErrorIssue).optional(),
-      herald: HeraldErrorData,
+export const ErrorEnvelope = z
+  .object({
+    error: z.object({
+      message: z.string().describe('What went wrong, for a person: a bad input names each field and why.'),
+      code: z.number().int().describe('The JSON-RPC 2.0 code tRPC gives the error, e.g. -32600 for BAD_REQUEST.'),
+      data: z.object({
+        code: z.string().describe("tRPC's name for the error, e.g. BAD_REQUEST, UNAUTHORIZED, TOO_MANY_REQUESTS."),
+        httpStatus: z.number().int().describe('The HTTP status of the answer.'),
+        path: z.string().optional().describe('The procedure called, when tRPC got that far.'),
+        issues: z.array(ErrorIssue).optional().describe('The same list as `herald.issues` (for older clients).'),
+        herald: HeraldErrorData,
+      }),
     }),
-  }),
-});
+  })
+  .describe('Every error answer has this shape, whatever its status.');
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 /** The code and retry flag for a code, with the bad fields when there are any. */

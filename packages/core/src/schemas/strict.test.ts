@@ -74,7 +74,7 @@ describe('strict()', () => {
   });
 
   it('says `additionalProperties: false` in its JSON Schema', () => {
-    const schema = z.toJSONSchema(Outer, { io: 'input' }) as {
+    const schema = z.toJSONSchema(Outer, { io: 'input' }) as unknown as {
       additionalProperties: boolean;
       properties: { items: { items: { additionalProperties: boolean } } };
     };

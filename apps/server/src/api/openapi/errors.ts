@@ -1,32 +1,9 @@
-import { z } from 'zod';
+import { ErrorEnvelope } from '@herald/core';
 import { type JsonSchema, jsonSchemaOf } from './json-schema.ts';
 import type { ProcedureInfo } from './procedures.ts';
 
-/** The body of every error answer: tRPC's error shape, as `api/trpc.ts` formats it. */
-const ErrorBody = z
-  .object({
-    error: z.object({
-      message: z.string().describe('What went wrong, for a person: a bad input names each field and why.'),
-      code: z.number().int().describe('The JSON-RPC 2.0 code tRPC gives the error, e.g. -32600 for BAD_REQUEST.'),
-      data: z.object({
-        code: z.string().describe("tRPC's name for the error, e.g. BAD_REQUEST, UNAUTHORIZED, TOO_MANY_REQUESTS."),
-        httpStatus: z.number().int().describe('The HTTP status of the answer.'),
-        path: z.string().optional().describe('The procedure called, when tRPC got that far.'),
-        issues: z
-          .array(
-            z.object({
-              path: z.string().describe('The field, dotted, e.g. records.3.costUsd; "(input)" for the whole input.'),
-              message: z.string(),
-            }),
-          )
-          .optional()
-          .describe('With BAD_REQUEST from a bad input: every field that is wrong.'),
-      }),
-    }),
-  })
-  .describe('Every error answer has this shape, whatever its status.');
-
-export const ERROR_SCHEMA: JsonSchema = jsonSchemaOf(ErrorBody, 'output');
+/** The body of every error answer: core's ErrorEnvelope, as `api/trpc.ts` and the HTTP server answer it. */
+export const ERROR_SCHEMA: JsonSchema = jsonSchemaOf(ErrorEnvelope, 'output');
 
 /** Each status a client can get besides 200, and what it means. */
 const STATUSES = {
