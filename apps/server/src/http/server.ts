@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { OPENAPI_ROUTE, openApiHandler } from '../api/openapi/route.ts';
 import { type AppRouter, appRouter } from '../api/router.ts';
 import { contextFactory } from '../api/trpc.ts';
+import { registerCchBridge } from '../bridges/cch/route.ts';
 import { createCredentialLimit } from '../auth/credential-limit.ts';
 import { deriveCookieSecret } from '../crypto/secret-box.ts';
 import type { AppDeps } from '../deps.ts';
@@ -81,6 +82,7 @@ export async function buildHttpServer(
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  await registerCchBridge(app, deps, credentialLimit);
   app.get(OPENAPI_ROUTE, openApiHandler({ bodyLimitBytes: app.initialConfig.bodyLimit ?? 1024 * 1024 }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
