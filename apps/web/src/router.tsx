@@ -10,6 +10,7 @@ import {
 import { RouteError } from './components/route-error.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LoginSearch } from './lib/redirect.ts';
+import { parseSearch, stringifySearch } from './lib/search-params.ts';
 import { fetchSession } from './lib/session.ts';
 import { ApiKeysPage } from './pages/api-keys/api-keys-page.tsx';
 import { DeliveriesPage } from './pages/deliveries/deliveries-page.tsx';
@@ -91,6 +92,9 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0, // TanStack Query owns caching
     scrollRestoration: true,
+    // Search values stay text: ids in messages' links must not turn into numbers.
+    parseSearch,
+    stringifySearch,
   });
 }
 

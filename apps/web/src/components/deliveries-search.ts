@@ -1,4 +1,4 @@
-import { DeliveryStatus, NotificationTypeSchema } from '@herald/core';
+import { DeliveryStatus, HUB_ID_MAX, NotificationTypeSchema } from '@herald/core';
 import { z } from 'zod';
 
 /** The time presets: relative to when the filter is applied. */
@@ -6,6 +6,8 @@ export const TIME_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_40
 export type TimeRange = keyof typeof TIME_RANGES;
 
 const Instant = z.iso.datetime({ offset: true }).optional().catch(undefined);
+/** A hub's provider or user id, as messages' links carry it (core `deliveriesUrl`). */
+const HubId = z.string().trim().min(1).max(HUB_ID_MAX).optional().catch(undefined);
 
 /** `/deliveries` filters; anything invalid is dropped rather than failing the page. */
 export const DeliveriesSearch = z.object({
@@ -16,6 +18,11 @@ export const DeliveriesSearch = z.object({
   silence: z.uuid().optional().catch(undefined),
   /** Only what this digest delivery carried. */
   digest: z.uuid().optional().catch(undefined),
+  /** Only this notification's deliveries (a message's "delivery log" link). */
+  notification: z.uuid().optional().catch(undefined),
+  /** Only alerts about this hub provider, or this hub user (links in messages). */
+  provider: HubId,
+  user: HubId,
   /** A preset (the last hour, day, …); otherwise `from` and/or `to`. */
   range: z
     .enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]])
@@ -45,6 +52,9 @@ export function listFilters(filters: DeliveriesSearch) {
     targetId: filters.target,
     silenceId: filters.silence,
     digestId: filters.digest,
+    notificationId: filters.notification,
+    providerId: filters.provider,
+    userId: filters.user,
   };
 }
 

@@ -205,6 +205,9 @@ export const en = {
     digestOf: 'Digest of {{n}}',
     filterSilence: 'Held back by a silence',
     filterDigest: 'Carried by a digest',
+    filterNotification: 'Deliveries of one notification',
+    filterProvider: 'Provider {{id}}',
+    filterUser: 'User {{id}}',
     removeFilter: 'Remove the filter “{{name}}”',
     groupedTitle: 'Sent in a digest',
     groupedText:

@@ -202,6 +202,9 @@ export const ja = {
     digestOf: 'ダイジェスト（{{n}} 件）',
     filterSilence: 'サイレンスで停止',
     filterDigest: 'ダイジェストに含まれる通知',
+    filterNotification: '1 件の通知の配信',
+    filterProvider: 'プロバイダー {{id}}',
+    filterUser: 'ユーザー {{id}}',
     removeFilter: 'フィルター「{{name}}」を解除',
     groupedTitle: 'ダイジェストで送信',
     groupedText:

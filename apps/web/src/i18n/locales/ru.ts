@@ -205,6 +205,9 @@ export const ru = {
     digestOf: 'Сводка ({{n}})',
     filterSilence: 'Задержано заглушением',
     filterDigest: 'Вошло в сводку',
+    filterNotification: 'Доставки одного уведомления',
+    filterProvider: 'Провайдер {{id}}',
+    filterUser: 'Пользователь {{id}}',
     removeFilter: 'Убрать фильтр «{{name}}»',
     groupedTitle: 'Отправлено в сводке',
     groupedText:

@@ -60,6 +60,24 @@ export function DeliveriesFilters({ value, onChange }: Props) {
       {value.digest && (
         <LinkedFilter label={t('deliveries.filterDigest')} onRemove={() => onChange({ ...value, digest: undefined })} />
       )}
+      {value.notification && (
+        <LinkedFilter
+          label={t('deliveries.filterNotification')}
+          onRemove={() => onChange({ ...value, notification: undefined })}
+        />
+      )}
+      {value.provider && (
+        <LinkedFilter
+          label={t('deliveries.filterProvider', { id: value.provider })}
+          onRemove={() => onChange({ ...value, provider: undefined })}
+        />
+      )}
+      {value.user && (
+        <LinkedFilter
+          label={t('deliveries.filterUser', { id: value.user })}
+          onRemove={() => onChange({ ...value, user: undefined })}
+        />
+      )}
       {filtered && (
         <Button
           variant="subtle"
@@ -75,7 +93,7 @@ export function DeliveriesFilters({ value, onChange }: Props) {
   );
 }
 
-/** A filter set by a link (a silence's or a digest's id): a button that removes it. */
+/** A filter set by a link (a silence, a digest, a message's notification, provider or user): a button that removes it. */
 function LinkedFilter({ label, onRemove }: { label: string; onRemove: () => void }) {
   const { t } = useTranslation();
   return (
