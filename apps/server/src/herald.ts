@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Clock as BossClock } from 'pg-boss';
+import { startCchConnector } from './bridges/cch/schedule.ts';
 import { type Config, decodeKey } from './config.ts';
 import { resealSecrets } from './crypto/reseal.ts';
 import { createSecretBox } from './crypto/secret-box.ts';
@@ -123,6 +124,7 @@ export async function startHerald(config: Config, opts: StartOptions): Promise<H
     r.workers = await startWorkers(deps, opts.workers);
     await startScheduledWorkers(deps, boss);
     await startRetention(deps, boss);
+    await startCchConnector(deps);
     const http = await buildHttpServer(deps, {
       metrics,
       secretKey,

@@ -16,6 +16,7 @@ export * from './render-notification.ts';
 export * from './schemas/api-keys.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/bindings.ts';
+export * from './schemas/cch.ts';
 export * from './schemas/common.ts';
 export * from './schemas/deliveries.ts';
 export * from './schemas/errors.ts';

@@ -2,6 +2,7 @@ import { apiKeysRouter } from './routers/api-keys.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { bindingsRouter } from './routers/bindings.ts';
+import { cchRouter } from './routers/cch.ts';
 import { deliveriesRouter } from './routers/deliveries.ts';
 import { hubRouter } from './routers/hub.ts';
 import { notificationsRouter } from './routers/notifications.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   audit: auditRouter,
   silences: silencesRouter,
   hub: hubRouter,
+  cch: cchRouter,
 });
 
 export type AppRouter = typeof appRouter;

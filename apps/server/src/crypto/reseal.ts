@@ -22,6 +22,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   ].map((column) => ({ table: 'settings', key: 'id', column })),
   { table: 'target', key: 'id', column: 'proxy_url' },
   { table: 'target', key: 'id', column: 'secrets', map: true },
+  { table: 'cch_connector', key: 'id', column: 'token' },
 ];
 
 /**

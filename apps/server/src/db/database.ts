@@ -8,6 +8,7 @@ import type { ApiKeyTable } from './tables/api-key.ts';
 import type { AuditLogTable } from './tables/audit-log.ts';
 import type { AuthFailureTable } from './tables/auth-failure.ts';
 import type { BindingTable } from './tables/binding.ts';
+import type { CchBreakerSeenTable, CchConnectorTable } from './tables/cch-connector.ts';
 import type { DeliveryTable } from './tables/delivery.ts';
 import type { HubProviderTable } from './tables/hub-provider.ts';
 import type { HubUserTable } from './tables/hub-user.ts';
@@ -41,6 +42,8 @@ export type Database = {
   breaker_state: BreakerStateTable;
   cache_alert_cooldown: CacheAlertCooldownTable;
   provider_balance_state: ProviderBalanceStateTable;
+  cch_connector: CchConnectorTable;
+  cch_breaker_seen: CchBreakerSeenTable;
 };
 
 export type Db = Kysely<Database>;

@@ -20,6 +20,8 @@ export const QUEUE_NAMES = {
   cacheHitRate: 'cache-hit-rate',
   /** The nightly clean-up of old deliveries, usage records and alert bookkeeping. */
   retention: 'retention',
+  /** The Claude Code Hub health connector's polls (bridges/cch/schedule.ts). */
+  cchHealth: 'cch-health',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -126,6 +128,13 @@ export const QUEUE_OPTIONS = {
     retryDelay: 300,
     expireInSeconds: 60 * 60,
     retentionSeconds: 6 * 60 * 60,
+  },
+  /** A failed poll is not retried: the next one is at most an hour away. */
+  [QUEUE_NAMES.cchHealth]: {
+    retryLimit: 0,
+    expireInSeconds: 2 * 60,
+    retentionSeconds: 10 * 60,
+    deleteAfterSeconds: 60 * 60,
   },
 } as const satisfies Record<QueueName, Omit<Queue, 'name'>>;
 

@@ -17,7 +17,9 @@ export type HttpResponse = {
 export type AttemptOptions = {
   dispatcher: Dispatcher;
   url: URL;
-  body: string;
+  /** POST (the default) with a body, or GET without one. */
+  method?: 'POST' | 'GET';
+  body?: string;
   headers: Record<string, string>;
   timeoutMs: number;
   maxResponseBytes: number;
@@ -29,7 +31,7 @@ export type AttemptOptions = {
 };
 
 /**
- * One POST through one dispatcher. A raw dispatch handler rather than undici's `request()`
+ * One request (a POST, or a GET) through one dispatcher. A raw dispatch handler rather than undici's `request()`
  * because `onRequestStart` marks the exact moment before the first byte is written: a failure
  * before it is certainly undelivered, one after it may have reached the platform.
  */
@@ -126,7 +128,11 @@ export function attempt(o: AttemptOptions): Promise<HttpResponse> {
 
     try {
       const path = `${o.url.pathname}${o.url.search}`;
-      o.dispatcher.dispatch({ origin: o.url.origin, path, method: 'POST', headers: o.headers, body: o.body }, handler);
+      const method = o.method ?? 'POST';
+      o.dispatcher.dispatch(
+        { origin: o.url.origin, path, method, headers: o.headers, ...(method === 'POST' ? { body: o.body } : {}) },
+        handler,
+      );
     } catch (err) {
       fail(classify(err, false, where, o.via));
     }

@@ -40,6 +40,12 @@ export type PostJsonOptions = {
   signal?: AbortSignal | undefined;
 };
 
+/** A GET for JSON (a health endpoint): no body, no proxy, the same checks and limits. */
+export type GetJsonOptions = Pick<
+  PostJsonOptions,
+  'url' | 'headers' | 'connectTimeoutMs' | 'totalTimeoutMs' | 'maxResponseBytes' | 'signal'
+>;
+
 export type PostJsonResult = HttpResponse & {
   /** Set when the proxy failed and the direct fallback answered. */
   proxyError?: TransportError;
@@ -48,6 +54,8 @@ export type PostJsonResult = HttpResponse & {
 export type HttpClient = {
   /** Resolves with any HTTP answer (2xx or not); rejects with TransportError when there is none. */
   postJson(o: PostJsonOptions): Promise<PostJsonResult>;
+  /** The same for a GET: resolves with any HTTP answer, rejects with TransportError when there is none. */
+  getJson(o: GetJsonOptions): Promise<HttpResponse>;
   /** A checked TCP socket under the same policy, proxy rules and TLS trust, for SMTP. */
   openSocket(o: OpenSocketOptions): Promise<OpenedSocket>;
   /** Closes every pooled connection; running requests finish first. */
@@ -57,6 +65,29 @@ export type HttpClient = {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const dispatchers = createDispatcherCache({ policy: options.policy, lookup: options.lookup, tls: options.tls });
   const userAgent = options.userAgent ?? USER_AGENT;
+
+  async function getJson(o: GetJsonOptions): Promise<HttpResponse> {
+    const connectTimeoutMs = o.connectTimeoutMs ?? 5_000;
+    const totalTimeoutMs = o.totalTimeoutMs ?? 10_000;
+    const secrets = secretsOf(o.url, undefined);
+    try {
+      const url = parseTargetUrl(o.url);
+      const { 'content-type': _, ...headers } = buildRequestHeaders(o.headers, userAgent);
+      return await attempt({
+        dispatcher: dispatchers.get(undefined, Math.min(connectTimeoutMs, totalTimeoutMs)),
+        url,
+        method: 'GET',
+        headers: { accept: 'application/json', ...headers },
+        timeoutMs: totalTimeoutMs,
+        maxResponseBytes: o.maxResponseBytes ?? 64 * 1024,
+        via: 'direct',
+        secrets,
+        signal: o.signal,
+      });
+    } catch (err) {
+      throw asTransportError(err, 'direct', secrets);
+    }
+  }
 
   async function postJson(o: PostJsonOptions): Promise<PostJsonResult> {
     const connectTimeoutMs = o.connectTimeoutMs ?? 5_000;
@@ -112,7 +143,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   const sockets = { policy: options.policy, lookup: options.lookup, tls: options.tls };
-  return { postJson, openSocket: (o) => openCheckedSocket(sockets, o), close: () => dispatchers.closeAll() };
+  return {
+    postJson,
+    getJson,
+    openSocket: (o) => openCheckedSocket(sockets, o),
+    close: () => dispatchers.closeAll(),
+  };
 }
 
 function parseTargetUrl(text: string): URL {

@@ -19,6 +19,7 @@ export { createDispatcher, createDispatcherCache, type DispatcherCache } from '.
 export { TransportError, type TransportErrorKind, type TransportStage, type Via } from './errors.ts';
 export {
   createHttpClient,
+  type GetJsonOptions,
   type HttpClient,
   type HttpClientOptions,
   type HttpResponse,

@@ -117,6 +117,8 @@ function samples(targetId: string): Record<string, unknown> {
     'silences.list': { includeEnded: true },
     'silences.create': { matcher: { kind: 'provider', providerId: 'p-1' }, durationMinutes: 60, reason: 'maintenance' },
     'silences.end': { id: UUID },
+    'cch.connector.set': { enabled: false, baseUrl: 'http://127.0.0.1:9', token: 'fuzz-token', intervalSeconds: 60 },
+    'cch.connector.test': { baseUrl: 'http://127.0.0.1:9', token: 'fuzz-token' },
   };
 }
 

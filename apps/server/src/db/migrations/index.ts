@@ -18,6 +18,7 @@ import * as usageCacheDaily from './2026_12_06_1335_usage_cache_daily.ts';
 import * as providerBalance from './2026_12_06_1400_provider_balance.ts';
 import * as targetChannelFields from './2026_12_06_1500_target_channel_fields.ts';
 import * as bindingMentions from './2026_12_06_1510_binding_mentions.ts';
+import * as cchConnector from './2026_12_06_1600_cch_connector.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1400_provider_balance': providerBalance,
   '2026_12_06_1500_target_channel_fields': targetChannelFields,
   '2026_12_06_1510_binding_mentions': bindingMentions,
+  '2026_12_06_1600_cch_connector': cchConnector,
 };
