@@ -37,7 +37,11 @@ function issuesOf(
   return null;
 }
 
-const t = initTRPC.context<Context>().create({
+/** What a procedure says about itself in /openapi.json. */
+export type ProcedureMeta = { description?: string };
+
+const withMeta = initTRPC.context<Context>().meta<ProcedureMeta>();
+const t = withMeta.create({
   isDev: false,
   // Every answer carries data.herald (core's ErrorEnvelope): the machine code and whether to retry.
   errorFormatter({ shape, error }) {

@@ -49,6 +49,8 @@ describe('the OpenAPI document', () => {
       expect(op(path).tags, path).toEqual(['hub']);
       // Every hub answer is declared, so none reads as "any JSON".
       expect(dataSchema(path).type, path).toBe('object');
+      // And each says what it does, from the procedure's own meta.
+      expect(op(path).description?.length, path).toBeGreaterThan(40);
     }
     expect(doc.components.securitySchemes.hubApiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
@@ -92,6 +94,11 @@ describe('the OpenAPI document', () => {
     );
   });
 
+  it("says how a hub should use a procedure: recordUsage's idempotency and all-or-nothing", () => {
+    expect(op('hub.recordUsage').description).toContain('first write wins');
+    expect(op('hub.recordUsage').description).toContain('All or nothing');
+  });
+
   it('describes a breaker report as its two shapes, open and closed', () => {
     const report = bodySchema('hub.reportCircuitBreaker');
     const states = (report.oneOf ?? report.anyOf).map((s: Json) => s.properties.state.const);
@@ -110,6 +117,15 @@ describe('the OpenAPI document', () => {
       'application/json': { schema: { $ref: '#/components/schemas/Error' } },
     });
     expect(doc.components.schemas.Error.required).toEqual(['error']);
+    // Each status names its machine codes and whether to retry them, from core's one table.
+    const responses400 = doc.components.responses.Error400;
+    expect(responses400.description).toContain('`UNKNOWN_FIELD`');
+    expect(doc.components.responses.Error503.description).toContain('`UNAVAILABLE` (retryable)');
+    expect(doc.components.responses.Error503.headers['Retry-After']).toBeDefined();
+    expect(responses.default).toEqual({ $ref: '#/components/responses/ErrorOther' });
+    const herald = doc.components.schemas.Error.properties.error.properties.data.properties.herald;
+    expect(herald.required).toEqual(['code', 'retryable']);
+    expect(herald.properties.code.enum).toEqual(expect.arrayContaining(['UNKNOWN_FIELD', 'RATE_LIMITED']));
     // A query has no body to be too large or of the wrong type.
     expect(Object.keys(op('hub.ping').responses)).not.toContain('415');
   });

@@ -91,7 +91,7 @@ function inputPart(p: ProcedureInfo): JsonSchema {
 
 function operation(p: ProcedureInfo): JsonSchema {
   const [tag] = p.path.split('.');
-  const about = p.input?.description ?? p.output?.description;
+  const about = p.description ?? p.input?.description ?? p.output?.description;
   return {
     operationId: p.path,
     summary: p.path,

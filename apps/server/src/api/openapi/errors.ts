@@ -1,38 +1,42 @@
-import { ErrorEnvelope } from '@herald/core';
+import { ErrorEnvelope, HERALD_ERROR_CODES, HERALD_ERRORS } from '@herald/core';
 import { type JsonSchema, jsonSchemaOf } from './json-schema.ts';
 import type { ProcedureInfo } from './procedures.ts';
 
 /** The body of every error answer: core's ErrorEnvelope, as `api/trpc.ts` and the HTTP server answer it. */
 export const ERROR_SCHEMA: JsonSchema = jsonSchemaOf(ErrorEnvelope, 'output');
 
-/** Each status a client can get besides 200, and what it means. */
-const STATUSES = {
-  400: 'The input is invalid (every bad field is named), or the body is not JSON.',
-  401: 'No valid credential: a hub needs `Authorization: Bearer hrld_…`, management an admin session or token.',
-  403: 'A change made with the session cookie from a page that is not this server.',
-  404: 'No such procedure, or the thing the input names does not exist.',
-  413: 'The body is larger than the server accepts.',
-  415: 'A body without `Content-Type: application/json`.',
-  429: 'Too many wrong credentials (or logins) from this address: wait as `Retry-After` says.',
-  500: 'Herald failed; the server log has the cause. Safe to retry later.',
-  503: "Herald's database is unavailable. Retry later with backoff.",
-} as const satisfies Record<number, string>;
-export type ErrorStatus = keyof typeof STATUSES;
+/** The statuses the document lists for some operation; any other comes as the `default` answer, same shape. */
+const LISTED = [400, 401, 403, 404, 409, 412, 413, 415, 429, 500, 503] as const;
+export type ErrorStatus = (typeof LISTED)[number];
 
-const responseName = (status: ErrorStatus) => `Error${status}`;
+/** Statuses whose answer may say how long to wait. */
+const WAIT_STATUSES = new Set<number>([429, 503]);
 
-/** `components.responses`: one per status, all with the error shape. */
+/** What a status means, from core's table of machine codes (so the codes and their advice have one source). */
+function describeStatus(status: number): string {
+  const codes = HERALD_ERROR_CODES.filter((c) => HERALD_ERRORS[c].status === status);
+  return codes
+    .map((c) => `\`${c}\`${HERALD_ERRORS[c].retryable ? ' (retryable)' : ''}: ${HERALD_ERRORS[c].meaning}.`)
+    .join(' ');
+}
+
+const responseName = (status: ErrorStatus | 'default') => `Error${status === 'default' ? 'Other' : status}`;
+
+const errorResponse = (description: string, wait: boolean) => ({
+  description,
+  ...(wait ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** `components.responses`: one per listed status, and one for any other; all in the error shape. */
 export function errorResponses(): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(STATUSES).map(([status, description]) => [
-      responseName(Number(status) as ErrorStatus),
-      {
-        description,
-        ...(status === '429' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
+  return {
+    ...Object.fromEntries(LISTED.map((s) => [responseName(s), errorResponse(describeStatus(s), WAIT_STATUSES.has(s))])),
+    [responseName('default')]: errorResponse(
+      'Any other refusal, in the same shape: `error.data.herald.code` says which and whether to retry.',
+      true,
+    ),
+  };
 }
 
 /** The statuses one procedure can answer with, by who may call it and how it is called. */
@@ -41,15 +45,21 @@ export function errorStatusesOf(p: Pick<ProcedureInfo, 'type' | 'access'>): Erro
   if (p.access !== 'public') statuses.push(401);
   if (p.access === 'admin' && p.type === 'mutation') statuses.push(403);
   statuses.push(404);
+  // Management changes can find a record in the wrong state, or one that is gone.
+  if (p.access === 'admin' && p.type === 'mutation') statuses.push(409, 412);
   if (p.type === 'mutation') statuses.push(413, 415);
-  if (p.access !== 'public') statuses.push(429);
+  // Wrong credentials are counted per address; so are logins.
+  if (p.access !== 'public' || p.type === 'mutation') statuses.push(429);
   statuses.push(500, 503);
   return statuses;
 }
 
 /** An operation's error responses, as references to `components.responses`. */
 export function errorResponseRefs(p: Pick<ProcedureInfo, 'type' | 'access'>): Record<string, unknown> {
-  return Object.fromEntries(
-    errorStatusesOf(p).map((s) => [String(s), { $ref: `#/components/responses/${responseName(s)}` }]),
-  );
+  return {
+    ...Object.fromEntries(
+      errorStatusesOf(p).map((s) => [String(s), { $ref: `#/components/responses/${responseName(s)}` }]),
+    ),
+    default: { $ref: `#/components/responses/${responseName('default')}` },
+  };
 }

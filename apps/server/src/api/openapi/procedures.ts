@@ -1,6 +1,6 @@
 import type { AnyTRPCRouter } from '@trpc/server';
 import { z } from 'zod';
-import { adminProcedure, hubProcedure } from '../trpc.ts';
+import { adminProcedure, hubProcedure, type ProcedureMeta } from '../trpc.ts';
 
 /** Who may call a procedure: a hub's API key, an admin (token or session), or anyone. */
 export type Access = 'hub' | 'admin' | 'public';
@@ -13,10 +13,12 @@ export type ProcedureInfo = {
   access: Access;
   input: z.ZodType | null;
   output: z.ZodType | null;
+  /** The procedure's own `.meta({ description })`. */
+  description: string | null;
 };
 
 /** What tRPC keeps on a built procedure at run time (its public type hides `output` and `middlewares`). */
-type RuntimeDef = { type: string; inputs: unknown[]; output?: unknown; middlewares: unknown[] };
+type RuntimeDef = { type: string; inputs: unknown[]; output?: unknown; middlewares: unknown[]; meta?: ProcedureMeta };
 
 /** The middleware that checks a procedure's caller: the last one each base procedure adds. */
 const HUB_CHECK = hubProcedure._def.middlewares.at(-1);
@@ -48,6 +50,7 @@ export function proceduresOf(router: AnyTRPCRouter): ProcedureInfo[] {
       access: accessOf(def),
       input: zodOf(path, 'input', def.inputs[0]),
       output: zodOf(path, 'output', def.output),
+      description: def.meta?.description ?? null,
     };
   });
 }

@@ -15,13 +15,23 @@ import { reportProviderBalance } from '../../engine/provider-balance.ts';
 import { recordUsage, reportCircuitBreaker, syncProviders, syncUsers } from '../../services/hub-intake.ts';
 import { hubProcedure, router } from '../trpc.ts';
 
-/** Every answer is declared (`.output`), so what a hub reads is checked and described like what it sends. */
+/**
+ * Every answer is declared (`.output`), so what a hub reads is checked and described like what it sends;
+ * each procedure's `meta.description` is what /openapi.json says about it.
+ */
 export const hubRouter = router({
-  /** Lets a hub check its key and connectivity before it reports anything. */
-  ping: hubProcedure.output(HubPingResult).query(({ ctx }) => ({ ok: true as const, apiKeyName: ctx.hub.name })),
+  ping: hubProcedure
+    .meta({ description: "Checks the hub's API key and its connection to Herald before it reports anything." })
+    .output(HubPingResult)
+    .query(({ ctx }) => ({ ok: true as const, apiKeyName: ctx.hub.name })),
 
-  /** A provider's breaker opened (state "open", the default) or closed again at the hub. */
   reportCircuitBreaker: hubProcedure
+    .meta({
+      description:
+        'A provider’s breaker (or one endpoint’s) opened at the hub (`state: "open"`, the default) or closed again (`"closed"`). ' +
+        'The answer says what Herald did: `alerted`, `recovered` or `flapping` (a message is on its way), or why nobody was told ' +
+        '(`suppressed` with a `reason`, `disabled`, `ignored`). Safe to repeat: a repeat within 5 minutes is `suppressed`.',
+    })
     .input(CircuitBreakerReport)
     .output(CircuitBreakerReportResult)
     .mutation(async ({ ctx, input }) => {
@@ -40,8 +50,12 @@ export const hubRouter = router({
       return { ok: true as const, ...decision };
     }),
 
-  /** An upstream account's balance: alerted once per level as it falls, and when topped up. */
   reportProviderBalance: hubProcedure
+    .meta({
+      description:
+        "An upstream account's balance as the hub last read it. Herald alerts once per level as it falls below the " +
+        'threshold and once when it is topped up; a report older than the last one is ignored, so repeating is safe.',
+    })
     .input(ProviderBalanceReport)
     .output(ProviderBalanceReportResult)
     .mutation(async ({ ctx, input }) => {
@@ -53,8 +67,13 @@ export const hubRouter = router({
       return { ok: true as const, ...answer };
     }),
 
-  /** Up to 5,000 usage records, idempotent by requestId (first write wins); all or nothing on bad input. */
   recordUsage: hubProcedure
+    .meta({
+      description:
+        'Up to 5,000 requests the hub proxied. Idempotent by `requestId` (the first write wins), so re-sending a batch ' +
+        'whose answer was lost is safe. All or nothing: one bad record refuses the call, naming `records.<index>.<field>`, ' +
+        'and stores nothing.',
+    })
     .input(RecordUsageInput)
     .output(RecordUsageResult)
     .mutation(async ({ ctx, input }) => {
@@ -76,14 +95,22 @@ export const hubRouter = router({
       return { accepted: r.accepted, duplicates: r.duplicates };
     }),
 
-  /** Upserts users by the hub's ids (up to 5,000). */
   syncUsers: hubProcedure
+    .meta({
+      description:
+        "Creates or updates users by the hub's ids (up to 5,000 a call) with their spending limits in US dollars. " +
+        'Safe to repeat: the latest sync wins.',
+    })
     .input(SyncUsersInput)
     .output(SyncResult)
     .mutation(({ ctx, input }) => syncUsers(ctx.deps.db, input.users)),
 
-  /** Upserts providers by the hub's ids (up to 5,000). */
   syncProviders: hubProcedure
+    .meta({
+      description:
+        "Creates or updates providers by the hub's ids (up to 5,000 a call): spending limits in US dollars and the " +
+        "settings of Herald's own breaker. Safe to repeat: the latest sync wins.",
+    })
     .input(SyncProvidersInput)
     .output(SyncResult)
     .mutation(({ ctx, input }) => syncProviders(ctx.deps.db, input.providers)),
