@@ -2,7 +2,6 @@ import {
   LEGACY_WEBHOOK_FIELDS,
   LEGACY_WEBHOOK_TYPE,
   type LegacyChannel,
-  type LegacyWebhook,
   type LegacyWebhookField,
   type NotificationType,
   parseLegacyWebhook,

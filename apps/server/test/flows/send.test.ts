@@ -1,13 +1,4 @@
-import {
-  CHANNEL_TYPES,
-  type ChannelType,
-  LOCALES,
-  type Locale,
-  NOTIFICATION_TYPES,
-  type NotificationType,
-  renderNotification,
-  sampleData,
-} from '@herald/core';
+import { type Locale, type NotificationType, renderNotification, sampleData } from '@herald/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createAddressPolicy, createHttpClient } from '../../src/net/index.ts';

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /** People a binding notifies with its messages: `{ people: string[], levels: string[] | null }`. */
 export async function up(db: Kysely<any>): Promise<void> {
