@@ -1,3 +1,4 @@
+import { cchConnectorEn } from './cch-connector.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { silencesEn } from './silences.en.ts';
@@ -395,6 +396,7 @@ export const en = {
   },
   notificationsPage: notificationsEn,
   silencesPage: silencesEn,
+  cchConnector: cchConnectorEn,
   overviewPage: overviewEn,
   placeholder: {
     title: 'Nothing to show yet',

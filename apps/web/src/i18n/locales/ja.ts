@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { cchConnectorJa } from './cch-connector.ja.ts';
 import { notificationsJa } from './notifications.ja.ts';
 import { overviewJa } from './overview.ja.ts';
 import { silencesJa } from './silences.ja.ts';
@@ -392,6 +393,7 @@ export const ja = {
   },
   notificationsPage: notificationsJa,
   silencesPage: silencesJa,
+  cchConnector: cchConnectorJa,
   overviewPage: overviewJa,
   placeholder: {
     title: '表示する内容はまだありません',

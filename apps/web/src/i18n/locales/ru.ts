@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
+import { cchConnectorRu } from './cch-connector.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { overviewRu } from './overview.ru.ts';
 import { silencesRu } from './silences.ru.ts';
@@ -395,6 +396,7 @@ export const ru = {
   },
   notificationsPage: notificationsRu,
   silencesPage: silencesRu,
+  cchConnector: cchConnectorRu,
   overviewPage: overviewRu,
   placeholder: {
     title: 'Пока нечего показать',

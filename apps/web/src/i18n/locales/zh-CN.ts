@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { cchConnectorZhCN } from './cch-connector.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
 import { silencesZhCN } from './silences.zh-CN.ts';
@@ -386,6 +387,7 @@ export const zhCN = {
   },
   notificationsPage: notificationsZhCN,
   silencesPage: silencesZhCN,
+  cchConnector: cchConnectorZhCN,
   overviewPage: overviewZhCN,
   placeholder: {
     title: '暂无内容',

@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { cchConnectorZhTW } from './cch-connector.zh-TW.ts';
 import { notificationsZhTW } from './notifications.zh-TW.ts';
 import { overviewZhTW } from './overview.zh-TW.ts';
 import { silencesZhTW } from './silences.zh-TW.ts';
@@ -386,6 +387,7 @@ export const zhTW = {
   },
   notificationsPage: notificationsZhTW,
   silencesPage: silencesZhTW,
+  cchConnector: cchConnectorZhTW,
   overviewPage: overviewZhTW,
   placeholder: {
     title: '尚無內容',

@@ -6,9 +6,10 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuditLog } from './audit-log.tsx';
+import { CchConnectorSection } from './cch-connector.tsx';
 import { SystemSettingsForm } from './system-settings-form.tsx';
 
-/** System time zone and message language, then the audit log. */
+/** System time zone and message language, the Claude Code Hub connector, then the audit log. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery(trpc.settings.get.queryOptions());
@@ -29,6 +30,7 @@ export function SettingsPage() {
         </Alert>
       )}
       {settings.data && <SystemSettingsForm key={settings.data.updatedAt} settings={settings.data} />}
+      <CchConnectorSection />
       <AuditLog />
     </>
   );

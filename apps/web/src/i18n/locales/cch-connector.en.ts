@@ -1,0 +1,25 @@
+/** English text of the Claude Code Hub health connector (Settings page). */
+export const cchConnectorEn = {
+  title: 'Claude Code Hub health connector',
+  description:
+    'Optional. Herald polls the breaker state of every provider in Claude Code Hub and sends its own alerts, and the recovery messages CCH never sends, to the circuit-breaker bindings. CCH’s webhook works without it (see docs/cch-bridge.md).',
+  enabled: 'Poll Claude Code Hub',
+  baseUrl: 'CCH address',
+  baseUrlDescription: 'Where CCH is served, e.g. https://cch.example.com; Herald calls /api/v1/providers/health there.',
+  token: 'CCH admin token',
+  tokenDescription: 'CCH’s ADMIN_TOKEN or an admin’s API key. Stored encrypted, never shown again.',
+  interval: 'Poll every (seconds)',
+  intervalDescription: 'From {{min}} to {{max}} seconds.',
+  save: 'Save connector',
+  saved: 'Connector saved.',
+  saveFailed: 'Could not save the connector: {{message}}',
+  loadFailed: 'Could not load the connector: {{message}}',
+  test: 'Test',
+  testFailed: 'Could not run the test: {{message}}',
+  testOk: 'CCH answered in {{ms}} ms',
+  testNotOk: 'CCH could not be read',
+  testProviders: '{{providers}} providers, {{notClosed}} with a breaker not closed.',
+  neverPolled: 'Not polled yet.',
+  lastPollOk: 'Last poll {{at}}: {{providers}} providers, {{notClosed}} with a breaker not closed.',
+  lastPollFailed: 'Last poll {{at}} failed: {{error}}',
+};
