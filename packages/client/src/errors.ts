@@ -1,8 +1,8 @@
-import type { HeraldErrorCode } from '@herald/core/errors';
+import type { HeraldErrorCode } from '@herald/core/error-codes';
 import { TRPCClientError } from '@trpc/client';
 import type { TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODE_NUMBER } from '@trpc/server';
 
-export { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode } from '@herald/core/errors';
+export { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode } from '@herald/core/error-codes';
 export { TRPCClientError };
 
 /** One bad field: its dotted path in the input (`records.3.costUsd`, `(input)` for the whole) and why. */

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHerald, TEST_ADMIN_TOKEN, type TestHerald } from '../../../apps/server/test/herald.ts';
 
+// About 15 s of work on an idle machine; the timeouts leave room for a busy CI.
+
 /**
  * The package as a hub gets it: built, packed with npm, installed from the tarball into a new
  * project whose tsconfig is `tsc --init`'s, type-checked there and run against a real Herald.
@@ -53,7 +55,7 @@ beforeAll(async () => {
   ]);
   h = started;
   apiKey = (await h.client(TEST_ADMIN_TOKEN).apiKeys.create.mutate({ name: 'packed client hub' })).key;
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await h?.close();
@@ -69,6 +71,10 @@ describe('the packed @herald/client', () => {
       'package.json',
     ]);
   });
+
+  it('declares the router exactly as the server has it (test/dist-check/parity.ts)', async () => {
+    await expect(sh(TSC, ['-p', 'tsconfig.dist-check.json'], PACKAGE_DIR)).resolves.toBe('');
+  }, 120_000);
 
   it('declares as (peer) dependencies exactly what its code imports', async () => {
     const manifest = JSON.parse(await readFile(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
@@ -143,5 +149,5 @@ describe('the packed @herald/client', () => {
     expect(user).toEqual({ name: 'Packed Alice', limit_monthly_usd: '200' });
     const usage = await h.db.selectFrom('usage_record').select('request_id').orderBy('request_id').execute();
     expect(usage.map((r) => r.request_id)).toEqual(['req_packed_1']);
-  }, 60_000);
+  }, 120_000);
 });
