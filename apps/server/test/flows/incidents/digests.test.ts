@@ -135,8 +135,9 @@ describe('digests', () => {
   });
 
   it('circuit-breaker alerts within the grouping wait go out as one digest; a custom target gets the items as a JSON array', async () => {
+    // A 60 s wait at 20× is 3 s real: the five reports fit in it even on a loaded machine.
     const clock = scaledClock(new Date('2026-11-30T02:00:00.000Z'), 20);
-    const { h, admin, hub } = await herald(clock, { circuitBreakerGroupWaitSeconds: 10 });
+    const { h, admin, hub } = await herald(clock, { circuitBreakerGroupWaitSeconds: 60 });
     const fake = await startFakeCustom();
     closers.push(
       () => h.close(),
@@ -177,7 +178,8 @@ describe('digests', () => {
 
   it('quiet hours hold a cost alert and release what they held as one digest when they end', async () => {
     // 02:59:00 UTC; quiet 22:00–03:00 every day: one more minute of quiet.
-    const clock = scaledClock(new Date('2026-11-30T02:59:00.000Z'), 30);
+    // Ten minutes of quiet left (10 s real): setup on a loaded machine must not outlast them.
+    const clock = scaledClock(new Date('2026-11-30T02:50:00.000Z'), 60);
     const { h, admin, hub } = await herald(clock);
     const { fake, target } = await wecomBound(admin, clock, ['cost_alert'], {
       days: [1, 2, 3, 4, 5, 6, 7],
