@@ -152,7 +152,9 @@ export const RecordUsageInput = strict(
     records: z
       .array(UsageRecordInput)
       .max(HUB_BATCH_MAX, `at most ${HUB_BATCH_MAX} records per call`)
-      .describe('The requests, in any order. One bad record refuses the whole call, naming records.<index>.<field>.'),
+      .describe(
+        'The requests, in any order. One bad record refuses the whole call, naming each bad field (records.3.costUsd).',
+      ),
   }),
 );
 export type RecordUsageInput = z.input<typeof RecordUsageInput>;
@@ -262,7 +264,7 @@ export type SyncResult = z.infer<typeof SyncResult>;
 
 /** `hub.ping`: the key works; its name as the dashboard shows it. */
 export const HubPingResult = z.object({
-  ok: z.literal(true),
+  ok: z.literal(true).describe('Always true: the key is valid.'),
   apiKeyName: z.string().describe("The API key's name, as the dashboard shows it."),
 });
 export type HubPingResult = z.infer<typeof HubPingResult>;

@@ -171,7 +171,7 @@ export type BreakerReason = (typeof BREAKER_REASONS)[number];
 
 /** What became of a breaker report: only `alerted`, `recovered` and `flapping` mean a message is on its way. */
 export const CircuitBreakerReportResult = z.object({
-  ok: z.literal(true),
+  ok: z.literal(true).describe('Always true: the report was accepted (see outcome for what it caused).'),
   /**
    * alerted: the opening's alert was queued; recovered: the recovery was queued (to whoever got
    * the alert); flapping: the one flapping message was queued; suppressed: nothing sent (see

@@ -54,7 +54,7 @@ export const BALANCE_OUTCOMES = ['alerted', 'recovered', 'unchanged', 'disabled'
 
 /** What became of a balance report. */
 export const ProviderBalanceReportResult = z.object({
-  ok: z.literal(true),
+  ok: z.literal(true).describe('Always true: the report was accepted (see outcome for what it caused).'),
   /**
    * alerted: a new, lower level was reached and its alert queued; recovered: the balance is back
    * at or above the threshold after an alert (one "topped up" message to whoever got the alert);
