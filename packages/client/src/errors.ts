@@ -51,3 +51,13 @@ export function isRetryable(error: unknown): boolean {
   const herald = heraldErrorOf(error);
   return herald ? herald.retryable : error.data === undefined || error.data === null;
 }
+
+/** The wait Herald asked for with `Retry-After` (429, 503), in seconds; null when it named none. */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  // Read by shape: a `fetch` passed in options may bring its own Response class.
+  const response = error.meta?.response as { headers?: { get?: (name: string) => string | null } } | undefined;
+  const header = response?.headers?.get?.('retry-after') ?? null;
+  // Herald sends whole seconds; the HTTP-date form would need a clock, so it counts as none.
+  return header !== null && /^\d+$/.test(header.trim()) ? Number(header) : null;
+}

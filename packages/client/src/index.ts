@@ -13,6 +13,7 @@ export {
   isRetryable,
   type JsonObject,
   type JsonValue,
+  retryAfterSeconds,
   TRPCClientError,
 } from './errors.ts';
 export type { AppRouter };
