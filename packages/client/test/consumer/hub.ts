@@ -8,8 +8,23 @@ import {
   type HubOutputs,
   heraldErrorOf,
   isRetryable,
+  retryAfterSeconds,
   TRPCClientError,
 } from '@herald/client';
+
+/** The README's retry loop, word for word. */
+async function withRetry<T>(call: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= attempts) throw error;
+      const waitSeconds = retryAfterSeconds(error);
+      const ms = waitSeconds !== null ? waitSeconds * 1000 : Math.random() * Math.min(30_000, 500 * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+  }
+}
 
 export type HubRun = {
   synced: HubOutputs['syncUsers'];
@@ -21,7 +36,7 @@ export async function runHub(url: string, apiKey: string): Promise<HubRun> {
   const herald = createHeraldClient({ url, apiKey });
 
   const users: HubInputs['syncUsers']['users'] = [{ id: 'u_packed', name: 'Packed Alice', limitMonthlyUsd: 200 }];
-  const synced = await herald.hub.syncUsers.mutate({ users });
+  const synced = await withRetry(() => herald.hub.syncUsers.mutate({ users }));
 
   const record: HubInputs['recordUsage']['records'][number] = {
     requestId: 'req_packed_1',
