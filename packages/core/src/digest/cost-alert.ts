@@ -1,5 +1,5 @@
 import type { Locale } from '../domain.ts';
-import { COST_CURRENCY, formatAmount, usageIndicator, usagePercent } from '../message/format.ts';
+import { COST_CURRENCY, formatAmount, formatAmountNumber, usageIndicator, usagePercent } from '../message/format.ts';
 import { ruCount } from '../message/plural-ru.ts';
 import { type CostAlertData, periodLabel } from '../notifications/cost-alert.ts';
 import type { DigestDefinition } from './types.ts';
@@ -106,7 +106,8 @@ export const costAlertDigest: DigestDefinition<CostAlertData> = {
     const percent = percentOf(d);
     const figures = [
       periodLabel(d.period, locale),
-      `${formatAmount(d.currentCost, COST_CURRENCY)} / ${formatAmount(d.quotaLimit, COST_CURRENCY)}`,
+      // Spend over quota in one currency, named once.
+      `${formatAmountNumber(d.currentCost)} / ${formatAmount(d.quotaLimit, COST_CURRENCY)}`,
       `${percent.toFixed(1)}% ${usageIndicator(percent)}`,
     ];
     const level = d.event === 'recovered' ? [t.recovered] : [];

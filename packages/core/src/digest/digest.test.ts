@@ -143,7 +143,7 @@ describe('cost alert digest', () => {
     expect([zh.title, zh.level]).toEqual(['12 位用户超出额度', 'error']);
     expect(sectionsAsPlainText(zh).split('\n').slice(0, 2)).toEqual([
       '- 用户 U1 (ID: 1)',
-      '  本周 · 120.00 USD / 100.00 USD · 120.0% 🔴 · 阈值 100%',
+      '  本周 · 120.00 / 100.00 USD · 120.0% 🔴 · 阈值 100%',
     ]);
     const en = costDigest(
       times(12, (i) => cost(i)),
@@ -151,7 +151,7 @@ describe('cost alert digest', () => {
     );
     expect([en.title, en.level]).toEqual(['12 users over their quota', 'error']);
     expect(sectionsAsPlainText(en)).toContain(
-      '- User U1 (ID: 1)\n  This week · 120.00 USD / 100.00 USD · 120.0% 🔴 · threshold 100%',
+      '- User U1 (ID: 1)\n  This week · 120.00 / 100.00 USD · 120.0% 🔴 · threshold 100%',
     );
   });
 
@@ -186,7 +186,7 @@ describe('cost alert digest', () => {
     expect(costDigest([back(1), back(2)], 'zh-CN')).toMatchObject({ title: '2 位用户消费恢复正常', level: 'info' });
     expect(costDigest([back(1), back(2)], 'en').title).toBe('2 users back under their threshold');
     expect(sectionsAsPlainText(costDigest([back(1)], 'en'))).toContain(
-      '- User U1 (ID: 1)\n  ✅ back under in a new period · This week · 5.00 USD / 100.00 USD · 5.0% 🟢',
+      '- User U1 (ID: 1)\n  ✅ back under in a new period · This week · 5.00 / 100.00 USD · 5.0% 🟢',
     );
     expect(costDigest([cost(1), back(2), cost(3)], 'zh-CN')).toMatchObject({
       title: '成本预警：2 个超过阈值 · 1 个恢复正常',

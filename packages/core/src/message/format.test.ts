@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAmount,
+  formatAmountNumber,
   formatCount,
   formatDate,
   formatDateTime,
@@ -65,6 +66,16 @@ describe('format', () => {
       formatAmount(0.00005, 'USD'),
       formatAmount(1_234.5678, 'USD'),
     ]).toEqual(['0.00 USD', '12.34 USD', '-5.1235 USD', '0.0001 USD', '1,234.5678 USD']);
+    expect([formatAmount(6.125, 'USD'), formatAmount(1_000, 'EUR'), formatAmount(1_234_567.5, 'JPY')]).toEqual([
+      '6.125 USD',
+      '1,000.00 EUR',
+      '1,234,567.50 JPY',
+    ]);
+    expect([formatAmountNumber(92.5), formatAmountNumber(-0.00001), formatAmountNumber(-3.2)]).toEqual([
+      '92.50',
+      '0.00',
+      '-3.20',
+    ]);
     // A negative amount too small to show has no sign.
     expect(formatAmount(-0.00001, 'USD')).toBe('0.00 USD');
     expect([formatCount(15_000), formatCount(1_234_567.5), formatCount(-1500), formatCount(0.4)]).toEqual([

@@ -65,18 +65,23 @@ export function formatDate(iso: string | Date, timeZone: string): string {
 /** What costs, quotas and spend reported by a hub are in (its billing currency). */
 export const COST_CURRENCY = 'USD';
 
-const amountFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
-
 /**
  * `1,234.50 USD`: every amount in every message and language reads the same way — grouped, two to
  * four decimals (the precision hubs bill in), then its ISO 4217 code. A code, not a symbol: `$`
  * and `¥` each stand for several currencies. Costs a hub reports are in USD.
  */
 export function formatAmount(value: number, currency: string): string {
-  const amount = amountFormat.format(Math.abs(value));
+  return `${formatAmountNumber(value)} ${currency}`;
+}
+
+/** `1,234.50`: an amount without its code, for a pair that names it once (`92.50 / 100.00 USD`). */
+export function formatAmountNumber(value: number): string {
+  // By hand rather than Intl.NumberFormat: digests format thousands of amounts per render.
+  const [whole = '0', decimals = ''] = Math.abs(value).toFixed(4).split('.');
+  // Four decimals, trailing zeros dropped down to two: 12.3400 → 12.34, 6.1250 → 6.125.
+  const amount = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${decimals.replace(/0{1,2}$/, '')}`;
   // No "-0.00": a sign only on an amount that still shows.
-  const sign = value < 0 && /[1-9]/.test(amount) ? '-' : '';
-  return `${sign}${amount} ${currency}`;
+  return value < 0 && /[1-9]/.test(amount) ? `-${amount}` : amount;
 }
 
 /** `15,000` */
