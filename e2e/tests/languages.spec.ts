@@ -106,7 +106,7 @@ function visibleTexts(): string[] {
     if (text && node.parentElement?.checkVisibility()) out.push(text);
   }
   for (const el of document.body.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title], input')) {
-    if (!el.checkVisibility()) continue;
+    if (!el.checkVisibility() || el.closest('[translate="no"]')) continue;
     for (const name of ['aria-label', 'placeholder', 'title']) {
       const value = el.getAttribute(name)?.trim();
       if (value) out.push(value);
@@ -144,6 +144,7 @@ const NAV_KEY = {
   '/deliveries': 'deliveries',
   '/silences': 'silences',
   '/api-keys': 'apiKeys',
+  '/api-reference': 'apiReference',
   '/settings': 'settings',
 } as const satisfies Record<(typeof PAGES)[number]['path'], string>;
 

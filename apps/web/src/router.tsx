@@ -13,6 +13,7 @@ import { LoginSearch } from './lib/redirect.ts';
 import { parseSearch, stringifySearch } from './lib/search-params.ts';
 import { fetchSession } from './lib/session.ts';
 import { ApiKeysPage } from './pages/api-keys/api-keys-page.tsx';
+import { ApiReferencePage } from './pages/api-reference/api-reference-page.tsx';
 import { DeliveriesPage } from './pages/deliveries/deliveries-page.tsx';
 import { LoginPage } from './pages/login/login-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
@@ -70,6 +71,11 @@ const deliveriesRoute = createRoute({
 });
 const silencesRoute = createRoute({ getParentRoute: () => authedRoute, path: 'silences', component: SilencesPage });
 const apiKeysRoute = createRoute({ getParentRoute: () => authedRoute, path: 'api-keys', component: ApiKeysPage });
+const apiReferenceRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'api-reference',
+  component: ApiReferencePage,
+});
 const settingsRoute = createRoute({ getParentRoute: () => authedRoute, path: 'settings', component: SettingsPage });
 
 const routeTree = rootRoute.addChildren([
@@ -81,6 +87,7 @@ const routeTree = rootRoute.addChildren([
     deliveriesRoute,
     silencesRoute,
     apiKeysRoute,
+    apiReferenceRoute,
     settingsRoute,
   ]),
 ]);

@@ -4,6 +4,7 @@ import {
   IconSpeakerphone,
   IconAdjustments as TablerAdjustments,
   IconAlertCircle as TablerAlertCircle,
+  IconApi as TablerApi,
   IconBell as TablerBell,
   IconBellOff as TablerBellOff,
   IconCheck as TablerCheck,
@@ -34,6 +35,7 @@ export const IconBellOff = decorative(TablerBellOff);
 export const IconTarget = decorative(TablerTarget);
 export const IconSend = decorative(TablerSend);
 export const IconKey = decorative(TablerKey);
+export const IconApi = decorative(TablerApi);
 export const IconAdjustments = decorative(TablerAdjustments);
 export const IconSun = decorative(TablerSun);
 export const IconMoon = decorative(TablerMoon);

@@ -1,6 +1,7 @@
 import type { LinkProps } from '@tanstack/react-router';
 import {
   IconAdjustments,
+  IconApi,
   IconBell,
   IconBellOff,
   type IconComponent,
@@ -13,7 +14,7 @@ import {
 export type NavItem = {
   to: NonNullable<LinkProps['to']>;
   /** Also the key of the page's title under `nav.*`. */
-  key: 'overview' | 'notifications' | 'targets' | 'deliveries' | 'silences' | 'apiKeys' | 'settings';
+  key: 'overview' | 'notifications' | 'targets' | 'deliveries' | 'silences' | 'apiKeys' | 'apiReference' | 'settings';
   icon: IconComponent;
 };
 
@@ -25,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/deliveries', key: 'deliveries', icon: IconSend },
   { to: '/silences', key: 'silences', icon: IconBellOff },
   { to: '/api-keys', key: 'apiKeys', icon: IconKey },
+  { to: '/api-reference', key: 'apiReference', icon: IconApi },
   { to: '/settings', key: 'settings', icon: IconAdjustments },
 ];
 

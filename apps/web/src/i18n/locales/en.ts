@@ -37,6 +37,7 @@ export const en = {
     deliveries: 'Deliveries',
     silences: 'Silences',
     apiKeys: 'API keys',
+    apiReference: 'API reference',
     settings: 'Settings',
   },
   login: {
@@ -88,6 +89,10 @@ export const en = {
       description:
         'Keys your AI API hub uses to report events to Herald. A new key is shown only once; revoke keys you no longer use.',
       empty: 'No API keys yet. Keys you create will be listed here.',
+    },
+    apiReference: {
+      description:
+        'Every procedure of Herald’s API: what a hub sends (fields, units, limits, defaults), what it gets back, and the errors. Generated from the server’s own schemas; the same document is at /openapi.json.',
     },
     settings: {
       description:

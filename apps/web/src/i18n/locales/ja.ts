@@ -34,6 +34,7 @@ export const ja = {
     deliveries: '配信履歴',
     silences: 'サイレンス',
     apiKeys: 'API キー',
+    apiReference: 'API リファレンス',
     settings: '設定',
   },
   login: {
@@ -85,6 +86,10 @@ export const ja = {
       description:
         'AI API ハブが Herald にイベントを報告するためのキーです。新しいキーは一度しか表示されません。使わなくなったキーは無効化してください。',
       empty: 'API キーはまだありません。作成したキーがここに表示されます。',
+    },
+    apiReference: {
+      description:
+        'Herald API のすべてのプロシージャ：ハブが送るもの（フィールド、単位、上限、既定値）、返ってくるもの、そしてエラー。サーバー自身のスキーマから生成しています。同じドキュメントは /openapi.json にあります。',
     },
     settings: {
       description:

@@ -34,6 +34,7 @@ export const zhCN = {
     deliveries: '发送记录',
     silences: '静默',
     apiKeys: 'API 密钥',
+    apiReference: 'API 参考',
     settings: '设置',
   },
   login: {
@@ -81,6 +82,10 @@ export const zhCN = {
     apiKeys: {
       description: '你的 AI API 中转站向 Herald 上报事件时使用的密钥。新密钥只显示一次；不再使用的密钥请吊销。',
       empty: '还没有 API 密钥。创建的密钥会列在这里。',
+    },
+    apiReference: {
+      description:
+        'Herald API 的全部过程：中转站发送什么（字段、单位、限制、默认值）、收到什么，以及错误。由服务器自身的 schema 生成；同一份文档位于 /openapi.json。',
     },
     settings: {
       description:

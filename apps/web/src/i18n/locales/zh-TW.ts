@@ -34,6 +34,7 @@ export const zhTW = {
     deliveries: '傳送紀錄',
     silences: '靜音',
     apiKeys: 'API 金鑰',
+    apiReference: 'API 參考',
     settings: '設定',
   },
   login: {
@@ -81,6 +82,10 @@ export const zhTW = {
     apiKeys: {
       description: '您的 AI API 中轉站向 Herald 回報事件時使用的金鑰。新金鑰只會顯示一次；不再使用的金鑰請撤銷。',
       empty: '尚無 API 金鑰。建立的金鑰會列在這裡。',
+    },
+    apiReference: {
+      description:
+        'Herald API 的全部程序：中轉站傳送什麼（欄位、單位、限制、預設值）、收到什麼，以及錯誤。由伺服器本身的 schema 產生；同一份文件位於 /openapi.json。',
     },
     settings: {
       description:
