@@ -1,3 +1,4 @@
+import type { RunOutcome } from '@herald/core';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { readSettings } from '../db/repos/settings.ts';
@@ -9,10 +10,6 @@ import { runCacheHitRateCheck } from './cache-hit-rate.ts';
 import { runCostCheck } from './cost-alert.ts';
 import { runDailyLeaderboard } from './daily-leaderboard.ts';
 import { resolveTimezone } from './timezone.ts';
-
-export type RunOutcome =
-  | { ran: true; scope: string; timezone: string; alerts?: number; sent?: boolean }
-  | { ran: false; scope: string; reason: string };
 
 const SWITCH = {
   cost_alert: 'cost_alert_enabled',

@@ -1,3 +1,4 @@
+import type { AuditPage } from '@herald/core';
 import type { Db, Executor } from '../db/database.ts';
 
 export type AuditEntry = {
@@ -27,7 +28,7 @@ export async function recordAudit(db: Executor, e: AuditEntry): Promise<void> {
 export async function listAudit(
   db: Db,
   opts: { cursor?: number | undefined; limit: number; entityType?: string | undefined },
-) {
+): Promise<AuditPage> {
   let q = db
     .selectFrom('audit_log')
     .selectAll()

@@ -3,6 +3,7 @@ import {
   LEGACY_WEBHOOK_TYPE,
   type LegacyChannel,
   type LegacyWebhookField,
+  type MigrateLegacyResult,
   type NotificationType,
   parseLegacyWebhook,
   TargetConfig,
@@ -39,13 +40,6 @@ const TYPE_NAME: Record<NotificationType, string> = {
   daily_leaderboard: 'daily leaderboard',
   cache_hit_rate: 'cache hit-rate alert',
   provider_balance: 'provider balance alert',
-};
-
-export type MigrateLegacyResult = {
-  /** One per distinct legacy URL, bound to every type that used it; empty when nothing was stored. */
-  created: Array<{ targetId: string; name: string; channel: LegacyChannel; types: NotificationType[] }>;
-  useLegacyMode: boolean;
-  message: string;
 };
 
 /** A target's config for a legacy URL: the platform from its host, Telegram's chat and topic from its query. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { BindingMentions } from '../channels/mentions.ts';
 import { NOTIFICATION_TYPES } from '../domain.ts';
 import { LEVELS } from '../message/model.ts';
 import { TimeZone, templateSchema } from './common.ts';
@@ -57,18 +56,23 @@ export const SetBindingsInput = z
   });
 export type SetBindingsInput = z.infer<typeof SetBindingsInput>;
 
-export type BindingView = {
-  id: string;
-  notificationType: (typeof NOTIFICATION_TYPES)[number];
-  targetId: string;
-  targetName: string;
-  targetType: string;
-  targetEnabled: boolean;
-  isEnabled: boolean;
-  scheduleCron: string | null;
-  scheduleTimezone: string | null;
-  templateOverride: Record<string, unknown> | null;
-  quietHours: QuietHours | null;
+/** A binding as `bindings.list` and `bindings.set` answer it, with its target's name and state. */
+export const BindingView = z.object({
+  id: z.uuid(),
+  notificationType: z.enum(NOTIFICATION_TYPES),
+  targetId: z.uuid(),
+  targetName: z.string(),
+  targetType: z.string(),
+  targetEnabled: z.boolean(),
+  isEnabled: z.boolean(),
+  scheduleCron: z.string().nullable(),
+  scheduleTimezone: z.string().nullable(),
+  templateOverride: z.record(z.string(), z.unknown()).nullable(),
+  // As stored: not checked again on the way out (a stricter rule must not make a binding unreadable).
+  quietHours: z
+    .object({ days: z.array(z.number().int()), from: z.string(), to: z.string(), bypassUrgent: z.boolean() })
+    .nullable(),
   /** Who the binding's messages notify (null: nobody). */
-  mentions: BindingMentions | null;
-};
+  mentions: z.object({ people: z.array(z.string()), levels: z.array(z.enum(LEVELS)).nullable() }).nullable(),
+});
+export type BindingView = z.infer<typeof BindingView>;

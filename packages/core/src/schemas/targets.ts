@@ -111,3 +111,7 @@ export type TargetView = {
   createdAt: string;
   updatedAt: string;
 } & { [K in ChannelFieldName]: AllChannelFields[K] extends FieldSpec ? FieldView<AllChannelFields[K]> : never };
+
+/** What `targets.delete` answers: the id of the target it removed (with its bindings). */
+export const DeletedTarget = z.object({ id: z.uuid() });
+export type DeletedTarget = z.infer<typeof DeletedTarget>;

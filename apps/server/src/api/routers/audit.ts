@@ -1,7 +1,10 @@
-import { AuditListInput } from '@herald/core';
+import { AuditListInput, AuditPage } from '@herald/core';
 import { listAudit } from '../../services/audit.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 export const auditRouter = router({
-  list: adminProcedure.input(AuditListInput).query(({ ctx, input }) => listAudit(ctx.deps.db, input)),
+  list: adminProcedure
+    .input(AuditListInput)
+    .output(AuditPage)
+    .query(({ ctx, input }) => listAudit(ctx.deps.db, input)),
 });

@@ -1,4 +1,5 @@
-import { PreviewInput, TriggerInput } from '@herald/core';
+import { PreviewInput, RunOutcome, ScheduleView, TriggerInput } from '@herald/core';
+import { z } from 'zod';
 import { triggerNow } from '../../engine/scheduled-jobs.ts';
 import { previewNotification } from '../../services/preview.ts';
 import { listHeraldSchedules } from '../../services/reconcile.ts';
@@ -9,9 +10,10 @@ export const notificationsRouter = router({
     .input(PreviewInput)
     .query(({ ctx, input }) => previewNotification(ctx.deps.db, input, ctx.deps.config.publicUrl)),
   /** The schedules registered in the queue right now (derived from settings and bindings). */
-  schedules: adminProcedure.query(({ ctx }) => listHeraldSchedules(ctx.deps.boss)),
+  schedules: adminProcedure.output(z.array(ScheduleView)).query(({ ctx }) => listHeraldSchedules(ctx.deps.boss)),
   /** Runs a cost check or the leaderboard now, as its schedule would (switches respected). */
   trigger: adminProcedure
     .input(TriggerInput)
+    .output(z.array(RunOutcome))
     .mutation(({ ctx, input }) => triggerNow(ctx.deps, input.notificationType)),
 });

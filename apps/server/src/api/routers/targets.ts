@@ -1,5 +1,6 @@
 import {
   CreateTargetInput,
+  DeletedTarget,
   TargetIdInput,
   TargetPaceView,
   TestResult,
@@ -23,7 +24,10 @@ export const targetsRouter = router({
   update: adminProcedure
     .input(UpdateTargetInput)
     .mutation(({ ctx, input }) => updateTarget(ctx.deps, input, ctx.actor)),
-  delete: adminProcedure.input(TargetIdInput).mutation(({ ctx, input }) => deleteTarget(ctx.deps, input.id, ctx.actor)),
+  delete: adminProcedure
+    .input(TargetIdInput)
+    .output(DeletedTarget)
+    .mutation(({ ctx, input }) => deleteTarget(ctx.deps, input.id, ctx.actor)),
   test: adminProcedure
     .input(TestTargetInput)
     .output(TestResult)
