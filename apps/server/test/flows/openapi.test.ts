@@ -80,6 +80,18 @@ describe('GET /openapi.json', () => {
     });
   });
 
+  it('a mutation without an input is documented without a body, and is answered without one', async () => {
+    expect(doc.paths['/trpc/auth.logout'].post.requestBody).toBeUndefined();
+    const res = await fetch(`${h.url}/trpc/auth.logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+    expect(documented('auth.logout', '200').parse(await res.json())).toEqual({
+      result: { data: { authenticated: false, expiresAt: null } },
+    });
+  });
+
   it('errors come in the documented Error shape: a bad input, a missing key', async () => {
     const bad = await callAsDocumented('hub.syncUsers', { users: [{ id: 'u1' }] }, hubKey);
     expect(bad.status).toBe(400);
