@@ -1,5 +1,6 @@
 import type { NotificationType } from '@herald/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CCH_BODY_LIMIT } from '../../../src/bridges/cch/route.ts';
 import { CCH_TEMPLATES } from '../../../src/bridges/cch/templates.ts';
 import { type FakeCustom, type FakeWecom, startFakeCustom, startFakeWecom } from '../../fake-platforms/index.ts';
 import { type ApiResponse, manualClock, startTestHerald, TEST_ADMIN_TOKEN, type TestHerald } from '../../herald.ts';
@@ -300,6 +301,9 @@ describe('POST /bridges/cch refusals', () => {
     const broken = await post('{"type": "circuit_breaker",');
     expect(broken.status).toBe(400);
     expect(broken.body.error.data.herald.code).toBe('INVALID_INPUT');
+    const huge = await post(JSON.stringify({ ...JSON.parse(valid()), lastError: 'x'.repeat(CCH_BODY_LIMIT) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.data.herald).toEqual({ code: 'PAYLOAD_TOO_LARGE', retryable: false });
   });
 
   it('names each field CCH filled with something that is not a number or a time', async () => {
