@@ -54,3 +54,16 @@ test('the viewer is loaded only by its page', async ({ page }) => {
   await expect(page.getByText('hub.recordUsage').first()).toBeVisible({ timeout: 20_000 });
   expect(scripts.some((s) => /scalar-reference-.*\.js$/.test(s))).toBe(true);
 });
+
+test.describe('on a narrow screen', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the reference fits the width: nothing scrolls sideways', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto('/api-reference');
+    await expect(pageTitle(page, 'API reference')).toBeVisible();
+    await expect(page.getByText('Herald API', { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
