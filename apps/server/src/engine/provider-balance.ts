@@ -99,17 +99,18 @@ async function judge(deps: Deps, trx: Trx, report: ProviderBalanceReport): Promi
     return { outcome: 'disabled', ...level, notificationId: null };
   }
   if (decision.kind === 'alert' && decision.level) {
-    const { notificationId, deliveryIds } = await enqueueNotification(deps, trx, {
+    const queued = await enqueueNotification(deps, trx, {
       type: 'provider_balance',
       data: data('low', decision.level.fraction),
       source: 'hub',
     });
+    const { notificationId, deliveryIds } = queued;
     await save(decision.alertedFraction, alertId ?? notificationId);
     log.info(
       { action: 'provider_balance_alert_sent', level: decision.level.name, deliveries: deliveryIds.length },
       'low-balance alert queued',
     );
-    return { outcome: 'alerted', ...level, notificationId };
+    return told('alerted', queued, level);
   }
   if (decision.kind === 'recover' && alerted !== null) {
     // Only whoever heard of the low balance hears of the top-up.
@@ -121,10 +122,25 @@ async function judge(deps: Deps, trx: Trx, report: ProviderBalanceReport): Promi
       { action: 'provider_balance_recovery_sent', deliveries: r.deliveryIds.length },
       'provider balance recovery queued',
     );
-    return { outcome: 'recovered', notificationId: r.notificationId };
+    return told('recovered', {
+      notificationId: r.notificationId,
+      silenceId: 'silencedBy' in r ? r.silencedBy?.id : null,
+    });
   }
   await save(decision.alertedFraction, keptAlert);
   return { outcome: 'unchanged', ...level, notificationId: null };
+}
+
+/** A queued message's answer, unless it reaches nobody (a silence, no recipients): then "suppressed". */
+function told(
+  outcome: 'alerted' | 'recovered',
+  r: { notificationId: string | null; silenceId?: string | null | undefined },
+  level: { level?: string } = {},
+): BalanceAnswer {
+  if (r.notificationId === null)
+    return { outcome: 'suppressed', reason: 'no_recipients', ...level, notificationId: null };
+  if (r.silenceId) return { outcome: 'suppressed', reason: 'silenced', ...level, notificationId: r.notificationId };
+  return { outcome, ...level, notificationId: r.notificationId };
 }
 
 /** The most balances the Overview lists. */

@@ -50,7 +50,9 @@ export const ProviderBalanceReport = strict(
 export type ProviderBalanceReport = z.output<typeof ProviderBalanceReport>;
 export type ProviderBalanceReportInput = z.input<typeof ProviderBalanceReport>;
 
-export const BALANCE_OUTCOMES = ['alerted', 'recovered', 'unchanged', 'disabled'] as const;
+export const BALANCE_OUTCOMES = ['alerted', 'recovered', 'suppressed', 'unchanged', 'disabled'] as const;
+/** Why a balance message told nobody (with `suppressed`). */
+export const BALANCE_REASONS = ['silenced', 'no_recipients'] as const;
 
 /** What became of a balance report. */
 export const ProviderBalanceReportResult = z.object({
@@ -63,7 +65,13 @@ export const ProviderBalanceReportResult = z.object({
   outcome: z
     .enum(BALANCE_OUTCOMES)
     .describe(
-      'alerted: a new, lower level was reached and its alert queued; recovered: back at or above the threshold after an alert, one message to whoever got it; unchanged: nothing new to say (also a report older than the last); disabled: provider-balance alerts are switched off.',
+      'alerted: a new, lower level was reached and its alert queued; recovered: back at or above the threshold after an alert, one message to whoever got it; suppressed: such a message, told to nobody (see reason); unchanged: nothing new to say (also a report older than the last); disabled: provider-balance alerts are switched off.',
+    ),
+  reason: z
+    .enum(BALANCE_REASONS)
+    .optional()
+    .describe(
+      'With suppressed: silenced (a silence held it back; stored under notificationId, logged as skipped) or no_recipients (no target is bound to provider_balance, or nobody got the alert a recovery follows).',
     ),
   level: z
     .string()

@@ -236,7 +236,14 @@ describe('provider balance alerts through the API', () => {
     await report({ providerId: 'p9', providerName: 'Muted', balance: 500, lowBalanceThreshold: 100 });
     await admin.silences.create.mutate({ matcher: { kind: 'provider', providerId: 'p9' }, durationMinutes: 60 });
     const r = await report({ providerId: 'p9', balance: 50, lowBalanceThreshold: 100 });
-    expect(r).toMatchObject({ outcome: 'alerted', level: 'low' });
+    // Stored and logged, but nobody is told: the hub hears so.
+    expect(r).toEqual({
+      ok: true,
+      outcome: 'suppressed',
+      reason: 'silenced',
+      level: 'low',
+      notificationId: expect.any(String),
+    });
     const log = await admin.deliveries.list.query({ notificationType: 'provider_balance', status: 'skipped' });
     expect(log.items.map((d) => d.subject)).toEqual(['Muted']);
   });

@@ -1,8 +1,9 @@
 /**
- * What `hub.reportCircuitBreaker` answers: a hub must be able to tell a message on its way
- * (alerted, recovered, flapping) from a report that told nobody (suppressed, with the reason).
+ * What `hub.reportCircuitBreaker` and `hub.reportProviderBalance` answer: a hub must be able to
+ * tell a message on its way (alerted, recovered, flapping) from a report that told nobody
+ * (suppressed, with the reason).
  */
-import { CircuitBreakerReportResult } from '@herald/core';
+import { CircuitBreakerReportResult, ProviderBalanceReportResult } from '@herald/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock, startTestHerald, TEST_ADMIN_TOKEN, type TestHerald } from '../../herald.ts';
 import { bindOnly, closeAll, customReceiver, hubKey, type Receiver, settled, switchOn } from '../incidents/support.ts';
@@ -112,5 +113,43 @@ describe('hub.reportCircuitBreaker answers', () => {
     await h.client(TEST_ADMIN_TOKEN).settings.update.mutate({ circuitBreakerEnabled: false });
     expect(await open('p4')).toEqual({ ok: true, outcome: 'disabled', notificationId: null });
     await switchOn(h);
+  });
+});
+
+describe('hub.reportProviderBalance answers', () => {
+  beforeAll(() => h.client(TEST_ADMIN_TOKEN).settings.update.mutate({ providerBalanceEnabled: true }));
+  const balance = async (providerId: string, value: number) => {
+    const answer = await h.client(key).hub.reportProviderBalance.mutate({
+      providerId,
+      balance: value,
+      lowBalanceThreshold: 100,
+    });
+    expect(ProviderBalanceReportResult.parse(answer)).toEqual(answer);
+    return answer;
+  };
+
+  it('nothing bound: suppressed (no_recipients), and so is the top-up', async () => {
+    await bindOnly(h, 'provider_balance', []);
+    expect(await balance('b1', 60)).toEqual({
+      ok: true,
+      outcome: 'suppressed',
+      reason: 'no_recipients',
+      level: 'low',
+      notificationId: null,
+    });
+    expect(await balance('b1', 500)).toEqual(suppressed('no_recipients'));
+  });
+
+  it('bound: alerted, then recovered, each reaching the platform', async () => {
+    await bindOnly(h, 'provider_balance', [rx.target.id]);
+    const before = rx.fake.accepted.length;
+    expect(await balance('b2', 60)).toEqual({
+      ok: true,
+      outcome: 'alerted',
+      level: 'low',
+      notificationId: expect.any(String),
+    });
+    expect(await balance('b2', 500)).toEqual({ ok: true, outcome: 'recovered', notificationId: expect.any(String) });
+    await rx.fake.waitForAccepted(before + 2);
   });
 });
