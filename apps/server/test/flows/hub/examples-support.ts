@@ -12,13 +12,18 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../../..');
 
 export type ExampleRun = { code: number; stdout: string; stderr: string; lines: Array<Record<string, unknown>> };
 
-/** Runs a command to its end; each stdout line that is JSON is parsed into `lines`. */
+/** Runs a command to its end (no .pyc files left in the repo); each stdout line that is JSON is parsed into `lines`. */
 export function runExample(cmd: string, args: string[], env: Record<string, string>): Promise<ExampleRun> {
   return new Promise((resolve, reject) => {
     execFile(
       cmd,
       args,
-      { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH ?? '', PYTHONDONTWRITEBYTECODE: '1', ...env },
+        timeout: 120_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(new Error(`${cmd} did not run: ${error.message}`));
         const lines = stdout.split('\n').flatMap((l) => {
