@@ -10,6 +10,7 @@
  * every hub procedure needs both (input only when it takes one). `<!-- fields: errors -->` is the
  * error codes' table (core's HERALD_ERRORS), `<!-- fields: limits -->` the request limits.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type JsonSchema, jsonSchemaOf } from '../apps/server/src/api/openapi/json-schema.ts';
@@ -18,7 +19,16 @@ import { appRouter } from '../apps/server/src/api/router.ts';
 import { BODY_LIMIT_BYTES } from '../apps/server/src/http/server.ts';
 import { HERALD_ERRORS, HUB_BATCH_MAX, HUB_TIME_LATEST, USAGE_EARLIEST } from '../packages/core/src/index.ts';
 
-export const GUIDE_PATH = path.resolve(import.meta.dirname, '../docs/hub-guide.md');
+const ROOT = path.resolve(import.meta.dirname, '..');
+export const GUIDE_PATH = path.join(ROOT, 'docs/hub-guide.md');
+
+/** The guide as the repository's formatter (biome, which pads table columns) writes it. */
+function formatted(markdown: string): string {
+  return execFileSync(path.join(ROOT, 'node_modules/.bin/biome'), ['format', `--stdin-file-path=${GUIDE_PATH}`], {
+    input: markdown,
+    encoding: 'utf8',
+  });
+}
 
 type Row = { field: string; type: string; required: string; limits: string; meaning: string };
 
@@ -203,7 +213,7 @@ export function updateGuide(text: string): { text: string; problems: string[] } 
     if (!seen.has(name))
       problems.push(`no table for ${name}: add <!-- fields: ${name} --> <!-- /fields --> to the guide`);
   }
-  return { text: updated, problems };
+  return { text: formatted(updated), problems };
 }
 
 if (import.meta.main) {
