@@ -5,20 +5,28 @@
  * opening and closing again; every call is retried while Herald says the error is retryable.
  * See docs/hub-guide.md for every field.
  */
-import { createHeraldClient, type HeraldClient, type HubInputs, heraldErrorOf, isRetryable } from '@herald/client';
+import {
+  createHeraldClient,
+  type HeraldClient,
+  type HubInputs,
+  heraldErrorOf,
+  isRetryable,
+  retryAfterSeconds,
+} from '@herald/client';
 
 type UsageRecord = HubInputs['recordUsage']['records'][number];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Retries while the error is retryable: full-jitter backoff from `baseMs`, capped at 30 s. */
+/** Retries while the error is retryable: full-jitter backoff from `baseMs`, capped at 30 s; Retry-After first. */
 export async function withRetry<T>(call: () => Promise<T>, attempts = 6, baseMs = 500): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (err) {
       if (!isRetryable(err) || attempt >= attempts) throw err;
-      await sleep(Math.random() * Math.min(30_000, baseMs * 2 ** (attempt - 1)));
+      const jitter = Math.random() * Math.min(30_000, baseMs * 2 ** (attempt - 1));
+      await sleep(Math.max(jitter, Math.min(30, retryAfterSeconds(err) ?? 0) * 1000));
     }
   }
 }
