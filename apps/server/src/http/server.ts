@@ -5,8 +5,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { OPENAPI_ROUTE, openApiHandler } from '../api/openapi/route.ts';
 import { type AppRouter, appRouter } from '../api/router.ts';
 import { contextFactory } from '../api/trpc.ts';
-import { registerCchBridge } from '../bridges/cch/route.ts';
 import { createCredentialLimit } from '../auth/credential-limit.ts';
+import { registerCchBridge } from '../bridges/cch/route.ts';
 import { deriveCookieSecret } from '../crypto/secret-box.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Metrics } from '../metrics.ts';
