@@ -1,4 +1,4 @@
-import type { AuditPage } from '@herald/core';
+import { type AuditKind, type AuditPage, auditActionsOf } from '@herald/core';
 import type { Db, Executor } from '../db/database.ts';
 
 export type AuditEntry = {
@@ -27,7 +27,13 @@ export async function recordAudit(db: Executor, e: AuditEntry): Promise<void> {
 
 export async function listAudit(
   db: Db,
-  opts: { cursor?: number | undefined; limit: number; entityType?: string | undefined },
+  opts: {
+    cursor?: number | undefined;
+    limit: number;
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    kind?: AuditKind | undefined;
+  },
 ): Promise<AuditPage> {
   let q = db
     .selectFrom('audit_log')
@@ -36,6 +42,8 @@ export async function listAudit(
     .limit(opts.limit + 1);
   if (opts.cursor) q = q.where('id', '<', opts.cursor);
   if (opts.entityType) q = q.where('entity_type', '=', opts.entityType);
+  if (opts.entityId) q = q.where('entity_id', '=', opts.entityId);
+  if (opts.kind) q = q.where('action', 'in', auditActionsOf(opts.kind));
   const rows = await q.execute();
   const page = rows.slice(0, opts.limit);
   return {

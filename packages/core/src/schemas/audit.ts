@@ -1,5 +1,44 @@
 import { z } from 'zod';
 
+/** Every action the server records, by its kind: what happened, whatever the object. */
+export const AUDIT_ACTIONS = {
+  'target.create': 'create',
+  'target.update': 'update',
+  'target.delete': 'delete',
+  'bindings.add': 'create',
+  'bindings.set': 'update',
+  'settings.update': 'update',
+  'settings.mode_switched': 'update',
+  'settings.legacy_migrated': 'update',
+  'api_key.create': 'create',
+  'api_key.revoke': 'delete',
+  'silence.create': 'create',
+  'silence.end': 'delete',
+  'deliveries.resend': 'resend',
+  'cch_connector.update': 'update',
+} as const satisfies Record<string, AuditKind>;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** Kinds of change: made, changed, removed (deleted, revoked, ended), sent again. */
+export const AUDIT_KINDS = ['create', 'update', 'delete', 'resend'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** The objects changes are recorded against (`entityType`). */
+export const AUDIT_ENTITY_TYPES = [
+  'target',
+  'bindings',
+  'settings',
+  'api_key',
+  'silence',
+  'delivery',
+  'cch_connector',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** The actions of one kind. */
+export const auditActionsOf = (kind: AuditKind): AuditAction[] =>
+  (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((action) => AUDIT_ACTIONS[action] === kind);
+
 /** One change made in the dashboard or over the API, as `audit.list` shows it. */
 export const AuditEntryView = z.object({
   id: z.number().int().describe('Newer entries have larger ids; pass the last one as `cursor` for the next page.'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, LOCALES } from '../domain.ts';
+import { AUDIT_KINDS } from './audit.ts';
 import { BindingMentionsInput, NotificationTypeSchema } from './bindings.ts';
 import { TemplateJson } from './common.ts';
 import { Text } from './text.ts';
@@ -25,6 +26,9 @@ export const AuditListInput = z
     cursor: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(200).default(50),
     entityType: Text().max(50, 'at most 50 characters').optional(),
+    /** With entityType: one object's changes (a target's id, a binding's notification type). */
+    entityId: Text().max(100, 'at most 100 characters').optional(),
+    kind: z.enum(AUDIT_KINDS, `must be one of ${AUDIT_KINDS.join(', ')}`).optional(),
   })
   .default({ limit: 50 });
 
