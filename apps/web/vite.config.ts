@@ -21,6 +21,9 @@ export default defineConfig({
             {
               name: 'charts',
               test: /node_modules[\\/](@mantine[\\/]charts|recharts|d3-[^\\/]+|victory-vendor)[\\/]/,
+              // By default a group also takes its modules' dependencies (React, clsx…), and this
+              // group comes first: the first page then imported from it and index.html preloaded it.
+              includeDependenciesRecursively: false,
             },
             // The groups below hold what the first page load needs ($initial) only: a library that
             // only a lazily loaded page uses (the API reference's Scalar, ~4.5 MB) stays in that page's chunks.

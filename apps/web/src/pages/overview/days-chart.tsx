@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 import type { OverviewDay } from '@herald/core';
 import { BarChart } from '@mantine/charts';
 import { Group, Skeleton, Text } from '@mantine/core';
