@@ -1,5 +1,6 @@
 import { IconBrandDingtalk } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { DINGTALK_ERROR_HINTS } from './hints/dingtalk.ts';
 import { ROBOT_SIGNING_SECRET as secret, ROBOT_WEBHOOK_URL as url } from './shared-text.ts';
 import type { ChannelUi } from './types.ts';
 
@@ -14,4 +15,5 @@ export const dingtalkUi: ChannelUi<'dingtalk'> = {
   },
   icon: decorative(IconBrandDingtalk),
   color: 'cyan',
+  errorHints: DINGTALK_ERROR_HINTS,
 };

@@ -1,5 +1,6 @@
 import { IconBrandDiscord } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { DISCORD_ERROR_HINTS } from './hints/discord.ts';
 import type { ChannelUi } from './types.ts';
 
 const URL_PLACEHOLDER = 'https://discord.com/api/webhooks/…/…';
@@ -112,4 +113,5 @@ export const discordUi: ChannelUi<'discord'> = {
   },
   icon: decorative(IconBrandDiscord),
   color: 'grape',
+  errorHints: DISCORD_ERROR_HINTS,
 };

@@ -1,5 +1,6 @@
 import { IconMail } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { EMAIL_ERROR_HINTS } from './hints/email.ts';
 import type { ChannelUi } from './types.ts';
 
 const HOST = 'smtp.example.com';
@@ -207,5 +208,6 @@ export const emailUi: ChannelUi<'email'> = {
   },
   icon: decorative(IconMail),
   color: 'orange',
+  errorHints: EMAIL_ERROR_HINTS,
   defaults: { smtpPort: '587', smtpSecurity: 'starttls' },
 };

@@ -1,5 +1,6 @@
 import { IconFeather } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { FEISHU_ERROR_HINTS } from './hints/feishu.ts';
 import { ROBOT_SIGNING_SECRET as secret, ROBOT_WEBHOOK_URL as url } from './shared-text.ts';
 import type { ChannelUi } from './types.ts';
 
@@ -14,4 +15,5 @@ export const feishuUi: ChannelUi<'feishu'> = {
   },
   icon: decorative(IconFeather),
   color: 'blue',
+  errorHints: FEISHU_ERROR_HINTS,
 };

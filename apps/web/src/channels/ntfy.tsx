@@ -1,5 +1,6 @@
 import { IconBellRinging } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { NTFY_ERROR_HINTS } from './hints/ntfy.ts';
 import type { ChannelUi } from './types.ts';
 
 /** ntfy push notifications (self-hosted or ntfy.sh): a topic URL and, for a protected topic, a token. */
@@ -95,4 +96,5 @@ export const ntfyUi: ChannelUi<'ntfy'> = {
   },
   icon: decorative(IconBellRinging),
   color: 'teal',
+  errorHints: NTFY_ERROR_HINTS,
 };

@@ -1,5 +1,6 @@
 import { IconBrandSlack } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { SLACK_ERROR_HINTS } from './hints/slack.ts';
 import type { ChannelUi } from './types.ts';
 
 const PLACEHOLDER = 'https://hooks.slack.com/services/T…/B…/…';
@@ -80,4 +81,5 @@ export const slackUi: ChannelUi<'slack'> = {
   },
   icon: decorative(IconBrandSlack),
   color: 'pink',
+  errorHints: SLACK_ERROR_HINTS,
 };

@@ -1,5 +1,6 @@
 import { IconBrandTeams } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { TEAMS_ERROR_HINTS } from './hints/teams.ts';
 import type { ChannelUi } from './types.ts';
 
 const URL_PLACEHOLDER = 'https://….logic.azure.com/workflows/…/triggers/manual/paths/invoke?…&sig=…';
@@ -71,4 +72,5 @@ export const teamsUi: ChannelUi<'teams'> = {
   },
   icon: decorative(IconBrandTeams),
   color: 'violet',
+  errorHints: TEAMS_ERROR_HINTS,
 };

@@ -1,5 +1,6 @@
 import { IconBrandTelegram } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { TELEGRAM_ERROR_HINTS } from './hints/telegram.ts';
 import type { ChannelUi } from './types.ts';
 
 /** Telegram bots: a token from @BotFather and the chat (and forum topic) to post in. */
@@ -119,4 +120,5 @@ export const telegramUi: ChannelUi<'telegram'> = {
   },
   icon: decorative(IconBrandTelegram),
   color: 'indigo',
+  errorHints: TELEGRAM_ERROR_HINTS,
 };

@@ -54,7 +54,18 @@ export type ChannelUi<C extends ChannelType> = {
   defaults?: Partial<Record<keyof FieldsOf<C> & string, string>>;
   /** When the platform's pace depends on a setting, how to name each case's pace before it is known. */
   paceCases?: PaceCases<Partial<Record<keyof FieldsOf<C> & string, unknown>>>;
+  /** What the platform's known error codes mean and what to do, by code as the log shows it ("310000"). */
+  errorHints?: ErrorHints;
 };
+
+/** A platform error code's meaning and the admin's next step, in one language. */
+export type ErrorHintText = { meaning: string; action: string };
+/**
+ * One known error code: its words in every language, and the fix the log offers as a button
+ * (`editTarget`: the target's settings are wrong, e.g. its signing secret).
+ */
+export type ErrorHint = { text: Record<Language, ErrorHintText>; fix?: 'editTarget' };
+export type ErrorHints = Readonly<Record<string, ErrorHint>>;
 
 /**
  * The cases of a pace that depends on the target's settings (Telegram: a group or a private chat):

@@ -1,5 +1,6 @@
 import { IconBrandWechat } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
+import { WECHAT_ERROR_HINTS } from './hints/wechat.ts';
 import { ROBOT_WEBHOOK_URL as url } from './shared-text.ts';
 import type { ChannelUi } from './types.ts';
 
@@ -14,4 +15,5 @@ export const wechatUi: ChannelUi<'wechat'> = {
   },
   icon: decorative(IconBrandWechat),
   color: 'green',
+  errorHints: WECHAT_ERROR_HINTS,
 };
