@@ -33,5 +33,6 @@ export * from './schemas/settings.ts';
 export * from './schemas/strict.ts';
 export * from './schemas/targets.ts';
 export * from './schemas/text.ts';
+export * from './schemas/target-health.ts';
 export * from './template/render.ts';
 export * from './template/variables.ts';
