@@ -8,6 +8,7 @@ import { ClearButton, ClearedNote } from '../components/secret-input.tsx';
 import { TemplateEditor } from '../components/template-editor.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { parseTemplate, templateProblems } from './field-values.ts';
+import { CustomBodyPreview } from './previews/custom.tsx';
 import type { ChannelFieldsProps, ChannelUi, FieldText } from './types.ts';
 
 /** The body a new custom target starts with: every message's main parts. */
@@ -212,6 +213,7 @@ export const customUi: ChannelUi<'custom'> = {
   },
   icon: decorative(IconWebhook),
   color: 'gray',
+  Preview: CustomBodyPreview,
   Fields: CustomFields,
   defaults: { customTemplate: JSON.stringify(DEFAULT_TEMPLATE, null, 2) },
 };

@@ -1,6 +1,7 @@
 import { IconBrandDingtalk } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { DINGTALK_ERROR_HINTS } from './hints/dingtalk.ts';
+import { DingtalkPreview } from './previews/dingtalk.tsx';
 import { ROBOT_SIGNING_SECRET as secret, ROBOT_WEBHOOK_URL as url } from './shared-text.ts';
 import type { ChannelUi } from './types.ts';
 
@@ -15,5 +16,6 @@ export const dingtalkUi: ChannelUi<'dingtalk'> = {
   },
   icon: decorative(IconBrandDingtalk),
   color: 'cyan',
+  Preview: DingtalkPreview,
   errorHints: DINGTALK_ERROR_HINTS,
 };

@@ -1,6 +1,7 @@
 import { IconBrandDiscord } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { DISCORD_ERROR_HINTS } from './hints/discord.ts';
+import { DiscordPreview } from './previews/discord.tsx';
 import type { ChannelUi } from './types.ts';
 
 const URL_PLACEHOLDER = 'https://discord.com/api/webhooks/…/…';
@@ -113,5 +114,6 @@ export const discordUi: ChannelUi<'discord'> = {
   },
   icon: decorative(IconBrandDiscord),
   color: 'grape',
+  Preview: DiscordPreview,
   errorHints: DISCORD_ERROR_HINTS,
 };

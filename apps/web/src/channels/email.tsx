@@ -1,6 +1,7 @@
 import { IconMail } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { EMAIL_ERROR_HINTS } from './hints/email.ts';
+import { EmailPreview } from './previews/email.tsx';
 import type { ChannelUi } from './types.ts';
 
 const HOST = 'smtp.example.com';
@@ -208,6 +209,7 @@ export const emailUi: ChannelUi<'email'> = {
   },
   icon: decorative(IconMail),
   color: 'orange',
+  Preview: EmailPreview,
   errorHints: EMAIL_ERROR_HINTS,
   defaults: { smtpPort: '587', smtpSecurity: 'starttls' },
 };

@@ -1,6 +1,7 @@
 import { IconFeather } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { FEISHU_ERROR_HINTS } from './hints/feishu.ts';
+import { FeishuPreview } from './previews/feishu.tsx';
 import { ROBOT_SIGNING_SECRET as secret, ROBOT_WEBHOOK_URL as url } from './shared-text.ts';
 import type { ChannelUi } from './types.ts';
 
@@ -15,5 +16,6 @@ export const feishuUi: ChannelUi<'feishu'> = {
   },
   icon: decorative(IconFeather),
   color: 'blue',
+  Preview: FeishuPreview,
   errorHints: FEISHU_ERROR_HINTS,
 };

@@ -1,6 +1,7 @@
 import { IconBellRinging } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { NTFY_ERROR_HINTS } from './hints/ntfy.ts';
+import { NtfyPreview } from './previews/ntfy.tsx';
 import type { ChannelUi } from './types.ts';
 
 /** ntfy push notifications (self-hosted or ntfy.sh): a topic URL and, for a protected topic, a token. */
@@ -96,5 +97,6 @@ export const ntfyUi: ChannelUi<'ntfy'> = {
   },
   icon: decorative(IconBellRinging),
   color: 'teal',
+  Preview: NtfyPreview,
   errorHints: NTFY_ERROR_HINTS,
 };

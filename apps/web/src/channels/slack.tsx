@@ -1,6 +1,7 @@
 import { IconBrandSlack } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { SLACK_ERROR_HINTS } from './hints/slack.ts';
+import { SlackPreview } from './previews/slack.tsx';
 import type { ChannelUi } from './types.ts';
 
 const PLACEHOLDER = 'https://hooks.slack.com/services/T…/B…/…';
@@ -81,5 +82,6 @@ export const slackUi: ChannelUi<'slack'> = {
   },
   icon: decorative(IconBrandSlack),
   color: 'pink',
+  Preview: SlackPreview,
   errorHints: SLACK_ERROR_HINTS,
 };

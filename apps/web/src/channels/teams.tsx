@@ -1,6 +1,7 @@
 import { IconBrandTeams } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { TEAMS_ERROR_HINTS } from './hints/teams.ts';
+import { TeamsPreview } from './previews/teams.tsx';
 import type { ChannelUi } from './types.ts';
 
 const URL_PLACEHOLDER = 'https://….logic.azure.com/workflows/…/triggers/manual/paths/invoke?…&sig=…';
@@ -72,5 +73,6 @@ export const teamsUi: ChannelUi<'teams'> = {
   },
   icon: decorative(IconBrandTeams),
   color: 'violet',
+  Preview: TeamsPreview,
   errorHints: TEAMS_ERROR_HINTS,
 };

@@ -1,6 +1,7 @@
 import { IconBrandTelegram } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { TELEGRAM_ERROR_HINTS } from './hints/telegram.ts';
+import { TelegramPreview } from './previews/telegram.tsx';
 import type { ChannelUi } from './types.ts';
 
 /** Telegram bots: a token from @BotFather and the chat (and forum topic) to post in. */
@@ -120,5 +121,6 @@ export const telegramUi: ChannelUi<'telegram'> = {
   },
   icon: decorative(IconBrandTelegram),
   color: 'indigo',
+  Preview: TelegramPreview,
   errorHints: TELEGRAM_ERROR_HINTS,
 };

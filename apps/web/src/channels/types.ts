@@ -56,7 +56,12 @@ export type ChannelUi<C extends ChannelType> = {
   paceCases?: PaceCases<Partial<Record<keyof FieldsOf<C> & string, unknown>>>;
   /** What the platform's known error codes mean and what to do, by code as the log shows it ("310000"). */
   errorHints?: ErrorHints;
+  /** Draws a body this channel sends the way its app shows it (without one: the JSON). */
+  Preview?: ComponentType<ChannelPreviewProps>;
 };
+
+/** What a channel's preview gets: the exact body the server sends (any JSON: read it defensively). */
+export type ChannelPreviewProps = { body: unknown };
 
 /** A platform error code's meaning and the admin's next step, in one language. */
 export type ErrorHintText = { meaning: string; action: string };

@@ -1,6 +1,7 @@
 import { IconBrandWechat } from '@tabler/icons-react';
 import { decorative } from '../components/icons.tsx';
 import { WECHAT_ERROR_HINTS } from './hints/wechat.ts';
+import { WechatPreview } from './previews/wechat.tsx';
 import { ROBOT_WEBHOOK_URL as url } from './shared-text.ts';
 import type { ChannelUi } from './types.ts';
 
@@ -15,5 +16,6 @@ export const wechatUi: ChannelUi<'wechat'> = {
   },
   icon: decorative(IconBrandWechat),
   color: 'green',
+  Preview: WechatPreview,
   errorHints: WECHAT_ERROR_HINTS,
 };

@@ -1,4 +1,5 @@
 import { cchConnectorEn } from './cch-connector.en.ts';
+import { messagePreviewEn } from './message-preview.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { silencesEn } from './silences.en.ts';
@@ -402,6 +403,7 @@ export const en = {
   notificationsPage: notificationsEn,
   silencesPage: silencesEn,
   cchConnector: cchConnectorEn,
+  messagePreview: messagePreviewEn,
   overviewPage: overviewEn,
   placeholder: {
     title: 'Nothing to show yet',

@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cchConnectorJa } from './cch-connector.ja.ts';
+import { messagePreviewJa } from './message-preview.ja.ts';
 import { notificationsJa } from './notifications.ja.ts';
 import { overviewJa } from './overview.ja.ts';
 import { silencesJa } from './silences.ja.ts';
@@ -399,6 +400,7 @@ export const ja = {
   notificationsPage: notificationsJa,
   silencesPage: silencesJa,
   cchConnector: cchConnectorJa,
+  messagePreview: messagePreviewJa,
   overviewPage: overviewJa,
   placeholder: {
     title: '表示する内容はまだありません',

@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { cchConnectorRu } from './cch-connector.ru.ts';
+import { messagePreviewRu } from './message-preview.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { overviewRu } from './overview.ru.ts';
 import { silencesRu } from './silences.ru.ts';
@@ -402,6 +403,7 @@ export const ru = {
   notificationsPage: notificationsRu,
   silencesPage: silencesRu,
   cchConnector: cchConnectorRu,
+  messagePreview: messagePreviewRu,
   overviewPage: overviewRu,
   placeholder: {
     title: 'Пока нечего показать',

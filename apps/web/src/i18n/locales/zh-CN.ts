@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cchConnectorZhCN } from './cch-connector.zh-CN.ts';
+import { messagePreviewZhCN } from './message-preview.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
 import { silencesZhCN } from './silences.zh-CN.ts';
@@ -393,6 +394,7 @@ export const zhCN = {
   notificationsPage: notificationsZhCN,
   silencesPage: silencesZhCN,
   cchConnector: cchConnectorZhCN,
+  messagePreview: messagePreviewZhCN,
   overviewPage: overviewZhCN,
   placeholder: {
     title: '暂无内容',

@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cchConnectorZhTW } from './cch-connector.zh-TW.ts';
+import { messagePreviewZhTW } from './message-preview.zh-TW.ts';
 import { notificationsZhTW } from './notifications.zh-TW.ts';
 import { overviewZhTW } from './overview.zh-TW.ts';
 import { silencesZhTW } from './silences.zh-TW.ts';
@@ -393,6 +394,7 @@ export const zhTW = {
   notificationsPage: notificationsZhTW,
   silencesPage: silencesZhTW,
   cchConnector: cchConnectorZhTW,
+  messagePreview: messagePreviewZhTW,
   overviewPage: overviewZhTW,
   placeholder: {
     title: '尚無內容',
