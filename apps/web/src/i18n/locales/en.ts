@@ -1,3 +1,4 @@
+import { auditLogEn } from './audit-log.en.ts';
 import { cchConnectorEn } from './cch-connector.en.ts';
 import { messagePreviewEn } from './message-preview.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -403,6 +404,7 @@ export const en = {
   notificationsPage: notificationsEn,
   silencesPage: silencesEn,
   cchConnector: cchConnectorEn,
+  auditLog: auditLogEn,
   messagePreview: messagePreviewEn,
   overviewPage: overviewEn,
   placeholder: {

@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { auditLogJa } from './audit-log.ja.ts';
 import { cchConnectorJa } from './cch-connector.ja.ts';
 import { messagePreviewJa } from './message-preview.ja.ts';
 import { notificationsJa } from './notifications.ja.ts';
@@ -400,6 +401,7 @@ export const ja = {
   notificationsPage: notificationsJa,
   silencesPage: silencesJa,
   cchConnector: cchConnectorJa,
+  auditLog: auditLogJa,
   messagePreview: messagePreviewJa,
   overviewPage: overviewJa,
   placeholder: {

@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
+import { auditLogRu } from './audit-log.ru.ts';
 import { cchConnectorRu } from './cch-connector.ru.ts';
 import { messagePreviewRu } from './message-preview.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
@@ -403,6 +404,7 @@ export const ru = {
   notificationsPage: notificationsRu,
   silencesPage: silencesRu,
   cchConnector: cchConnectorRu,
+  auditLog: auditLogRu,
   messagePreview: messagePreviewRu,
   overviewPage: overviewRu,
   placeholder: {

@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { auditLogZhCN } from './audit-log.zh-CN.ts';
 import { cchConnectorZhCN } from './cch-connector.zh-CN.ts';
 import { messagePreviewZhCN } from './message-preview.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
@@ -394,6 +395,7 @@ export const zhCN = {
   notificationsPage: notificationsZhCN,
   silencesPage: silencesZhCN,
   cchConnector: cchConnectorZhCN,
+  auditLog: auditLogZhCN,
   messagePreview: messagePreviewZhCN,
   overviewPage: overviewZhCN,
   placeholder: {

@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { auditLogZhTW } from './audit-log.zh-TW.ts';
 import { cchConnectorZhTW } from './cch-connector.zh-TW.ts';
 import { messagePreviewZhTW } from './message-preview.zh-TW.ts';
 import { notificationsZhTW } from './notifications.zh-TW.ts';
@@ -394,6 +395,7 @@ export const zhTW = {
   notificationsPage: notificationsZhTW,
   silencesPage: silencesZhTW,
   cchConnector: cchConnectorZhTW,
+  auditLog: auditLogZhTW,
   messagePreview: messagePreviewZhTW,
   overviewPage: overviewZhTW,
   placeholder: {

@@ -1,26 +1,95 @@
-import { Alert, Button, Center, Code, Loader, Paper, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { AUDIT_ENTITY_TYPES, AUDIT_KINDS } from '@herald/core';
+import { Alert, Anchor, Button, Center, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuditChanges } from './audit-changes.tsx';
+import type { SettingsSearch } from './audit-search.ts';
+import { type AuditEntry, type AuditWords, describeAudit } from './audit-sentence.ts';
+import { useAuditWords } from './audit-words.ts';
 
-/** Every configuration change, newest first, more by cursor. */
-export function AuditLog() {
+type Props = { search: SettingsSearch };
+const ALL = 'all';
+
+/** Every configuration change as sentences, newest first, filtered by kind and object in the URL. */
+export function AuditLog({ search }: Props) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
+  const navigate = useNavigate();
+  const words = useAuditWords();
+  const { auditKind: kind, auditObject: object, auditId } = search;
+  const filter = {
+    ...(kind ? { kind } : {}),
+    ...(object ? { entityType: object } : {}),
+    ...(object && auditId ? { entityId: auditId } : {}),
+  };
   const audit = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    trpc.audit.list.infiniteQueryOptions(
+      { limit: 50, ...filter },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
   );
+  // Current names: a resend records only its target's id; a link needs the target to still exist.
+  const targets = useQuery(trpc.targets.list.queryOptions());
+  const targetNames = useMemo(() => new Map((targets.data ?? []).map((x) => [x.id, x.name])), [targets.data]);
   const items = audit.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Object.keys(filter).length > 0;
+  const setSearch = (next: Partial<SettingsSearch>) =>
+    void navigate({ to: '/settings', search: { ...search, ...next, tab: 'audit' } as never, replace: true });
 
   return (
     <section aria-labelledby="audit-log-title">
       <Title order={2} size="h4" mb="sm" id="audit-log-title">
         {t('settingsPage.auditTitle')}
       </Title>
+      <Group mb="md" align="flex-end" gap="sm">
+        <Select
+          label={t('auditLog.filters.kind')}
+          data={[
+            { value: ALL, label: t('auditLog.filters.all') },
+            ...AUDIT_KINDS.map((k) => ({ value: k, label: t(`auditLog.filters.kinds.${k}`) })),
+          ]}
+          value={kind ?? ALL}
+          allowDeselect={false}
+          onChange={(value) =>
+            setSearch({ auditKind: value === ALL ? undefined : (value as SettingsSearch['auditKind']) })
+          }
+          w={{ base: '100%', xs: 240 }}
+        />
+        <Select
+          label={t('auditLog.filters.object')}
+          data={[
+            { value: ALL, label: t('auditLog.filters.all') },
+            ...AUDIT_ENTITY_TYPES.map((o) => ({ value: o, label: t(`auditLog.filters.objects.${o}`) })),
+          ]}
+          value={object ?? ALL}
+          allowDeselect={false}
+          onChange={(value) =>
+            setSearch({
+              auditObject: value === ALL ? undefined : (value as SettingsSearch['auditObject']),
+              auditId: undefined,
+            })
+          }
+          w={{ base: '100%', xs: 240 }}
+        />
+        {filtered && (
+          <Button
+            variant="subtle"
+            onClick={() => setSearch({ auditKind: undefined, auditObject: undefined, auditId: undefined })}
+          >
+            {t('auditLog.filters.clear')}
+          </Button>
+        )}
+      </Group>
+      {object && auditId && (
+        <Text size="sm" mb="sm">
+          {t('auditLog.filters.oneObject')}
+        </Text>
+      )}
       {audit.isPending && (
         <Center py="xl">
           <Loader />
@@ -36,47 +105,36 @@ export function AuditLog() {
       )}
       {audit.isSuccess && items.length === 0 && (
         <Paper withBorder radius="lg" p="lg">
-          <Text c="dimmed">{t('settingsPage.auditEmpty')}</Text>
+          <Text>{filtered ? t('auditLog.filteredEmpty') : t('settingsPage.auditEmpty')}</Text>
         </Paper>
       )}
       {items.length > 0 && (
-        <Paper withBorder radius="lg">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={t('settingsPage.auditLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settingsPage.at')}</Table.Th>
-                  <Table.Th>{t('settingsPage.actor')}</Table.Th>
-                  <Table.Th>{t('settingsPage.action')}</Table.Th>
-                  <Table.Th>{t('settingsPage.entity')}</Table.Th>
-                  <Table.Th>{t('settingsPage.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-                    <Table.Td>{entry.actor}</Table.Td>
-                    <Table.Td>
-                      <Code translate="no">{entry.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {entry.entityType}
-                      {entry.entityId && (
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {entry.entityId}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td maw={420}>
-                      <AuditChanges before={entry.before} after={entry.after} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <Stack
+          component="ol"
+          gap="sm"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('settingsPage.auditLabel')}
+        >
+          {items.map((entry) => (
+            <AuditItem
+              key={entry.id}
+              entry={entry}
+              words={words}
+              targetNames={targetNames}
+              onHistory={
+                entry.entityId && !(object && auditId)
+                  ? () =>
+                      setSearch({
+                        auditObject: entry.entityType as SettingsSearch['auditObject'],
+                        auditId: entry.entityId ?? undefined,
+                      })
+                  : null
+              }
+            />
+          ))}
+        </Stack>
       )}
       {audit.hasNextPage && (
         <Center mt="md">
@@ -86,5 +144,48 @@ export function AuditLog() {
         </Center>
       )}
     </section>
+  );
+}
+
+type ItemProps = {
+  entry: AuditEntry;
+  words: AuditWords;
+  targetNames: ReadonlyMap<string, string>;
+  onHistory: (() => void) | null;
+};
+
+function AuditItem({ entry, words, targetNames, onHistory }: ItemProps) {
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
+  const { lines, link } = describeAudit(entry, words, targetNames);
+  return (
+    <Paper component="li" withBorder radius="md" p="sm" data-testid="audit-entry">
+      <Stack gap={6}>
+        {lines.map((line, i) => (
+          // Lines of one entry never reorder: the index is their identity.
+          <Stack key={i} gap={4}>
+            <Text fw={500} style={{ wordBreak: 'break-word' }}>
+              {line.text}
+            </Text>
+            <AuditChanges changes={line.changes} />
+          </Stack>
+        ))}
+        <Group gap="md" wrap="wrap">
+          <Text size="sm" c="dimmed" component="time" dateTime={entry.at}>
+            {formatDateTime(entry.at)}
+          </Text>
+          {link && (
+            <Anchor component={Link} to={link.to} search={link.search as never} size="sm">
+              {link.label}
+            </Anchor>
+          )}
+          {onHistory && (
+            <Anchor component="button" type="button" size="sm" onClick={onHistory}>
+              {t('auditLog.links.history')}
+            </Anchor>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
