@@ -23,6 +23,7 @@ export * from './schemas/deliveries.ts';
 export * from './schemas/errors.ts';
 export * from './schemas/hub.ts';
 export * from './schemas/incidents.ts';
+export * from './schemas/issue-codes.ts';
 export * from './schemas/legacy-migrate.ts';
 export * from './schemas/legacy-test.ts';
 export * from './schemas/notifications.ts';

@@ -1,6 +1,6 @@
 // Loads @fastify/cookie's request/reply types wherever the router type is read (web, client).
 import type {} from '@fastify/cookie';
-import { heraldError, isUnknownFieldIssue } from '@herald/core';
+import { heraldError, type IssueCode, type IssueParams, issueCodeOf, isUnknownFieldIssue } from '@herald/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { ZodError } from 'zod';
@@ -22,7 +22,7 @@ export function contextFactory(deps: AppDeps, credentialLimit: CredentialLimit) 
   return (opts: CreateFastifyContextOptions): Context => ({ ...opts, deps, credentialLimit });
 }
 
-export type FieldIssue = { path: string; message: string };
+export type FieldIssue = { path: string; message: string; code: IssueCode; params?: IssueParams };
 
 /** A service's field problems (services/errors.ts) answer BAD_REQUEST, shaped like a schema error below. */
 function fieldIssuesAs400<R extends { ok: true } | { ok: false; error: TRPCError }>(result: R): R {
@@ -32,7 +32,7 @@ function fieldIssuesAs400<R extends { ok: true } | { ok: false; error: TRPCError
 
 function issuesOf(
   cause: unknown,
-): Array<{ path: PropertyKey[]; message: string; code?: string; params?: Record<string, unknown> }> | null {
+): Array<{ path: PropertyKey[]; message: string } & Parameters<typeof issueCodeOf>[0]> | null {
   if (cause instanceof ZodError || cause instanceof FieldIssuesError) return cause.issues;
   return null;
 }
@@ -47,10 +47,12 @@ const t = withMeta.create({
   errorFormatter({ shape, error }) {
     const found = error.code === 'BAD_REQUEST' ? issuesOf(error.cause) : null;
     if (found) {
-      const issues: FieldIssue[] = found.map((i) => ({
-        path: i.path.map(String).join('.') || '(input)',
-        message: i.message,
-      }));
+      const issues: FieldIssue[] = found.map((i) => {
+        // The code and params beside the English message, so a client can say it in its language.
+        const { code, params } = issueCodeOf(i);
+        const path = i.path.map(String).join('.') || '(input)';
+        return { path, message: i.message, code, ...(Object.keys(params).length ? { params } : {}) };
+      });
       const code = found.some(isUnknownFieldIssue) ? 'UNKNOWN_FIELD' : 'INVALID_INPUT';
       return {
         ...shape,

@@ -1,6 +1,7 @@
 import {
   type BindingView,
   type ChannelType,
+  codedIssue,
   mentionProblems,
   type NotificationType,
   type SetBindingsInput,
@@ -11,7 +12,7 @@ import * as repo from '../db/repos/bindings.ts';
 import { findTargets } from '../db/repos/targets.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAudit } from './audit.ts';
-import { FieldIssuesError } from './errors.ts';
+import { type FieldIssue, FieldIssuesError } from './errors.ts';
 import { reconcileSchedules } from './reconcile-after-change.ts';
 
 /** Types whose sending runs on a schedule; a binding's cron and time zone apply only to them. */
@@ -58,20 +59,23 @@ async function validate(deps: AppDeps, input: SetBindingsInput): Promise<void> {
       )
     ).map((t) => [t.id, t]),
   );
-  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  const issues: FieldIssue[] = [];
   const scheduled = SCHEDULED_TYPES.includes(input.notificationType);
   input.bindings.forEach((b, i) => {
     const target = targets.get(b.targetId);
-    if (!target) issues.push({ path: ['bindings', i, 'targetId'], message: `no target ${b.targetId}` });
+    if (!target) issues.push(codedIssue(['bindings', i, 'targetId'], 'target.missing', `no target ${b.targetId}`));
     if (!scheduled && (b.scheduleCron || b.scheduleTimezone)) {
-      issues.push({
-        path: ['bindings', i, b.scheduleCron ? 'scheduleCron' : 'scheduleTimezone'],
-        message: `${input.notificationType} is sent when it happens: schedules apply only to ${SCHEDULED_TYPES.join(' and ')}`,
-      });
+      issues.push(
+        codedIssue(
+          ['bindings', i, b.scheduleCron ? 'scheduleCron' : 'scheduleTimezone'],
+          'cron.not_scheduled',
+          `${input.notificationType} is sent when it happens: schedules apply only to ${SCHEDULED_TYPES.join(' and ')}`,
+        ),
+      );
     }
     if (scheduled && b.scheduleCron) {
       const problem = cronProblem(b.scheduleCron, b.scheduleTimezone ?? 'UTC');
-      if (problem) issues.push({ path: ['bindings', i, 'scheduleCron'], message: problem });
+      if (problem) issues.push(codedIssue(['bindings', i, 'scheduleCron'], 'cron.invalid', problem));
     }
     if (b.templateOverride && target && target.provider_type !== 'custom') {
       issues.push({

@@ -1,4 +1,9 @@
-import { type LegacyWebhookTestResult, parseLegacyWebhook, type TestLegacyWebhookInput } from '@herald/core';
+import {
+  codedIssue,
+  type LegacyWebhookTestResult,
+  parseLegacyWebhook,
+  type TestLegacyWebhookInput,
+} from '@herald/core';
 import type { AppDeps } from '../deps.ts';
 import { sendSample } from './connectivity-test.ts';
 import { FieldIssuesError } from './errors.ts';
@@ -14,7 +19,7 @@ export async function testLegacyWebhook(
 ): Promise<LegacyWebhookTestResult> {
   // The input schema already refused these; a direct caller gets the same field error.
   const parsed = parseLegacyWebhook(input.url);
-  if (!parsed.ok) throw new FieldIssuesError([{ path: ['url'], message: parsed.error }]);
+  if (!parsed.ok) throw new FieldIssuesError([codedIssue(['url'], parsed.issue, parsed.error, parsed.params)]);
   const { channel } = parsed.value;
   const result = await sendSample(deps, legacyRecipientOf(parsed.value), input.notificationType, deps.clock.now());
   deps.logger.info(

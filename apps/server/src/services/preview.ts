@@ -1,6 +1,7 @@
 import {
   channelOf,
   checkTemplate,
+  codedIssue,
   isTimeZone,
   mentionProblems,
   type PreviewInput,
@@ -9,7 +10,7 @@ import {
 } from '@herald/core';
 import type { Db } from '../db/database.ts';
 import { readSettings } from '../db/repos/settings.ts';
-import { FieldIssuesError } from './errors.ts';
+import { type FieldIssue, FieldIssuesError } from './errors.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
 
 /**
@@ -17,7 +18,7 @@ import { SYSTEM_TIMEZONE } from './settings.ts';
  * With a public address it shows the links too: the sample's subject, no delivery log (no notification).
  */
 export async function previewNotification(db: Db, input: PreviewInput, publicUrl?: string) {
-  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  const issues: FieldIssue[] = [];
   if (input.template && input.providerType !== 'custom') {
     issues.push({ path: ['template'], message: 'a template applies only to the custom channel' });
   }
@@ -30,7 +31,7 @@ export async function previewNotification(db: Db, input: PreviewInput, publicUrl
     }
   }
   if (input.timezone !== undefined && !isTimeZone(input.timezone)) {
-    issues.push({ path: ['timezone'], message: 'must be an IANA time zone such as Asia/Shanghai or UTC' });
+    issues.push(codedIssue(['timezone'], 'timezone.invalid', 'must be an IANA time zone such as Asia/Shanghai or UTC'));
   }
   for (const p of mentionProblems(input.providerType, input.mentions)) {
     issues.push({ path: ['mentions', ...p.path], message: p.message });

@@ -177,7 +177,12 @@ describe('every error a client can get comes in the one documented shape', () =>
       'INVALID_INPUT',
     );
     expect(body.error.data.herald.issues).toEqual([
-      { path: 'records.0.costUsd', message: 'must be a number of US dollars' },
+      {
+        path: 'records.0.costUsd',
+        message: 'must be a number of US dollars',
+        code: 'field.wrong_type',
+        params: { expected: 'number' },
+      },
     ]);
     expect(body.error.data.path).toBe('hub.recordUsage');
   });
@@ -197,7 +202,7 @@ describe('every error a client can get comes in the one documented shape', () =>
       'UNKNOWN_FIELD',
     );
     expect(body.error.data.herald.issues).toEqual([
-      { path: 'users.0.limit5hUSD', message: 'unknown field (did you mean `limit5hUsd`?)' },
+      { path: 'users.0.limit5hUSD', message: 'unknown field (did you mean `limit5hUsd`?)', code: 'field.unknown' },
     ]);
   });
 

@@ -45,6 +45,8 @@ describe('parseLegacyWebhook', () => {
     expect(parseLegacyWebhook(url)).toEqual({
       ok: false,
       error: 'a Telegram URL needs /bot<token>/sendMessage and ?chat_id=<chat>',
+      issue: 'url.telegram_chat',
+      params: {},
     });
   });
 
@@ -53,6 +55,11 @@ describe('parseLegacyWebhook', () => {
       ok: false,
       error: /unrecognised platform host/,
     });
-    expect(parseLegacyWebhook('nope')).toEqual({ ok: false, error: 'not a valid URL' });
+    expect(parseLegacyWebhook('nope')).toEqual({
+      ok: false,
+      error: 'not a valid URL',
+      issue: 'url.invalid',
+      params: {},
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { detectChannel, type LegacyChannel } from './detect.ts';
+import { detectChannel, type LegacyChannel, type UrlProblem } from './detect.ts';
 
 export type LegacyWebhook =
   | { channel: Exclude<LegacyChannel, 'telegram'>; url: string }
@@ -9,7 +9,7 @@ export type LegacyWebhook =
  * from the path and the chat (and topic) from the query, e.g.
  * `https://api.telegram.org/bot<token>/sendMessage?chat_id=-100123&message_thread_id=7`.
  */
-export function parseLegacyWebhook(url: string): { ok: true; value: LegacyWebhook } | { ok: false; error: string } {
+export function parseLegacyWebhook(url: string): { ok: true; value: LegacyWebhook } | UrlProblem {
   const detected = detectChannel(url);
   if (!detected.ok) return detected;
   if (detected.channel !== 'telegram') return { ok: true, value: { channel: detected.channel, url } };
@@ -17,7 +17,12 @@ export function parseLegacyWebhook(url: string): { ok: true; value: LegacyWebhoo
   const token = u.pathname.match(/^\/bot(\d+:[\w-]+)\//)?.[1];
   const chatId = u.searchParams.get('chat_id');
   if (!token || !chatId) {
-    return { ok: false, error: 'a Telegram URL needs /bot<token>/sendMessage and ?chat_id=<chat>' };
+    return {
+      ok: false,
+      error: 'a Telegram URL needs /bot<token>/sendMessage and ?chat_id=<chat>',
+      issue: 'url.telegram_chat',
+      params: {},
+    };
   }
   const topic = u.searchParams.get('message_thread_id');
   return {

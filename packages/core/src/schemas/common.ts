@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { platformHttpsProblem } from '../channels/detect.ts';
 import type { NotificationType } from '../domain.ts';
 import { isTimeZone } from '../message/format.ts';
 import { checkTemplate } from '../template/render.ts';
+import { coded, HHMM_PATTERN, ONE_LINE_PATTERN } from './issue-codes.ts';
 import { jsonValueIssue, Text } from './text.ts';
 
 /** A secret as the API shows it: whether it is set, and a few characters to recognise it by. */
@@ -12,9 +14,9 @@ export const TimeZone = Text()
   .trim()
   .min(1, 'a time zone is required')
   .max(64, 'at most 64 characters')
-  .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
+  .refine(isTimeZone, coded('timezone.invalid', 'must be an IANA time zone such as Asia/Shanghai or UTC'));
 
-export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm, e.g. 09:00');
+export const HHMM = z.string().regex(HHMM_PATTERN, 'must be a time of day as HH:mm, e.g. 09:00');
 
 /** A signing secret, token or password an admin pastes. */
 export const SecretText = Text().trim().min(1, 'must not be empty').max(512, 'at most 512 characters');
@@ -22,9 +24,20 @@ export const SecretText = Text().trim().min(1, 'must not be empty').max(512, 'at
 export const HttpUrl = Text()
   .trim()
   .max(2048, 'at most 2048 characters')
-  .refine((v) => URL.canParse(v), 'must be a full URL such as https://example.com/hook')
-  .refine((v) => !URL.canParse(v) || /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
-  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'must not carry user:password@');
+  .refine((v) => URL.canParse(v), coded('url.invalid', 'must be a full URL such as https://example.com/hook'))
+  .refine(
+    (v) => !URL.canParse(v) || /^https?:$/.test(new URL(v).protocol),
+    coded('url.scheme', 'must be an http:// or https:// URL'),
+  )
+  .refine(
+    (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+    coded('url.credentials', 'must not carry user:password@'),
+  )
+  // The same https rule as a legacy URL's (channels/detect.ts): a platform's own host needs https.
+  .superRefine((v, ctx) => {
+    const insecure = URL.canParse(v) ? platformHttpsProblem(new URL(v)) : null;
+    if (insecure) ctx.addIssue({ code: 'custom', ...coded(insecure.issue, insecure.error, insecure.params) });
+  });
 
 const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:'];
 export const ProxyUrl = Text()
@@ -90,9 +103,7 @@ export const CustomHeaders = z
   .record(
     // Checked below, so the error names the header and says why (zod's own says "Invalid key in record").
     z.string(),
-    Text()
-      .max(4096, 'at most 4096 characters')
-      .regex(/^[^\r\n]*$/, 'must be one line'),
+    Text().max(4096, 'at most 4096 characters').regex(ONE_LINE_PATTERN, 'must be one line'),
   )
   .superRefine((headers, ctx) => {
     for (const name of Object.keys(headers)) {

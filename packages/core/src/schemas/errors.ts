@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode } from './error-codes.ts';
+import { ISSUE_CODES, type IssueCode } from './issue-codes.ts';
 
 export { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode };
 
@@ -7,6 +8,14 @@ export { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode };
 export const ErrorIssue = z.object({
   path: z.string().describe('The field, dotted, e.g. records.3.costUsd; "(input)" for the whole input.'),
   message: z.string().describe('Why it is refused, e.g. "unknown field (did you mean `limit5hUsd`?)".'),
+  code: z
+    .enum(ISSUE_CODES as unknown as [IssueCode, ...IssueCode[]])
+    .optional()
+    .describe('The same reason as a stable code, e.g. url.https_required, to show in your own words or language.'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('The values the code refers to, e.g. {"max": 64} for text.too_long.'),
 });
 export type ErrorIssue = z.infer<typeof ErrorIssue>;
 

@@ -4,6 +4,7 @@ import { parseLegacyWebhook } from '../channels/legacy.ts';
 import { CHANNEL_TYPES, LOCALES, type NotificationType } from '../domain.ts';
 import { BALANCE_LEVELS_DEFAULT, BALANCE_LEVELS_MAX, BALANCE_MAX } from '../provider-balance/levels.ts';
 import { HHMM, SecretState, TimeZone } from './common.ts';
+import { coded } from './issue-codes.ts';
 import { Text } from './text.ts';
 
 /** The spec's defaults. */
@@ -105,7 +106,7 @@ export const LegacyWebhookUrl = Text()
   .max(2048, 'at most 2048 characters')
   .superRefine((url, ctx) => {
     const r = parseLegacyWebhook(url);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+    if (!r.ok) ctx.addIssue({ code: 'custom', ...coded(r.issue, r.error, r.params) });
   });
 
 export const UpdateSettingsInput = z

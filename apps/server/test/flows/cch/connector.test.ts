@@ -99,7 +99,9 @@ describe('CCH connector settings', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.data.issues.map((i: { path: string }) => i.path)).toEqual(['baseUrl', 'token']);
     const short = await h.api('cch.connector.set', { intervalSeconds: 10 }, { token: TEST_ADMIN_TOKEN });
-    expect(short.body.error.data.issues).toEqual([{ path: 'intervalSeconds', message: 'at least 30 seconds' }]);
+    expect(short.body.error.data.issues).toEqual([
+      { path: 'intervalSeconds', message: 'at least 30 seconds', code: 'number.too_small', params: { min: 30 } },
+    ]);
     const typo = await h.api('cch.connector.set', { baseURL: 'https://cch.example' }, { token: TEST_ADMIN_TOKEN });
     expect(typo.body.error.data.herald.code).toBe('UNKNOWN_FIELD');
     const query = await h.api(

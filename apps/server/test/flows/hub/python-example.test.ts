@@ -157,7 +157,14 @@ describe("the hub guide's Python example", () => {
         status: 400,
         code: 'INVALID_INPUT',
         retryable: false,
-        issues: [{ path: 'records.0.costUsd', message: expect.any(String) }],
+        issues: [
+          {
+            path: 'records.0.costUsd',
+            message: expect.any(String),
+            code: 'field.wrong_type',
+            params: { expected: 'number' },
+          },
+        ],
       },
     ]);
     expect(proxy.seen).toEqual(['hub.recordUsage']);

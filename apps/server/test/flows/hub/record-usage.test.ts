@@ -155,7 +155,9 @@ describe('hub.recordUsage', () => {
     const records = Array.from({ length: 5_001 }, (_, i) => usage({ requestId: `big-${i}`, userId: `u${i % 50}` }));
     const over = await h.api('hub.recordUsage', { records }, { token: key });
     expect(over.status).toBe(400);
-    expect(over.body.error.data.issues).toEqual([{ path: 'records', message: 'at most 5000 records per call' }]);
+    expect(over.body.error.data.issues).toEqual([
+      { path: 'records', message: 'at most 5000 records per call', code: 'list.too_many', params: { max: 5000 } },
+    ]);
     expect(
       await h.db.selectFrom('usage_record').select('request_id').where('request_id', '=', 'big-0').execute(),
     ).toEqual([]);

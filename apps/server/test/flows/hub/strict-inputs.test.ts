@@ -25,8 +25,10 @@ function expectUnknownFields(
   issues: Array<{ path: string; message: string }>,
 ) {
   expect(res.status).toBe(400);
-  expect(res.body.error.data.herald).toEqual({ code: 'UNKNOWN_FIELD', retryable: false, issues });
-  expect(res.body.error.data.issues).toEqual(issues);
+  // Each carries its stable code beside the English message (core issue-codes.ts).
+  const coded = issues.map((i) => ({ ...i, code: 'field.unknown' }));
+  expect(res.body.error.data.herald).toEqual({ code: 'UNKNOWN_FIELD', retryable: false, issues: coded });
+  expect(res.body.error.data.issues).toEqual(coded);
   expect(res.body.error.message).toBe(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
 }
 
@@ -87,8 +89,8 @@ describe('hub inputs refuse fields Herald does not know', () => {
       code: 'UNKNOWN_FIELD',
       retryable: false,
       issues: [
-        { path: 'users.0.limitWeeklyUsd', message: 'must be 0 or more' },
-        { path: 'users.0.enabled', message: 'unknown field (did you mean `isEnabled`?)' },
+        { path: 'users.0.limitWeeklyUsd', message: 'must be 0 or more', code: 'number.too_small', params: { min: 0 } },
+        { path: 'users.0.enabled', message: 'unknown field (did you mean `isEnabled`?)', code: 'field.unknown' },
       ],
     });
   });
@@ -100,7 +102,11 @@ describe('hub inputs refuse fields Herald does not know', () => {
       { token: key },
     );
     expect(balance.body.error.data.herald.issues).toEqual([
-      { path: 'lowBalance', message: expect.stringMatching(/^unknown field \(the fields are `providerId`, /) },
+      {
+        path: 'lowBalance',
+        message: expect.stringMatching(/^unknown field \(the fields are `providerId`, /),
+        code: 'field.unknown',
+      },
     ]);
     expect(await count('provider_balance_state')).toBe(0);
     const breaker = await h.api(
@@ -117,7 +123,14 @@ describe('hub inputs refuse fields Herald does not know', () => {
     expect(bad.body.error.data.herald).toEqual({
       code: 'INVALID_INPUT',
       retryable: false,
-      issues: [{ path: 'users.0.limit5hUsd', message: 'must be a number of US dollars or null' }],
+      issues: [
+        {
+          path: 'users.0.limit5hUsd',
+          message: 'must be a number of US dollars or null',
+          code: 'field.wrong_type',
+          params: { expected: 'number' },
+        },
+      ],
     });
     const good = await h.api('hub.syncUsers', { users: [{ id: 'u1', name: 'Ann', limit5hUsd: 10 }] }, { token: key });
     expect(good.status).toBe(200);
