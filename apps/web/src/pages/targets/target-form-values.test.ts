@@ -103,11 +103,16 @@ describe('the target form on create', () => {
     });
   });
 
-  it('falls back to the kind’s message when the channel has no words of its own for a refused value', () => {
+  it('says which URL rule a refused URL breaks, in the form’s language', () => {
     const result = validateTarget(form({ providerType: 'dingtalk', fields: { webhookUrl: 'not a url' } }), false, en);
     expect(result).toEqual({
       ok: false,
-      errors: { webhookUrl: 'Enter a full http:// or https:// URL without user:password@.' },
+      errors: { webhookUrl: 'Enter a full URL, such as https://example.com/hook.' },
+    });
+    const insecure = form({ providerType: 'dingtalk', fields: { webhookUrl: 'http://oapi.dingtalk.com/robot/send' } });
+    expect(validateTarget(insecure, false, formText('ru'))).toEqual({
+      ok: false,
+      errors: { webhookUrl: 'Адреса вебхуков на oapi.dingtalk.com должны использовать https://.' },
     });
   });
 
@@ -252,7 +257,8 @@ describe('errors from the server', () => {
       en,
     );
     expect(errors).toEqual({
-      customTemplate: 'Template problems: title: unknown placeholder {{nope}}',
+      // Without a code, the server's English stays out: the text says the value is invalid, at its path.
+      customTemplate: 'Template problems: title: This value is not valid.',
       signingSecret: 'Must be whsec_ followed by base64.',
       name: 'Enter a name (at most 100 characters).',
       pacePerMinute: 'A whole number of messages per minute from 1 to 600, or empty for the platform’s pace.',

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { type ReadProblem, readField, textOfValue } from '../../channels/field-values.ts';
 import { type AnyChannelUi, CHANNEL_UI, fieldTextOf } from '../../channels/index.ts';
 import type { Language } from '../../i18n/languages.ts';
+import { type IssueLike, issueText, type Translate } from '../../lib/errors.ts';
 import { type PlainConfig, parsePace } from './platform-pace.ts';
 
 export type TargetFormValues = {
@@ -73,6 +74,8 @@ function refusedMessage(
   message: string,
   { t, language }: FormText,
 ): string {
+  // A URL's issue text already says which rule it breaks (https on a platform host, no user:password@).
+  if (spec.kind === 'url') return message;
   return fieldTextOf(type, field, language).invalid ?? t(`targets.form.invalidKind.${spec.kind}`, { message });
 }
 
@@ -166,14 +169,15 @@ export function fieldMessage(type: ChannelType, field: string, serverMessage: st
 /** Issues (from zod or the server's BAD_REQUEST) grouped by their top-level field. */
 export function errorsFromIssues(
   type: ChannelType,
-  issues: readonly { path: readonly PropertyKey[] | string; message: string }[],
+  issues: readonly (IssueLike & { path: readonly PropertyKey[] | string; message: string })[],
   ui: FormText,
 ): FieldErrors {
   const raw: Record<string, string[]> = {};
   for (const issue of issues) {
     const path = typeof issue.path === 'string' ? issue.path.split('.') : issue.path.map(String);
     const field = path[0] && path[0] !== '(input)' ? path[0] : 'name';
-    const detail = path.length > 1 ? `${path.slice(1).join('.')}: ${issue.message}` : issue.message;
+    const text = issueText(issue, ui.t as unknown as Translate);
+    const detail = path.length > 1 ? `${path.slice(1).join('.')}: ${text}` : text;
     raw[field] = [...(raw[field] ?? []), detail];
   }
   return Object.fromEntries(
