@@ -1,5 +1,6 @@
 import { auditLogEn } from './audit-log.en.ts';
 import { cchConnectorEn } from './cch-connector.en.ts';
+import { errorsEn } from './errors.en.ts';
 import { messagePreviewEn } from './message-preview.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
@@ -415,6 +416,7 @@ export const en = {
     description: 'There is no page at this address.',
     backHome: 'Back to the overview',
   },
+  errors: errorsEn,
   common: {
     close: 'Close',
     cancel: 'Cancel',

@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogJa } from './audit-log.ja.ts';
 import { cchConnectorJa } from './cch-connector.ja.ts';
+import { errorsJa } from './errors.ja.ts';
 import { messagePreviewJa } from './message-preview.ja.ts';
 import { notificationsJa } from './notifications.ja.ts';
 import { overviewJa } from './overview.ja.ts';
@@ -412,6 +413,7 @@ export const ja = {
     description: 'このアドレスにはページがありません。',
     backHome: '概要に戻る',
   },
+  errors: errorsJa,
   common: {
     close: '閉じる',
     cancel: 'キャンセル',

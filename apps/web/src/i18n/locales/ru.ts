@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { auditLogRu } from './audit-log.ru.ts';
 import { cchConnectorRu } from './cch-connector.ru.ts';
+import { errorsRu } from './errors.ru.ts';
 import { messagePreviewRu } from './message-preview.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { overviewRu } from './overview.ru.ts';
@@ -415,6 +416,7 @@ export const ru = {
     description: 'По этому адресу нет страницы.',
     backHome: 'Вернуться к обзору',
   },
+  errors: errorsRu,
   common: {
     close: 'Закрыть',
     cancel: 'Отмена',

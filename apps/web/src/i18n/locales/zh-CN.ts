@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhCN } from './audit-log.zh-CN.ts';
 import { cchConnectorZhCN } from './cch-connector.zh-CN.ts';
+import { errorsZhCN } from './errors.zh-CN.ts';
 import { messagePreviewZhCN } from './message-preview.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
@@ -406,6 +407,7 @@ export const zhCN = {
     description: '这个地址没有对应的页面。',
     backHome: '返回概览',
   },
+  errors: errorsZhCN,
   common: {
     close: '关闭',
     cancel: '取消',

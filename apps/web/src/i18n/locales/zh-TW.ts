@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhTW } from './audit-log.zh-TW.ts';
 import { cchConnectorZhTW } from './cch-connector.zh-TW.ts';
+import { errorsZhTW } from './errors.zh-TW.ts';
 import { messagePreviewZhTW } from './message-preview.zh-TW.ts';
 import { notificationsZhTW } from './notifications.zh-TW.ts';
 import { overviewZhTW } from './overview.zh-TW.ts';
@@ -406,6 +407,7 @@ export const zhTW = {
     description: '這個網址沒有對應的頁面。',
     backHome: '返回總覽',
   },
+  errors: errorsZhTW,
   common: {
     close: '關閉',
     cancel: '取消',
