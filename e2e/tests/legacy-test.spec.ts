@@ -105,7 +105,7 @@ test.describe('in Chinese', () => {
 
   test('the button, the detected platform and the result', async ({ page }) => {
     const card = await openLegacyFields(page, '通知', '旧版（每种类型一个 Webhook）', '常规');
-    const label = '熔断通知 · Webhook 地址';
+    const label = '熔断告警 · Webhook 地址';
     await card.getByRole('textbox', { name: label }).fill(urlFor(CHAT));
     await card.getByRole('button', { name: `测试${label}` }).click();
     const result = card.getByRole('group', { name: `${label}的测试结果` });

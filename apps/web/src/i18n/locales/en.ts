@@ -1,6 +1,7 @@
 import { auditLogEn } from './audit-log.en.ts';
 import { cchConnectorEn } from './cch-connector.en.ts';
 import { errorsEn } from './errors.en.ts';
+import { glossaryEn } from './glossary.en.ts';
 import { messagePreviewEn } from './message-preview.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
@@ -238,13 +239,7 @@ export const en = {
       retryable: 'Retryable failure',
       permanent: 'Permanent failure',
     },
-    types: {
-      circuit_breaker: 'Circuit breaker',
-      cost_alert: 'Cost alert',
-      daily_leaderboard: 'Daily leaderboard',
-      cache_hit_rate: 'Cache hit-rate alert',
-      provider_balance: 'Provider balance alert',
-    },
+    types: glossaryEn.types,
   },
   settingsPage: {
     generalTitle: 'System',
@@ -321,13 +316,7 @@ export const en = {
       refusals: 'Refused by the platform {{n}} times, last at {{at}}',
       backlogUnavailable: 'Not available',
     },
-    types: {
-      circuit_breaker: 'Circuit breaker',
-      cost_alert: 'Cost alert',
-      daily_leaderboard: 'Daily leaderboard',
-      cache_hit_rate: 'Cache hit-rate alert',
-      provider_balance: 'Provider balance alert',
-    },
+    types: glossaryEn.types,
     form: {
       createTitle: 'Add a target',
       editTitle: 'Edit target',

@@ -2,6 +2,7 @@ import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogJa } from './audit-log.ja.ts';
 import { cchConnectorJa } from './cch-connector.ja.ts';
 import { errorsJa } from './errors.ja.ts';
+import { glossaryJa } from './glossary.ja.ts';
 import { messagePreviewJa } from './message-preview.ja.ts';
 import { notificationsJa } from './notifications.ja.ts';
 import { overviewJa } from './overview.ja.ts';
@@ -235,13 +236,7 @@ export const ja = {
       retryable: '再試行可能な失敗',
       permanent: '恒久的な失敗',
     },
-    types: {
-      circuit_breaker: 'サーキットブレーカー',
-      cost_alert: 'コストアラート',
-      daily_leaderboard: '日次ランキング',
-      cache_hit_rate: 'キャッシュヒット率異常アラート',
-      provider_balance: 'プロバイダー残高アラート',
-    },
+    types: glossaryJa.types,
   },
   settingsPage: {
     generalTitle: 'システム',
@@ -318,13 +313,7 @@ export const ja = {
       refusals: 'プラットフォームに {{n}} 回拒否されました（最終 {{at}}）',
       backlogUnavailable: '取得できません',
     },
-    types: {
-      circuit_breaker: 'サーキットブレーカー',
-      cost_alert: 'コストアラート',
-      daily_leaderboard: '日次ランキング',
-      cache_hit_rate: 'キャッシュヒット率異常アラート',
-      provider_balance: 'プロバイダー残高アラート',
-    },
+    types: glossaryJa.types,
     form: {
       createTitle: '送信先の追加',
       editTitle: '送信先の編集',

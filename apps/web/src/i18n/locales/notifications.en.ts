@@ -1,4 +1,5 @@
 import { cacheHitRateCardEn } from './cache-hit-rate.en.ts';
+import { glossaryEn } from './glossary.en.ts';
 import { legacyTestEn } from './legacy-test.en.ts';
 import { mentionsEn } from './mentions.en.ts';
 import { providerBalanceCardEn } from './provider-balance.en.ts';
@@ -108,11 +109,5 @@ export const notificationsEn = {
     badTime: 'A time of day as HH:mm, e.g. 22:00.',
     sameTimes: 'Must differ from the start.',
   },
-  types: {
-    circuit_breaker: 'Circuit breaker',
-    cost_alert: 'Cost alert',
-    daily_leaderboard: 'Daily leaderboard',
-    cache_hit_rate: 'Cache hit-rate alert',
-    provider_balance: 'Provider balance alert',
-  },
+  types: glossaryEn.types,
 };

@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardJa } from './cache-hit-rate.ja.ts';
+import { glossaryJa } from './glossary.ja.ts';
 import { legacyTestJa } from './legacy-test.ja.ts';
 import { mentionsJa } from './mentions.ja.ts';
 import { providerBalanceCardJa } from './provider-balance.ja.ts';
@@ -109,11 +110,5 @@ export const notificationsJa = {
     badTime: '時刻は HH:mm の形式で入力してください（例：22:00）。',
     sameTimes: '開始時刻とは異なる時刻にしてください。',
   },
-  types: {
-    circuit_breaker: 'サーキットブレーカー',
-    cost_alert: 'コストアラート',
-    daily_leaderboard: '日次ランキング',
-    cache_hit_rate: 'キャッシュヒット率異常アラート',
-    provider_balance: 'プロバイダー残高アラート',
-  },
+  types: glossaryJa.types,
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

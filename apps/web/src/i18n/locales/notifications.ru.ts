@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { cacheHitRateCardRu } from './cache-hit-rate.ru.ts';
+import { glossaryRu } from './glossary.ru.ts';
 import { legacyTestRu } from './legacy-test.ru.ts';
 import { mentionsRu } from './mentions.ru.ts';
 import { providerBalanceCardRu } from './provider-balance.ru.ts';
@@ -113,11 +114,5 @@ export const notificationsRu = {
     badTime: 'Время в виде ЧЧ:мм, например 22:00.',
     sameTimes: 'Должно отличаться от начала.',
   },
-  types: {
-    circuit_breaker: 'Предохранитель',
-    cost_alert: 'Оповещение о расходах',
-    daily_leaderboard: 'Ежедневный рейтинг',
-    cache_hit_rate: 'Аномалия попаданий в кэш',
-    provider_balance: 'Баланс провайдера',
-  },
+  types: glossaryRu.types,
 } satisfies Catalogue<PluralsRussian>['notificationsPage'];

@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardZhCN } from './cache-hit-rate.zh-CN.ts';
+import { glossaryZhCN } from './glossary.zh-CN.ts';
 import { legacyTestZhCN } from './legacy-test.zh-CN.ts';
 import { mentionsZhCN } from './mentions.zh-CN.ts';
 import { providerBalanceCardZhCN } from './provider-balance.zh-CN.ts';
@@ -80,7 +81,7 @@ export const notificationsZhCN = {
   grouping: {
     waitLabel: '合并等待（秒）',
     breakerWaitDescription: '同一目标在此等待时间内收到的熔断告警合并为一条摘要发送。0 表示不合并。',
-    costWaitDescription: '同一目标在此等待时间内收到的成本告警合并为一条摘要发送。0 表示不合并。',
+    costWaitDescription: '同一目标在此等待时间内收到的成本预警合并为一条摘要发送。0 表示不合并。',
     thresholdLabel: '超过此数量的对象时发送摘要',
     thresholdDescription: '一次成本检查发现的对象多于此数时，每个目标只发送一条摘要。',
     recoveryLabel: '发送恢复消息',
@@ -103,11 +104,5 @@ export const notificationsZhCN = {
     badTime: '请输入 HH:mm 格式的时间，例如 22:00。',
     sameTimes: '必须与开始时间不同。',
   },
-  types: {
-    circuit_breaker: '熔断通知',
-    cost_alert: '成本告警',
-    daily_leaderboard: '每日排行榜',
-    cache_hit_rate: '缓存命中率异常告警',
-    provider_balance: '供应商余额告警',
-  },
+  types: glossaryZhCN.types,
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

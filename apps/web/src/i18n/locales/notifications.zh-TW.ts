@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateCardZhTW } from './cache-hit-rate.zh-TW.ts';
+import { glossaryZhTW } from './glossary.zh-TW.ts';
 import { legacyTestZhTW } from './legacy-test.zh-TW.ts';
 import { mentionsZhTW } from './mentions.zh-TW.ts';
 import { providerBalanceCardZhTW } from './provider-balance.zh-TW.ts';
@@ -103,11 +104,5 @@ export const notificationsZhTW = {
     badTime: '請輸入 HH:mm 格式的時間，例如 22:00。',
     sameTimes: '必須與開始時間不同。',
   },
-  types: {
-    circuit_breaker: '斷路器通知',
-    cost_alert: '成本警示',
-    daily_leaderboard: '每日排行榜',
-    cache_hit_rate: '快取命中率異常警示',
-    provider_balance: '供應商餘額警示',
-  },
+  types: glossaryZhTW.types,
 } satisfies Catalogue<PluralsOther>['notificationsPage'];

@@ -2,6 +2,7 @@ import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { auditLogRu } from './audit-log.ru.ts';
 import { cchConnectorRu } from './cch-connector.ru.ts';
 import { errorsRu } from './errors.ru.ts';
+import { glossaryRu } from './glossary.ru.ts';
 import { messagePreviewRu } from './message-preview.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { overviewRu } from './overview.ru.ts';
@@ -238,13 +239,7 @@ export const ru = {
       retryable: 'Временная ошибка',
       permanent: 'Постоянная ошибка',
     },
-    types: {
-      circuit_breaker: 'Предохранитель',
-      cost_alert: 'Оповещение о расходах',
-      daily_leaderboard: 'Ежедневный рейтинг',
-      cache_hit_rate: 'Аномалия попаданий в кэш',
-      provider_balance: 'Баланс провайдера',
-    },
+    types: glossaryRu.types,
   },
   settingsPage: {
     generalTitle: 'Система',
@@ -321,13 +316,7 @@ export const ru = {
       refusals: 'Отказов платформы: {{n}}, последний в {{at}}',
       backlogUnavailable: 'Недоступно',
     },
-    types: {
-      circuit_breaker: 'Предохранитель',
-      cost_alert: 'Оповещение о расходах',
-      daily_leaderboard: 'Ежедневный рейтинг',
-      cache_hit_rate: 'Аномалия попаданий в кэш',
-      provider_balance: 'Баланс провайдера',
-    },
+    types: glossaryRu.types,
     form: {
       createTitle: 'Новый адресат',
       editTitle: 'Изменение адресата',

@@ -39,7 +39,7 @@ export const silencesZhCN = {
     providerId: '供应商 ID',
     providerIdDescription: '中转站上报的供应商 ID（见熔断告警）。',
     userId: '用户 ID',
-    userIdDescription: '中转站上报的用户 ID（见成本告警）。',
+    userIdDescription: '中转站上报的用户 ID（见成本预警）。',
     type: '通知类型',
     typePlaceholder: '选择类型',
     duration: '时长',

@@ -2,6 +2,7 @@ import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhCN } from './audit-log.zh-CN.ts';
 import { cchConnectorZhCN } from './cch-connector.zh-CN.ts';
 import { errorsZhCN } from './errors.zh-CN.ts';
+import { glossaryZhCN } from './glossary.zh-CN.ts';
 import { messagePreviewZhCN } from './message-preview.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
@@ -230,13 +231,7 @@ export const zhCN = {
       retryable: '可重试的失败',
       permanent: '永久失败',
     },
-    types: {
-      circuit_breaker: '熔断告警',
-      cost_alert: '成本预警',
-      daily_leaderboard: '每日排行榜',
-      cache_hit_rate: '缓存命中率异常告警',
-      provider_balance: '供应商余额告警',
-    },
+    types: glossaryZhCN.types,
   },
   settingsPage: {
     generalTitle: '系统',
@@ -313,13 +308,7 @@ export const zhCN = {
       refusals: '被平台拒收 {{n}} 次，最近一次 {{at}}',
       backlogUnavailable: '暂不可用',
     },
-    types: {
-      circuit_breaker: '供应商熔断',
-      cost_alert: '成本预警',
-      daily_leaderboard: '每日排行榜',
-      cache_hit_rate: '缓存命中率异常告警',
-      provider_balance: '供应商余额告警',
-    },
+    types: glossaryZhCN.types,
     form: {
       createTitle: '添加推送目标',
       editTitle: '编辑推送目标',

@@ -2,6 +2,7 @@ import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhTW } from './audit-log.zh-TW.ts';
 import { cchConnectorZhTW } from './cch-connector.zh-TW.ts';
 import { errorsZhTW } from './errors.zh-TW.ts';
+import { glossaryZhTW } from './glossary.zh-TW.ts';
 import { messagePreviewZhTW } from './message-preview.zh-TW.ts';
 import { notificationsZhTW } from './notifications.zh-TW.ts';
 import { overviewZhTW } from './overview.zh-TW.ts';
@@ -230,13 +231,7 @@ export const zhTW = {
       retryable: '可重試的失敗',
       permanent: '永久失敗',
     },
-    types: {
-      circuit_breaker: '斷路器警示',
-      cost_alert: '成本警示',
-      daily_leaderboard: '每日排行榜',
-      cache_hit_rate: '快取命中率異常警示',
-      provider_balance: '供應商餘額警示',
-    },
+    types: glossaryZhTW.types,
   },
   settingsPage: {
     generalTitle: '系統',
@@ -313,13 +308,7 @@ export const zhTW = {
       refusals: '被平台拒收 {{n}} 次，最近一次在 {{at}}',
       backlogUnavailable: '無法取得',
     },
-    types: {
-      circuit_breaker: '供應商斷路器',
-      cost_alert: '成本警示',
-      daily_leaderboard: '每日排行榜',
-      cache_hit_rate: '快取命中率異常警示',
-      provider_balance: '供應商餘額警示',
-    },
+    types: glossaryZhTW.types,
     form: {
       createTitle: '新增推播目標',
       editTitle: '編輯推播目標',
