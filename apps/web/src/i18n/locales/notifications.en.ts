@@ -3,6 +3,7 @@ import { glossaryEn } from './glossary.en.ts';
 import { legacyTestEn } from './legacy-test.en.ts';
 import { mentionsEn } from './mentions.en.ts';
 import { providerBalanceCardEn } from './provider-balance.en.ts';
+import { routingEn } from './routing.en.ts';
 
 /** English text of the Notifications page. */
 export const notificationsEn = {
@@ -10,6 +11,7 @@ export const notificationsEn = {
   mentions: mentionsEn,
   cacheHitRate: cacheHitRateCardEn,
   providerBalance: providerBalanceCardEn,
+  routing: routingEn,
   loadFailed: 'Could not load the notification settings: {{message}}',
   generalTitle: 'General',
   enabled: 'Send notifications',

@@ -4,6 +4,7 @@ import { glossaryJa } from './glossary.ja.ts';
 import { legacyTestJa } from './legacy-test.ja.ts';
 import { mentionsJa } from './mentions.ja.ts';
 import { providerBalanceCardJa } from './provider-balance.ja.ts';
+import { routingJa } from './routing.ja.ts';
 
 /** 通知ページの日本語テキスト。 */
 export const notificationsJa = {
@@ -11,6 +12,7 @@ export const notificationsJa = {
   mentions: mentionsJa,
   cacheHitRate: cacheHitRateCardJa,
   providerBalance: providerBalanceCardJa,
+  routing: routingJa,
   loadFailed: '通知設定を読み込めませんでした：{{message}}',
   generalTitle: '全般',
   enabled: '通知を送信する',

@@ -4,6 +4,7 @@ import { glossaryRu } from './glossary.ru.ts';
 import { legacyTestRu } from './legacy-test.ru.ts';
 import { mentionsRu } from './mentions.ru.ts';
 import { providerBalanceCardRu } from './provider-balance.ru.ts';
+import { routingRu } from './routing.ru.ts';
 
 /** Текст страницы «Уведомления» по-русски. */
 export const notificationsRu = {
@@ -11,6 +12,7 @@ export const notificationsRu = {
   mentions: mentionsRu,
   cacheHitRate: cacheHitRateCardRu,
   providerBalance: providerBalanceCardRu,
+  routing: routingRu,
   loadFailed: 'Не удалось загрузить настройки уведомлений: {{message}}',
   generalTitle: 'Общие',
   enabled: 'Отправлять уведомления',

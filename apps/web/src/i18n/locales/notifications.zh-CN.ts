@@ -4,6 +4,7 @@ import { glossaryZhCN } from './glossary.zh-CN.ts';
 import { legacyTestZhCN } from './legacy-test.zh-CN.ts';
 import { mentionsZhCN } from './mentions.zh-CN.ts';
 import { providerBalanceCardZhCN } from './provider-balance.zh-CN.ts';
+import { routingZhCN } from './routing.zh-CN.ts';
 
 /** 通知页面的简体中文文本。 */
 export const notificationsZhCN = {
@@ -11,6 +12,7 @@ export const notificationsZhCN = {
   mentions: mentionsZhCN,
   cacheHitRate: cacheHitRateCardZhCN,
   providerBalance: providerBalanceCardZhCN,
+  routing: routingZhCN,
   loadFailed: '无法加载通知设置：{{message}}',
   generalTitle: '常规',
   enabled: '发送通知',

@@ -4,6 +4,7 @@ import { glossaryZhTW } from './glossary.zh-TW.ts';
 import { legacyTestZhTW } from './legacy-test.zh-TW.ts';
 import { mentionsZhTW } from './mentions.zh-TW.ts';
 import { providerBalanceCardZhTW } from './provider-balance.zh-TW.ts';
+import { routingZhTW } from './routing.zh-TW.ts';
 
 /** 通知頁面的繁體中文文字。 */
 export const notificationsZhTW = {
@@ -11,6 +12,7 @@ export const notificationsZhTW = {
   mentions: mentionsZhTW,
   cacheHitRate: cacheHitRateCardZhTW,
   providerBalance: providerBalanceCardZhTW,
+  routing: routingZhTW,
   loadFailed: '無法載入通知設定：{{message}}',
   generalTitle: '一般',
   enabled: '傳送通知',

@@ -1,31 +1,33 @@
-import {
-  LEGACY_WEBHOOK_FIELDS,
-  LEGACY_WEBHOOK_TYPE,
-  type LegacyWebhookField,
-  type Settings,
-  UpdateSettingsInput,
-} from '@herald/core';
+import { LEGACY_WEBHOOK_FIELDS, LEGACY_WEBHOOK_TYPE, type LegacyWebhookField, type Settings } from '@herald/core';
 import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf, schemaErrorsOf } from '../../components/field-errors.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatWhen } from '../../lib/format.ts';
 import { targetPacesOptions } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { LegacyUrlField } from './legacy-url-field.tsx';
+import type { GeneralDraft } from './page-draft.ts';
 
 /** The global switch, the mode and, in legacy mode, one webhook URL per type (untouched → kept). */
-export function GeneralCard({ settings }: { settings: Settings }) {
+export function GeneralCard({
+  settings,
+  value,
+  errors,
+  onChange,
+}: {
+  settings: Settings;
+  value: GeneralDraft;
+  errors: Record<string, string>;
+  onChange: (next: GeneralDraft) => void;
+}) {
   const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const queryClient = useQueryClient();
-  const [enabled, setEnabled] = useState(settings.enabled);
-  const [mode, setMode] = useState(settings.useLegacyMode ? 'legacy' : 'multi');
-  const [paceDigests, setPaceDigests] = useState(settings.paceDigests);
+  const { enabled, mode, paceDigests, urls } = value;
   const formatWhen = useFormatWhen();
   // A legacy URL is paced like a target: say what waits for it.
   const paces = useQuery({ ...targetPacesOptions(), enabled: settings.useLegacyMode });
@@ -36,8 +38,6 @@ export function GeneralCard({ settings }: { settings: Settings }) {
       ? t('targets.pace.waitingNext', { n: pace.waiting, at: formatWhen(pace.nextAt) })
       : t('targets.pace.waiting', { n: pace.waiting });
   };
-  const [urls, setUrls] = useState<Partial<Record<LegacyWebhookField, string>>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const hasLegacyUrls = LEGACY_WEBHOOK_FIELDS.some((field) => settings[field].set);
   const clear = useMutation(
@@ -72,36 +72,6 @@ export function GeneralCard({ settings }: { settings: Settings }) {
         notify({ color: 'red', message: t('notificationsPage.migrateFailed', { message: messageOf(error) }) }),
     }),
   );
-  const update = useMutation(
-    trpc.settings.update.mutationOptions({
-      onSuccess: async () => {
-        setUrls({});
-        notify({ color: 'teal', message: t('notificationsPage.saved') });
-        await queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
-      },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        notify({ color: 'red', message: t('notificationsPage.saveFailed', { message: messageOf(error) }) });
-      },
-    }),
-  );
-  const save = () => {
-    setErrors({});
-    const webhooks = Object.fromEntries(
-      Object.entries(urls)
-        .map(([field, url]) => [field, url?.trim()] as const)
-        .filter(([, url]) => url),
-    );
-    const patch = { enabled, useLegacyMode: mode === 'legacy', paceDigests, ...webhooks };
-    const found = schemaErrorsOf(UpdateSettingsInput, patch);
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      notify({ color: 'red', message: t('notificationsPage.fixErrors') });
-      return;
-    }
-    update.mutate(patch);
-  };
-
   return (
     <Paper component="section" aria-label={t('notificationsPage.generalTitle')} withBorder radius="lg" p="lg" mb="xl">
       <Title order={2} size="h4" mb="md">
@@ -111,13 +81,13 @@ export function GeneralCard({ settings }: { settings: Settings }) {
         <Switch
           label={t('notificationsPage.enabled')}
           checked={enabled}
-          onChange={(event) => setEnabled(event.currentTarget.checked)}
+          onChange={(event) => onChange({ ...value, enabled: event.currentTarget.checked })}
         />
         <Switch
           label={t('notificationsPage.paceDigests')}
           description={t('notificationsPage.paceDigestsDescription')}
           checked={paceDigests}
-          onChange={(event) => setPaceDigests(event.currentTarget.checked)}
+          onChange={(event) => onChange({ ...value, paceDigests: event.currentTarget.checked })}
         />
         <div>
           <Text size="sm" fw={500} mb={4}>
@@ -128,7 +98,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
             orientation={narrow ? 'vertical' : 'horizontal'}
             fullWidth={narrow}
             value={mode}
-            onChange={setMode}
+            onChange={(next) => onChange({ ...value, mode: next === 'legacy' ? 'legacy' : 'multi' })}
             data={[
               { value: 'legacy', label: t('notificationsPage.modeLegacy') },
               { value: 'multi', label: t('notificationsPage.modeMulti') },
@@ -155,7 +125,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
                 placeholder={state.set ? t('notificationsPage.webhookPlaceholder') : 'https://'}
                 value={urls[field] ?? ''}
                 error={errors[field]}
-                onChange={(value) => setUrls((all) => ({ ...all, [field]: value }))}
+                onChange={(url) => onChange({ ...value, urls: { ...urls, [field]: url } })}
                 onClear={state.set ? () => clear.mutate({ [field]: null }) : null}
                 clearing={clear.isPending && clear.variables?.[field] === null}
               />
@@ -184,11 +154,6 @@ export function GeneralCard({ settings }: { settings: Settings }) {
             </Group>
           </Stack>
         </Modal>
-        <div>
-          <Button onClick={save} loading={update.isPending}>
-            {t('notificationsPage.save')}
-          </Button>
-        </div>
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { type NotificationType, type Settings, UpdateSettingsInput } from '@herald/core';
+import type { NotificationType, Settings } from '@herald/core';
 import {
   Button,
   Group,
@@ -12,61 +12,63 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { cacheHitRateFallback, cacheHitRatePatch, cacheHitRateState } from '../../components/cache-hit-rate.ts';
-import { fieldErrorsOf, schemaErrorsOf } from '../../components/field-errors.ts';
-import { groupingPatch, groupingState } from '../../components/grouping.ts';
+import { cacheHitRateFallback } from '../../components/cache-hit-rate.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { type BindingDraft, buildBindingsInput, NO_MENTIONS } from './binding-draft.ts';
+import type { BindingDraft } from './binding-draft.ts';
 import { BindingRow } from './binding-row.tsx';
 import { CacheHitRateFields } from './cache-hit-rate-fields.tsx';
 import { GroupingFields } from './grouping-fields.tsx';
-import { providerBalancePatch, providerBalanceState } from './provider-balance.ts';
+import { newBinding, sortBindings, type TargetRef, type TypeDraft } from './page-draft.ts';
 import { ProviderBalanceFields } from './provider-balance-fields.tsx';
-import { quietHoursDraftOf } from './quiet-hours.ts';
 import { runSummary } from './run-summary.ts';
-
-function withoutPrefix(errors: Record<string, string>, prefix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).filter(([key]) => key !== prefix && !key.startsWith(`${prefix}.`)));
-}
-
-const SWITCH = {
-  circuit_breaker: 'circuitBreakerEnabled',
-  cost_alert: 'costAlertEnabled',
-  daily_leaderboard: 'dailyLeaderboardEnabled',
-  cache_hit_rate: 'cacheHitRateEnabled',
-  provider_balance: 'providerBalanceEnabled',
-} as const;
 
 type Props = {
   type: NotificationType;
   settings: Settings;
   multiTarget: boolean;
-  targets: Array<{ id: string; name: string; providerType: string; customTemplate: Record<string, unknown> | null }>;
-  bindings: BindingDraft[];
+  targets: TargetRef[];
+  value: TypeDraft;
+  /** Settings errors (shared field names) and this type's bindings errors (`bindings.0.…`). */
+  errors: Record<string, string>;
+  onChange: (next: TypeDraft) => void;
+  /** A field was edited: its old errors no longer apply. */
+  onClearErrors: (prefix: string) => void;
+  /** The template each target starts an override from. */
+  templateOf: (targetId: string) => Record<string, unknown> | null;
 };
 
-/** One notification type: its switch, its settings, its bound targets, save and run now. */
-export function TypeCard({ type, settings, multiTarget, targets, bindings: initialBindings }: Props) {
+/** One notification type: its switch, its settings, its bound targets and run now (saved by the page's bar). */
+export function TypeCard({
+  type,
+  settings,
+  multiTarget,
+  targets,
+  value,
+  errors,
+  onChange,
+  onClearErrors,
+  templateOf,
+}: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const scheduled = type !== 'circuit_breaker' && type !== 'provider_balance';
-  const [enabled, setEnabled] = useState(settings[SWITCH[type]]);
-  const [threshold, setThreshold] = useState(Math.round(settings.costAlertThreshold * 100));
-  const [interval, setInterval] = useState<number | string>(settings.costAlertCheckInterval);
-  const [time, setTime] = useState(settings.dailyLeaderboardTime);
-  const [topN, setTopN] = useState<number | string>(settings.dailyLeaderboardTopN);
-  const [grouping, setGrouping] = useState(() => groupingState(settings));
-  const [cache, setCache] = useState(() => cacheHitRateState(settings));
-  const [balance, setBalance] = useState(() => providerBalanceState(settings));
-  const [bindings, setBindings] = useState(initialBindings);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const updateSettings = useMutation(trpc.settings.update.mutationOptions());
-  const setBindingsMutation = useMutation(trpc.bindings.set.mutationOptions());
+  const { enabled, threshold, interval, time, topN, grouping, cache, balance, bindings } = value;
+  const set =
+    <K extends keyof TypeDraft>(key: K) =>
+    (next: TypeDraft[K]) =>
+      onChange({ ...value, [key]: next });
+  const setThreshold = set('threshold');
+  const setInterval = set('interval');
+  const setTime = set('time');
+  const setTopN = set('topN');
+  const setGrouping = set('grouping');
+  const setCache = set('cache');
+  const setBalance = set('balance');
+  const setBindings = (update: (all: BindingDraft[]) => BindingDraft[]) =>
+    onChange({ ...value, bindings: update(bindings) });
   const trigger = useMutation(
     trpc.notifications.trigger.mutationOptions({
       onSuccess: (outcomes) => {
@@ -77,44 +79,6 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
         notify({ color: 'red', message: t('notificationsPage.runFailed', { message: messageOf(error) }) }),
     }),
   );
-
-  const save = async () => {
-    const built = multiTarget
-      ? buildBindingsInput(type, bindings, scheduled, {
-          invalidJson: (message) => t('notificationsPage.invalidJson', { message }),
-          cronFields: t('notificationsPage.cronFields'),
-          cronInvalid: t('notificationsPage.cronInvalid'),
-          quietHours: {
-            noDays: t('notificationsPage.quiet.noDays'),
-            badTime: t('notificationsPage.quiet.badTime'),
-            sameTimes: t('notificationsPage.quiet.sameTimes'),
-          },
-        })
-      : null;
-    const patch = {
-      [SWITCH[type]]: enabled,
-      ...(type === 'cost_alert' && { costAlertThreshold: threshold / 100, costAlertCheckInterval: Number(interval) }),
-      ...(type === 'daily_leaderboard' && { dailyLeaderboardTime: time, dailyLeaderboardTopN: Number(topN) }),
-      ...groupingPatch(type, grouping),
-      ...(type === 'cache_hit_rate' && cacheHitRatePatch(cache)),
-      ...(type === 'provider_balance' && providerBalancePatch(balance)),
-    };
-    const found = { ...schemaErrorsOf(UpdateSettingsInput, patch), ...built?.errors };
-    setErrors(found);
-    if ((built && !built.input) || Object.keys(found).length > 0) {
-      notify({ color: 'red', message: t('notificationsPage.fixErrors') });
-      return;
-    }
-    try {
-      await updateSettings.mutateAsync(patch);
-      if (built?.input) await setBindingsMutation.mutateAsync(built.input);
-      notify({ color: 'teal', message: t('notificationsPage.saved') });
-      await queryClient.invalidateQueries({ queryKey: trpc.bindings.list.queryKey() });
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      notify({ color: 'red', message: t('notificationsPage.saveFailed', { message: messageOf(error) }) });
-    }
-  };
 
   const unbound = targets.filter((target) => !bindings.some((b) => b.targetId === target.id));
   const title = t(`notificationsPage.types.${type}`);
@@ -127,7 +91,7 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
         <Switch
           label={t('notificationsPage.typeEnabled')}
           checked={enabled}
-          onChange={(event) => setEnabled(event.currentTarget.checked)}
+          onChange={(event) => onChange({ ...value, enabled: event.currentTarget.checked })}
         />
       </Group>
       <Stack gap="md">
@@ -208,13 +172,13 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
                         ? cacheHitRateFallback(cache)
                         : null
                 }
-                targetTemplate={targets.find((x) => x.id === binding.targetId)?.customTemplate ?? null}
+                targetTemplate={templateOf(binding.targetId)}
                 errors={errors}
                 onChange={(next) => {
                   setBindings((all) => all.map((b, i) => (i === index ? next : b)));
                   // An edited period is checked again on save: its old errors no longer apply.
                   if (next.quietHours !== binding.quietHours) {
-                    setErrors((all) => withoutPrefix(all, `bindings.${index}.quietHours`));
+                    onClearErrors(`bindings.${index}.quietHours`);
                   }
                 }}
                 onRemove={() => setBindings((all) => all.filter((_, i) => i !== index))}
@@ -227,31 +191,13 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
               disabled={unbound.length === 0}
               onChange={(id) => {
                 const target = targets.find((x) => x.id === id);
-                if (target) {
-                  setBindings((all) => [
-                    ...all,
-                    {
-                      targetId: target.id,
-                      targetName: target.name,
-                      targetType: target.providerType,
-                      isEnabled: true,
-                      scheduleCron: '',
-                      scheduleTimezone: '',
-                      templateText: null,
-                      quietHours: quietHoursDraftOf(null),
-                      mentions: NO_MENTIONS,
-                    },
-                  ]);
-                }
+                if (target) setBindings((all) => sortBindings([...all, newBinding(target)], targets));
               }}
             />
           </Stack>
         )}
-        <Group>
-          <Button onClick={() => void save()} loading={updateSettings.isPending || setBindingsMutation.isPending}>
-            {t('notificationsPage.save')}
-          </Button>
-          {scheduled && (
+        {scheduled && (
+          <Group>
             <Button
               variant="default"
               loading={trigger.isPending}
@@ -261,8 +207,8 @@ export function TypeCard({ type, settings, multiTarget, targets, bindings: initi
             >
               {t('notificationsPage.runNow')}
             </Button>
-          )}
-        </Group>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );
