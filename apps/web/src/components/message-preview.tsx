@@ -110,13 +110,16 @@ type SampleProps = {
   config?: Record<string, unknown>;
   /** A custom target's template. */
   template?: JsonObject;
+  /** Show this type's sample only (no type picker); default: the admin picks one. */
+  type?: NotificationType;
 };
 
 /** A type's sample as this channel would get it, rendered here by core as the server does; the type is chosen. */
-export function SampleMessagePreview({ channel, config, template }: SampleProps) {
+export function SampleMessagePreview({ channel, config, template, type: fixedType }: SampleProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [type, setType] = useState<NotificationType>('circuit_breaker');
+  const [picked, setType] = useState<NotificationType>('circuit_breaker');
+  const type = fixedType ?? picked;
   const { locale, timezone } = useMessageLocale();
   const result = useMemo(() => {
     try {
@@ -143,15 +146,17 @@ export function SampleMessagePreview({ channel, config, template }: SampleProps)
         <Text fw={600} id={`${id}-title`}>
           {t('messagePreview.title')}
         </Text>
-        <Select
-          label={t('messagePreview.type')}
-          value={type}
-          allowDeselect={false}
-          onChange={(v) => v && setType(v as NotificationType)}
-          data={NOTIFICATION_TYPES.map((n) => ({ value: n, label: t(`targets.types.${n}`) }))}
-          comboboxProps={{ withinPortal: true }}
-          maw={360}
-        />
+        {!fixedType && (
+          <Select
+            label={t('messagePreview.type')}
+            value={type}
+            allowDeselect={false}
+            onChange={(v) => v && setType(v as NotificationType)}
+            data={NOTIFICATION_TYPES.map((n) => ({ value: n, label: t(`targets.types.${n}`) }))}
+            comboboxProps={{ withinPortal: true }}
+            maw={360}
+          />
+        )}
         {'error' in result ? (
           <Alert color="red" variant="light">
             {t('messagePreview.failed', { message: result.error })}

@@ -1,7 +1,8 @@
-import { Alert, Button, Center, Code, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useChannelName } from '../../channels/index.ts';
+import { MessagePreview, useMessageLocale } from '../../components/message-preview.tsx';
 import { httpStatusOf, messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
@@ -23,6 +24,8 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const channelName = useChannelName();
+  // Messages are written in the system's message language (settings): the body's language.
+  const messageLocale = useMessageLocale().locale;
   const queryClient = useQueryClient();
   const detail = useQuery({
     ...trpc.deliveries.get.queryOptions({ id: deliveryId ?? '' }),
@@ -148,9 +151,7 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
             {t('deliveries.renderedBody')}
           </Title>
           {data.renderedBody ? (
-            <Code block aria-label={t('deliveries.renderedBody')} style={{ whiteSpace: 'pre-wrap' }}>
-              {JSON.stringify(data.renderedBody, null, 2)}
-            </Code>
+            <MessagePreview channel={data.channel} body={data.renderedBody} locale={messageLocale} />
           ) : (
             <Text size="sm" c="dimmed">
               {t('deliveries.noBody')}

@@ -11,10 +11,11 @@ import {
   renderNotification,
   sampleData,
 } from '@herald/core';
-import { Code, MultiSelect, Paper, ScrollArea, Stack, TagsInput, Text } from '@mantine/core';
+import { MultiSelect, Paper, Stack, TagsInput, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MessagePreview } from '../../components/message-preview.tsx';
 import { browserTimeZone } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { errorAt, type MentionsDraft, mentionsValue } from './binding-draft.ts';
@@ -111,7 +112,7 @@ function MentionsPreview({
       mentions,
     });
     const mentioned = mentionsFor(definition.mentions, mentions, rendered.message.level).length > 0;
-    return { body: JSON.stringify(rendered.body, null, 2), level: rendered.message.level, mentioned };
+    return { body: rendered.body, level: rendered.message.level, mentioned };
   }, [channel, type, value, locale, timezone]);
   if (!result) return null;
   return (
@@ -127,11 +128,7 @@ function MentionsPreview({
             })}
           </Text>
         )}
-        <ScrollArea.Autosize mah={220}>
-          <Code block aria-label={t('notificationsPage.mentions.previewTitle')} role="region">
-            {result.body}
-          </Code>
-        </ScrollArea.Autosize>
+        <MessagePreview channel={channel} body={result.body} locale={locale} />
       </Stack>
     </Paper>
   );

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../channels/index.ts';
+import { SampleMessagePreview } from '../../components/message-preview.tsx';
 import { SecretInput } from '../../components/secret-input.tsx';
 import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
@@ -141,6 +142,9 @@ export function TargetFormModal({ opened, target, onClose }: Props) {
             onChange={(v) => set('pacePerMinute', v)}
             error={errors.pacePerMinute}
           />
+          {values.providerType !== 'custom' && (
+            <SampleMessagePreview channel={values.providerType} config={plainConfigOfValues(values)} />
+          )}
           <Divider />
           <SecretInput
             label={t('targets.form.proxyUrl')}
