@@ -1,5 +1,6 @@
 import { auditLogEn } from './audit-log.en.ts';
 import { cchConnectorEn } from './cch-connector.en.ts';
+import { deliveryLogEn } from './delivery-log.en.ts';
 import { errorsEn } from './errors.en.ts';
 import { glossaryEn } from './glossary.en.ts';
 import { messagePreviewEn } from './message-preview.en.ts';
@@ -393,6 +394,7 @@ export const en = {
   },
   notificationsPage: notificationsEn,
   silencesPage: silencesEn,
+  deliveryLog: deliveryLogEn,
   cchConnector: cchConnectorEn,
   auditLog: auditLogEn,
   messagePreview: messagePreviewEn,

@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogJa } from './audit-log.ja.ts';
 import { cchConnectorJa } from './cch-connector.ja.ts';
+import { deliveryLogJa } from './delivery-log.ja.ts';
 import { errorsJa } from './errors.ja.ts';
 import { glossaryJa } from './glossary.ja.ts';
 import { messagePreviewJa } from './message-preview.ja.ts';
@@ -390,6 +391,7 @@ export const ja = {
   },
   notificationsPage: notificationsJa,
   silencesPage: silencesJa,
+  deliveryLog: deliveryLogJa,
   cchConnector: cchConnectorJa,
   auditLog: auditLogJa,
   messagePreview: messagePreviewJa,

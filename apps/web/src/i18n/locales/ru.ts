@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { auditLogRu } from './audit-log.ru.ts';
 import { cchConnectorRu } from './cch-connector.ru.ts';
+import { deliveryLogRu } from './delivery-log.ru.ts';
 import { errorsRu } from './errors.ru.ts';
 import { glossaryRu } from './glossary.ru.ts';
 import { messagePreviewRu } from './message-preview.ru.ts';
@@ -393,6 +394,7 @@ export const ru = {
   },
   notificationsPage: notificationsRu,
   silencesPage: silencesRu,
+  deliveryLog: deliveryLogRu,
   cchConnector: cchConnectorRu,
   auditLog: auditLogRu,
   messagePreview: messagePreviewRu,

@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhCN } from './audit-log.zh-CN.ts';
 import { cchConnectorZhCN } from './cch-connector.zh-CN.ts';
+import { deliveryLogZhCN } from './delivery-log.zh-CN.ts';
 import { errorsZhCN } from './errors.zh-CN.ts';
 import { glossaryZhCN } from './glossary.zh-CN.ts';
 import { messagePreviewZhCN } from './message-preview.zh-CN.ts';
@@ -384,6 +385,7 @@ export const zhCN = {
   },
   notificationsPage: notificationsZhCN,
   silencesPage: silencesZhCN,
+  deliveryLog: deliveryLogZhCN,
   cchConnector: cchConnectorZhCN,
   auditLog: auditLogZhCN,
   messagePreview: messagePreviewZhCN,

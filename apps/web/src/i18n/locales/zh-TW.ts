@@ -1,6 +1,7 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhTW } from './audit-log.zh-TW.ts';
 import { cchConnectorZhTW } from './cch-connector.zh-TW.ts';
+import { deliveryLogZhTW } from './delivery-log.zh-TW.ts';
 import { errorsZhTW } from './errors.zh-TW.ts';
 import { glossaryZhTW } from './glossary.zh-TW.ts';
 import { messagePreviewZhTW } from './message-preview.zh-TW.ts';
@@ -384,6 +385,7 @@ export const zhTW = {
   },
   notificationsPage: notificationsZhTW,
   silencesPage: silencesZhTW,
+  deliveryLog: deliveryLogZhTW,
   cchConnector: cchConnectorZhTW,
   auditLog: auditLogZhTW,
   messagePreview: messagePreviewZhTW,

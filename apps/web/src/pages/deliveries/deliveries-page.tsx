@@ -1,8 +1,10 @@
-import { Alert, Button, Center, Loader } from '@mantine/core';
+import { Alert, Button, Center, Loader, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import {
   DeliveriesSearch,
   deliveriesHref,
@@ -17,15 +19,40 @@ import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeliveriesFilters } from './deliveries-filters.tsx';
 import { DeliveriesTable } from './deliveries-table.tsx';
+import { DeliveryCards } from './delivery-cards.tsx';
 import { DeliveryDrawer } from './delivery-drawer.tsx';
+import { groupByNotification } from './delivery-groups.ts';
 import { pollInterval } from './poll.ts';
 
-/** The delivery log: filters in the URL, newest first, more by cursor, details in a drawer. */
+/** The open delivery (`?delivery=<id>`): its own URL, so Back closes it and it can be linked. */
+const OpenDelivery = z.object({ delivery: z.uuid().optional().catch(undefined) });
+
+/** The delivery log: filters in the URL, newest first, more by cursor, details in a drawer (also in the URL). */
 export function DeliveriesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const filters = DeliveriesSearch.parse(useSearch({ strict: false }));
-  const [openId, setOpenId] = useState<string | null>(null);
+  const router = useRouter();
+  const theme = useMantineTheme();
+  // Read at once (not after a first render), so a phone never draws the table first.
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, { getInitialValueInEffect: false });
+  const search = useSearch({ strict: false });
+  const filters = DeliveriesSearch.parse(search);
+  const openId = OpenDelivery.parse(search).delivery ?? null;
+  // Whether this page pushed the drawer's entry: then closing goes back to it instead of adding one.
+  const pushed = useRef(false);
+  const setDelivery = (id: string | null, replace: boolean) =>
+    void navigate({ to: '/deliveries', search: (prev) => ({ ...prev, delivery: id ?? undefined }), replace });
+  const open = (id: string) => {
+    // From the list a new entry (Back closes the drawer); within the drawer the same one.
+    if (openId === null) pushed.current = true;
+    setDelivery(id, openId !== null);
+  };
+  const close = () => {
+    if (pushed.current) {
+      pushed.current = false;
+      router.history.back();
+    } else setDelivery(null, true);
+  };
   // A preset is relative to when it was chosen (or the page opened), not to every render.
   const { range, from, to } = filters;
   const period = useMemo(() => timeWindow({ range, from, to }, Date.now()), [range, from, to]);
@@ -39,7 +66,8 @@ export function DeliveriesPage() {
       },
     ),
   );
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const groups = useMemo(() => groupByNotification(items), [items]);
   const filtered = isFiltered(filters);
 
   return (
@@ -66,7 +94,8 @@ export function DeliveriesPage() {
       {list.isSuccess && items.length === 0 && (
         <PagePlaceholder icon={IconSend} text={filtered ? t('deliveries.noMatch') : t('pages.deliveries.empty')} />
       )}
-      {items.length > 0 && <DeliveriesTable deliveries={items} onOpen={setOpenId} />}
+      {items.length > 0 &&
+        (wide ? <DeliveriesTable groups={groups} onOpen={open} /> : <DeliveryCards groups={groups} onOpen={open} />)}
       {list.hasNextPage && (
         <Center mt="md">
           <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
@@ -75,7 +104,15 @@ export function DeliveriesPage() {
         </Center>
       )}
 
-      <DeliveryDrawer deliveryId={openId} onOpen={setOpenId} onClose={() => setOpenId(null)} />
+      <DeliveryDrawer
+        deliveryId={openId}
+        onOpen={open}
+        onClose={close}
+        // A link out of the drawer replaces its URL: nothing to go back to then.
+        onLeave={() => {
+          pushed.current = false;
+        }}
+      />
     </>
   );
 }

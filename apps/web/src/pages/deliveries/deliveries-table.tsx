@@ -1,70 +1,191 @@
 import type { DeliverySummary } from '@herald/core';
-import { Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useChannelName } from '../../channels/index.ts';
-import { DataTable } from '../../components/data-table.tsx';
-import { useFormatDateTime } from '../../lib/format.ts';
-import { DeliveryState, DeliveryWhat } from './delivery-labels.tsx';
-import { formatLatency } from './delivery-status-badge.tsx';
+import { channelUi, useChannelName } from '../../channels/index.ts';
+import { useFormatDateTime, useFormatWhen } from '../../lib/format.ts';
+import type { DeliveryGroup } from './delivery-groups.ts';
+import { DeliveryHeadline } from './delivery-headline.tsx';
+import { DeliveryStatusBadge } from './delivery-status-badge.tsx';
+import { OneLine } from './one-line.tsx';
 
-type Props = { deliveries: readonly DeliverySummary[]; onOpen: (id: string) => void };
+type Props = { groups: readonly DeliveryGroup[]; onOpen: (id: string) => void };
 
-export function DeliveriesTable({ deliveries, onOpen }: Props) {
+/** Fixed widths for the short columns; the headline and the error share the rest (latency is in the drawer). */
+const WIDTHS = { time: 136, target: 200, status: 124, details: 96 };
+
+/**
+ * The log as a table, one line per row: each notification's first row says what it was about,
+ * the rows of its other targets follow it (indented, the headline kept for screen readers).
+ */
+export function DeliveriesTable({ groups, onOpen }: Props) {
+  const { t } = useTranslation();
+  const headers = [
+    [t('deliveries.time'), WIDTHS.time],
+    [t('deliveries.type'), undefined],
+    [t('deliveries.target'), WIDTHS.target],
+    [t('deliveries.status'), WIDTHS.status],
+    [t('deliveries.error'), undefined],
+  ] as const;
+  return (
+    <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
+      <Table
+        verticalSpacing="sm"
+        horizontalSpacing="sm"
+        highlightOnHover
+        aria-label={t('deliveries.tableLabel')}
+        style={{ tableLayout: 'fixed', width: '100%' }}
+      >
+        <colgroup>
+          {headers.map(([h, w]) => (
+            <col key={h} style={w ? { width: w } : undefined} />
+          ))}
+          <col style={{ width: WIDTHS.details }} />
+        </colgroup>
+        <Table.Thead>
+          <Table.Tr>
+            {headers.map(([h]) => (
+              <Table.Th key={h}>
+                <OneLine full={h} fw={700}>
+                  {h}
+                </OneLine>
+              </Table.Th>
+            ))}
+            <Table.Th>
+              <VisuallyHidden>{t('deliveries.details')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.flatMap((group) =>
+            group.deliveries.map((delivery, index) => (
+              <DeliveryRow
+                key={delivery.id}
+                delivery={delivery}
+                first={index === 0}
+                count={targetCount(group)}
+                onOpen={onOpen}
+              />
+            )),
+          )}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** How many targets a notification went to (a resend is the same target again). */
+function targetCount(group: DeliveryGroup): number {
+  return new Set(group.deliveries.map((d) => d.targetId ?? d.channel)).size;
+}
+
+type RowProps = { delivery: DeliverySummary; first: boolean; count: number; onOpen: (id: string) => void };
+
+function DeliveryRow({ delivery, first, count, onOpen }: RowProps) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const channelName = useChannelName();
+  const formatWhen = useFormatWhen();
+  const time = formatDateTime(delivery.createdAt);
   return (
-    <DataTable
-      label={t('deliveries.tableLabel')}
-      minWidth={1000}
-      headers={[
-        t('deliveries.time'),
-        t('deliveries.type'),
-        t('deliveries.target'),
-        t('deliveries.channel'),
-        t('deliveries.status'),
-        t('deliveries.latency'),
-        t('deliveries.error'),
-      ]}
-      actionsHeader={t('deliveries.details')}
+    <Table.Tr
+      data-group-start={first || undefined}
+      style={first ? { borderTop: '2px solid var(--mantine-color-default-border)' } : undefined}
     >
-      {deliveries.map((delivery) => {
-        const time = formatDateTime(delivery.createdAt);
-        return (
-          <Table.Tr key={delivery.id}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{time}</Table.Td>
-            <Table.Td>
-              <DeliveryWhat delivery={delivery} />
-            </Table.Td>
-            <Table.Td fw={500}>
-              {delivery.targetName ??
-                (delivery.targetId ? t('deliveries.deletedTarget') : t('deliveries.legacyTarget'))}
-            </Table.Td>
-            <Table.Td>{channelName(delivery.channel)}</Table.Td>
-            <Table.Td>
-              <DeliveryState delivery={delivery} />
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLatency(delivery.latencyMs, t)}</Table.Td>
-            <Table.Td maw={280}>
-              {delivery.error && (
-                <Text size="sm" c="red" truncate="end" title={delivery.error}>
-                  {delivery.error}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td ta="right">
-              <Button
-                variant="subtle"
-                size="xs"
-                aria-label={t('deliveries.detailsNamed', { time })}
-                onClick={() => onOpen(delivery.id)}
-              >
-                {t('deliveries.details')}
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        );
-      })}
-    </DataTable>
+      <Table.Td>
+        {/* Today's time alone, else the day too; the full date on hover. */}
+        <OneLine full={time}>{formatWhen(delivery.createdAt)}</OneLine>
+      </Table.Td>
+      <Table.Td>
+        {first ? (
+          <Group gap={6} wrap="nowrap">
+            <DeliveryHeadline delivery={delivery} />
+            {count > 1 && (
+              <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
+                {t('deliveryLog.sentTo', { count })}
+              </Badge>
+            )}
+          </Group>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed" aria-hidden pl="xs">
+              ↳
+            </Text>
+            <DeliveryHeadline delivery={delivery} hidden />
+          </>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <TargetCell delivery={delivery} />
+      </Table.Td>
+      <Table.Td>
+        <StatusCell delivery={delivery} />
+      </Table.Td>
+      <Table.Td>
+        {delivery.error && (
+          <OneLine full={delivery.error} c="red">
+            {delivery.error}
+          </OneLine>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">
+        <Button
+          variant="subtle"
+          size="xs"
+          px={6}
+          aria-label={t('deliveries.detailsNamed', { time })}
+          onClick={() => onOpen(delivery.id)}
+        >
+          {t('deliveries.details')}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The target's name with its channel's icon, and the channel named after it (dimmed). */
+export function TargetCell({ delivery }: { delivery: DeliverySummary }) {
+  const { t } = useTranslation();
+  const channelName = useChannelName();
+  const { icon: Icon, color } = channelUi(delivery.channel);
+  const name =
+    delivery.targetName ?? (delivery.targetId ? t('deliveries.deletedTarget') : t('deliveries.legacyTarget'));
+  const channel = channelName(delivery.channel);
+  return (
+    <Group gap={6} wrap="nowrap" miw={0}>
+      <Icon size={16} color={`var(--mantine-color-${color}-filled)`} style={{ flexShrink: 0 }} />
+      <OneLine full={`${name} · ${channel}`} miw={0}>
+        <Text span size="sm" fw={500}>
+          {name}
+        </Text>
+        <Text span size="sm" c="dimmed">
+          {' · '}
+          {channel}
+        </Text>
+      </OneLine>
+    </Group>
+  );
+}
+
+/** The status badge, and for a delivery held on purpose why it waits and when it goes (one line). */
+export function StatusCell({ delivery }: { delivery: DeliverySummary }) {
+  const { t } = useTranslation();
+  const formatWhen = useFormatWhen();
+  const reason = delivery.status === 'pending' ? delivery.waitReason : null;
+  const why = reason
+    ? delivery.nextAttemptAt
+      ? t('deliveries.waitingUntil', {
+          reason: t(`deliveries.waitReasons.${reason}`),
+          at: formatWhen(delivery.nextAttemptAt),
+        })
+      : t('deliveries.waiting', { reason: t(`deliveries.waitReasons.${reason}`) })
+    : null;
+  return (
+    <Group gap={4} wrap="nowrap" miw={0}>
+      <DeliveryStatusBadge status={delivery.status} />
+      {why && (
+        <OneLine full={why} size="xs" c="dimmed" miw={0} testId="wait-reason">
+          {why}
+        </OneLine>
+      )}
+    </Group>
   );
 }

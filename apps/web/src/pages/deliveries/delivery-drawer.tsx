@@ -7,6 +7,7 @@ import { httpStatusOf, messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { DeliveryErrorHint } from './delivery-error-hint.tsx';
 import { DeliveryState, DeliveryWhat } from './delivery-labels.tsx';
 import { DeliveryLinks } from './delivery-links.tsx';
 import { formatLatency } from './delivery-status-badge.tsx';
@@ -17,10 +18,12 @@ type Props = {
   /** Shows another delivery (a digest, or one it carried) in the drawer. */
   onOpen: (id: string) => void;
   onClose: () => void;
+  /** Called before a link leaves the drawer for another URL (the log filtered, a target). */
+  onLeave?: () => void;
 };
 
 /** One delivery: what it carried or what carried it, every attempt, the rendered body, and resend. */
-export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
+export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose }: Props) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const channelName = useChannelName();
@@ -96,12 +99,8 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose }: Props) {
               </Button>
             </Group>
           </Group>
-          {data.error && (
-            <Alert color="red" variant="light" title={t('deliveries.error')}>
-              {data.error}
-            </Alert>
-          )}
-          <DeliveryLinks delivery={data} onOpen={onOpen} onClose={onClose} />
+          <DeliveryErrorHint delivery={data} onLeave={onLeave} />
+          <DeliveryLinks delivery={data} onOpen={onOpen} onClose={onLeave} />
 
           <Title order={3} size="h5">
             {t('deliveries.attempts')}

@@ -1,7 +1,7 @@
 import type { TargetView } from '@herald/core';
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle, IconTarget } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -13,6 +13,7 @@ import { DeleteTargetModal } from './delete-target-modal.tsx';
 import { TargetFormModal } from './target-form-modal.tsx';
 import { TargetsTable } from './targets-table.tsx';
 import { TestTargetModal } from './test-target-modal.tsx';
+import { useEditParam } from './use-edit-param.ts';
 
 type Editing = { target: TargetView | null } | null;
 
@@ -28,6 +29,8 @@ export function TargetsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [testing, setTesting] = useState<TargetView | null>(null);
   const [deleting, setDeleting] = useState<TargetView | null>(null);
+  const openEdit = useCallback((target: TargetView) => setEditing({ target }), []);
+  useEditParam(targets.data, openEdit);
 
   return (
     <>
