@@ -7,6 +7,7 @@ import { messagePreviewEn } from './message-preview.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { silencesEn } from './silences.en.ts';
+import { targetHealthEn } from './target-health.en.ts';
 
 /**
  * English UI text. Its key set is the contract every catalogue is typed against (catalogue.ts); a text
@@ -394,6 +395,7 @@ export const en = {
   },
   notificationsPage: notificationsEn,
   silencesPage: silencesEn,
+  targetHealth: targetHealthEn,
   deliveryLog: deliveryLogEn,
   cchConnector: cchConnectorEn,
   auditLog: auditLogEn,

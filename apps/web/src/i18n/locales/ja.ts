@@ -8,6 +8,7 @@ import { messagePreviewJa } from './message-preview.ja.ts';
 import { notificationsJa } from './notifications.ja.ts';
 import { overviewJa } from './overview.ja.ts';
 import { silencesJa } from './silences.ja.ts';
+import { targetHealthJa } from './target-health.ja.ts';
 
 /** 日本語の UI テキスト。キーは en.ts と同じ（件数の文は `_other`）で、型チェックと単体テストで照合します。 */
 export const ja = {
@@ -391,6 +392,7 @@ export const ja = {
   },
   notificationsPage: notificationsJa,
   silencesPage: silencesJa,
+  targetHealth: targetHealthJa,
   deliveryLog: deliveryLogJa,
   cchConnector: cchConnectorJa,
   auditLog: auditLogJa,

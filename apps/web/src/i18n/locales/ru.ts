@@ -8,6 +8,7 @@ import { messagePreviewRu } from './message-preview.ru.ts';
 import { notificationsRu } from './notifications.ru.ts';
 import { overviewRu } from './overview.ru.ts';
 import { silencesRu } from './silences.ru.ts';
+import { targetHealthRu } from './target-health.ru.ts';
 
 /**
  * Русский текст интерфейса. Ключи совпадают с en.ts; тексты с числом идут в четырёх формах
@@ -394,6 +395,7 @@ export const ru = {
   },
   notificationsPage: notificationsRu,
   silencesPage: silencesRu,
+  targetHealth: targetHealthRu,
   deliveryLog: deliveryLogRu,
   cchConnector: cchConnectorRu,
   auditLog: auditLogRu,

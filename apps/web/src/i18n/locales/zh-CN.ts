@@ -8,6 +8,7 @@ import { messagePreviewZhCN } from './message-preview.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
 import { silencesZhCN } from './silences.zh-CN.ts';
+import { targetHealthZhCN } from './target-health.zh-CN.ts';
 
 /** 简体中文界面文本。键与 en.ts 一致（计数文本用 `_other`），由类型检查与单元测试核对。 */
 export const zhCN = {
@@ -385,6 +386,7 @@ export const zhCN = {
   },
   notificationsPage: notificationsZhCN,
   silencesPage: silencesZhCN,
+  targetHealth: targetHealthZhCN,
   deliveryLog: deliveryLogZhCN,
   cchConnector: cchConnectorZhCN,
   auditLog: auditLogZhCN,

@@ -8,6 +8,7 @@ import { messagePreviewZhTW } from './message-preview.zh-TW.ts';
 import { notificationsZhTW } from './notifications.zh-TW.ts';
 import { overviewZhTW } from './overview.zh-TW.ts';
 import { silencesZhTW } from './silences.zh-TW.ts';
+import { targetHealthZhTW } from './target-health.zh-TW.ts';
 
 /** 繁體中文（台灣）介面文字。鍵與 en.ts 一致（計數文字用 `_other`），由型別檢查與單元測試核對。 */
 export const zhTW = {
@@ -385,6 +386,7 @@ export const zhTW = {
   },
   notificationsPage: notificationsZhTW,
   silencesPage: silencesZhTW,
+  targetHealth: targetHealthZhTW,
   deliveryLog: deliveryLogZhTW,
   cchConnector: cchConnectorZhTW,
   auditLog: auditLogZhTW,

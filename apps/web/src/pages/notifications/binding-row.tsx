@@ -3,6 +3,7 @@ import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/c
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomPreview } from '../../components/custom-preview.tsx';
+import { TargetHealthDot } from '../../components/health-dot.tsx';
 import { TemplateEditor } from '../../components/template-editor.tsx';
 import { TimezoneSelect } from '../../components/timezone-select.tsx';
 import { type BindingDraft, channelTypeOf, errorAt, overrideProblems, parseOverride } from './binding-draft.ts';
@@ -71,7 +72,9 @@ export function BindingRow({
     <Paper withBorder radius="md" p="sm" data-testid="binding-row">
       <Stack gap="xs">
         <Group justify="space-between">
-          <Text fw={500}>{binding.targetName}</Text>
+          <Text fw={500}>
+            <TargetHealthDot targetId={binding.targetId} /> {binding.targetName}
+          </Text>
           <Group gap="sm">
             <Switch
               label={t('notificationsPage.bindingEnabled')}

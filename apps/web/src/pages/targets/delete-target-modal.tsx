@@ -16,7 +16,7 @@ export function DeleteTargetModal({ target, onClose }: Props) {
   const remove = useMutation(
     trpc.targets.delete.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.targets.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.targets.pathKey() });
         notify({ color: 'teal', message: t('targets.deleteDialog.deleted', { name }) });
         close();
       },

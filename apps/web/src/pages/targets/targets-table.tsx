@@ -1,4 +1,4 @@
-import type { TargetPaceView, TargetView } from '@herald/core';
+import type { TargetHealth, TargetPaceView, TargetView } from '@herald/core';
 import { Anchor, Badge, Button, Code, Group, Popover, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,15 @@ import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc, trpcClient } from '../../lib/trpc.ts';
+import { HealthCell, LastErrorCell, RateCell } from './health-cells.tsx';
 import { BacklogCell, PaceCell } from './pace-cells.tsx';
 
-type Props = {
+export type TargetsListProps = {
   targets: readonly TargetView[];
+  /** Health by target id. */
+  health: ReadonlyMap<string, TargetHealth>;
+  /** The health query failed: say so in its cells. */
+  healthUnavailable: boolean;
   /** Pace and backlog by target id. */
   paces: ReadonlyMap<string, TargetPaceView>;
   /** The pace query failed: say so rather than "nothing waiting". */
@@ -21,68 +26,57 @@ type Props = {
   onDelete: (target: TargetView) => void;
 };
 
-export function TargetsTable({ targets, paces, pacesUnavailable, onTest, onEdit, onDelete }: Props) {
+export function TargetsTable(props: TargetsListProps) {
+  const { targets, paces, pacesUnavailable, health, healthUnavailable } = props;
   const { t } = useTranslation();
   return (
     <DataTable
       label={t('targets.tableLabel')}
-      minWidth={1120}
+      minWidth={1100}
       headers={[
         t('targets.name'),
-        t('targets.channel'),
         t('targets.enabled'),
+        t('targetHealth.health'),
+        t('targetHealth.successRate'),
+        t('targetHealth.lastError'),
         t('targets.pace.column'),
-        t('targets.pace.backlogColumn'),
         t('targets.lastTest'),
       ]}
       actionsHeader={t('targets.actions')}
     >
       {targets.map((target) => (
         <Table.Tr key={target.id}>
-          <Table.Td fw={500}>{target.name}</Table.Td>
           <Table.Td>
-            <ChannelBadge channel={target.providerType} />
+            <Stack gap={4} align="flex-start">
+              <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {target.name}
+              </Text>
+              <ChannelBadge channel={target.providerType} />
+            </Stack>
           </Table.Td>
           <Table.Td>
             <EnabledSwitch target={target} />
           </Table.Td>
           <Table.Td>
-            <PaceCell target={target} pace={paces.get(target.id)} />
+            <HealthCell target={target} health={health.get(target.id)} unavailable={healthUnavailable} />
           </Table.Td>
           <Table.Td>
-            <BacklogCell pace={paces.get(target.id)} unavailable={pacesUnavailable} />
+            <RateCell health={health.get(target.id)} unavailable={healthUnavailable} />
+          </Table.Td>
+          <Table.Td maw={280}>
+            <LastErrorCell target={target} health={health.get(target.id)} unavailable={healthUnavailable} />
+          </Table.Td>
+          <Table.Td>
+            <Stack gap={6}>
+              <PaceCell target={target} pace={paces.get(target.id)} />
+              <BacklogCell pace={paces.get(target.id)} unavailable={pacesUnavailable} />
+            </Stack>
           </Table.Td>
           <Table.Td>
             <LastTest target={target} />
           </Table.Td>
           <Table.Td>
-            <Group gap={4} justify="flex-end" wrap="nowrap">
-              <Button
-                variant="light"
-                size="xs"
-                aria-label={t('targets.testNamed', { name: target.name })}
-                onClick={() => onTest(target)}
-              >
-                {t('targets.test')}
-              </Button>
-              <Button
-                variant="subtle"
-                size="xs"
-                aria-label={t('targets.editNamed', { name: target.name })}
-                onClick={() => onEdit(target)}
-              >
-                {t('targets.edit')}
-              </Button>
-              <Button
-                variant="subtle"
-                color="red"
-                size="xs"
-                aria-label={t('targets.deleteNamed', { name: target.name })}
-                onClick={() => onDelete(target)}
-              >
-                {t('targets.delete')}
-              </Button>
-            </Group>
+            <TargetActions target={target} {...props} />
           </Table.Td>
         </Table.Tr>
       ))}
@@ -90,7 +84,50 @@ export function TargetsTable({ targets, paces, pacesUnavailable, onTest, onEdit,
   );
 }
 
-function EnabledSwitch({ target }: { target: TargetView }) {
+/** Test, edit and delete buttons for one target. */
+export function TargetActions({
+  target,
+  onTest,
+  onEdit,
+  onDelete,
+  justify = 'flex-end',
+}: Pick<TargetsListProps, 'onTest' | 'onEdit' | 'onDelete'> & {
+  target: TargetView;
+  justify?: 'flex-end' | 'flex-start';
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} justify={justify} wrap="wrap">
+      <Button
+        variant="light"
+        size="xs"
+        aria-label={t('targets.testNamed', { name: target.name })}
+        onClick={() => onTest(target)}
+      >
+        {t('targets.test')}
+      </Button>
+      <Button
+        variant="subtle"
+        size="xs"
+        aria-label={t('targets.editNamed', { name: target.name })}
+        onClick={() => onEdit(target)}
+      >
+        {t('targets.edit')}
+      </Button>
+      <Button
+        variant="subtle"
+        color="red"
+        size="xs"
+        aria-label={t('targets.deleteNamed', { name: target.name })}
+        onClick={() => onDelete(target)}
+      >
+        {t('targets.delete')}
+      </Button>
+    </Group>
+  );
+}
+
+export function EnabledSwitch({ target }: { target: TargetView }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const toggle = useMutation({
@@ -111,7 +148,7 @@ function EnabledSwitch({ target }: { target: TargetView }) {
   );
 }
 
-function LastTest({ target }: { target: TargetView }) {
+export function LastTest({ target }: { target: TargetView }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const result = target.lastTestResult;

@@ -19,7 +19,7 @@ export function TestTargetModal({ target, onClose }: Props) {
   const test = useMutation(
     trpc.targets.test.mutationOptions({
       onSuccess: async (result) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.targets.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.targets.pathKey() });
         const name = target?.name ?? '';
         notify(
           result.success
