@@ -8,19 +8,11 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { RouteError } from './components/route-error.tsx';
-import { AppLayout } from './layout/app-layout.tsx';
-import { LoginSearch } from './lib/redirect.ts';
+import { parseLoginSearch } from './lib/redirect.ts';
 import { parseSearch, stringifySearch } from './lib/search-params.ts';
 import { fetchSession } from './lib/session.ts';
-import { ApiKeysPage } from './pages/api-keys/api-keys-page.tsx';
-import { ApiReferencePage } from './pages/api-reference/api-reference-page.tsx';
-import { DeliveriesPage } from './pages/deliveries/deliveries-page.tsx';
 import { LoginPage } from './pages/login/login-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
-import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
-import { SettingsPage } from './pages/settings/settings-page.tsx';
-import { SilencesPage } from './pages/silences/silences-page.tsx';
-import { TargetsPage } from './pages/targets/targets-page.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -33,7 +25,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'login',
-  validateSearch: LoginSearch,
+  validateSearch: parseLoginSearch,
   beforeLoad: async ({ context, search }) => {
     const session = await fetchSession(context.queryClient);
     if (session.authenticated) throw redirect({ href: search.redirect ?? '/' });
@@ -41,7 +33,10 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
-/** Every page behind it needs an admin session; without one, go to login and come back. */
+/**
+ * Every page behind it needs an admin session; without one, go to login and come back.
+ * The layout and its pages load on demand: the sign-in page ships only what it draws.
+ */
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authed',
@@ -49,34 +44,50 @@ const authedRoute = createRoute({
     const session = await fetchSession(context.queryClient);
     if (!session.authenticated) throw redirect({ to: '/login', search: { redirect: location.href } });
   },
-  component: AppLayout,
+  component: lazyRouteComponent(() => import('./layout/app-layout.tsx'), 'AppLayout'),
 });
 
 const overviewRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/',
-  // Loaded on demand: it brings the chart library.
+  // Loaded on demand: it brings the chart library (only this page may import it).
   component: lazyRouteComponent(() => import('./pages/overview/overview-page.tsx'), 'OverviewPage'),
 });
 const notificationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'notifications',
-  component: NotificationsPage,
+  component: lazyRouteComponent(() => import('./pages/notifications/notifications-page.tsx'), 'NotificationsPage'),
 });
-const targetsRoute = createRoute({ getParentRoute: () => authedRoute, path: 'targets', component: TargetsPage });
+const targetsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'targets',
+  component: lazyRouteComponent(() => import('./pages/targets/targets-page.tsx'), 'TargetsPage'),
+});
 const deliveriesRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'deliveries',
-  component: DeliveriesPage,
+  component: lazyRouteComponent(() => import('./pages/deliveries/deliveries-page.tsx'), 'DeliveriesPage'),
 });
-const silencesRoute = createRoute({ getParentRoute: () => authedRoute, path: 'silences', component: SilencesPage });
-const apiKeysRoute = createRoute({ getParentRoute: () => authedRoute, path: 'api-keys', component: ApiKeysPage });
+const silencesRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'silences',
+  component: lazyRouteComponent(() => import('./pages/silences/silences-page.tsx'), 'SilencesPage'),
+});
+const apiKeysRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'api-keys',
+  component: lazyRouteComponent(() => import('./pages/api-keys/api-keys-page.tsx'), 'ApiKeysPage'),
+});
 const apiReferenceRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'api-reference',
-  component: ApiReferencePage,
+  component: lazyRouteComponent(() => import('./pages/api-reference/api-reference-page.tsx'), 'ApiReferencePage'),
 });
-const settingsRoute = createRoute({ getParentRoute: () => authedRoute, path: 'settings', component: SettingsPage });
+const settingsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('./pages/settings/settings-page.tsx'), 'SettingsPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,

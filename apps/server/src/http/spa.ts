@@ -6,7 +6,8 @@ import { answerNotFound } from './error-answers.ts';
 
 /**
  * Serves the built dashboard; any other GET that asks for HTML gets index.html so the
- * client-side router can take it (history fallback). Hashed assets are cached for good.
+ * client-side router can take it (history fallback). Hashed assets are cached for good;
+ * everything, index.html included, goes out precompressed when the browser accepts it.
  */
 export async function registerSpa(app: FastifyInstance, distDir: string): Promise<void> {
   const hasBuild = existsSync(path.join(distDir, 'index.html'));
@@ -16,6 +17,9 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
       // Looked up per request, so a rebuilt dashboard is served without a restart.
       wildcard: true,
       index: ['index.html'],
+      // The build writes .br and .gz copies (apps/web/build/precompress.ts): br, then gzip, by
+      // the request's Accept-Encoding (q-values honoured), else the plain file; Vary says so.
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LoginSearch } from './redirect.ts';
+import { parseLoginSearch } from './redirect.ts';
 
-describe('LoginSearch', () => {
+describe('parseLoginSearch', () => {
   it('keeps a path on this site, with its query and hash', () => {
-    expect(LoginSearch.parse({ redirect: '/deliveries' })).toEqual({ redirect: '/deliveries' });
-    expect(LoginSearch.parse({ redirect: '/targets?x=1#a' })).toEqual({ redirect: '/targets?x=1#a' });
+    expect(parseLoginSearch({ redirect: '/deliveries' })).toEqual({ redirect: '/deliveries' });
+    expect(parseLoginSearch({ redirect: '/targets?x=1#a' })).toEqual({ redirect: '/targets?x=1#a' });
   });
 
   it('drops anything that could leave the site or loop back to login', () => {
@@ -19,11 +19,11 @@ describe('LoginSearch', () => {
       42,
       ['/a'],
     ]) {
-      expect(LoginSearch.parse({ redirect }), String(redirect)).toEqual({ redirect: undefined });
+      expect(parseLoginSearch({ redirect }), String(redirect)).toEqual({ redirect: undefined });
     }
   });
 
   it('accepts no redirect at all', () => {
-    expect(LoginSearch.parse({})).toEqual({});
+    expect(parseLoginSearch({})).toEqual({});
   });
 });

@@ -1,16 +1,18 @@
-import { z } from 'zod';
+/** `/login` search params. */
+export type LoginSearch = { redirect?: string };
 
 /**
  * Where to go after signing in: only a path on this site (`/deliveries?status=failed`),
  * never another origin (`//evil.example`, `https://…`, `/\evil`) and never the login page.
+ * Plain code, not a zod schema: the sign-in page loads without the schema library.
  */
-export const SafeRedirect = z
-  .string()
-  .regex(/^\/(?![/\\])/)
-  .refine((path) => path !== '/login' && !path.startsWith('/login?') && !path.startsWith('/login/'));
+export function safeRedirect(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value)) return undefined;
+  const toLogin = value === '/login' || value.startsWith('/login?') || value.startsWith('/login/');
+  return toLogin ? undefined : value;
+}
 
-/** `/login` search params; anything invalid is dropped rather than failing the page. */
-export const LoginSearch = z.object({
-  redirect: SafeRedirect.optional().catch(undefined),
-});
-export type LoginSearch = z.infer<typeof LoginSearch>;
+/** Reads `/login`'s search; anything invalid is dropped rather than failing the page. */
+export function parseLoginSearch(search: Record<string, unknown>): LoginSearch {
+  return 'redirect' in search ? { redirect: safeRedirect(search.redirect) } : {};
+}

@@ -1,4 +1,4 @@
-import { LoginInput } from '@herald/core';
+import { adminTokenProblem } from '@herald/core/admin-token';
 import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -21,9 +21,9 @@ export function LoginForm() {
     initialValues: { token: '' },
     validate: {
       token: (value) => {
-        const result = LoginInput.shape.token.safeParse(value);
-        if (result.success) return null;
-        return result.error.issues[0]?.code === 'too_big' ? t('login.tokenTooLong') : t('login.tokenRequired');
+        const problem = adminTokenProblem(value);
+        if (problem === null) return null;
+        return problem === 'too_long' ? t('login.tokenTooLong') : t('login.tokenRequired');
       },
     },
   });
