@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 import './cjk-fonts.css';
 
@@ -21,4 +21,8 @@ export const theme = createTheme({
   fontFamily: FONT_FAMILY,
   headings: { fontFamily: FONT_FAMILY, fontWeight: '650' },
   cursorType: 'pointer',
+  components: {
+    // Uppercase only where the language has case (cjk-fonts.css sets none for Chinese and Japanese).
+    Badge: Badge.extend({ styles: { root: { textTransform: 'var(--herald-badge-case, uppercase)' } } }),
+  },
 });

@@ -54,6 +54,8 @@ export function SecretInput({
           error={error}
           // Mantine marks only its TextInput invalid for assistive tech; say it here too.
           aria-invalid={error ? true : undefined}
+          // Mantine's own label for the eye button is English.
+          visibilityToggleButtonProps={{ 'aria-label': t('targets.form.toggleSecret') }}
           style={{ flex: 1 }}
         />
         {clearable && isSet && (

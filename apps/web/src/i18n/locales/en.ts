@@ -339,6 +339,7 @@ export const en = {
       isEnabled: 'Enabled',
       secretSet: 'set (…{{hint}}) — leave empty to keep',
       secretSetNoHint: 'set — leave empty to keep',
+      toggleSecret: 'Show or hide the secret',
       clear: 'Clear',
       cleared: 'Will be removed when you save.',
       undoClear: 'Keep',

@@ -336,6 +336,7 @@ export const ja = {
       isEnabled: '有効',
       secretSet: '設定済み（…{{hint}}）— 空欄のままなら変更しません',
       secretSetNoHint: '設定済み — 空欄のままなら変更しません',
+      toggleSecret: 'シークレットの表示を切り替え',
       clear: 'クリア',
       cleared: '保存すると削除されます。',
       undoClear: '残す',

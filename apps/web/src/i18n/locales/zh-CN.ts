@@ -330,6 +330,7 @@ export const zhCN = {
       isEnabled: '启用',
       secretSet: '已设置（…{{hint}}）——留空则保留',
       secretSetNoHint: '已设置——留空则保留',
+      toggleSecret: '显示或隐藏密钥',
       clear: '清除',
       cleared: '保存时将被删除。',
       undoClear: '保留',

@@ -330,6 +330,7 @@ export const zhTW = {
       isEnabled: '啟用',
       secretSet: '已設定（…{{hint}}）——留空則保留',
       secretSetNoHint: '已設定——留空則保留',
+      toggleSecret: '顯示或隱藏密鑰',
       clear: '清除',
       cleared: '儲存時將會移除。',
       undoClear: '保留',
