@@ -137,7 +137,9 @@ for (const language of ['en', 'zh-CN'] as const) {
         const rows = table.getByRole('row');
         await expect(rows).toHaveCount(3);
         await expect(rows.nth(1)).toContainText(text.type);
-        await expect(rows.nth(1)).toContainText(text.sentTo);
+        // The other target's row continues the group: its headline only for screen readers.
+        await expect(rows.nth(2)).toContainText(`${text.type} · ${provider}`);
+        await expect(rows.nth(2).getByTestId('delivery-subject')).toHaveCount(0);
         await expect(rows.nth(1).getByTestId('delivery-subject')).toHaveText(provider);
         const failedRow = rows.filter({ hasText: names.dingtalk });
         await expect(failedRow).toContainText('310000: sign not match');
@@ -149,6 +151,7 @@ for (const language of ['en', 'zh-CN'] as const) {
         const details = failedRow.getByRole('button', { name: text.details });
         const box = await details.boundingBox();
         expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: test.info().outputPath(`log-${language}-${width}.png`) });
         await details.click();
       } else {
         // Cards on a phone: one per notification, a line per target.
@@ -156,9 +159,11 @@ for (const language of ['en', 'zh-CN'] as const) {
         await expect(cards.getByRole('listitem')).toHaveCount(1);
         await expect(cards.getByTestId('delivery-card-row')).toHaveCount(2);
         await expect(cards).toContainText(text.type);
+        await expect(cards).toContainText(text.sentTo);
         const row = cards.getByTestId('delivery-card-row').filter({ hasText: names.dingtalk });
         await expect(row).toContainText('310000: sign not match');
         await noSidewaysScroll(page);
+        await page.screenshot({ path: test.info().outputPath(`log-${language}-${width}.png`) });
         await row.getByRole('button', { name: text.details }).click();
       }
       await noSidewaysScroll(page);
@@ -171,6 +176,7 @@ for (const language of ['en', 'zh-CN'] as const) {
       await expect(hint).toContainText('310000');
       await expect(hint).toContainText(text.meaning);
       await expect(hint).toContainText(text.action);
+      await page.screenshot({ path: test.info().outputPath(`drawer-${language}-${width}.png`) });
       await page.goBack();
       await expect(drawer).toBeHidden();
       await expect(page).toHaveURL(new RegExp(`${logUrl.replace('?', '\\?')}$`));

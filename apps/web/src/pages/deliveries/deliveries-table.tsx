@@ -1,5 +1,5 @@
 import type { DeliverySummary } from '@herald/core';
-import { Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { channelUi, useChannelName } from '../../channels/index.ts';
 import { useFormatDateTime, useFormatWhen } from '../../lib/format.ts';
@@ -10,8 +10,8 @@ import { OneLine } from './one-line.tsx';
 
 type Props = { groups: readonly DeliveryGroup[]; onOpen: (id: string) => void };
 
-/** Fixed widths for the short columns; the headline and the error share the rest (latency is in the drawer). */
-const WIDTHS = { time: 136, target: 200, status: 124, details: 96 };
+/** Fixed widths; the headline takes the rest (the error's whole text and the latency are in the drawer). */
+const WIDTHS = { time: 128, target: 180, status: 112, error: 210, details: 96 };
 
 /**
  * The log as a table, one line per row: each notification's first row says what it was about,
@@ -24,7 +24,7 @@ export function DeliveriesTable({ groups, onOpen }: Props) {
     [t('deliveries.type'), undefined],
     [t('deliveries.target'), WIDTHS.target],
     [t('deliveries.status'), WIDTHS.status],
-    [t('deliveries.error'), undefined],
+    [t('deliveries.error'), WIDTHS.error],
   ] as const;
   return (
     <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
@@ -58,13 +58,7 @@ export function DeliveriesTable({ groups, onOpen }: Props) {
         <Table.Tbody>
           {groups.flatMap((group) =>
             group.deliveries.map((delivery, index) => (
-              <DeliveryRow
-                key={delivery.id}
-                delivery={delivery}
-                first={index === 0}
-                count={targetCount(group)}
-                onOpen={onOpen}
-              />
+              <DeliveryRow key={delivery.id} delivery={delivery} first={index === 0} onOpen={onOpen} />
             )),
           )}
         </Table.Tbody>
@@ -73,14 +67,9 @@ export function DeliveriesTable({ groups, onOpen }: Props) {
   );
 }
 
-/** How many targets a notification went to (a resend is the same target again). */
-function targetCount(group: DeliveryGroup): number {
-  return new Set(group.deliveries.map((d) => d.targetId ?? d.channel)).size;
-}
+type RowProps = { delivery: DeliverySummary; first: boolean; onOpen: (id: string) => void };
 
-type RowProps = { delivery: DeliverySummary; first: boolean; count: number; onOpen: (id: string) => void };
-
-function DeliveryRow({ delivery, first, count, onOpen }: RowProps) {
+function DeliveryRow({ delivery, first, onOpen }: RowProps) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const formatWhen = useFormatWhen();
@@ -96,14 +85,7 @@ function DeliveryRow({ delivery, first, count, onOpen }: RowProps) {
       </Table.Td>
       <Table.Td>
         {first ? (
-          <Group gap={6} wrap="nowrap">
-            <DeliveryHeadline delivery={delivery} />
-            {count > 1 && (
-              <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
-                {t('deliveryLog.sentTo', { count })}
-              </Badge>
-            )}
-          </Group>
+          <DeliveryHeadline delivery={delivery} />
         ) : (
           <>
             <Text size="sm" c="dimmed" aria-hidden pl="xs">

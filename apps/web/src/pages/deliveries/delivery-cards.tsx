@@ -7,6 +7,11 @@ import { DeliveryHeadline } from './delivery-headline.tsx';
 import { formatLatency } from './delivery-status-badge.tsx';
 import { OneLine } from './one-line.tsx';
 
+/** How many targets a notification went to (a resend is the same target again). */
+function targetCount(group: DeliveryGroup): number {
+  return new Set(group.deliveries.map((d) => d.targetId ?? d.channel)).size;
+}
+
 type Props = { groups: readonly DeliveryGroup[]; onOpen: (id: string) => void };
 
 /** The log on a phone: a card per notification, a line per target under its headline. */
@@ -21,7 +26,14 @@ export function DeliveryCards({ groups, onOpen }: Props) {
         return (
           <Paper component="li" key={group.notificationId} withBorder radius="md" p="sm" miw={0}>
             <Stack gap={6}>
-              <DeliveryHeadline delivery={head} />
+              <Group gap={6} wrap="nowrap" justify="space-between">
+                <DeliveryHeadline delivery={head} />
+                {targetCount(group) > 1 && (
+                  <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                    {t('deliveryLog.sentTo', { count: targetCount(group) })}
+                  </Text>
+                )}
+              </Group>
               {group.deliveries.map((delivery) => {
                 const time = formatDateTime(delivery.createdAt);
                 return (

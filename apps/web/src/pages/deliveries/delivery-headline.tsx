@@ -22,7 +22,7 @@ export function DeliveryHeadline({ delivery, hidden = false }: { delivery: Row; 
   }
   return (
     <Group gap={6} wrap="nowrap" miw={0}>
-      <OneLine full={type} fw={500} style={{ flexShrink: 0, maxWidth: '60%' }}>
+      <OneLine full={type} fw={500} style={{ flexShrink: 0 }}>
         {type}
       </OneLine>
       {digest && (
