@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, test } from '@playwright/test';
 import { pageTitle, takeToast } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
+import { openType, saveChanges } from '../fixtures/notifications.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -146,6 +147,7 @@ test('quiet hours on a binding: explained, checked, saved and shown again after 
   page,
   request,
 }) => {
+  test.setTimeout(60_000); // the type is chosen on the page twice (before and after the reload)
   const name = `E2E quiet hook ${run()}`;
   const target = await mutate<Target>(request, 'targets.create', {
     name,
@@ -160,6 +162,7 @@ test('quiet hours on a binding: explained, checked, saved and shown again after 
   });
 
   await page.goto('/notifications');
+  await openType(page, 'Cost alert');
   const card = page.getByRole('region', { name: 'Cost alert' });
   const row = card.getByTestId('binding-row').filter({ hasText: name });
   const quiet = row.getByTestId('quiet-hours');
@@ -183,7 +186,7 @@ test('quiet hours on a binding: explained, checked, saved and shown again after 
   await from.fill('25:00');
   for (const name of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) await toggleDay(name);
   await expect(day('Mon')).not.toBeChecked();
-  await card.getByRole('button', { name: 'Save' }).click();
+  await saveChanges(page);
   await takeToast(page, 'Fix the marked fields before saving.');
   await expect(from).toHaveAccessibleDescription('A time of day as HH:mm, e.g. 22:00.');
   await expect(quiet.getByText('Pick at least one day.')).toBeVisible();
@@ -195,7 +198,7 @@ test('quiet hours on a binding: explained, checked, saved and shown again after 
     'Mon–Fri, 23:30 to 06:45 the next day (Asia/Shanghai)',
   );
   await quiet.getByRole('checkbox', { name: 'Let urgent alerts through' }).uncheck();
-  await card.getByRole('button', { name: 'Save' }).click();
+  await saveChanges(page);
   await takeToast(page, 'Saved.');
 
   const stored = await query<Binding[]>(request, 'bindings.list', { notificationType: 'cost_alert' });
@@ -207,6 +210,7 @@ test('quiet hours on a binding: explained, checked, saved and shown again after 
   });
 
   await page.reload();
+  await openType(page, 'Cost alert');
   await expect(quiet.getByRole('switch', { name: 'Quiet hours' })).toBeChecked();
   await expect(from).toHaveValue('23:30');
   await expect(to).toHaveValue('06:45');
@@ -216,33 +220,36 @@ test('quiet hours on a binding: explained, checked, saved and shown again after 
 
   // Switched off, it is removed on save.
   await quiet.getByRole('switch', { name: 'Quiet hours' }).click();
-  await card.getByRole('button', { name: 'Save' }).click();
+  await saveChanges(page);
   await takeToast(page, 'Saved.');
   const cleared = await query<Binding[]>(request, 'bindings.list', { notificationType: 'cost_alert' });
   expect(cleared.find((b) => b.targetId === target.id)?.quietHours).toBeNull();
 });
 
 test('the grouping settings of each type are saved where the type’s settings are', async ({ page, request }) => {
+  test.setTimeout(60_000); // three types chosen in turn, one save each
   await page.goto('/notifications');
+  await openType(page, 'Circuit breaker');
   const breaker = page.getByRole('region', { name: 'Circuit breaker' });
   const breakerWait = breaker.getByRole('textbox', { name: 'Grouping wait (seconds)' });
   await breakerWait.fill('');
-  await breaker.getByRole('button', { name: 'Save' }).click();
+  await saveChanges(page);
   await takeToast(page, 'Fix the marked fields before saving.');
   await expect(breakerWait).toHaveAttribute('aria-invalid', 'true');
   await breakerWait.fill('30');
-  await breaker.getByRole('button', { name: 'Save' }).click();
+  await saveChanges(page);
   await takeToast(page, 'Saved.');
 
+  await openType(page, 'Cost alert');
   const cost = page.getByRole('region', { name: 'Cost alert' });
   await cost.getByRole('textbox', { name: 'Digest from this many entities' }).fill('5');
   await cost.getByRole('switch', { name: 'Send a recovery message' }).check();
-  await cost.getByRole('button', { name: 'Save' }).click();
+  await saveChanges(page);
   await takeToast(page, 'Saved.');
 
   const general = page.getByRole('region', { name: 'General' });
   await general.getByRole('switch', { name: 'Send what waits for a target’s pace as one digest' }).uncheck();
-  await general.getByRole('button', { name: 'Save' }).click();
+  await saveChanges(page);
   await takeToast(page, 'Saved.');
 
   const settings = await query<Record<string, unknown>>(request, 'settings.get');
@@ -253,6 +260,7 @@ test('the grouping settings of each type are saved where the type’s settings a
     paceDigests: false,
   });
   await page.reload();
+  await openType(page, 'Circuit breaker');
   await expect(breakerWait).toHaveValue('30 sec');
   await mutate(request, 'settings.update', {
     circuitBreakerGroupWaitSeconds: 10,
