@@ -13,6 +13,7 @@ import { queryClient } from './lib/trpc.ts';
 import { watchUnauthorized } from './lib/unauthorized.ts';
 import { createAppRouter } from './router.tsx';
 import { theme } from './theme.ts';
+import { contrastResolver } from './theme-contrast.ts';
 
 initI18n();
 const router = createAppRouter(queryClient);
@@ -35,7 +36,7 @@ if (!rootElement) throw new Error('index.html has no #root element');
 
 createRoot(rootElement).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={contrastResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -1,4 +1,4 @@
-import { Badge, createTheme } from '@mantine/core';
+import { Badge, createTheme, Menu } from '@mantine/core';
 
 import './cjk-fonts.css';
 
@@ -16,7 +16,8 @@ const FONT_FAMILY = [
 
 export const theme = createTheme({
   primaryColor: 'indigo',
-  primaryShade: { light: 6, dark: 5 },
+  // Shades white text reads on at 4.5:1 (theme-contrast.ts sets the rest of the colours).
+  primaryShade: { light: 7, dark: 8 },
   defaultRadius: 'md',
   fontFamily: FONT_FAMILY,
   headings: { fontFamily: FONT_FAMILY, fontWeight: '650' },
@@ -24,5 +25,8 @@ export const theme = createTheme({
   components: {
     // Uppercase only where the language has case (cjk-fonts.css sets none for Chinese and Japanese).
     Badge: Badge.extend({ styles: { root: { textTransform: 'var(--herald-badge-case, uppercase)' } } }),
+    // Mantine focuses a role="presentation" placeholder with a tabindex inside role="menu" on open,
+    // which axe reports (aria-required-children); without it the dropdown itself takes focus.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
   },
 });

@@ -6,13 +6,14 @@ import {
   renderNotification,
   sampleData,
 } from '@herald/core';
-import { Alert, Code, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Code, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browserTimeZone } from '../lib/format.ts';
 import { trpc } from '../lib/trpc.ts';
 import { NotificationTypePicker } from './notification-type-picker.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 
 type Props = {
   template: Record<string, unknown> | null;
@@ -67,11 +68,9 @@ export function CustomPreview({ template, type: fixedType }: Props) {
                 {t('targets.preview.truncated')}
               </Text>
             )}
-            <ScrollArea.Autosize mah={260}>
-              <Code block aria-label={t('targets.preview.body')} role="region">
-                {result.body}
-              </Code>
-            </ScrollArea.Autosize>
+            <ScrollRegion label={t('targets.preview.body')} mah={260}>
+              <Code block>{result.body}</Code>
+            </ScrollRegion>
           </>
         )}
       </Stack>

@@ -1,5 +1,6 @@
 import { Paper, Table, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { TableScrollRegion } from './scroll-region.tsx';
 
 type Props = {
   /** The table's accessible name. */
@@ -16,7 +17,7 @@ type Props = {
 export function DataTable({ label, minWidth, headers, actionsHeader, children }: Props) {
   return (
     <Paper withBorder radius="lg">
-      <Table.ScrollContainer minWidth={minWidth}>
+      <TableScrollRegion label={label} minWidth={minWidth}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={label}>
           <Table.Thead>
             <Table.Tr>
@@ -35,7 +36,7 @@ export function DataTable({ label, minWidth, headers, actionsHeader, children }:
           </Table.Thead>
           <Table.Tbody>{children}</Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollRegion>
     </Paper>
   );
 }

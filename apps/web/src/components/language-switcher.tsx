@@ -25,12 +25,13 @@ export function LanguageSwitcher() {
           </Box>
         </Button>
       </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('language.label')}</Menu.Label>
+      {/* No Menu.Label: a role="menu" may hold only menu items (axe aria-required-children); the button names it. */}
+      <Menu.Dropdown aria-label={t('language.label')}>
         {LANGUAGES.map((language) => (
           <Menu.Item
             key={language.code}
             lang={language.code}
+            aria-current={language.code === active ? 'true' : undefined}
             onClick={() => void setLanguage(language.code)}
             rightSection={language.code === active ? <IconCheck size={16} /> : null}
           >

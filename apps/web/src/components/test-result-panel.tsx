@@ -1,13 +1,19 @@
 import type { TestResult } from '@herald/core';
-import { Badge, Code, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from './scroll-region.tsx';
+import { useFocusOnOutcome } from './use-focus-after.ts';
 
 /** The outcome of a test send: status, latency, HTTP status, attempts and the platform's answer. */
 export function TestResultPanel({ result }: { result: TestResult }) {
   const { t } = useTranslation();
   const ms = Math.round(result.latencyMs);
+  // The send button was disabled while loading; the outcome takes the focus it dropped.
+  const ref = useFocusOnOutcome<HTMLDivElement>(result);
   return (
     <Paper
+      ref={ref}
+      tabIndex={-1}
       withBorder
       radius="md"
       p="sm"
@@ -43,9 +49,9 @@ export function TestResultPanel({ result }: { result: TestResult }) {
             <Text size="sm" fw={500}>
               {t('targets.testDialog.response')}
             </Text>
-            <ScrollArea.Autosize mah={160}>
+            <ScrollRegion label={t('targets.testDialog.response')} mah={160}>
               <Code block>{result.response}</Code>
-            </ScrollArea.Autosize>
+            </ScrollRegion>
           </div>
         )}
       </Stack>

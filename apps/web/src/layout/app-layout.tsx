@@ -16,7 +16,7 @@ export function AppLayout() {
     >
       <SkipLink target="main-content" />
       <AppHeader navOpened={navOpened} onToggleNav={toggle} />
-      <AppNavbar onNavigate={close} />
+      <AppNavbar opened={navOpened} onNavigate={close} />
       <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Container size="lg" px={{ base: 0, sm: 'md' }} py={{ base: 'sm', sm: 'lg' }}>
           <Outlet />

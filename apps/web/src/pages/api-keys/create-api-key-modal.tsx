@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnOutcome } from '../../components/use-focus-after.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { NewApiKey } from './new-api-key.tsx';
@@ -32,6 +33,7 @@ export function CreateApiKeyModal({ opened, onClose }: Props) {
     }),
   );
   const created = create.data;
+  const errorRef = useFocusOnOutcome<HTMLDivElement>(create.error);
   const close = () => {
     onClose();
     form.reset();
@@ -56,7 +58,7 @@ export function CreateApiKeyModal({ opened, onClose }: Props) {
         <form noValidate onSubmit={form.onSubmit((values) => create.mutate(values))}>
           <Stack>
             {create.isError && (
-              <Alert color="red" variant="light" role="alert">
+              <Alert ref={errorRef} tabIndex={-1} color="red" variant="light" role="alert">
                 {t('apiKeys.createFailed', { message: messageOf(create.error) })}
               </Alert>
             )}

@@ -1,10 +1,13 @@
 import { Alert, Button, CopyButton, Group, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle, IconCheck } from '../../components/icons.tsx';
+import { useFocusOnOutcome } from '../../components/use-focus-after.ts';
 
 /** The freshly created key: shown once, selectable, with a copy button. */
 export function NewApiKey({ value, onDone }: { value: string; onDone: () => void }) {
   const { t } = useTranslation();
+  // It replaces the form whose submit button held focus: the key (selected on focus) takes it.
+  const keyRef = useFocusOnOutcome<HTMLInputElement>(value);
   return (
     <Stack>
       <Alert color="yellow" variant="light" icon={<IconAlertCircle />}>
@@ -12,6 +15,7 @@ export function NewApiKey({ value, onDone }: { value: string; onDone: () => void
       </Alert>
       <Group align="flex-end" wrap="nowrap" gap="xs">
         <TextInput
+          ref={keyRef}
           label={t('apiKeys.newKey')}
           value={value}
           readOnly

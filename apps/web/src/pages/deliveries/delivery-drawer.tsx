@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useChannelName } from '../../channels/index.ts';
 import { MessagePreview, useMessageLocale } from '../../components/message-preview.tsx';
+import { TableScrollRegion } from '../../components/scroll-region.tsx';
+import { useFocusWhenSettled } from '../../components/use-focus-after.ts';
 import { httpStatusOf, messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
@@ -53,6 +55,8 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
       },
     }),
   );
+  // The toast tells the outcome; focus returns to the button the loading state disabled.
+  const resendRef = useFocusWhenSettled<HTMLButtonElement>(resend.isPending);
   const data = detail.data;
 
   return (
@@ -94,7 +98,12 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
             </Stack>
             <Group gap="sm" align="flex-start">
               <DeliveryState delivery={data} />
-              <Button size="xs" loading={resend.isPending} onClick={() => resend.mutate({ id: data.id })}>
+              <Button
+                ref={resendRef}
+                size="xs"
+                loading={resend.isPending}
+                onClick={() => resend.mutate({ id: data.id })}
+              >
                 {t('deliveries.resend')}
               </Button>
             </Group>
@@ -110,7 +119,7 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
               {t('deliveries.noAttempts')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
+            <TableScrollRegion label={t('deliveries.attemptsLabel')} minWidth={560}>
               <Table aria-label={t('deliveries.attemptsLabel')} verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -143,7 +152,7 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScrollRegion>
           )}
 
           <Title order={3} size="h5">

@@ -1,5 +1,5 @@
 import type { SilenceView } from '@herald/core';
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
 import { DeliveriesLink } from '../../components/deliveries-link.tsx';
@@ -67,23 +67,16 @@ export function SilencesTable({ silences, onEnd }: Props) {
               </Badge>
             </Table.Td>
             <Table.Td>
-              <DeliveriesLink
-                size="sm"
-                filters={{ silence: silence.id }}
-                aria-label={t('silencesPage.heldBackNamed', { name })}
-              >
+              {/* The name keeps the visible text (WCAG 2.5.3): the row's context is hidden text, not an aria-label. */}
+              <DeliveriesLink size="sm" filters={{ silence: silence.id }}>
+                <VisuallyHidden>{t('silencesPage.heldBackNamed', { name })}: </VisuallyHidden>
                 {t('silencesPage.heldBackCount', { n: silence.heldBack })}
               </DeliveriesLink>
             </Table.Td>
             <Table.Td ta="right">
               {silence.active && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  aria-label={t('silencesPage.endNamed', { name })}
-                  onClick={() => onEnd(silence)}
-                >
+                <Button variant="subtle" color="red" size="xs" onClick={() => onEnd(silence)}>
+                  <VisuallyHidden>{t('silencesPage.endNamed', { name })}: </VisuallyHidden>
                   {t('silencesPage.end')}
                 </Button>
               )}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotificationTypePicker } from '../../components/notification-type-picker.tsx';
 import { TestResultPanel } from '../../components/test-result-panel.tsx';
+import { useFocusOnOutcome } from '../../components/use-focus-after.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -29,6 +30,7 @@ export function TestTargetModal({ target, onClose }: Props) {
       },
     }),
   );
+  const errorRef = useFocusOnOutcome<HTMLDivElement>(test.error);
   const close = () => {
     test.reset();
     onClose();
@@ -46,7 +48,7 @@ export function TestTargetModal({ target, onClose }: Props) {
       <Stack>
         <NotificationTypePicker label={t('targets.testDialog.type')} value={type} onChange={setType} />
         {test.isError && (
-          <Alert color="red" variant="light" role="alert">
+          <Alert ref={errorRef} tabIndex={-1} color="red" variant="light" role="alert">
             {t('targets.testDialog.failed', { message: messageOf(test.error) })}
           </Alert>
         )}
