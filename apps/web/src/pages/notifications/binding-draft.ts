@@ -8,6 +8,7 @@ import {
   type NotificationType,
   SetBindingsInput,
 } from '@herald/core';
+import { issueText } from '../../lib/errors.ts';
 import { cronProblem } from './cron.ts';
 import {
   type QuietHoursDraft,
@@ -131,7 +132,7 @@ export function buildBindingsInput(
   });
   const checked = SetBindingsInput.safeParse({ notificationType: type, bindings });
   if (!checked.success) {
-    for (const issue of checked.error.issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+    for (const issue of checked.error.issues) errors[issue.path.map(String).join('.')] ??= issueText(issue);
   }
   return { input: Object.keys(errors).length === 0 && checked.success ? checked.data : null, errors };
 }

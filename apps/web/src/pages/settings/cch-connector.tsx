@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
 import { SecretInput } from '../../components/secret-input.tsx';
-import { messageOf } from '../../lib/errors.ts';
+import { type IssueLike, issueText, messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -21,8 +21,8 @@ type Field = 'enabled' | 'baseUrl' | 'token' | 'intervalSeconds';
 
 function fieldErrorsOf(error: unknown): Partial<Record<Field, string>> {
   if (!(error instanceof TRPCClientError)) return {};
-  const issues = (error.data as { issues?: Array<{ path: string; message: string }> } | null | undefined)?.issues;
-  return Object.fromEntries((issues ?? []).map((i) => [i.path, i.message]));
+  const issues = (error.data as { issues?: Array<IssueLike & { path: string }> } | null | undefined)?.issues;
+  return Object.fromEntries((issues ?? []).map((i) => [i.path, issueText(i)]));
 }
 
 /** The optional Claude Code Hub health connector: where CCH is, its admin token, how often to poll. */
