@@ -3,6 +3,7 @@ import { pageTitle, takeToast } from '../fixtures/app.ts';
 import { signInThroughForm } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
 import { FAKE_TELEGRAM_PORT } from '../fixtures/env.ts';
+import { openType, saveChanges } from '../fixtures/notifications.ts';
 import {
   type FakeCustom,
   type FakeDingtalk,
@@ -108,7 +109,7 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
   await form.getByLabel(/^Webhook URL/).fill('ftp://example');
   await form.getByRole('button', { name: 'Add target' }).click();
   await expect(form.getByLabel(/^Webhook URL/)).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByText('Enter a full http:// or https:// URL without user:password@.')).toBeVisible();
+  await expect(form.getByText('The URL must start with http:// or https://.')).toBeVisible();
   await form.getByLabel(/^Webhook URL/).fill(fakes.wecom.webhookUrl);
   await submitNewTarget(page, form, names.wecom);
 
@@ -170,9 +171,10 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
   const general = page.getByRole('region', { name: 'General' });
   await general.getByRole('switch', { name: 'Send notifications' }).check();
   await general.getByText('Multi-target (bindings)').click();
-  await general.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveChanges(page);
   await takeToast(page, 'Saved.');
 
+  await openType(page, 'Daily leaderboard');
   const card = page.getByRole('region', { name: 'Daily leaderboard' });
   await card.getByRole('switch', { name: 'Enabled' }).first().check();
   const rows = card.getByTestId('binding-row');
@@ -185,7 +187,7 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
 
   const wecomRow = rows.filter({ hasText: names.wecom });
   await wecomRow.getByLabel('Cron (optional)').fill('0 25 * * *');
-  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveChanges(page);
   await expect(wecomRow.getByLabel('Cron (optional)')).toHaveAttribute('aria-invalid', 'true');
 
   await wecomRow.getByLabel('Cron (optional)').fill('30 9 * * 1-5');
@@ -193,7 +195,7 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
   // Monday 30 November 2026, 09:30 in Shanghai: the first weekday after the browser's Saturday.
   await expect(wecomRow.getByTestId('next-runs')).toContainText('Nov 30, 2026, 9:30 AM');
   await expect(wecomRow.getByTestId('next-runs')).toContainText('Asia/Shanghai');
-  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveChanges(page);
   await takeToast(page, 'Saved.');
 
   // Run the leaderboard now: one delivery per target, in the log and at every platform.
@@ -226,6 +228,7 @@ test('the admin journey: five channels, bindings on a schedule, a leaderboard, a
   // WeCom refuses the next message; after it recovers, resending the failed delivery works.
   fakes.wecom.failNext({ kind: 'errcode', code: WECOM_CODES.invalidKey });
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Notifications' }).click();
+  await openType(page, 'Daily leaderboard');
   await page.getByRole('region', { name: 'Daily leaderboard' }).getByRole('button', { name: 'Run now' }).click();
   await fakes.wecom.waitForRequests(3, { timeoutMs: 20_000 });
   await page.goto('/deliveries?status=failed');
