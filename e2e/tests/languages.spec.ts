@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { TRANSPORT_ERROR_HINTS } from '../../apps/web/src/channels/hints/transport.ts';
 import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
@@ -80,7 +81,17 @@ const catalogueTexts = (language: Language) =>
     ...(Object.keys(CHANNEL_UI) as Array<keyof typeof CHANNEL_UI>).flatMap((type) =>
       leaves(channelText(type, language), `channels.${type}`),
     ),
+    // What platform error codes mean and what to do (the delivery drawer's hints).
+    ...Object.entries({ transport: TRANSPORT_ERROR_HINTS, ...errorHintTables() }).flatMap(([owner, hints]) =>
+      Object.entries(hints).flatMap(([code, hint]) => leaves(hint.text[language], `errorHints.${owner}.${code}`)),
+    ),
   ].map((t) => ({ ...t, language }));
+
+/** Every channel unit's error hints, by channel. */
+const errorHintTables = () =>
+  Object.fromEntries(
+    Object.entries(CHANNEL_UI).map(([type, ui]) => [type, ('errorHints' in ui && ui.errorHints) || {}]),
+  );
 
 /** What `language`'s own pages may show, and what would be another language's text there. */
 function matchersFor(language: Language): { own: Matcher; foreign: Matcher } {
