@@ -298,6 +298,13 @@ test.describe('signed in', () => {
         problems.push(...(await checkPage(page, language, pagePath, USER_DATA)));
       }
 
+      // The audit log, its own tab of Settings: every change as a sentence in this language.
+      await page.goto('/settings?tab=audit');
+      await expect(page.getByRole('tab', { name: text.auditLog.tabs.audit })).toHaveAttribute('aria-selected', 'true');
+      await settled(page);
+      await expect(page.getByTestId('audit-entry').first()).toBeVisible();
+      problems.push(...(await checkPage(page, language, '/settings (audit log)', USER_DATA)));
+
       // The target dialog with each channel's own fields, in the words of the channel's unit.
       await page.goto('/targets');
       await settled(page);

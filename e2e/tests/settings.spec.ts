@@ -32,8 +32,16 @@ test('the time zone and message language are saved, kept after a reload and audi
   await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Asia/Shanghai');
   await expect(page.getByRole('combobox', { name: 'Message language' })).toHaveValue('English (en)');
 
-  const audit = page.getByRole('table', { name: 'Audit log' });
-  const change = audit.getByRole('row').filter({ hasText: 'settings.update' }).filter({ hasText: 'Asia/Shanghai' });
-  await expect(change.first()).toBeVisible();
-  await expect(change.first()).toContainText('locale: "zh-CN" → "en"');
+  // The change is in the audit log, its own tab: one sentence, then each field before and after.
+  await page.getByRole('tab', { name: 'Audit log' }).click();
+  const change = page
+    .getByTestId('audit-entry')
+    .filter({ hasText: 'admin changed the settings: Message language and Time zone' })
+    .first();
+  await expect(change).toBeVisible();
+  const rows = change.getByRole('table', { name: 'Changes of this entry' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'Time zone' })).toHaveText('Time zoneUTCAsia/Shanghai');
+  await expect(rows.filter({ hasText: 'Message language' })).toHaveText(
+    'Message languageSimplified Chinese (zh-CN)English (en)',
+  );
 });

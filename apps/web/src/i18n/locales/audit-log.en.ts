@@ -48,8 +48,8 @@ export const auditLogEn = {
   aTarget: 'a target',
   values: {
     none: 'none',
-    on: 'on',
-    off: 'off',
+    on: 'On',
+    off: 'Off',
     set: 'set',
     notSet: 'not set',
     changed: 'changed',

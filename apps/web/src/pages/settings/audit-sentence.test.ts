@@ -254,7 +254,7 @@ describe('audit sentences', () => {
       {
         text: 'admin changed how 运维群 gets Daily leaderboard',
         changes: [
-          { field: 'isEnabled', label: 'Enabled', before: 'on', after: 'off' },
+          { field: 'isEnabled', label: 'Enabled', before: 'On', after: 'Off' },
           { field: 'scheduleCron', label: 'Schedule', before: '0 9 * * *', after: '30 9 * * 1-5' },
         ],
       },
