@@ -169,6 +169,14 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect(other.getByTestId('health-dot')).toHaveAttribute('data-state', 'untested');
     await expect(other.getByTestId('target-health')).toContainText(text.untested);
     await noSidewaysScroll(page);
+    // The table fits its area: no column (the buttons least of all) hidden off to the right.
+    const overflow = await page
+      .getByRole('table')
+      .evaluate((t) => t.getBoundingClientRect().width - (t.parentElement?.getBoundingClientRect().width ?? 0));
+    expect(overflow).toBeLessThanOrEqual(1);
+    await expect(
+      row.getByRole('button', { name: `Delete ${NAME}` }).or(row.getByRole('button', { name: `删除 ${NAME}` })),
+    ).toBeInViewport();
     await page.screenshot({ path: test.info().outputPath(`targets-${language}-1280.png`), fullPage: true });
 
     await row.getByRole('link', { name: text.link }).click();

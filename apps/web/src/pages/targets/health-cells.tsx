@@ -1,5 +1,5 @@
 import type { TargetHealth, TargetView } from '@herald/core';
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DeliveriesLink } from '../../components/deliveries-link.tsx';
 import { HealthDot } from '../../components/health-dot.tsx';
@@ -26,12 +26,10 @@ export function HealthCell({ target, health, unavailable }: Props) {
     <Stack gap={2} data-testid="target-health">
       <HealthDot state={health.state} name={target.name} withLabel />
       {last ? (
-        <Group gap={4} wrap="nowrap">
-          <Text size="xs" c="dimmed">
-            {last.status === 'delivered' ? t('targetHealth.delivered') : t('targetHealth.failed')}
-          </Text>
-          <RelativeTime iso={last.at} size="xs" c="dimmed" data-testid="last-delivery-at" />
-        </Group>
+        <Text size="xs" c="dimmed">
+          {last.status === 'delivered' ? t('targetHealth.delivered') : t('targetHealth.failed')}{' '}
+          <RelativeTime iso={last.at} size="xs" c="dimmed" display="inline" data-testid="last-delivery-at" />
+        </Text>
       ) : (
         <Text size="xs" c="dimmed">
           {t('targetHealth.noDelivery')}
@@ -81,9 +79,9 @@ export function LastErrorCell({ target, health, unavailable }: Props) {
     <Stack gap={2} data-testid="last-error">
       <Group gap={6} wrap="wrap">
         {failure.platformCode && (
-          <Badge variant="light" color="red" tt="none" data-testid="platform-code">
+          <Text span size="xs" fw={700} c="red.8" style={{ whiteSpace: 'nowrap' }} data-testid="platform-code">
             {t('targetHealth.code', { code: failure.platformCode })}
-          </Badge>
+          </Text>
         )}
         <RelativeTime iso={failure.at} size="xs" c="dimmed" />
       </Group>

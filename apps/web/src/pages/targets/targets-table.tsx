@@ -32,10 +32,9 @@ export function TargetsTable(props: TargetsListProps) {
   return (
     <DataTable
       label={t('targets.tableLabel')}
-      minWidth={1100}
+      minWidth={900}
       headers={[
         t('targets.name'),
-        t('targets.enabled'),
         t('targetHealth.health'),
         t('targetHealth.successRate'),
         t('targetHealth.lastError'),
@@ -52,10 +51,8 @@ export function TargetsTable(props: TargetsListProps) {
                 {target.name}
               </Text>
               <ChannelBadge channel={target.providerType} />
+              <EnabledSwitch target={target} />
             </Stack>
-          </Table.Td>
-          <Table.Td>
-            <EnabledSwitch target={target} />
           </Table.Td>
           <Table.Td>
             <HealthCell target={target} health={health.get(target.id)} unavailable={healthUnavailable} />
@@ -63,7 +60,7 @@ export function TargetsTable(props: TargetsListProps) {
           <Table.Td>
             <RateCell health={health.get(target.id)} unavailable={healthUnavailable} />
           </Table.Td>
-          <Table.Td maw={280}>
+          <Table.Td miw={160} maw={260}>
             <LastErrorCell target={target} health={health.get(target.id)} unavailable={healthUnavailable} />
           </Table.Td>
           <Table.Td>
