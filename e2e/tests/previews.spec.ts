@@ -61,12 +61,16 @@ async function pickChannel(form: Locator, language: UiLanguage, channel: Channel
   const preview = form.getByTestId('message-preview');
   await expect(preview).toHaveAttribute('data-channel', channel);
   await preview.scrollIntoViewIfNeeded();
-  await test.info().attach(`${channel}-preview`, { body: await preview.screenshot(), contentType: 'image/png' });
+  // Each preview as an artifact, to look at.
+  const path = test.info().outputPath(`${channel}-preview.png`);
+  await preview.screenshot({ path });
+  await test.info().attach(`${channel}-preview`, { path, contentType: 'image/png' });
   return preview;
 }
 
 for (const language of ['en', 'zh-CN'] as const) {
   test(`the target dialog previews the sample as each app shows it (${language})`, async ({ page }) => {
+    test.setTimeout(90_000);
     const locale = await messageLocale(page.request);
     const languageLabel = tr(language, 'messagePreview.language', {
       language: LANGUAGES.find((l) => l.code === locale)?.name ?? locale,
@@ -106,6 +110,12 @@ for (const language of ['en', 'zh-CN'] as const) {
       preview.frameLocator('iframe').getByRole('heading', { name: sampleTitle('circuit_breaker', locale) }),
     ).toBeVisible();
 
+    // Slack blocks, a Teams card and an ntfy notification carry the title too.
+    for (const channel of ['slack', 'teams', 'ntfy'] as const) {
+      preview = await pickChannel(form, language, channel);
+      await expect(preview.getByTestId('message-preview-frame')).toContainText(sampleTitle('circuit_breaker', locale));
+    }
+
     // Another sample type, then the exact JSON one click away.
     preview = await pickChannel(form, language, 'dingtalk');
     await form.getByRole('combobox', { name: tr(language, 'messagePreview.type') }).click();
@@ -118,3 +128,14 @@ for (const language of ['en', 'zh-CN'] as const) {
     );
   });
 }
+
+test('on a 390 px phone the preview fits the dialog (zh-CN)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const form = await openAddTarget(page, 'zh-CN');
+  for (const channel of ['feishu', 'discord', 'teams'] as const) {
+    const preview = await pickChannel(form, 'zh-CN', channel);
+    const box = await preview.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390, channel).toBe(true);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

@@ -121,10 +121,14 @@ export function SampleMessagePreview({ channel, config, template, type: fixedTyp
   const [picked, setType] = useState<NotificationType>('circuit_breaker');
   const type = fixedType ?? picked;
   const { locale, timezone } = useMessageLocale();
+  // The form passes a new object each render: only a changed value renders the sample again.
+  const configKey = JSON.stringify(config ?? {});
   const result = useMemo(() => {
     try {
       const now = new Date();
-      const given = Object.fromEntries(Object.entries(config ?? {}).filter(([, v]) => v !== null && v !== ''));
+      const given = Object.fromEntries(
+        Object.entries(JSON.parse(configKey) as Record<string, unknown>).filter(([, v]) => v !== null && v !== ''),
+      );
       const rendered = renderNotification({
         type,
         data: sampleData(type, now),
@@ -139,7 +143,7 @@ export function SampleMessagePreview({ channel, config, template, type: fixedTyp
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [channel, config, template, type, locale, timezone]);
+  }, [channel, configKey, template, type, locale, timezone]);
   return (
     <Paper withBorder radius="md" p="sm" aria-labelledby={`${id}-title`} component="section">
       <Stack gap="xs">

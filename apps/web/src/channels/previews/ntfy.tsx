@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { parseMarkdown } from '../../components/preview/markdown.ts';
 import { arr, num, obj, str } from '../../components/preview/read-body.ts';
@@ -43,9 +43,9 @@ export function NtfyPreview({ body }: ChannelPreviewProps) {
           {[...emoji, str(b.title) ?? ''].join(' ').trim()}
         </Text>
         {priority !== undefined && priority !== 3 && (
-          <Badge size="sm" variant="light" color={priority >= 4 ? 'red' : 'gray'} style={{ flexShrink: 0 }}>
+          <Text size="xs" fw={700} c={priority >= 4 ? 'red.9' : 'dimmed'} style={{ flexShrink: 0 }}>
             {t('messagePreview.priority', { priority })}
-          </Badge>
+          </Text>
         )}
       </Group>
       <div style={{ fontSize: 'var(--mantine-font-size-sm)', overflowWrap: 'anywhere' }}>
