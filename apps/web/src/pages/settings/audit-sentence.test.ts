@@ -102,7 +102,7 @@ const EXAMPLES: Record<keyof typeof AUDIT_ACTIONS, { entry: AuditEntryView; en: 
   'target.create': {
     entry: entry('target.create', 'target', OPS, null, target()),
     en: ['admin created target 运维群 (WeCom)'],
-    zh: ['管理员 创建了推送目标 运维群（企业微信）'],
+    zh: ['管理员创建了推送目标 运维群（企业微信）'],
   },
   'target.update': {
     entry: entry(
@@ -113,12 +113,12 @@ const EXAMPLES: Record<keyof typeof AUDIT_ACTIONS, { entry: AuditEntryView; en: 
       target({ name: '运维群 2', webhookUrl: secret(true, 'x…9') }),
     ),
     en: ['admin renamed target 运维群 to 运维群 2'],
-    zh: ['管理员 将推送目标 运维群 改名为 运维群 2'],
+    zh: ['管理员将推送目标 运维群 改名为 运维群 2'],
   },
   'target.delete': {
     entry: entry('target.delete', 'target', OPS, target({ providerType: 'dingtalk' }), null),
     en: ['admin deleted target 运维群 (DingTalk)'],
-    zh: ['管理员 删除了推送目标 运维群（钉钉）'],
+    zh: ['管理员删除了推送目标 运维群（钉钉）'],
   },
   'bindings.add': {
     entry: entry('bindings.add', 'bindings', OPS, null, [
@@ -126,7 +126,7 @@ const EXAMPLES: Record<keyof typeof AUDIT_ACTIONS, { entry: AuditEntryView; en: 
       { notificationType: 'cost_alert', targetId: OPS, targetName: '运维群' },
     ]),
     en: ['admin bound 运维群 to Circuit breaker and Cost alert'],
-    zh: ['管理员 将 运维群 绑定到熔断告警和成本预警'],
+    zh: ['管理员将 运维群 绑定到熔断告警和成本预警'],
   },
   'bindings.set': {
     entry: entry(
@@ -137,37 +137,37 @@ const EXAMPLES: Record<keyof typeof AUDIT_ACTIONS, { entry: AuditEntryView; en: 
       [binding(OPS, '运维群', { scheduleCron: '30 9 * * 1-5' })],
     ),
     en: ['admin bound 运维群 to Daily leaderboard at 30 9 * * 1-5', 'admin unbound Dev room from Daily leaderboard'],
-    zh: ['管理员 将 运维群 绑定到每日排行榜，时间为 30 9 * * 1-5', '管理员 解除了 Dev room 与每日排行榜的绑定'],
+    zh: ['管理员将 运维群 绑定到每日排行榜，时间为 30 9 * * 1-5', '管理员解除了 Dev room 与每日排行榜的绑定'],
   },
   'settings.update': {
     entry: entry('settings.update', 'settings', null, settings(), settings({ locale: 'en' })),
     en: ['admin changed the message language from Simplified Chinese (zh-CN) to English (en)'],
-    zh: ['管理员 将消息语言从 简体中文 (zh-CN) 改为 英语 (en)'],
+    zh: ['管理员将消息语言从 简体中文 (zh-CN) 改为 英语 (en)'],
   },
   'settings.mode_switched': {
     entry: entry('settings.mode_switched', 'settings', null, settings(), settings()),
     en: ['admin added the first target, so Herald stopped using the legacy webhook URLs'],
-    zh: ['管理员 添加了第一个推送目标，Herald 不再使用旧版 Webhook 地址'],
+    zh: ['管理员添加了第一个推送目标，Herald 不再使用旧版 Webhook 地址'],
   },
   'settings.legacy_migrated': {
     entry: entry('settings.legacy_migrated', 'settings', null, settings(), settings()),
     en: ['admin turned the legacy webhook URLs into targets'],
-    zh: ['管理员 将旧版 Webhook 地址转换为推送目标'],
+    zh: ['管理员将旧版 Webhook 地址转换为推送目标'],
   },
   'api_key.create': {
     entry: entry('api_key.create', 'api_key', DEV, null, key()),
     en: ['admin created API key CCH prod (hk_4f2a…)'],
-    zh: ['管理员 创建了 API 密钥 CCH prod（hk_4f2a…）'],
+    zh: ['管理员创建了 API 密钥 CCH prod（hk_4f2a…）'],
   },
   'api_key.revoke': {
     entry: entry('api_key.revoke', 'api_key', DEV, key(), key({ revokedAt: '2026-12-06T08:00:00.000Z' })),
     en: ['admin revoked API key CCH prod'],
-    zh: ['管理员 吊销了 API 密钥 CCH prod'],
+    zh: ['管理员吊销了 API 密钥 CCH prod'],
   },
   'silence.create': {
     entry: entry('silence.create', 'silence', DEV, null, silence()),
     en: ['admin silenced provider Anthropic main until <2026-12-06T10:00:00.000Z>'],
-    zh: ['管理员 将供应商 Anthropic main静默至 <2026-12-06T10:00:00.000Z>'],
+    zh: ['管理员将供应商 Anthropic main静默至 <2026-12-06T10:00:00.000Z>'],
   },
   'silence.end': {
     entry: entry(
@@ -178,12 +178,12 @@ const EXAMPLES: Record<keyof typeof AUDIT_ACTIONS, { entry: AuditEntryView; en: 
       silence({ matcher: { kind: 'type', notificationType: 'cost_alert' }, matcherName: null, active: false }),
     ),
     en: ['admin ended the silence of every Cost alert'],
-    zh: ['管理员 结束了对所有成本预警的静默'],
+    zh: ['管理员结束了对所有成本预警的静默'],
   },
   'deliveries.resend': {
     entry: entry('deliveries.resend', 'delivery', DEV, null, { resendOf: OPS, notificationId: DEV, targetId: OPS }),
     en: ['admin sent a delivery to 运维群 again'],
-    zh: ['管理员 向 运维群 重新发送了一条推送'],
+    zh: ['管理员向 运维群 重新发送了一条推送'],
   },
   'cch_connector.update': {
     entry: entry(
@@ -194,7 +194,7 @@ const EXAMPLES: Record<keyof typeof AUDIT_ACTIONS, { entry: AuditEntryView; en: 
       connector({ enabled: true, baseUrl: 'https://cch.example.com', token: secret(true, 'ab…cd') }),
     ),
     en: ['admin switched the Claude Code Hub connector on'],
-    zh: ['管理员 开启了 Claude Code Hub 连接器'],
+    zh: ['管理员开启了 Claude Code Hub 连接器'],
   },
 };
 
@@ -224,7 +224,7 @@ describe('audit sentences', () => {
   it('names who acted: the signed-in admin, the admin token, Herald', () => {
     const e = EXAMPLES['api_key.revoke'].entry;
     expect(texts({ ...e, actor: 'admin:token' }, en)).toEqual(['admin (API token) revoked API key CCH prod']);
-    expect(texts({ ...e, actor: 'system' }, zh)).toEqual(['Herald 吊销了 API 密钥 CCH prod']);
+    expect(texts({ ...e, actor: 'system' }, zh)).toEqual(['Herald吊销了 API 密钥 CCH prod']);
   });
 
   it('lists only the changed fields, a secret as set/changed and never its hint', () => {
@@ -239,7 +239,7 @@ describe('audit sentences', () => {
     );
     expect(cch.lines).toEqual([
       {
-        text: '管理员 修改了 Claude Code Hub 连接器',
+        text: '管理员修改了 Claude Code Hub 连接器',
         changes: [{ field: 'token', label: 'CCH 管理令牌', before: '未设置', after: '已设置' }],
       },
     ]);
@@ -260,7 +260,7 @@ describe('audit sentences', () => {
       },
     ]);
     const same = describeAudit(entry('bindings.set', 'bindings', 'daily_leaderboard', before, before), zh);
-    expect(same.lines.map((l) => l.text)).toEqual(['管理员 保存了每日排行榜的绑定，没有改动']);
+    expect(same.lines.map((l) => l.text)).toEqual(['管理员保存了每日排行榜的绑定，没有改动']);
   });
 
   it('names settings by their labels: a switch, a time zone, several fields', () => {
