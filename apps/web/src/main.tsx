@@ -15,7 +15,8 @@ import { createAppRouter } from './router.tsx';
 import { theme } from './theme.ts';
 import { contrastResolver } from './theme-contrast.ts';
 
-initI18n();
+// The page's language catalogue is its own chunk: render once it is here.
+await initI18n();
 const router = createAppRouter(queryClient);
 
 // A refused admin call means the session is gone: back to login, then back here.

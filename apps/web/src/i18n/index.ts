@@ -1,7 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadCatalogue } from './catalogues.ts';
 import { detectLanguage, FALLBACK_LANGUAGE, LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from './languages.ts';
-import { defaultNS, resources } from './resources.ts';
+
+const defaultNS = 'translation';
 
 function readStoredLanguage(): string | null {
   try {
@@ -11,19 +13,26 @@ function readStoredLanguage(): string | null {
   }
 }
 
-/** Starts i18next synchronously (resources are bundled) and keeps `<html lang>` in step. */
-export function initI18n(): typeof i18n {
+/** Fetches a language's catalogue unless it is loaded already. */
+async function ensureCatalogue(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, defaultNS)) return;
+  i18n.addResourceBundle(language, defaultNS, await loadCatalogue[language]());
+}
+
+/** Starts i18next with the chosen language's catalogue loaded, and keeps `<html lang>` in step. */
+export async function initI18n(): Promise<typeof i18n> {
   i18n.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });
-  void i18n.use(initReactI18next).init({
-    resources,
+  const lng = detectLanguage(readStoredLanguage(), navigator.languages);
+  await i18n.use(initReactI18next).init({
+    resources: { [lng]: { [defaultNS]: await loadCatalogue[lng]() } },
+    partialBundledLanguages: true,
     defaultNS,
-    lng: detectLanguage(readStoredLanguage(), navigator.languages),
+    lng,
     fallbackLng: FALLBACK_LANGUAGE,
     supportedLngs: LANGUAGES.map((l) => l.code),
     load: 'currentOnly',
-    initAsync: false,
     interpolation: { escapeValue: false }, // React escapes
   });
   return i18n;
@@ -36,6 +45,7 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // not remembered, but the switch still applies to this tab
   }
+  await ensureCatalogue(language);
   await i18n.changeLanguage(language);
 }
 
