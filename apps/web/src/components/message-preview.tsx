@@ -82,7 +82,8 @@ export function MessagePreview({ channel, body, locale, truncated }: MessagePrev
           {t('messagePreview.truncated')}
         </Text>
       )}
-      <div lang={locale}>
+      {/* The message is data in its own language (not the UI's): marked so, and not for translation. */}
+      <div lang={locale} translate="no">
         {Preview && view === 'app' ? (
           <PreviewBoundary key={JSON.stringify(body)} fallback={json}>
             <Preview body={body} />
