@@ -86,6 +86,9 @@ for (const language of LANGUAGES) {
         await bar.getByRole('button', { name: r.discard }).click();
         await expect(switchA).not.toBeChecked();
         await expect(bar).toHaveCount(0);
+        // The bar's buttons are gone: focus lands on the grid's title, not on the page's body.
+        const gridTitle = page.getByRole('heading', { name: r.gridTitle, exact: true });
+        await expect(gridTitle).toBeFocused();
 
         // Toggle both, then save from the bar: one bindings.set for the one changed type.
         const sets: string[] = [];
@@ -96,8 +99,9 @@ for (const language of LANGUAGES) {
         await flip(switchA);
         await expect(bar).toContainText(count(1));
         await bar.getByRole('button', { name: text.notificationsPage.save, exact: true }).click();
-        await takeToast(page, text.notificationsPage.saved);
         await expect(bar).toHaveCount(0);
+        await expect(gridTitle).toBeFocused();
+        await takeToast(page, text.notificationsPage.saved);
         expect(sets).toHaveLength(1);
         const stored = (await call(request, 'bindings.list')) as Binding[];
         const mine = stored.filter((b) => b.notificationType === 'cost_alert' && b.targetName.includes(run));

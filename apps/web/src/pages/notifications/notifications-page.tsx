@@ -27,6 +27,9 @@ import { RoutingGrid } from './routing-grid.tsx';
 import { TypeCard } from './type-card.tsx';
 import { UnsavedBar } from './unsaved-bar.tsx';
 
+/** Where focus goes when the bar (and the button that had it) disappears: the grid's title, else the page. */
+const focusPage = () => (document.getElementById('routing-title') ?? document.getElementById('main-content'))?.focus();
+
 const scheduledType = (type: NotificationType) => type !== 'circuit_breaker' && type !== 'provider_balance';
 
 type Errors = { settings: Record<string, string>; bindings: Partial<Record<NotificationType, Record<string, string>>> };
@@ -124,6 +127,7 @@ export function NotificationsPage() {
       await refetch();
       setDraft(null);
       setErrors(NO_ERRORS);
+      focusPage();
       notify({ color: 'teal', message: t('notificationsPage.saved') });
     } catch (error) {
       const at = fieldErrorsOf(error);
@@ -140,6 +144,7 @@ export function NotificationsPage() {
   const discard = () => {
     setDraft(null);
     setErrors(NO_ERRORS);
+    focusPage();
   };
 
   const multi = current?.general.mode === 'multi';

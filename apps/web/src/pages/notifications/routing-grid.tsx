@@ -28,7 +28,7 @@ export function RoutingGrid({ targets, types, selected, onSelect, onRoute }: Pro
   );
   return (
     <Paper component="section" aria-labelledby="routing-title" withBorder radius="lg" p="lg" mb="xl">
-      <Title order={2} size="h4" id="routing-title">
+      <Title order={2} size="h4" id="routing-title" tabIndex={-1}>
         {t('notificationsPage.routing.gridTitle')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
