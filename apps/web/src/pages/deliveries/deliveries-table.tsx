@@ -27,42 +27,45 @@ export function DeliveriesTable({ groups, onOpen }: Props) {
     [t('deliveries.error'), WIDTHS.error],
   ] as const;
   return (
-    <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
-      <Table
-        verticalSpacing="sm"
-        horizontalSpacing="sm"
-        highlightOnHover
-        aria-label={t('deliveries.tableLabel')}
-        style={{ tableLayout: 'fixed', width: '100%' }}
-      >
-        <colgroup>
-          {headers.map(([h, w]) => (
-            <col key={h} style={w ? { width: w } : undefined} />
-          ))}
-          <col style={{ width: WIDTHS.details }} />
-        </colgroup>
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map(([h]) => (
-              <Table.Th key={h}>
-                <OneLine full={h} fw={700}>
-                  {h}
-                </OneLine>
-              </Table.Th>
+    <Paper withBorder radius="lg">
+      {/* Fits 1280 px; between a phone and that (a tablet beside the navbar) it scrolls inside its card. */}
+      <Table.ScrollContainer minWidth={860} type="native">
+        <Table
+          verticalSpacing="sm"
+          horizontalSpacing="sm"
+          highlightOnHover
+          aria-label={t('deliveries.tableLabel')}
+          style={{ tableLayout: 'fixed', width: '100%' }}
+        >
+          <colgroup>
+            {headers.map(([h, w]) => (
+              <col key={h} style={w ? { width: w } : undefined} />
             ))}
-            <Table.Th>
-              <VisuallyHidden>{t('deliveries.details')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {groups.flatMap((group) =>
-            group.deliveries.map((delivery, index) => (
-              <DeliveryRow key={delivery.id} delivery={delivery} first={index === 0} onOpen={onOpen} />
-            )),
-          )}
-        </Table.Tbody>
-      </Table>
+            <col style={{ width: WIDTHS.details }} />
+          </colgroup>
+          <Table.Thead>
+            <Table.Tr>
+              {headers.map(([h]) => (
+                <Table.Th key={h}>
+                  <OneLine full={h} fw={700}>
+                    {h}
+                  </OneLine>
+                </Table.Th>
+              ))}
+              <Table.Th>
+                <VisuallyHidden>{t('deliveries.details')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {groups.flatMap((group) =>
+              group.deliveries.map((delivery, index) => (
+                <DeliveryRow key={delivery.id} delivery={delivery} first={index === 0} onOpen={onOpen} />
+              )),
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }
