@@ -273,7 +273,7 @@ test('the type settings are checked in the browser with the server’s own schem
   const before = await time.inputValue();
   await time.fill('25:00');
   await saveChanges(page);
-  await expect(leaderboard.getByText('must be a time of day as HH:mm, e.g. 09:00')).toBeVisible();
+  await expect(leaderboard.getByText('Enter a time as HH:mm, e.g. 09:00.')).toBeVisible();
   await expect(time).toHaveAttribute('aria-invalid', 'true');
 
   await openType(page, 'Cost alert');
@@ -283,7 +283,7 @@ test('the type settings are checked in the browser with the server’s own schem
   const intervalBefore = await interval.inputValue();
   await interval.fill('10.5');
   await saveChanges(page);
-  await expect(cost.getByText('whole minutes')).toBeVisible();
+  await expect(cost.getByText('Must be a whole number.')).toBeVisible();
   expect(updates).toEqual([]);
 
   // Both back as they were: nothing is left to save.
@@ -297,7 +297,7 @@ test('the type settings are checked in the browser with the server’s own schem
   await time.fill(before === '08:00' ? '08:30' : '08:00');
   await saveChanges(page);
   await takeToast(page, 'Saved.');
-  await expect(leaderboard.getByText('must be a time of day as HH:mm, e.g. 09:00')).toHaveCount(0);
+  await expect(leaderboard.getByText('Enter a time as HH:mm, e.g. 09:00.')).toHaveCount(0);
   expect(updates).toHaveLength(1);
   await time.fill(before);
   await saveChanges(page);
