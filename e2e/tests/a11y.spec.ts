@@ -196,7 +196,7 @@ test.describe('WCAG 2.1 AA', () => {
             await expect(title.or(page.getByRole('alert')).first()).toBeVisible();
             if (!(await title.first().isVisible())) {
               problems.push(
-                `${combo} ${path}: the page did not render (${await page.getByRole('alert').first().innerText()})`,
+                `${combo} ${path}: the page did not render (${await page.getByRole('alert').first().textContent()})`,
               );
               continue;
             }
