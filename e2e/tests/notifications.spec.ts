@@ -199,7 +199,7 @@ test('a template override on a custom-target binding is saved, kept after a relo
   const name = `E2E override hook ${run()}`;
   const targetId = await createCustomTarget(request, name);
   const row = await bindOnly(page, request, 'Cost alert', name);
-  const card = page.getByRole('region', { name: 'Cost alert' });
+  const _card = page.getByRole('region', { name: 'Cost alert' });
 
   await row.getByRole('button', { name: 'Override the template' }).click();
   const editor = row.getByRole('textbox', { name: 'Template override' });

@@ -23,9 +23,7 @@ const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)+/g;
 const ALLOWED = new Set(
   [
     ...texts(zh),
-    ...(Object.keys(CHANNEL_UI) as Array<keyof typeof CHANNEL_UI>).flatMap((type) =>
-      texts(channelText(type, 'zh-CN')),
-    ),
+    ...(Object.keys(CHANNEL_UI) as Array<keyof typeof CHANNEL_UI>).flatMap((type) => texts(channelText(type, 'zh-CN'))),
   ].flatMap((text) => text.replace(/\{\{\s*\w+\s*\}\}/g, ' ').match(ENGLISH_RUN) ?? []),
 );
 

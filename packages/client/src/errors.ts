@@ -1,12 +1,16 @@
 import type { HeraldErrorCode } from '@herald/core/error-codes';
+import type { IssueCode, IssueParams } from '@herald/core/issue-codes';
 import { TRPCClientError } from '@trpc/client';
 import type { TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODE_NUMBER } from '@trpc/server';
 
 export { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode } from '@herald/core/error-codes';
 export { TRPCClientError };
 
-/** One bad field: its dotted path in the input (`records.3.costUsd`, `(input)` for the whole) and why. */
-export type ErrorIssue = { path: string; message: string };
+/**
+ * One bad field: its dotted path in the input (`records.3.costUsd`, `(input)` for the whole), why
+ * in English, and the same reason as a stable code with its parameters (to show in your own words).
+ */
+export type ErrorIssue = { path: string; message: string; code?: IssueCode; params?: IssueParams };
 
 /** What Herald adds to every error: a stable machine code, whether to retry, and the bad fields. */
 export type HeraldErrorData = {

@@ -41,7 +41,8 @@ const current: Translate = (key, params) => (i18n.t as unknown as Translate)(key
 /** A field issue: from the server (`code` + `params`, core issue-codes.ts) or from a zod check in the browser. */
 export type IssueLike = Parameters<typeof issueCodeOf>[0] & { params?: Record<string, unknown> };
 
-const isIssueCode = (v: unknown): v is IssueCode => typeof v === 'string' && (ISSUE_CODES as readonly string[]).includes(v);
+const isIssueCode = (v: unknown): v is IssueCode =>
+  typeof v === 'string' && (ISSUE_CODES as readonly string[]).includes(v);
 
 /** A field issue in the admin's language: its code's text with its params, never the English message. */
 export function issueText(issue: IssueLike, t: Translate = current): string {
