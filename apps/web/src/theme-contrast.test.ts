@@ -40,8 +40,9 @@ describe('contrastResolver', () => {
   });
 
   it('keeps the primary shade white text reads on, and red error text readable', () => {
-    expect(contrast(WHITE, full.colors.indigo[full.primaryShade.light])).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(WHITE, full.colors.indigo[full.primaryShade.dark])).toBeGreaterThanOrEqual(4.5);
+    const shade = full.primaryShade as { light: number; dark: number };
+    expect(contrast(WHITE, full.colors.indigo[shade.light] ?? '')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(WHITE, full.colors.indigo[shade.dark] ?? '')).toBeGreaterThanOrEqual(4.5);
     expect(contrast(vars.light['--mantine-color-error'] ?? '', WHITE)).toBeGreaterThanOrEqual(MIN_CONTRAST);
     expect(contrast(vars.dark['--mantine-color-error'] ?? '', full.colors.dark[7])).toBeGreaterThanOrEqual(
       MIN_CONTRAST,
