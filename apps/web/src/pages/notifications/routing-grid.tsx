@@ -50,6 +50,8 @@ export function RoutingGrid({ targets, types, selected, onSelect, onRoute }: Pro
                       fz="sm"
                       fw={type === selected ? 700 : 500}
                       td={type === selected ? 'underline' : undefined}
+                      // A long one-word name (Предохранитель) breaks rather than overflowing its column.
+                      style={{ overflowWrap: 'anywhere', hyphens: 'auto' }}
                     >
                       {typeName(type)}
                     </UnstyledButton>
