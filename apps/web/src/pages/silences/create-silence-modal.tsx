@@ -64,7 +64,8 @@ export function CreateSilenceModal({ opened, onClose }: Props) {
       close();
     },
     onError: (error) => {
-      const found = serverSilenceErrors(fieldErrorsOf(error), messageOf(error));
+      // The server's own message names the field (`matcher.providerId: …`); what is shown is ours.
+      const found = serverSilenceErrors(fieldErrorsOf(error), error instanceof Error ? error.message : '');
       // An id Herald has never heard of: say what it must be, in the UI language.
       if (found.matcher && trpcCodeOf(error) === 'NOT_FOUND') {
         found.matcher = t(
