@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
 import { PAGES } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, loginForm, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
+import { test } from '../fixtures/test.ts';
 
 // WCAG 2.1 A and AA (axe-core) over every page and the main dialogs and menus, in zh-CN and en,
 // at 1280 px and 390 px, in light and dark. Each run collects every violation, then fails once

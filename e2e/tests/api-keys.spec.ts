@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { pageTitle } from '../fixtures/app.ts';
 import { SIGNED_IN_STATE, signInViaApi } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 const hubPing = (key: string) => ({ headers: { authorization: `Bearer ${key}` } });
 

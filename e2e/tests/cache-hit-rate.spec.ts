@@ -1,8 +1,9 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 import { pageTitle, takeToast } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
 import { openType, saveChanges } from '../fixtures/notifications.ts';
+import { test } from '../fixtures/test.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

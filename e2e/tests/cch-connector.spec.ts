@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { pageTitle } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 test.use({ storageState: SIGNED_IN_STATE });
 

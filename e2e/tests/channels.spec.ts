@@ -4,11 +4,12 @@
  * delivered to that channel's strict fake (the one the server's channel matrix uses).
  */
 
-import { expect, type Locator, test } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { CHANNEL_FAKES, type ChannelFake } from '../../apps/server/test/fake-platforms/channels.ts';
 import { channelText } from '../../apps/web/src/channels/index.ts';
 import { type ChannelType, channelOf } from '../../packages/core/src/index.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 test.use({ storageState: SIGNED_IN_STATE });
 

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 import { pageTitle } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type APIRequestContext, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, request as playwrightRequest } from '@playwright/test';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { BASE_URL } from '../fixtures/env.ts';
 import { type FakeDingtalk, type FakeWecom, startFakeDingtalk, startFakeWecom } from '../fixtures/platforms.ts';
+import { test } from '../fixtures/test.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { mainNav, PAGES, pageTitle } from '../fixtures/app.ts';
 import { loginForm, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 const html = (page: import('@playwright/test').Page) => page.locator('html');
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { TRANSPORT_ERROR_HINTS } from '../../apps/web/src/channels/hints/transport.ts';
 import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
@@ -9,6 +9,7 @@ import { PAGES, pageTitle } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
+import { test } from '../fixtures/test.ts';
 
 // Every page in every dashboard language, checked for text that belongs to another language:
 // a string of another catalogue (one the current language does not also use) or a bare i18n key.

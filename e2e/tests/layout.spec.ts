@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { mainNav, pageTitle } from '../fixtures/app.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 test.use({ storageState: SIGNED_IN_STATE });
 

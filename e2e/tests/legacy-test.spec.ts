@@ -1,8 +1,9 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { pageTitle } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { FAKE_TELEGRAM_PORT } from '../fixtures/env.ts';
 import { type FakeTelegram, startFakeTelegram } from '../fixtures/platforms.ts';
+import { test } from '../fixtures/test.ts';
 
 // A legacy URL is tested as typed, before it is saved. The server's TELEGRAM_API_BASE_URL points
 // at the fake Telegram, so a legacy Telegram URL is the one kind that reaches a fake here.

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { loginUrlFor, mainNav, PAGES, pageTitle } from '../fixtures/app.ts';
 import { loginForm, signInThroughForm } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 test.describe('signing in through the form', () => {
   test('a wrong token shows an error and stays on the login page', async ({ page }) => {

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { loginUrlFor, pageTitle } from '../fixtures/app.ts';
 import { signInViaApi } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 // Its own session: logging out ends it on the server, so the shared one must not be used.
 test('logging out returns to login, and admin pages and calls are refused afterwards', async ({ page, context }) => {

@@ -1,9 +1,10 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { deliveriesUrl } from '../../packages/core/src/message/links.ts';
 import { loginUrlFor, pageTitle } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE, signInThroughForm } from '../fixtures/auth.ts';
 import { BASE_URL } from '../fixtures/env.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
+import { test } from '../fixtures/test.ts';
 
 /**
  * The links a message carries (built here with the same function messages use) open the delivery

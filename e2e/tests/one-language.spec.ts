@@ -1,8 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 // In 简体中文 a server's refusal (a bad URL, no answer at all) is shown in Chinese: the field's
 // text from its issue code, the network text for "Failed to fetch". The page may show English

@@ -1,7 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { startFakeCustom } from '../../apps/server/test/fake-platforms/index.ts';
 import { pageTitle } from '../fixtures/app.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

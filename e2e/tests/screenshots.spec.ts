@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { PAGES, pageTitle } from '../fixtures/app.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { type Showcase, seedShowcase } from '../fixtures/showcase.ts';
+import { test } from '../fixtures/test.ts';
 
-// Runs after every other spec (its own project depends on theirs), so the pages show the data
-// they left behind. The pictures are the test's artifacts: .reports/screenshots/<language>/.
+// Every page with a few days' worth of data in it (fixtures/showcase.ts), in both languages and
+// at both widths. The pictures are the test's artifacts: .reports/screenshots/<language>/.
 
 const OUT = path.resolve(import.meta.dirname, '../.reports/screenshots');
 const LANGUAGES = [
@@ -40,6 +42,17 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
+
+let showcase: Showcase | undefined;
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(60_000);
+  showcase = await seedShowcase(request);
+});
+
+test.afterAll(async () => {
+  await showcase?.close();
+});
 
 for (const language of LANGUAGES) {
   for (const viewport of VIEWPORTS) {

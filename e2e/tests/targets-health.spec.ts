@@ -1,7 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY } from '../../apps/web/src/i18n/languages.ts';
 import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { type FakeDingtalk, startFakeDingtalk } from '../fixtures/platforms.ts';
+import { test } from '../fixtures/test.ts';
 
 // Health at a glance: a DingTalk target with a wrong signing secret, whose real delivery fails
 // with 310000, reads "failing" with the code and a link to its failed deliveries, though it was

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { pageTitle } from '../fixtures/app.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { test } from '../fixtures/test.ts';
 
 /** A webhook on 127.0.0.1 that answers like WeCom's group robot. */
 async function fakeWeCom(): Promise<{ server: Server; url: string; received: string[] }> {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { pageTitle, takeToast } from '../fixtures/app.ts';
 import { signInThroughForm } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
@@ -17,6 +17,7 @@ import {
   startFakeWecom,
   WECOM_CODES,
 } from '../fixtures/platforms.ts';
+import { test } from '../fixtures/test.ts';
 
 // The whole admin journey, in one browser session, against the fake platforms (which
 // check signatures and answer with each platform's own codes).

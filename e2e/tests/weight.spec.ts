@@ -1,7 +1,8 @@
-import { expect, type Page, type Response, test } from '@playwright/test';
+import { expect, type Page, type Response } from '@playwright/test';
 import { mainNav, PAGES, pageTitle } from '../fixtures/app.ts';
 import { loginForm, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { BASE_URL } from '../fixtures/env.ts';
+import { test } from '../fixtures/test.ts';
 
 /** The budget for the sign-in page: compressed JavaScript, as it crosses the wire. */
 const SIGN_IN_JS_BUDGET = 250_000;

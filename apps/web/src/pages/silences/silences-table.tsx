@@ -68,7 +68,12 @@ export function SilencesTable({ silences, onEnd }: Props) {
             </Table.Td>
             <Table.Td>
               {/* The name keeps the visible text (WCAG 2.5.3): the row's context is hidden text, not an aria-label. */}
-              <DeliveriesLink size="sm" filters={{ silence: silence.id }}>
+              {/* One box on one line: the middle of a wrapped inline link can miss its text. */}
+              <DeliveriesLink
+                size="sm"
+                filters={{ silence: silence.id }}
+                style={{ display: 'inline-block', whiteSpace: 'nowrap' }}
+              >
                 <VisuallyHidden>{t('silencesPage.heldBackNamed', { name })}: </VisuallyHidden>
                 {t('silencesPage.heldBackCount', { n: silence.heldBack })}
               </DeliveriesLink>
