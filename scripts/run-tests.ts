@@ -15,12 +15,20 @@ const PLAYWRIGHT_REPORT = path.join(ROOT, 'e2e/.reports/playwright.json');
 
 type Counts = { passed: number; failed: number; skipped: number };
 
+/** How long each step took, printed with the summary (CI's budget is read from it). */
+const timings: string[] = [];
+
 function run(label: string, cmd: string, args: string[]): Promise<boolean> {
   process.stdout.write(`\n\x1b[1m== ${label}\x1b[0m\n`);
+  const started = performance.now();
+  const done = (ok: boolean) => {
+    timings.push(`${label} ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return ok;
+  };
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
-    child.on('exit', (code) => resolve(code === 0));
-    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(done(code === 0)));
+    child.on('error', () => resolve(done(false)));
   });
 }
 
@@ -94,7 +102,7 @@ for (const [name, ok] of checks) {
   }
 }
 
-process.stdout.write(`\n\x1b[1m== summary\x1b[0m\n${lines.join('\n')}\n`);
+process.stdout.write(`\n\x1b[1m== summary\x1b[0m\n  took: ${timings.join(', ')}\n${lines.join('\n')}\n`);
 process.stdout.write(
   `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`,
 );
