@@ -119,9 +119,11 @@ for (const language of LANGUAGES) {
         const rowsBefore = await shown
           .getByRole('switch')
           .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+        // The picked type is in the URL: a reload opens it again.
+        await expect(page).toHaveURL(/[?&]type=cost_alert(&|$)/);
         await page.reload();
         await expect(switchA).toBeChecked();
-        await page.getByRole('button', { name: r.editType.replace('{{type}}', typeName) }).click();
+        await expect(card).toBeVisible();
         await expect.poll(order).toEqual(['A', 'b']);
         expect(
           await shown.getByRole('switch').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
@@ -131,6 +133,16 @@ for (const language of LANGUAGES) {
         await flip(switchB);
         await expect(switchB).not.toBeChecked();
         await expect(bar).toContainText(count(1));
+
+        // Picking another type stays on the page: no guard, the change kept; then back to this one.
+        const otherName = text.notificationsPage.types.circuit_breaker;
+        await page.getByRole('button', { name: r.editType.replace('{{type}}', otherName) }).click();
+        await expect(page).toHaveURL(/[?&]type=circuit_breaker(&|$)/);
+        await expect(page.getByRole('region', { name: otherName })).toBeVisible();
+        await expect(page.getByRole('dialog', { name: r.leaveTitle })).toHaveCount(0);
+        await expect(bar).toContainText(count(1));
+        await page.getByRole('button', { name: r.editType.replace('{{type}}', typeName) }).click();
+        await expect(card).toBeVisible();
 
         // Leaving in the app asks first: stay keeps the change, leave drops it.
         const toTargets = async () => {

@@ -8,7 +8,12 @@ import { useTranslation } from 'react-i18next';
  */
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
   const { t } = useTranslation();
-  const blocker = useBlocker({ shouldBlockFn: () => dirty, enableBeforeUnload: () => dirty, withResolver: true });
+  const blocker = useBlocker({
+    // Another type picked on this page (its `?type=`) keeps the draft: only leaving the page asks.
+    shouldBlockFn: ({ current, next }) => dirty && current.pathname !== next.pathname,
+    enableBeforeUnload: () => dirty,
+    withResolver: true,
+  });
   return (
     <Modal
       opened={blocker.status === 'blocked'}

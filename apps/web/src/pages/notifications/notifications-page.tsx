@@ -24,6 +24,7 @@ import {
   typePatch,
 } from './page-draft.ts';
 import { RoutingGrid } from './routing-grid.tsx';
+import { useSelectedType } from './selected-type.ts';
 import { TypeCard } from './type-card.tsx';
 import { UnsavedBar } from './unsaved-bar.tsx';
 
@@ -46,7 +47,7 @@ export function NotificationsPage() {
   const bindings = useQuery(trpc.bindings.list.queryOptions());
   const failed = [settings, targets, bindings].find((q) => q.isError);
   const [draft, setDraft] = useState<PageDraft | null>(null);
-  const [selected, setSelected] = useState<NotificationType>(NOTIFICATION_TYPES[0]);
+  const [selected, setSelected] = useSelectedType();
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [saving, setSaving] = useState(false);
   const updateSettings = useMutation(trpc.settings.update.mutationOptions());
