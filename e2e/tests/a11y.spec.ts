@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
@@ -20,6 +22,7 @@ const SCHEMES = ['light', 'dark'] as const;
 const SCANNED_LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
 /** Mantine's localStorage key for the chosen colour scheme. */
 const SCHEME_STORAGE_KEY = 'mantine-color-scheme-value';
+const DIALOG_SHOTS = path.resolve(import.meta.dirname, '../.reports/screenshots/dialogs');
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -75,6 +78,18 @@ async function scan(page: Page, state: string, problems: string[], include?: str
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   problems.push(...readable(state, violations));
+  // Every dialog and menu is also a picture (pages are screenshots.spec.ts's), in the light scheme.
+  if (include && state.includes(' light ')) await shoot(page, state);
+}
+
+/** `.reports/screenshots/dialogs/<language>/<width>-<what>.png`, attached to the test too. */
+async function shoot(page: Page, state: string): Promise<void> {
+  const [language = 'unknown', width = '', , ...what] = state.split(' ');
+  const dir = path.join(DIALOG_SHOTS, language);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${width}-${what.join('-').replace(/[^\w-]+/g, '')}.png`);
+  await page.screenshot({ path: file });
+  await test.info().attach(`${language}/${path.basename(file, '.png')}`, { path: file, contentType: 'image/png' });
 }
 
 async function settled(page: Page): Promise<void> {
@@ -249,6 +264,24 @@ test.describe('WCAG 2.1 AA', () => {
           await scan(page, `${combo} test target dialog with its result`, problems, '[role="dialog"]');
           await closeDialog(page, testDialog);
 
+          await page
+            .getByRole('button', { name: text(language, 'targets.editNamed', { name: TARGET }), exact: true })
+            .first()
+            .click();
+          const edit = page.getByRole('dialog', { name: text(language, 'targets.form.editTitle') });
+          await expect(edit).toBeVisible();
+          await scan(page, `${combo} edit target dialog`, problems, '[role="dialog"]');
+          await closeDialog(page, edit);
+
+          await page
+            .getByRole('button', { name: text(language, 'targets.deleteNamed', { name: TARGET }), exact: true })
+            .first()
+            .click();
+          const remove = page.getByRole('dialog', { name: text(language, 'targets.deleteDialog.title') });
+          await expect(remove).toBeVisible();
+          await scan(page, `${combo} delete target dialog`, problems, '[role="dialog"]');
+          await closeDialog(page, remove);
+
           // API keys: create, then the key shown once.
           await visit(page, '/api-keys');
           await page.getByRole('button', { name: text(language, 'apiKeys.create') }).click();
@@ -262,6 +295,13 @@ test.describe('WCAG 2.1 AA', () => {
           await scan(page, `${combo} new API key dialog`, problems, '[role="dialog"]');
           await shown.getByRole('button', { name: text(language, 'apiKeys.done') }).click();
           await expect(shown).toBeHidden();
+          await page
+            .getByRole('button', { name: text(language, 'apiKeys.revokeNamed', { name: `A11y ${combo} ${run}` }) })
+            .click();
+          const revoke = page.getByRole('dialog', { name: text(language, 'apiKeys.revokeTitle') });
+          await expect(revoke).toBeVisible();
+          await scan(page, `${combo} revoke API key dialog`, problems, '[role="dialog"]');
+          await closeDialog(page, revoke);
 
           // Deliveries: one delivery's drawer.
           await visit(page, '/deliveries');
@@ -285,6 +325,40 @@ test.describe('WCAG 2.1 AA', () => {
           await expect(silence).toBeVisible();
           await scan(page, `${combo} new silence dialog`, problems, '[role="dialog"]');
           await closeDialog(page, silence);
+          const endNamed = escapeRegExp(text(language, 'silencesPage.endNamed', { name: '\u0000' })).replace(
+            '\u0000',
+            '.+',
+          );
+          await page
+            .getByRole('button', { name: new RegExp(`^${endNamed}`) })
+            .first()
+            .click();
+          const end = page.getByRole('dialog', { name: text(language, 'silencesPage.endTitle') });
+          await expect(end).toBeVisible();
+          await scan(page, `${combo} end silence dialog`, problems, '[role="dialog"]');
+          await closeDialog(page, end);
+
+          // Notifications: an unsaved switch, then leaving asks first.
+          await visit(page, '/notifications?type=circuit_breaker');
+          const route = text(language, 'notificationsPage.routing.route', {
+            type: text(language, 'notificationsPage.types.circuit_breaker'),
+            target: TARGET,
+          });
+          await page.getByRole('switch', { name: route, exact: true }).locator('..').click();
+          await expect(
+            page.getByRole('region', { name: text(language, 'notificationsPage.routing.unsaved') }),
+          ).toBeVisible();
+          if (width.width < 768)
+            await page.getByRole('button', { name: text(language, 'header.openNavigation') }).click();
+          await page
+            .getByRole('navigation', { name: text(language, 'nav.label') })
+            .getByRole('link', { name: text(language, 'nav.targets') })
+            .click();
+          const guard = page.getByRole('dialog', { name: text(language, 'notificationsPage.routing.leaveTitle') });
+          await expect(guard).toBeVisible();
+          await scan(page, `${combo} leave without saving dialog`, problems, '[role="dialog"]');
+          await guard.getByRole('button', { name: text(language, 'notificationsPage.routing.leave') }).click();
+          await expect(guard).toBeHidden();
 
           await page.context().close();
           expect(problems.length, `WCAG 2.1 AA violations:\n\n${problems.join('\n\n')}\n`).toBe(0);

@@ -4,15 +4,16 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { initI18n } from './i18n/index.ts';
 import { forgetSession } from './lib/session.ts';
 import { showSessionEnded } from './lib/session-ended.ts';
 import { queryClient } from './lib/trpc.ts';
 import { watchUnauthorized } from './lib/unauthorized.ts';
 import { createAppRouter } from './router.tsx';
-import { theme } from './theme.ts';
+import { localizedTheme } from './theme.ts';
 import { contrastResolver } from './theme-contrast.ts';
 
 // The page's language catalogue is its own chunk: render once it is here.
@@ -35,13 +36,22 @@ watchUnauthorized(queryClient, () => {
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
-createRoot(rootElement).render(
-  <StrictMode>
+function App() {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => localizedTheme(closeLabel), [closeLabel]);
+  return (
     <MantineProvider theme={theme} cssVariablesResolver={contrastResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
+  );
+}
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <App />
   </StrictMode>,
 );

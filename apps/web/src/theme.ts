@@ -1,4 +1,4 @@
-import { Badge, createTheme, Menu } from '@mantine/core';
+import { Badge, createTheme, Drawer, type MantineThemeOverride, Menu, Modal, mergeThemeOverrides } from '@mantine/core';
 
 import './cjk-fonts.css';
 
@@ -30,3 +30,20 @@ export const theme = createTheme({
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
   },
 });
+
+/**
+ * The theme with the texts it needs in the admin's language: every dialog's and drawer's close
+ * button is named (an icon-only button has no name otherwise), here once rather than per dialog.
+ */
+export function localizedTheme(closeLabel: string): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': closeLabel };
+  return mergeThemeOverrides(
+    theme,
+    createTheme({
+      components: {
+        Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+        Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      },
+    }),
+  );
+}
