@@ -80,6 +80,11 @@ test('a WeCom target is created, tested, edited without retyping its URL and tes
     // Edit without retyping the URL: the stored one is kept.
     await row.getByRole('button', { name: `Edit ${name}` }).click();
     const edit = page.getByRole('dialog', { name: 'Edit target' });
+    // Its channel is fixed: the only one shown, with the reason.
+    const channels = edit.getByRole('radiogroup', { name: 'Channel' });
+    await expect(channels.getByRole('radio')).toHaveCount(1);
+    await expect(channels.getByRole('radio', { name: 'WeCom' })).toBeChecked();
+    await expect(edit.getByText('The channel of an existing target cannot be changed.')).toBeVisible();
     const url = edit.getByLabel(/^Webhook URL/);
     await expect(url).toHaveValue('');
     await expect(url).toHaveAttribute('placeholder', /^set \(…/);

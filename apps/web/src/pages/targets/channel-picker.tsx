@@ -12,7 +12,8 @@ type Props = {
 
 /**
  * Every channel of the registry as a radio (one name: arrow keys move between them), with its
- * mark; the chips wrap, so a new channel needs no room planned for it.
+ * mark; the chips wrap, so a new channel needs no room planned for it. An existing target shows
+ * only its own channel: the others could not be picked anyway.
  */
 export function ChannelPicker({ value, onChange, disabled }: Props) {
   const { t } = useTranslation();
@@ -24,17 +25,10 @@ export function ChannelPicker({ value, onChange, disabled }: Props) {
       </Text>
       <Chip.Group multiple={false} value={value} onChange={(v) => onChange(v as ChannelType)}>
         <Group gap="xs">
-          {CHANNEL_TYPES.map((type) => {
+          {(disabled ? [value] : CHANNEL_TYPES).map((type) => {
             const { icon: Icon, color } = channelUi(type);
             return (
-              <Chip
-                key={type}
-                value={type}
-                name="providerType"
-                disabled={disabled && type !== value}
-                color={color}
-                variant="light"
-              >
+              <Chip key={type} value={type} name="providerType" color={color} variant="light">
                 <Group component="span" gap={6} wrap="nowrap">
                   <Icon size={14} />
                   <span>{name(type)}</span>
