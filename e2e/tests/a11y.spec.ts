@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Browser, expect, type Locator, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
+import { mutate, query } from '../fixtures/api.ts';
 import { PAGES } from '../fixtures/app.ts';
-import { ADMIN_TOKEN, loginForm, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { loginForm, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
 import { test } from '../fixtures/test.ts';
 
@@ -23,26 +24,6 @@ const SCANNED_LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[]
 /** Mantine's localStorage key for the chosen colour scheme. */
 const SCHEME_STORAGE_KEY = 'mantine-color-scheme-value';
 const DIALOG_SHOTS = path.resolve(import.meta.dirname, '../.reports/screenshots/dialogs');
-
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function call<T>(request: APIRequestContext, name: string, input: unknown, headers = admin): Promise<T> {
-  const response = await request.post(`/trpc/${name}`, {
-    headers: { ...headers, 'content-type': 'application/json' },
-    data: input,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
-
-async function read<T>(request: APIRequestContext, name: string, input?: unknown): Promise<T> {
-  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${name}${qs}`, { headers: admin });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
 
 /** A catalogue text with its `{{placeholders}}` filled. */
 function text(language: Language, key: string, values: Record<string, string> = {}): string {
@@ -151,30 +132,30 @@ test.describe('WCAG 2.1 AA', () => {
   test.beforeAll(async ({ request }) => {
     fake = await startFakeCustom();
     before = {
-      settings: await read<Settings>(request, 'settings.get'),
-      bindings: await read<Binding[]>(request, 'bindings.list', { notificationType: 'circuit_breaker' }),
+      settings: await query<Settings>(request, 'settings.get'),
+      bindings: await query<Binding[]>(request, 'bindings.list', { notificationType: 'circuit_breaker' }),
     };
-    const target = await call<{ id: string }>(request, 'targets.create', {
+    const target = await mutate<{ id: string }>(request, 'targets.create', {
       name: TARGET,
       providerType: 'custom',
       webhookUrl: fake.webhookUrl,
       customTemplate: { title: '{{title}}' },
     });
-    await call(request, 'bindings.set', {
+    await mutate(request, 'bindings.set', {
       notificationType: 'circuit_breaker',
       bindings: [...before.bindings, { targetId: target.id, isEnabled: true }],
     });
-    await call(request, 'settings.update', {
+    await mutate(request, 'settings.update', {
       enabled: true,
       useLegacyMode: false,
       circuitBreakerEnabled: true,
       circuitBreakerGroupWaitSeconds: 0,
     });
-    const { key } = await call<{ key: string }>(request, 'apiKeys.create', { name: `A11y hub ${run}` });
+    const { key } = await mutate<{ key: string }>(request, 'apiKeys.create', { name: `A11y hub ${run}` });
     const retryAt = new Date(Date.now() + 600_000).toISOString();
-    await call(request, 'hub.reportCircuitBreaker', { ...PROVIDER, retryAt }, { authorization: `Bearer ${key}` });
+    await mutate(request, 'hub.reportCircuitBreaker', { ...PROVIDER, retryAt }, { authorization: `Bearer ${key}` });
     await fake.waitForAccepted(1, { timeoutMs: 20_000 });
-    await call(request, 'silences.create', {
+    await mutate(request, 'silences.create', {
       matcher: { kind: 'provider', providerId: PROVIDER.providerId },
       durationMinutes: 60,
       reason: `A11y silence ${run}`,
@@ -182,11 +163,11 @@ test.describe('WCAG 2.1 AA', () => {
   });
 
   test.afterAll(async ({ request }) => {
-    await call(request, 'bindings.set', {
+    await mutate(request, 'bindings.set', {
       notificationType: 'circuit_breaker',
       bindings: before.bindings.map((b) => ({ targetId: b.targetId, isEnabled: b.isEnabled })),
     });
-    await call(request, 'settings.update', Object.fromEntries(CHANGED_SETTINGS.map((k) => [k, before.settings[k]])));
+    await mutate(request, 'settings.update', Object.fromEntries(CHANGED_SETTINGS.map((k) => [k, before.settings[k]])));
     await fake.close();
   });
 

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY } from '../../apps/web/src/i18n/languages.ts';
-import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { mutate, query } from '../fixtures/api.ts';
+import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
 import { test } from '../fixtures/test.ts';
 
@@ -10,22 +11,6 @@ import { test } from '../fixtures/test.ts';
 // and links to what changed; Settings keeps it in a tab of its own, so a phone is not scrolled past it.
 
 test.use({ storageState: SIGNED_IN_STATE });
-
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-
-async function mutate<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`/trpc/${name}`, { headers: admin, data: input });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
-
-async function query<T>(request: APIRequestContext, name: string, input?: unknown): Promise<T> {
-  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${name}${qs}`, { headers: admin });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
 
 const SHOTS = path.resolve(import.meta.dirname, '../.reports/screenshots/audit-log');
 const run = Date.now().toString(36);

@@ -1,29 +1,10 @@
-import { type APIRequestContext, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { mutate, query } from '../fixtures/api.ts';
 import { pageTitle, takeToast } from '../fixtures/app.ts';
-import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
 import { openType, saveChanges } from '../fixtures/notifications.ts';
 import { test } from '../fixtures/test.ts';
-
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function mutate<T>(request: APIRequestContext, name: string, input: unknown, headers = admin): Promise<T> {
-  const response = await request.post(`/trpc/${name}`, {
-    headers: { ...headers, 'content-type': 'application/json' },
-    data: input,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
-
-async function query<T>(request: APIRequestContext, name: string, input?: unknown): Promise<T> {
-  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${name}${qs}`, { headers: admin });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
 
 /** The settings this spec changes, put back afterwards. */
 const CHANGED = [

@@ -1,30 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type APIRequestContext, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { mutate, query } from '../fixtures/api.ts';
 import { pageTitle } from '../fixtures/app.ts';
-import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { test } from '../fixtures/test.ts';
-
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function mutate(request: APIRequestContext, name: string, input: unknown, headers = admin): Promise<unknown> {
-  const response = await request.post(`/trpc/${name}`, {
-    headers: { ...headers, 'content-type': 'application/json' },
-    data: input,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: unknown } }).result.data;
-}
-
-async function query(request: APIRequestContext, name: string, input: unknown): Promise<unknown> {
-  const response = await request.get(`/trpc/${name}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-    headers: admin,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: unknown } }).result.data;
-}
 
 /** A webhook on 127.0.0.1 that answers 500 the first time and 200 afterwards. */
 async function flakyWebhook(): Promise<{ server: Server; url: string; received: unknown[] }> {

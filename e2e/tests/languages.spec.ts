@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { TRANSPORT_ERROR_HINTS } from '../../apps/web/src/channels/hints/transport.ts';
 import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
+import { mutate, query } from '../fixtures/api.ts';
 import { PAGES, pageTitle } from '../fixtures/app.ts';
-import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
 import { test } from '../fixtures/test.ts';
@@ -14,26 +15,6 @@ import { test } from '../fixtures/test.ts';
 // Every page in every dashboard language, checked for text that belongs to another language:
 // a string of another catalogue (one the current language does not also use) or a bare i18n key.
 // Messages the server renders in the message language (previews, platform answers) are data here.
-
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function mutate<T>(request: APIRequestContext, name: string, input: unknown, headers = admin): Promise<T> {
-  const response = await request.post(`/trpc/${name}`, {
-    headers: { ...headers, 'content-type': 'application/json' },
-    data: input,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
-
-async function query<T>(request: APIRequestContext, name: string, input?: unknown): Promise<T> {
-  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${name}${qs}`, { headers: admin });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
 
 // ---- the catalogues as matchers ----
 

@@ -1,7 +1,8 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { deliveriesUrl } from '../../packages/core/src/message/links.ts';
+import { ADMIN, mutate } from '../fixtures/api.ts';
 import { loginUrlFor, pageTitle } from '../fixtures/app.ts';
-import { ADMIN_TOKEN, SIGNED_IN_STATE, signInThroughForm } from '../fixtures/auth.ts';
+import { SIGNED_IN_STATE, signInThroughForm } from '../fixtures/auth.ts';
 import { BASE_URL } from '../fixtures/env.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
 import { test } from '../fixtures/test.ts';
@@ -10,21 +11,9 @@ import { test } from '../fixtures/test.ts';
  * The links a message carries (built here with the same function messages use) open the delivery
  * log filtered to what they name — a provider whose id looks like a number stays that id.
  */
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function call<T>(request: APIRequestContext, name: string, input: unknown, headers = admin): Promise<T> {
-  const response = await request.post(`/trpc/${name}`, {
-    headers: { ...headers, 'content-type': 'application/json' },
-    data: input,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
-
 async function get<T>(request: APIRequestContext, name: string, input?: unknown): Promise<T> {
   const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${name}${search}`, { headers: admin });
+  const response = await request.get(`/trpc/${name}${search}`, { headers: ADMIN });
   const text = await response.text();
   expect(response.status(), `${name}: ${text}`).toBe(200);
   return (JSON.parse(text) as { result: { data: T } }).result.data;
@@ -54,32 +43,32 @@ test.beforeAll(async ({ playwright }) => {
     notificationType: 'circuit_breaker',
   });
   restore = async (r) => {
-    await call(r, 'bindings.set', {
+    await mutate(r, 'bindings.set', {
       notificationType: 'circuit_breaker',
       bindings: bindings.map((b) => ({ targetId: b.targetId, isEnabled: b.isEnabled })),
     });
     const keys = ['enabled', 'useLegacyMode', 'circuitBreakerEnabled', 'circuitBreakerGroupWaitSeconds'];
-    await call(r, 'settings.update', Object.fromEntries(keys.map((k) => [k, settings[k]])));
+    await mutate(r, 'settings.update', Object.fromEntries(keys.map((k) => [k, settings[k]])));
   };
-  const target = await call<{ id: string }>(request, 'targets.create', {
+  const target = await mutate<{ id: string }>(request, 'targets.create', {
     name: `E2E links ${run}`,
     providerType: 'custom',
     webhookUrl: fake.webhookUrl,
     customTemplate: { title: '{{title}}', provider: '{{provider_id}}' },
   });
-  await call(request, 'bindings.set', {
+  await mutate(request, 'bindings.set', {
     notificationType: 'circuit_breaker',
     bindings: [{ targetId: target.id, isEnabled: true }],
   });
-  await call(request, 'settings.update', {
+  await mutate(request, 'settings.update', {
     enabled: true,
     useLegacyMode: false,
     circuitBreakerEnabled: true,
     circuitBreakerGroupWaitSeconds: 0,
   });
-  const { key } = await call<{ key: string }>(request, 'apiKeys.create', { name: `E2E links hub ${run}` });
+  const { key } = await mutate<{ key: string }>(request, 'apiKeys.create', { name: `E2E links hub ${run}` });
   for (const p of [A, B]) {
-    await call(
+    await mutate(
       request,
       'hub.reportCircuitBreaker',
       {

@@ -1,28 +1,10 @@
 import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { mutate, query } from '../fixtures/api.ts';
 import { pageTitle, takeToast } from '../fixtures/app.ts';
-import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
 import { openType, saveChanges, unsavedBar } from '../fixtures/notifications.ts';
 import { test } from '../fixtures/test.ts';
-
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function mutate(request: APIRequestContext, name: string, input?: unknown): Promise<unknown> {
-  const response = await request.post(`/trpc/${name}`, {
-    headers: { ...admin, 'content-type': 'application/json' },
-    data: input ?? null,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: unknown } }).result.data;
-}
-
-async function query(request: APIRequestContext, name: string): Promise<unknown> {
-  const response = await request.get(`/trpc/${name}`, { headers: admin });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: unknown } }).result.data;
-}
 
 type Binding = { notificationType: string; targetName: string; templateOverride: Record<string, unknown> | null };
 type Settings = Record<string, { set: boolean } | unknown> & { useLegacyMode: boolean };
@@ -111,7 +93,7 @@ test('legacy URLs are moved to targets after a confirmation', async ({ page, req
   await expect(cost.getByTestId('binding-row').filter({ hasText: 'DingTalk (legacy): cost alert' })).toHaveCount(1);
 
   // Calling it again has nothing to do.
-  const again = (await mutate(request, 'settings.migrateLegacyWebhooks')) as { created: unknown[]; message: string };
+  const again = (await mutate(request, 'settings.migrateLegacyWebhooks', null)) as { created: unknown[]; message: string };
   expect(again.created).toEqual([]);
   expect(again.message).toMatch(/nothing to migrate/);
 

@@ -1,28 +1,9 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { startFakeCustom } from '../../apps/server/test/fake-platforms/index.ts';
+import { mutate, query } from '../fixtures/api.ts';
 import { pageTitle } from '../fixtures/app.ts';
-import { ADMIN_TOKEN, SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { test } from '../fixtures/test.ts';
-
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function mutate(request: APIRequestContext, name: string, input: unknown, headers = admin): Promise<unknown> {
-  const response = await request.post(`/trpc/${name}`, {
-    headers: { ...headers, 'content-type': 'application/json' },
-    data: input,
-  });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: unknown } }).result.data;
-}
-
-async function query<T>(request: APIRequestContext, name: string, input?: unknown): Promise<T> {
-  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${name}${qs}`, { headers: admin });
-  const text = await response.text();
-  expect(response.status(), `${name}: ${text}`).toBe(200);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
 
 type Counts = { delivered: number; failed: number; pending: number; skipped: number };
 type Overview = { today: Counts; days: Array<Counts & { date: string }> };
