@@ -9,6 +9,7 @@ import { sendToTarget } from '../../src/senders/send.ts';
 import type { SendTargetOf, TransportContext } from '../../src/senders/sender.ts';
 import { closeAfterEach, fakeLookup, makeCert, testClient } from '../support/net-helpers.ts';
 import { startHttpProxy, startSocksProxy } from '../support/proxies.ts';
+import { recordingClock } from '../support/recording-clock.ts';
 import { type FakeSmtp, type FakeSmtpOptions, startFakeSmtp } from './email.ts';
 import { every, NOW, render } from './support.ts';
 
@@ -277,18 +278,7 @@ describe.skipIf(!cert)('the fake SMTP server is strict with any client', () => {
   });
 });
 
-function fakeClock(start = NOW.getTime()) {
-  let t = start;
-  const waits: number[] = [];
-  const clock: Clock = {
-    now: () => new Date(t),
-    sleep: async (ms) => {
-      waits.push(ms);
-      t += ms;
-    },
-  };
-  return { clock, waits };
-}
+const fakeClock = () => recordingClock(NOW);
 
 function sendDeps(http: HttpClient, clock: Clock = fakeClock().clock) {
   return {

@@ -14,6 +14,7 @@ import {
   startFakeWecom,
 } from '../fake-platforms/index.ts';
 import { captureLogs } from '../herald.ts';
+import { recordingClock } from '../support/recording-clock.ts';
 
 const NOW = new Date('2026-01-15T06:30:00.000Z');
 const SECRETS = {
@@ -27,26 +28,21 @@ const SECRETS = {
   customHeader: 'Bearer custom-header-secret-77',
 };
 
-/** A clock that records the waits instead of sleeping, advancing its own time. */
-function fakeClock(start = Date.now()) {
-  let t = start;
-  const waits: number[] = [];
-  const clock: Clock = {
-    now: () => new Date(t),
-    sleep: async (ms) => {
-      waits.push(ms);
-      t += ms;
-    },
-  };
-  return { clock, waits, now: () => t };
-}
+/** The instant every send starts at; the fakes check signature windows against it too. */
+const T0 = new Date('2026-11-28T04:00:00Z');
+const fakeClock = (start = T0) => recordingClock(start);
+const atT0 = () => T0.getTime();
 
 const fakes = await Promise.all([
-  startFakeWecom({ key: SECRETS.wecomKey }),
-  startFakeDingtalk({ accessToken: SECRETS.dingToken, secret: SECRETS.dingSecret }),
-  startFakeFeishu({ hookId: SECRETS.feishuHook, secret: SECRETS.feishuSecret }),
-  startFakeTelegram({ token: SECRETS.tgToken, chats: { '-100777': { type: 'supergroup', topics: [42] } } }),
-  startFakeCustom({ signingSecret: SECRETS.customSecret, requiredHeaders: { authorization: SECRETS.customHeader } }),
+  startFakeWecom({ key: SECRETS.wecomKey, now: atT0 }),
+  startFakeDingtalk({ accessToken: SECRETS.dingToken, secret: SECRETS.dingSecret, now: atT0 }),
+  startFakeFeishu({ hookId: SECRETS.feishuHook, secret: SECRETS.feishuSecret, now: atT0 }),
+  startFakeTelegram({ token: SECRETS.tgToken, chats: { '-100777': { type: 'supergroup', topics: [42] } }, now: atT0 }),
+  startFakeCustom({
+    signingSecret: SECRETS.customSecret,
+    requiredHeaders: { authorization: SECRETS.customHeader },
+    now: atT0,
+  }),
 ]);
 const [wecom, ding, feishu, tg, custom] = fakes;
 const DISCORD_THREAD = '1234567890123456789';
@@ -306,7 +302,7 @@ describe('failures end in the right class after the right attempts and waits', (
   });
 
   it('a DingTalk signature from a clock two hours off is refused (one-hour window)', async () => {
-    const { clock } = fakeClock(Date.now() - 2 * 3_600_000);
+    const { clock } = fakeClock(new Date(T0.getTime() - 2 * 3_600_000));
     const r = await sendToTarget(deps(clock), targets.dingtalk, bodyFor('dingtalk'), { messageId: 'm6' });
     expect(r.error).toMatch(/^310000: invalid timestamp/);
   });
