@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES } from '@herald/core';
+import { DELIVERY_STATUSES, NOTIFICATION_TYPES, TARGET_HEALTH_STATES } from '@herald/core';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './languages.ts';
 import { glossaryEn } from './locales/glossary.en.ts';
@@ -27,6 +27,18 @@ function typeSections(node: unknown, path = ''): Array<[string, Record<string, u
 const texts = (node: unknown): string[] =>
   typeof node === 'string' ? [node] : Object.values(node as Record<string, unknown>).flatMap(texts);
 
+/** Every text of a catalogue with its dotted path. */
+const leaves = (node: unknown, path = ''): Array<[string, string]> =>
+  typeof node === 'string'
+    ? [[path, node]]
+    : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+const at = (node: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], node);
+
+type Group = Exclude<keyof typeof glossaryEn, 'types'>;
+const GROUPS = Object.keys(glossaryEn).filter((g): g is Group => g !== 'types');
+const ENGLISH = leaves(resources.en.translation);
+
 describe.each(LANGUAGES.map((l) => l.code))('the %s glossary', (language) => {
   const catalogue = resources[language].translation;
 
@@ -44,5 +56,47 @@ describe.each(LANGUAGES.map((l) => l.code))('the %s glossary', (language) => {
         all.filter((t) => t.includes(name)),
         name,
       ).toEqual([]);
+  });
+
+  it('names every delivery status and health state core has', () => {
+    expect(Object.keys(GLOSSARY[language].statuses).sort()).toEqual([...DELIVERY_STATUSES].sort());
+    expect(Object.keys(GLOSSARY[language].health).sort()).toEqual([...TARGET_HEALTH_STATES].sort());
+  });
+
+  it.each(GROUPS)('every %s term is one the dashboard uses', (group) => {
+    for (const [key, term] of Object.entries(glossaryEn[group] as Record<string, string>))
+      expect(
+        ENGLISH.some(([, text]) => (term.includes('{{') ? text.includes(term) : text === term)),
+        `${group}.${key}`,
+      ).toBe(true);
+  });
+
+  // One term per concept: wherever the English says a glossary term, this language says the
+  // glossary's, not a second translation. A word must be the whole text; a unit (with its
+  // number's placeholder) must appear in every text whose English uses it.
+  it.each(GROUPS)('no text gives a %s term a second translation', (group) => {
+    const english = glossaryEn[group] as Record<string, string>;
+    const own = GLOSSARY[language][group] as Record<string, string>;
+    for (const [key, term] of Object.entries(english)) {
+      const isUnit = term.includes('{{');
+      for (const [path, text] of ENGLISH) {
+        if (isUnit ? !text.includes(term) : text !== term) continue;
+        const translated = String(at(catalogue, path) ?? at(catalogue, path.replace(/_one$/, '_other')));
+        if (isUnit) expect(translated, `${path} (${group}.${key})`).toContain(own[key]);
+        else expect(translated, `${path} (${group}.${key})`).toBe(own[key]);
+      }
+    }
+  });
+
+  it('gives two different statuses, states or outcomes two different words', () => {
+    const words = GROUPS.filter((g) => g !== 'units').flatMap((g) =>
+      Object.entries(GLOSSARY[language][g] as Record<string, string>).map(([k, v]) => [`${g}.${k}`, v] as const),
+    );
+    const english = new Map(
+      GROUPS.flatMap((g) => Object.entries(glossaryEn[g] as Record<string, string>).map(([k, v]) => [`${g}.${k}`, v])),
+    );
+    for (const [a, word] of words)
+      for (const [b, other] of words)
+        if (a < b && english.get(a) !== english.get(b)) expect(word, `${a} and ${b}`).not.toBe(other);
   });
 });

@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateOverviewZhCN } from './cache-hit-rate.zh-CN.ts';
+import { glossaryZhCN } from './glossary.zh-CN.ts';
 import { providerBalanceOverviewZhCN } from './provider-balance-overview.zh-CN.ts';
 
 /** 概览页面的简体中文文本。 */
@@ -14,10 +15,10 @@ export const overviewZhCN = {
   refresh: '刷新',
   today: {
     title: '今日',
-    delivered: '已送达',
-    failed: '失败',
-    pending: '待发送',
-    skipped: '已跳过',
+    delivered: glossaryZhCN.statuses.delivered,
+    failed: glossaryZhCN.statuses.failed,
+    pending: glossaryZhCN.statuses.pending,
+    skipped: glossaryZhCN.statuses.skipped,
     deliveredHint: '平台已接收的消息',
     failedHint: '所有重试后仍未成功',
     pendingHint: '排队中、发送中或等待重试',
@@ -74,7 +75,7 @@ export const overviewZhCN = {
     outcome: '告警投递',
     delivered: '已送达 {{count}}',
     failed: '失败 {{count}}',
-    pending: '待发送 {{count}}',
+    pending: '等待中 {{count}}',
     notSent: '未发送',
   },
 } satisfies Catalogue<PluralsOther>['overviewPage'];
