@@ -17,14 +17,16 @@ test.use({ storageState: SIGNED_IN_STATE });
 type Herald = { code: string; reason?: string; params?: Record<string, unknown>; issues?: Array<{ code: string }> };
 type Answer = { error: { message: string; data: { herald: Herald } } };
 
-/** The error answer of a tRPC call (tRPC may batch calls into an array). */
-async function errorOf(response: Response): Promise<Answer['error']> {
-  const body = (await response.json()) as Answer | Answer[];
-  return (Array.isArray(body) ? (body[0] as Answer) : body).error;
-}
+/** The procedures a tRPC request carries: one, or a batch (`/trpc/a,b?batch=1`). */
+const proceduresOf = (response: Response) =>
+  decodeURIComponent(new URL(response.url()).pathname.replace(/^\/trpc\//, '')).split(',');
 
-const answerOf = (page: Page, procedure: string) =>
-  page.waitForResponse((r) => r.url().includes(`/trpc/${procedure}`) && r.status() >= 400);
+/** The server's error answer to `procedure`, from its own request or its place in a batch. */
+async function answerOf(page: Page, procedure: string): Promise<Answer['error']> {
+  const response = await page.waitForResponse((r) => proceduresOf(r).includes(procedure));
+  const body = (await response.json()) as Answer | Answer[];
+  return (Array.isArray(body) ? (body[proceduresOf(response).indexOf(procedure)] as Answer) : body).error;
+}
 
 /** A catalogue text with its params filled in, as i18next fills them. */
 const fill = (text: string, params: Record<string, string>) =>
@@ -53,7 +55,7 @@ for (const language of ['zh-CN', 'en'] as const) {
       const id = randomUUID();
       const answer = answerOf(page, 'deliveries.get');
       await page.goto(`/deliveries?delivery=${id}`);
-      const error = await errorOf(await answer);
+      const error = await answer;
       expect(error.data.herald).toMatchObject({ code: 'NOT_FOUND', reason: 'delivery.not_found', params: { id } });
       expect(error.message).toBe(`id: no delivery ${id}`); // English stays for API clients
 
@@ -82,7 +84,7 @@ for (const language of ['zh-CN', 'en'] as const) {
       await mutate(request, 'silences.end', { id: silence.id });
       const answer = answerOf(page, 'silences.end');
       await confirm.getByRole('button', { name: c.silencesPage.end, exact: true }).click();
-      const error = await errorOf(await answer);
+      const error = await answer;
       expect(error.data.herald).toMatchObject({ code: 'CONFLICT', reason: 'silence.already_ended' });
 
       const text = fill(c.silencesPage.endFailed, { message: c.errors.reason.silence.already_ended });
@@ -124,7 +126,7 @@ for (const language of ['zh-CN', 'en'] as const) {
       });
       const answer = answerOf(page, 'targets.create');
       await form.getByRole('button', { name: c.targets.form.submitCreate }).click();
-      const error = await errorOf(await answer);
+      const error = await answer;
       expect(error.data.herald.issues?.map((i) => i.code)).toEqual(['template.unknown_variable']);
       const refused = fill(c.targets.form.invalidKind.template, {
         message: `who: ${fill(c.errors.issue.template.unknown_variable, { name: 'titel' })}`,
