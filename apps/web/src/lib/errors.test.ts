@@ -79,7 +79,7 @@ describe('errorText', () => {
       httpStatus: 404,
       herald: { code: 'NOT_FOUND', retryable: false, reason: 'delivery.not_found', params: { id: '1' } },
     });
-    expect(errorText(missing, zh)).toBe('找不到此 ID 对应的投递记录，可能已从日志中清除。请检查链接。');
+    expect(errorText(missing, zh)).toBe('找不到此 ID 对应的发送记录，可能已从日志中清除。请检查链接。');
     const legacy = serverError('cannot be migrated', {
       code: 'PRECONDITION_FAILED',
       httpStatus: 412,

@@ -6,11 +6,11 @@ export const errorReasonsZhCN = {
     not_found: '该目标已不存在，可能已被删除。请刷新页面。',
   },
   delivery: {
-    not_found: '找不到此 ID 对应的投递记录，可能已从日志中清除。请检查链接。',
-    notification_gone: '此投递所承载的通知已不再保存。',
-    in_digest: '此通知已合并在摘要中发出，请改为重发该摘要的投递。',
-    in_progress: '此投递仍在进行中，请等它完成。',
-    target_deleted: '此投递的目标已被删除，无法重发。',
+    not_found: '找不到此 ID 对应的发送记录，可能已从日志中清除。请检查链接。',
+    notification_gone: '这条记录所发送的通知已不再保存。',
+    in_digest: '此通知已合并在摘要中发出，请改为重新发送该摘要的记录。',
+    in_progress: '这条记录仍在发送中，请等它结束。',
+    target_deleted: '这条记录的目标已被删除，无法重新发送。',
   },
   silence: {
     not_found: '该静默已不存在，请刷新页面。',

@@ -6,11 +6,11 @@ export const errorReasonsZhTW = {
     not_found: '此目標已不存在，可能已被刪除。請重新整理頁面。',
   },
   delivery: {
-    not_found: '找不到此 ID 的投遞紀錄，可能已從日誌中清除。請檢查連結。',
-    notification_gone: '此投遞所承載的通知已不再保存。',
-    in_digest: '此通知已合併在摘要中送出，請改為重送該摘要的投遞。',
-    in_progress: '此投遞仍在進行中，請等它完成。',
-    target_deleted: '此投遞的目標已被刪除，無法重送。',
+    not_found: '找不到此 ID 的傳送紀錄，可能已從日誌中清除。請檢查連結。',
+    notification_gone: '這筆紀錄所傳送的通知已不再保存。',
+    in_digest: '此通知已合併在摘要中送出，請改為重新傳送該摘要的紀錄。',
+    in_progress: '這筆紀錄仍在傳送中，請等它完成。',
+    target_deleted: '這筆紀錄的目標已被刪除，無法重新傳送。',
   },
   silence: {
     not_found: '此靜默已不存在，請重新整理頁面。',
