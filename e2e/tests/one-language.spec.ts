@@ -1,8 +1,8 @@
 import { expect, type Page } from '@playwright/test';
-import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
+import { englishIn } from '../fixtures/english.ts';
 import { test } from '../fixtures/test.ts';
 
 // In 简体中文 a server's refusal (a bad URL, no answer at all) is shown in Chinese: the field's
@@ -13,54 +13,11 @@ test.use({ storageState: SIGNED_IN_STATE });
 
 const zh = resources['zh-CN'].translation;
 
-function texts(node: unknown): string[] {
-  return typeof node === 'string' ? [node] : Object.values(node as Record<string, unknown>).flatMap(texts);
-}
-
-/** Runs of two or more Latin words ("Failed to fetch"): what English prose looks like inside Chinese. */
-const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)+/g;
-
-/** The English runs the zh-CN catalogue and channel units use themselves: the only ones a page may show. */
-const ALLOWED = new Set(
-  [
-    ...texts(zh),
-    ...(Object.keys(CHANNEL_UI) as Array<keyof typeof CHANNEL_UI>).flatMap((type) => texts(channelText(type, 'zh-CN'))),
-  ].flatMap((text) => text.replace(/\{\{\s*\w+\s*\}\}/g, ' ').match(ENGLISH_RUN) ?? []),
-);
-
-/** Every visible text node and label (placeholders, titles, aria-labels) in `root`, as the admin meets them. */
-function visibleTexts(root: Element): string[] {
-  const out: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent?.trim();
-    if (node.parentElement?.closest('[translate="no"]')) continue;
-    // A message preview is marked with its message's own lang: its sample data is content, not UI.
-    if (node.parentElement?.closest('[lang]') !== document.documentElement) continue;
-    if (text && node.parentElement?.checkVisibility()) out.push(text);
-  }
-  for (const el of root.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title]')) {
-    if (!el.checkVisibility() || el.closest('[translate="no"]')) continue;
-    for (const name of ['aria-label', 'placeholder', 'title']) {
-      const value = el.getAttribute(name)?.trim();
-      if (value) out.push(value);
-    }
-  }
-  return out;
-}
-
 /**
  * English in the dialog that the zh-CN catalogue does not use and the admin did not type. (The
  * page behind it shows other tests' data, e.g. a provider's name, which is in no language.)
  */
-async function englishOn(page: Page, typed: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const text of await page.getByRole('dialog').evaluate(visibleTexts)) {
-    const rest = typed.reduce((t, d) => t.split(d).join(' '), text).replace(/\bhttps?:\/\/\S+/g, ' ');
-    for (const run of rest.match(ENGLISH_RUN) ?? []) if (!ALLOWED.has(run)) found.push(`"${run}" in "${text}"`);
-  }
-  return found;
-}
+const englishOn = (page: Page, typed: readonly string[]) => englishIn(page.getByRole('dialog'), typed);
 
 const WIDTHS = [
   { name: '1280 px', viewport: { width: 1280, height: 900 } },

@@ -113,14 +113,14 @@ const TEXT = {
   },
   'zh-CN': {
     title: '推送目标',
-    failing: '失败',
+    failing: '失败中',
     untested: '未测试',
     rate: '0%',
     counts: '1 条中送达 0 条',
     code: '错误码 310000',
     ago: '5分钟前',
     link: `${NAME} 失败的投递`,
-    dot: '失败',
+    dot: '失败中',
   },
 } as const;
 

@@ -133,7 +133,9 @@ test('a custom target shows its body rendered live and flags unknown placeholder
 
   const template = form.getByLabel(/^Body template/);
   await template.fill('{"who": "{{nobody_knows}}", "title": "{{title}}"}');
-  await expect(form.getByText(/unknown variable "nobody_knows"/)).toBeVisible();
+  await expect(
+    form.getByText('who: “nobody_knows” is not a placeholder Herald knows here.', { exact: false }),
+  ).toBeVisible();
   await template.fill('{"headline": "{{title}}"}');
   await expect(body).toContainText('"headline"');
 

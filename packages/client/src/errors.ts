@@ -1,9 +1,15 @@
-import type { HeraldErrorCode } from '@herald/core/error-codes';
+import type { HeraldErrorCode, HeraldReason } from '@herald/core/error-codes';
 import type { IssueCode, IssueParams } from '@herald/core/issue-codes';
 import { TRPCClientError } from '@trpc/client';
 import type { TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODE_NUMBER } from '@trpc/server';
 
-export { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode } from '@herald/core/error-codes';
+export {
+  HERALD_ERROR_CODES,
+  HERALD_ERRORS,
+  HERALD_REASONS,
+  type HeraldErrorCode,
+  type HeraldReason,
+} from '@herald/core/error-codes';
 export { TRPCClientError };
 
 /**
@@ -18,6 +24,10 @@ export type HeraldErrorData = {
   retryable: boolean;
   /** With INVALID_INPUT and UNKNOWN_FIELD when fields are to blame. */
   issues?: ErrorIssue[];
+  /** Why, finer than the code, when Herald itself refused (HERALD_REASONS), e.g. `target.not_found`. */
+  reason?: HeraldReason;
+  /** The values the reason names, e.g. `{ id }`. */
+  params?: Record<string, string | number>;
 };
 
 /** Every error Herald answers: tRPC's JSON error shape with `data.herald` (`error.data` on a TRPCClientError). */

@@ -1,6 +1,13 @@
 // Loads @fastify/cookie's request/reply types wherever the router type is read (web, client).
 import type {} from '@fastify/cookie';
-import { heraldError, type IssueCode, type IssueParams, issueCodeOf, isUnknownFieldIssue } from '@herald/core';
+import {
+  heraldError,
+  heraldReason,
+  type IssueCode,
+  type IssueParams,
+  issueCodeOf,
+  isUnknownFieldIssue,
+} from '@herald/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { ZodError } from 'zod';
@@ -11,6 +18,7 @@ import type { AppDeps } from '../deps.ts';
 import { findSession } from '../services/admin-auth.ts';
 import { recordApiKeyUse } from '../services/api-keys.ts';
 import { FieldIssuesError } from '../services/errors.ts';
+import { Refusal, refusal } from '../services/refusal.ts';
 import { HERALD_CODE_BY_TRPC } from './error-shape.ts';
 import { unavailableAs503 } from './unavailable.ts';
 
@@ -60,7 +68,12 @@ const t = withMeta.create({
         data: { ...shape.data, issues, herald: heraldError(code, issues) },
       };
     }
-    const data = { ...shape.data, herald: heraldError(HERALD_CODE_BY_TRPC[error.code]) };
+    // A service's own refusal names its reason and params (services/refusal.ts).
+    const herald =
+      error.cause instanceof Refusal
+        ? heraldReason(error.cause.reason, error.cause.params as never)
+        : heraldError(HERALD_CODE_BY_TRPC[error.code]);
+    const data = { ...shape.data, herald };
     if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'internal error', data };
     return { ...shape, data };
   },
@@ -88,19 +101,21 @@ async function bearerOf(ctx: Context): Promise<Credential> {
 
 export function tooManyWrongCredentials(ctx: Context, retryAfterSeconds: number): TRPCError {
   ctx.res.header('retry-after', String(retryAfterSeconds));
-  return new TRPCError({
-    code: 'TOO_MANY_REQUESTS',
-    message: `too many wrong credentials from this address: try again in ${retryAfterSeconds} s`,
-  });
+  return refusal(
+    'auth.too_many_attempts',
+    { retryAfterSeconds },
+    `too many wrong credentials from this address: try again in ${retryAfterSeconds} s`,
+  );
 }
 
 /** A change made with the session cookie must come from a page of this server (cross-site forms cannot). */
 export function assertSameOrigin(ctx: Context): void {
   if (isSameOrigin(ctx.req)) return;
-  throw new TRPCError({
-    code: 'FORBIDDEN',
-    message: `Origin ${ctx.req.headers.origin} is not this server: changes with the session cookie come from the dashboard only`,
-  });
+  throw refusal(
+    'auth.cross_origin',
+    { origin: String(ctx.req.headers.origin ?? '') },
+    `Origin ${ctx.req.headers.origin} is not this server: changes with the session cookie come from the dashboard only`,
+  );
 }
 
 /** Who is acting, for the audit log; null when not an admin. A bearer token, when sent, decides alone. */
@@ -115,7 +130,7 @@ async function adminActor(ctx: Context): Promise<string | null> {
 export const adminProcedure = baseProcedure.use(async ({ ctx, next, type }) => {
   const actor = await adminActor(ctx);
   if (!actor) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'admin session or admin token required' });
+    throw refusal('auth.admin_required', {}, 'admin session or admin token required');
   }
   if (actor === 'admin:session' && type === 'mutation') assertSameOrigin(ctx);
   return next({ ctx: { actor } });
@@ -127,10 +142,7 @@ export const hubProcedure = baseProcedure.use(async ({ ctx, next }) => {
   const hub = bearer.kind === 'hub' ? bearer.hub : null;
   if (hub) await recordApiKeyUse(ctx.deps.db, hub.id);
   if (!hub) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'a valid hub API key is required (Authorization: Bearer <key>)',
-    });
+    throw refusal('auth.hub_key_required', {}, 'a valid hub API key is required (Authorization: Bearer <key>)');
   }
   return next({ ctx: { hub } });
 });

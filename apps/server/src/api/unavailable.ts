@@ -1,6 +1,7 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { DatabaseOutage } from '../db/outage.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { refusal } from '../services/refusal.ts';
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'the database is unavailable right now: retry in a few seconds';
 /** Seconds a client is told to wait (Retry-After) before trying again. */
@@ -20,5 +21,10 @@ export function unavailableAs503<R extends Result>(result: R, ctx: Ctx): R {
   if (!isDatabaseUnavailable(cause)) return result;
   ctx.deps.outage.report('api', cause);
   ctx.res.header('retry-after', String(RETRY_AFTER_SECONDS));
-  throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause });
+  throw refusal(
+    'database.unavailable',
+    { retryAfterSeconds: RETRY_AFTER_SECONDS },
+    DATABASE_UNAVAILABLE_MESSAGE,
+    cause,
+  );
 }

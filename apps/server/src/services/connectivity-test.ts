@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { type NotificationType, renderNotification, sampleData, type TestResult } from '@herald/core';
-import { TRPCError } from '@trpc/server';
 import { readSettings } from '../db/repos/settings.ts';
 import * as repo from '../db/repos/targets.ts';
 import type { AppDeps } from '../deps.ts';
@@ -8,6 +7,7 @@ import { redactText } from '../logger.ts';
 import { systemClock } from '../senders/clock.ts';
 import { sendToTarget } from '../senders/send.ts';
 import type { SendTarget } from '../senders/sender.ts';
+import { refusal } from './refusal.ts';
 import { SYSTEM_TIMEZONE } from './settings.ts';
 import { openTarget, renderConfigOf, sendTargetOf } from './target-record.ts';
 
@@ -87,7 +87,7 @@ export async function sendSample(
  */
 export async function testTarget(deps: AppDeps, id: string, type: NotificationType): Promise<TestResult> {
   const row = await repo.findTarget(deps.db, id);
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no target ${id}` });
+  if (!row) throw refusal('target.not_found', { id }, `id: no target ${id}`);
   const target = openTarget(row, deps.secretBox);
   const now = new Date();
   const result = await sendSample(

@@ -7,7 +7,6 @@ import type {
   NotificationType,
   ResendResult,
 } from '@herald/core';
-import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/database.ts';
 import * as repo from '../db/repos/deliveries.ts';
 import { findTarget } from '../db/repos/targets.ts';
@@ -15,6 +14,7 @@ import type { AppDeps } from '../deps.ts';
 import { queueDeliveries } from '../engine/enqueue.ts';
 import { recordAudit } from './audit.ts';
 import { notificationEvent, notificationSubject } from './delivery-subject.ts';
+import { refusal } from './refusal.ts';
 
 export function deliverySummary(r: repo.LoggedDelivery): DeliverySummary {
   const type = r.notification_type as NotificationType;
@@ -61,9 +61,9 @@ export async function listDeliveries(db: Db, input: repo.DeliveryFilter): Promis
 /** One delivery with every attempt, the body it sent and the notification it carries. */
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
   const row = await repo.findLoggedDelivery(db, id);
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no delivery ${id}` });
+  if (!row) throw refusal('delivery.not_found', { id }, `id: no delivery ${id}`);
   const n = await repo.findNotification(db, row.notification_id);
-  if (!n) throw new TRPCError({ code: 'NOT_FOUND', message: `id: the notification of delivery ${id} is gone` });
+  if (!n) throw refusal('delivery.notification_gone', { id }, `id: the notification of delivery ${id} is gone`);
   const carried = row.carried ?? [];
   const subjects = new Map(
     (
@@ -90,23 +90,25 @@ export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
 export async function resendDelivery(deps: AppDeps, id: string, actor: string): Promise<ResendResult> {
   const created = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findDelivery(trx, id);
-    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no delivery ${id}` });
+    if (!row) throw refusal('delivery.not_found', { id }, `id: no delivery ${id}`);
     if (row.status === 'grouped') {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `id: delivery ${id} went out in digest ${row.digest_id}; resend that delivery`,
-      });
+      throw refusal(
+        'delivery.in_digest',
+        { id, digestId: row.digest_id ?? '' },
+        `id: delivery ${id} went out in digest ${row.digest_id}; resend that delivery`,
+      );
     }
     if (row.status === 'pending' || row.status === 'sending') {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `id: delivery ${id} is still ${row.status}; wait for it to finish`,
-      });
+      throw refusal(
+        'delivery.in_progress',
+        { id, status: row.status },
+        `id: delivery ${id} is still ${row.status}; wait for it to finish`,
+      );
     }
     let targetName = row.target_name;
     if (row.target_id) {
       const target = await findTarget(trx, row.target_id);
-      if (!target) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'id: the target was deleted' });
+      if (!target) throw refusal('delivery.target_deleted', { id }, 'id: the target was deleted');
       targetName = target.name;
     }
     const [deliveryId] = await queueDeliveries(deps, trx, [

@@ -1,4 +1,5 @@
 import {
+  issueCodeOf,
   LEGACY_WEBHOOK_FIELDS,
   LEGACY_WEBHOOK_TYPE,
   type LegacyChannel,
@@ -9,12 +10,12 @@ import {
   TargetConfig,
   type TargetView,
 } from '@herald/core';
-import { TRPCError } from '@trpc/server';
 import { readSettings, writeSettings } from '../db/repos/settings.ts';
 import * as targets from '../db/repos/targets.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAudit } from './audit.ts';
 import { reconcileSchedules } from './reconcile-after-change.ts';
+import { refusal } from './refusal.ts';
 import { SYSTEM_TIMEZONE, settingsView } from './settings.ts';
 import { sealTarget, targetView } from './target-record.ts';
 
@@ -46,10 +47,11 @@ const TYPE_NAME: Record<NotificationType, string> = {
 function configOf(url: string, types: NotificationType[]): TargetConfig {
   const parsed = parseLegacyWebhook(url);
   if (!parsed.ok) {
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: `the legacy ${types.join(' and ')} webhook URL cannot be migrated: ${parsed.error}`,
-    });
+    throw refusal(
+      'legacy.not_migratable',
+      { types: types.join(','), issue: parsed.issue, ...parsed.params },
+      `the legacy ${types.join(' and ')} webhook URL cannot be migrated: ${parsed.error}`,
+    );
   }
   const v = parsed.value;
   const name = `${PLATFORM[v.channel]} (legacy): ${types.map((t) => TYPE_NAME[t]).join(', ')}`;
@@ -65,12 +67,14 @@ function configOf(url: string, types: NotificationType[]): TargetConfig {
       : { name, providerType: v.channel, webhookUrl: v.url };
   const config = TargetConfig.safeParse(raw);
   if (!config.success) {
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: `the legacy ${types.join(' and ')} webhook URL cannot be migrated: ${config.error.issues
+    const first = issueCodeOf(config.error.issues[0] ?? {});
+    throw refusal(
+      'legacy.not_migratable',
+      { types: types.join(','), issue: first.code, ...first.params },
+      `the legacy ${types.join(' and ')} webhook URL cannot be migrated: ${config.error.issues
         .map((i) => `${i.path.join('.')}: ${i.message}`)
         .join('; ')}`,
-    });
+    );
   }
   return config.data;
 }

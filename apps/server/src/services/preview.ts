@@ -24,10 +24,8 @@ export async function previewNotification(db: Db, input: PreviewInput, publicUrl
   }
   if (input.template) {
     for (const p of checkTemplate(input.template, input.notificationType)) {
-      issues.push({
-        path: ['template', ...(p.path ? p.path.split('.') : [])],
-        message: `${p.placeholder} ${p.problem}`.trim(),
-      });
+      const path = ['template', ...(p.path ? p.path.split('.') : [])];
+      issues.push(codedIssue(path, p.code, `${p.placeholder} ${p.problem}`.trim(), p.params));
     }
   }
   if (input.timezone !== undefined && !isTimeZone(input.timezone)) {

@@ -3,13 +3,13 @@
  * hold back is still logged (skipped deliveries naming the silence), so nothing vanishes.
  */
 import type { CreateSilenceInput, NotificationType, SilenceMatcher, SilenceView } from '@herald/core';
-import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { Executor } from '../db/database.ts';
 import * as repo from '../db/repos/silences.ts';
 import type { SilenceKind, SilenceRow } from '../db/tables/incidents.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAudit } from './audit.ts';
+import { refusal } from './refusal.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -88,7 +88,8 @@ export async function createSilence(
       const names = await repo.matcherNames(trx, kind === 'provider' ? [value] : [], kind === 'user' ? [value] : []);
       if (!(kind === 'provider' ? names.providers : names.users).has(value)) {
         const field = kind === 'provider' ? 'matcher.providerId' : 'matcher.userId';
-        throw new TRPCError({ code: 'NOT_FOUND', message: `${field}: Herald knows no ${kind} ${value}` });
+        const reason = kind === 'provider' ? 'provider.not_found' : 'user.not_found';
+        throw refusal(reason, { id: value }, `${field}: Herald knows no ${kind} ${value}`);
       }
     }
     const row = await repo.insertSilence(trx, {
@@ -117,18 +118,14 @@ export async function endSilence(deps: Deps, id: string, actor: string): Promise
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const before = await repo.findSilence(trx, id, true);
-    if (!before) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no silence ${id}` });
+    if (!before) throw refusal('silence.not_found', { id }, `id: no silence ${id}`);
     if (before.ended_at !== null) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `id: silence ${id} was already ended at ${before.ended_at.toISOString()}`,
-      });
+      const at = before.ended_at.toISOString();
+      throw refusal('silence.already_ended', { id, at }, `id: silence ${id} was already ended at ${at}`);
     }
     if (before.ends_at.getTime() <= now.getTime()) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `id: silence ${id} already ran out at ${before.ends_at.toISOString()}`,
-      });
+      const at = before.ends_at.toISOString();
+      throw refusal('silence.expired', { id, at }, `id: silence ${id} already ran out at ${at}`);
     }
     const row = (await repo.endSilence(trx, id, now)) as SilenceRow;
     const [beforeView, afterView] = await toViews(trx, [before, row], now);

@@ -1,17 +1,17 @@
 import { type CreateTargetInput, TargetConfig, type TargetView, type UpdateTargetInput } from '@herald/core';
-import { TRPCError } from '@trpc/server';
 import { readSettings, writeSettings } from '../db/repos/settings.ts';
 import * as repo from '../db/repos/targets.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAudit } from './audit.ts';
 import { FieldIssuesError } from './errors.ts';
 import { reconcileSchedules } from './reconcile-after-change.ts';
+import { refusal } from './refusal.ts';
 import { SYSTEM_TIMEZONE, settingsView } from './settings.ts';
 import { openTarget, type PlainTarget, sealTarget, targetView } from './target-record.ts';
 
 const COMMON_FIELDS = ['name', 'proxyUrl', 'proxyFallbackToDirect', 'isEnabled', 'pacePerMinute'] as const;
 
-const notFound = (id: string) => new TRPCError({ code: 'NOT_FOUND', message: `id: no target ${id}` });
+const notFound = (id: string) => refusal('target.not_found', { id }, `id: no target ${id}`);
 
 export async function listTargets(deps: AppDeps): Promise<TargetView[]> {
   return (await repo.listTargets(deps.db)).map(targetView);

@@ -207,7 +207,8 @@ describe('every error a client can get comes in the one documented shape', () =>
   });
 
   it('401 UNAUTHENTICATED: no key', async () => {
-    expectError(await get('/trpc/hub.ping'), 401, 'UNAUTHENTICATED');
+    const body = expectError(await get('/trpc/hub.ping'), 401, 'UNAUTHENTICATED');
+    expect(body.error.data.herald).toMatchObject({ reason: 'auth.hub_key_required', params: {} });
   });
 
   it('403 FORBIDDEN: a change with the session cookie from another origin', async () => {
@@ -217,11 +218,15 @@ describe('every error a client can get comes in the one documented shape', () =>
       { headers: { 'x-forwarded-for': '127.0.9.1' } },
     );
     const cookie = `herald_session=${login.headers.get('set-cookie')?.match(/herald_session=([^;]+)/)?.[1]}`;
-    expectError(
+    const body = expectError(
       await post('/trpc/settings.update', '{}', { ...json, cookie, origin: 'http://evil.example' }),
       403,
       'FORBIDDEN',
     );
+    expect(body.error.data.herald).toMatchObject({
+      reason: 'auth.cross_origin',
+      params: { origin: 'http://evil.example' },
+    });
   });
 
   it('404 NOT_FOUND: an unknown procedure, and a route that does not exist', async () => {
@@ -243,11 +248,12 @@ describe('every error a client can get comes in the one documented shape', () =>
     });
     await admin.silences.end.mutate({ id: silence.id });
     const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-    expectError(
+    const body = expectError(
       await post('/trpc/silences.end', JSON.stringify({ id: silence.id }), { ...json, ...auth }),
       409,
       'CONFLICT',
     );
+    expect(body.error.data.herald).toMatchObject({ reason: 'silence.already_ended', params: { id: silence.id } });
   });
 
   it('413 PAYLOAD_TOO_LARGE: a plain client writes its whole body and reads the answer, no broken pipe', async () => {
@@ -336,6 +342,10 @@ describe('every error a client can get comes in the one documented shape', () =>
       const body = expectError(res, 503, 'UNAVAILABLE');
       expect((res.headers as Headers).get('retry-after')).toBe('2');
       expect(body.error.message).toBe('the database is unavailable right now: retry in a few seconds');
+      expect(body.error.data.herald).toMatchObject({
+        reason: 'database.unavailable',
+        params: { retryAfterSeconds: 2 },
+      });
     } finally {
       relay.up();
     }

@@ -1,4 +1,5 @@
 import { checkTemplate, type FieldKind } from '@herald/core';
+import { issueText } from '../lib/errors.ts';
 
 /** "Name: value" lines as a header map, or the first bad line. */
 export function parseHeaders(text: string): { headers: Record<string, string> } | { badLine: number } {
@@ -24,11 +25,12 @@ export function parseTemplate(text: string): { template: Record<string, unknown>
   }
 }
 
-/** The template's problems as one line each, from the same check the server runs. */
+/** The template's problems as one line each in the admin's language, from the same check the server runs. */
 export function templateProblems(template: Record<string, unknown>): string[] {
-  return checkTemplate(template).map((p) =>
-    [p.path || null, p.placeholder || null, p.problem].filter(Boolean).join(' '),
-  );
+  return checkTemplate(template).map((p) => {
+    const text = issueText({ ...p, message: p.problem });
+    return p.path ? `${p.path}: ${text}` : text;
+  });
 }
 
 /** Why a field's text could not be read as its kind's value. */

@@ -1,4 +1,4 @@
-import { HERALD_ERROR_CODES, ISSUE_CODES } from '@herald/core';
+import { HERALD_ERROR_CODES, HERALD_REASON_LIST, HERALD_REASONS, ISSUE_CODES } from '@herald/core';
 import { TRPCClientError } from '@trpc/client';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
@@ -24,9 +24,12 @@ describe.each(languages)('error texts in %s', (language) => {
 
   it('has a text for every issue code, with its params filled in', () => {
     for (const code of ISSUE_CODES) {
-      const text = issueText({ code, params: { min: 2, max: 64, host: 'oapi.dingtalk.com', expected: 'x' } }, t);
+      const params = { min: 2, max: 64, host: 'oapi.dingtalk.com', expected: 'x', name: 'titel' };
+      const text = issueText({ code, params }, t);
       expect(text, code).not.toMatch(/errors\.|\{\{/);
       expect(text.trim().length, code).toBeGreaterThan(0);
+      // Only field.invalid itself may say just "invalid": every other code has words of its own.
+      if (code !== 'field.invalid') expect(text, code).not.toBe(t('errors.issue.field.invalid'));
     }
   });
 
@@ -37,6 +40,16 @@ describe.each(languages)('error texts in %s', (language) => {
     }
     expect(errorText(new TypeError('Failed to fetch'), t)).toBe(t('errors.network'));
     expect(errorText(new Error('boom'), t)).toBe(t('errors.generic'));
+  });
+
+  // The list comes from core's table: a reason the server may send without a text here fails.
+  it.each(HERALD_REASON_LIST)('has a text of its own for the reason %s, with its params filled in', (reason) => {
+    const { code } = HERALD_REASONS[reason];
+    const params = Object.fromEntries(HERALD_REASONS[reason].params.map((p) => [p, p === 'issue' ? 'url.invalid' : 7]));
+    const error = serverError('english words', { code: 'X', httpStatus: 404, herald: { code, reason, params } });
+    const text = errorText(error, t);
+    expect(text).not.toMatch(/errors\.|english words|\{\{/);
+    expect(text).not.toBe(t(`errors.server.${code}`));
   });
 });
 
@@ -58,6 +71,31 @@ describe('errorText', () => {
       herald: { code: 'INVALID_INPUT' },
     });
     expect(errorText(error, zh)).toBe('qyapi.weixin.qq.com 上的 Webhook 地址必须使用 https://。');
+  });
+
+  it('a refusal reads by its reason and params; a legacy URL’s names the URL’s own issue', () => {
+    const missing = serverError('id: no delivery 1', {
+      code: 'NOT_FOUND',
+      httpStatus: 404,
+      herald: { code: 'NOT_FOUND', retryable: false, reason: 'delivery.not_found', params: { id: '1' } },
+    });
+    expect(errorText(missing, zh)).toBe('找不到此 ID 对应的发送记录，可能已从日志中清除。请检查链接。');
+    const legacy = serverError('cannot be migrated', {
+      code: 'PRECONDITION_FAILED',
+      httpStatus: 412,
+      herald: {
+        code: 'PRECONDITION_FAILED',
+        retryable: false,
+        reason: 'legacy.not_migratable',
+        params: { types: 'cost_alert', issue: 'url.https_required', host: 'oapi.dingtalk.com' },
+      },
+    });
+    expect(errorText(legacy, zh)).toBe(
+      '旧版 Webhook 地址无法转换为目标。oapi.dingtalk.com 上的 Webhook 地址必须使用 https://。',
+    );
+    // A reason this dashboard does not know yet (a newer server) falls back to the code's text.
+    const newer = serverError('x', { code: 'CONFLICT', httpStatus: 409, herald: { code: 'CONFLICT', reason: 'x.y' } });
+    expect(errorText(newer, zh)).toBe(zh('errors.server.CONFLICT'));
   });
 
   it('a text whose param the answer lacks says only that the value is invalid', () => {

@@ -1,4 +1,12 @@
-import { HERALD_ERROR_CODES, type HeraldErrorCode, ISSUE_CODES, type IssueCode, issueCodeOf } from '@herald/core';
+import {
+  HERALD_ERROR_CODES,
+  HERALD_REASON_LIST,
+  type HeraldErrorCode,
+  type HeraldReason,
+  ISSUE_CODES,
+  type IssueCode,
+  issueCodeOf,
+} from '@herald/core';
 import { TRPCClientError } from '@trpc/client';
 import i18n from 'i18next';
 
@@ -64,6 +72,24 @@ export function heraldCodeOf(error: unknown): HeraldErrorCode | null {
   return (HERALD_ERROR_CODES as readonly string[]).includes(code as string) ? (code as HeraldErrorCode) : null;
 }
 
+/** Why a service refused (core HERALD_REASONS) with its params, when the answer names one. */
+export function reasonOf(error: unknown): { reason: HeraldReason; params: Record<string, unknown> } | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const herald = (error.data as { herald?: { reason?: unknown; params?: unknown } } | null | undefined)?.herald;
+  if (!(HERALD_REASON_LIST as readonly unknown[]).includes(herald?.reason)) return null;
+  const params = typeof herald?.params === 'object' && herald.params !== null ? herald.params : {};
+  return { reason: herald?.reason as HeraldReason, params: params as Record<string, unknown> };
+}
+
+/** A reason's text with its params; a legacy URL's names the URL's own issue in the same language. */
+export function reasonText(reason: HeraldReason, params: Record<string, unknown>, t: Translate = current): string {
+  const issue = params.issue;
+  const detail = isIssueCode(issue) ? issueText({ code: issue, params }, t) : '';
+  const key = `errors.reason.${reason}`;
+  const text = t(key, { ...params, detail }).trim();
+  return /\{\{\w+\}\}/.test(text) || text === key ? '' : text;
+}
+
 function issuesOf(error: unknown): IssueLike[] {
   if (!(error instanceof TRPCClientError)) return [];
   const issues = (error.data as { issues?: unknown } | null | undefined)?.issues;
@@ -84,12 +110,16 @@ function codeByStatus(status: number): HeraldErrorCode | null {
 
 /**
  * Any failure in the admin's language: no answer → "could not reach Herald"; bad fields → each
- * field's text; else the server code's text; else a generic one. Never the server's English.
+ * field's text; else the refusal's reason; else the server code's text; else a generic one.
+ * Never the server's English.
  */
 export function errorText(error: unknown, t: Translate = current): string {
   if (isNetworkError(error)) return t('errors.network');
   const issues = issuesOf(error);
   if (issues.length > 0) return [...new Set(issues.map((issue) => issueText(issue, t)))].slice(0, 3).join(' ');
+  const refusal = reasonOf(error);
+  const said = refusal ? reasonText(refusal.reason, refusal.params, t) : '';
+  if (said) return said;
   const status = httpStatusOf(error);
   const code = heraldCodeOf(error) ?? (status === null ? null : codeByStatus(status));
   if (code) return t(`errors.server.${code}`);

@@ -3,6 +3,7 @@ import { NOTIFICATION_TYPES } from '../domain.ts';
 import { LEVELS } from '../message/model.ts';
 import { TimeZone, templateSchema } from './common.ts';
 import { QuietHours } from './incidents.ts';
+import { coded } from './issue-codes.ts';
 import { Text } from './text.ts';
 
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES, `must be one of ${NOTIFICATION_TYPES.join(', ')}`);
@@ -43,7 +44,11 @@ export const SetBindingsInput = z
     const seen = new Set<string>();
     input.bindings.forEach((b, i) => {
       if (seen.has(b.targetId)) {
-        ctx.addIssue({ code: 'custom', path: ['bindings', i, 'targetId'], message: 'this target is bound twice' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bindings', i, 'targetId'],
+          ...coded('target.bound_twice', 'this target is bound twice'),
+        });
       }
       seen.add(b.targetId);
       if (b.templateOverride) {

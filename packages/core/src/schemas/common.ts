@@ -75,7 +75,7 @@ export function templateSchema(type?: NotificationType) {
     for (const p of checkTemplate(tpl, type)) {
       ctx.addIssue({
         code: 'custom',
-        message: p.placeholder ? `${p.placeholder}: ${p.problem}` : p.problem,
+        ...coded(p.code, p.placeholder ? `${p.placeholder}: ${p.problem}` : p.problem, p.params),
         path: p.path ? p.path.split(/\.|\[(\d+)\]/).filter(Boolean) : [],
       });
     }

@@ -59,3 +59,91 @@ export const HERALD_ERRORS = {
 
 export type HeraldErrorCode = keyof typeof HERALD_ERRORS;
 export const HERALD_ERROR_CODES = Object.keys(HERALD_ERRORS) as HeraldErrorCode[];
+
+/**
+ * Why a request was refused, finer than the code: `error.data.herald.reason` with `params`, for
+ * the refusals a service makes itself (a record not found, a state that forbids the change), so a
+ * client says it in its own language; the English `message` stays for API clients. `code` is the
+ * Herald code it comes with, `params` the values it always carries. Add reasons, never rename one.
+ */
+export const HERALD_REASONS = {
+  'target.not_found': { code: 'NOT_FOUND', params: ['id'], meaning: 'no target has this id' },
+  'delivery.not_found': { code: 'NOT_FOUND', params: ['id'], meaning: 'no delivery has this id' },
+  'delivery.notification_gone': {
+    code: 'NOT_FOUND',
+    params: ['id'],
+    meaning: 'the notification the delivery carried is no longer stored',
+  },
+  'silence.not_found': { code: 'NOT_FOUND', params: ['id'], meaning: 'no silence has this id' },
+  'api_key.not_found': { code: 'NOT_FOUND', params: ['id'], meaning: 'no API key has this id' },
+  'provider.not_found': {
+    code: 'NOT_FOUND',
+    params: ['id'],
+    meaning: 'the hub never synced or reported a provider with this id',
+  },
+  'user.not_found': {
+    code: 'NOT_FOUND',
+    params: ['id'],
+    meaning: 'the hub never synced or reported a user with this id',
+  },
+  'delivery.in_digest': {
+    code: 'CONFLICT',
+    params: ['id', 'digestId'],
+    meaning: 'the delivery went out in a digest: resend the digest’s delivery',
+  },
+  'delivery.in_progress': {
+    code: 'CONFLICT',
+    params: ['id', 'status'],
+    meaning: 'the delivery is still pending or sending: wait for it to finish',
+  },
+  'silence.already_ended': {
+    code: 'CONFLICT',
+    params: ['id', 'at'],
+    meaning: 'the silence was already ended (at: when)',
+  },
+  'silence.expired': { code: 'CONFLICT', params: ['id', 'at'], meaning: 'the silence already ran out (at: when)' },
+  'delivery.target_deleted': {
+    code: 'PRECONDITION_FAILED',
+    params: ['id'],
+    meaning: 'the delivery’s target was deleted, so it cannot be resent',
+  },
+  'legacy.not_migratable': {
+    code: 'PRECONDITION_FAILED',
+    params: ['types', 'issue'],
+    meaning: 'a legacy webhook URL cannot become a target; `issue` is its issue code (issue-codes.ts)',
+  },
+  'auth.wrong_token': { code: 'UNAUTHENTICATED', params: [], meaning: 'the admin token is wrong' },
+  'auth.admin_required': {
+    code: 'UNAUTHENTICATED',
+    params: [],
+    meaning: 'an admin session or the admin token is required',
+  },
+  'auth.hub_key_required': {
+    code: 'UNAUTHENTICATED',
+    params: [],
+    meaning: 'a valid hub API key is required (Authorization: Bearer <key>)',
+  },
+  'auth.too_many_attempts': {
+    code: 'RATE_LIMITED',
+    params: ['retryAfterSeconds'],
+    meaning: 'too many wrong credentials from this address',
+  },
+  'auth.cross_origin': {
+    code: 'FORBIDDEN',
+    params: ['origin'],
+    meaning: 'a change with the session cookie came from another origin',
+  },
+  'database.unavailable': {
+    code: 'UNAVAILABLE',
+    params: ['retryAfterSeconds'],
+    meaning: 'the database cannot be reached right now',
+  },
+} as const satisfies Record<string, { code: HeraldErrorCode; params: readonly string[]; meaning: string }>;
+
+export type HeraldReason = keyof typeof HERALD_REASONS;
+export const HERALD_REASON_LIST = Object.keys(HERALD_REASONS) as HeraldReason[];
+
+/** The values a reason carries, each named by the table: strings and numbers only, never prose. */
+export type ReasonParams<R extends HeraldReason> = {
+  [K in (typeof HERALD_REASONS)[R]['params'][number]]: string | number;
+};

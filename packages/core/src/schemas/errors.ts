@@ -1,8 +1,24 @@
 import { z } from 'zod';
-import { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode } from './error-codes.ts';
+import {
+  HERALD_ERROR_CODES,
+  HERALD_ERRORS,
+  HERALD_REASON_LIST,
+  HERALD_REASONS,
+  type HeraldErrorCode,
+  type HeraldReason,
+  type ReasonParams,
+} from './error-codes.ts';
 import { ISSUE_CODES, type IssueCode } from './issue-codes.ts';
 
-export { HERALD_ERROR_CODES, HERALD_ERRORS, type HeraldErrorCode };
+export {
+  HERALD_ERROR_CODES,
+  HERALD_ERRORS,
+  HERALD_REASON_LIST,
+  HERALD_REASONS,
+  type HeraldErrorCode,
+  type HeraldReason,
+  type ReasonParams,
+};
 
 /** One bad field: its dotted path in the input (`records.3.costUsd`; `(input)` for the whole) and why. */
 export const ErrorIssue = z.object({
@@ -33,6 +49,16 @@ export const HeraldErrorData = z.object({
     .boolean()
     .describe('Whether the same request may succeed later: after `Retry-After` when sent, else with backoff.'),
   issues: z.array(ErrorIssue).optional().describe('With INVALID_INPUT and UNKNOWN_FIELD: every field that is wrong.'),
+  reason: z
+    .enum(HERALD_REASON_LIST as [HeraldReason, ...HeraldReason[]])
+    .optional()
+    .describe(
+      'Why, finer than the code, when Herald itself refused (e.g. target.not_found, delivery.in_progress): to show in your own words or language.',
+    ),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('The values the reason refers to, e.g. {"id": "…"} for target.not_found.'),
 });
 export type HeraldErrorData = z.infer<typeof HeraldErrorData>;
 
@@ -53,6 +79,11 @@ export const ErrorEnvelope = z
   })
   .describe('Every error answer has this shape, whatever its status.');
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** The herald part for a reason: its code, retry flag, the reason and its params. */
+export function heraldReason<R extends HeraldReason>(reason: R, params: ReasonParams<R>): HeraldErrorData {
+  return { ...heraldError(HERALD_REASONS[reason].code), reason, params: params as Record<string, string | number> };
+}
 
 /** The code and retry flag for a code, with the bad fields when there are any. */
 export function heraldError(code: HeraldErrorCode, issues?: ErrorIssue[]): HeraldErrorData {

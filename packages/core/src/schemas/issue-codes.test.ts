@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HHMM, HttpUrl, TimeZone } from './common.ts';
+import { SetBindingsInput } from './bindings.ts';
+import { HHMM, HttpUrl, TemplateJson, TimeZone, templateSchema } from './common.ts';
 import { ISSUE_CODES, issueCodeOf } from './issue-codes.ts';
 import { LegacyWebhookUrl } from './settings.ts';
 import { strict } from './strict.ts';
+import { JSON_VALUE_MAX_CHARS, JSON_VALUE_MAX_DEPTH, Text } from './text.ts';
 
 const codesOf = (schema: z.ZodType, value: unknown) =>
   (schema.safeParse(value).error?.issues ?? []).map((i) => issueCodeOf(i));
@@ -75,5 +77,33 @@ describe('issueCodeOf', () => {
     expect(issueCodeOf({ code: 'custom', message: 'something new' })).toEqual({ code: 'field.invalid', params: {} });
     expect(issueCodeOf({ code: 'custom', params: { heraldCode: 'not.a.code' } }).code).toBe('field.invalid');
     expect(ISSUE_CODES).toContain(issueCodeOf({}).code);
+  });
+
+  it('names template problems by code, with the variable as a param', () => {
+    expect(codesOf(templateSchema('circuit_breaker'), { a: '{{nope}}', b: 'x {{json:title}}' })).toEqual([
+      { code: 'template.unknown_variable', params: { name: 'nope' } },
+      { code: 'template.json_whole', params: { name: 'title' } },
+    ]);
+    const binding = { targetId: '00000000-0000-4000-8000-000000000001', templateOverride: { a: '{{nope}}' } };
+    expect(
+      codesOf(SetBindingsInput, {
+        notificationType: 'cost_alert',
+        bindings: [binding, { ...binding, templateOverride: null }],
+      }),
+    ).toEqual([
+      { code: 'template.unknown_variable', params: { name: 'nope' } },
+      { code: 'target.bound_twice', params: {} },
+    ]);
+  });
+
+  it('names a JSON value over its bounds, and text PostgreSQL cannot store', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i <= JSON_VALUE_MAX_DEPTH; i++) deep = { a: deep };
+    expect(codesOf(TemplateJson, deep)).toEqual([{ code: 'json.too_deep', params: { max: JSON_VALUE_MAX_DEPTH } }]);
+    expect(codesOf(templateSchema(), { a: 'x'.repeat(JSON_VALUE_MAX_CHARS) })).toEqual([
+      { code: 'json.too_large', params: { max: JSON_VALUE_MAX_CHARS } },
+    ]);
+    expect(codesOf(TemplateJson, { a: 'nul\u0000' })).toEqual([{ code: 'text.nul', params: {} }]);
+    expect(codesOf(Text(), 'half \ud83d')).toEqual([{ code: 'text.surrogate', params: {} }]);
   });
 });

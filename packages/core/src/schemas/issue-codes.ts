@@ -28,6 +28,14 @@ export const ISSUE_CODES = [
   'timezone.invalid',
   'time.hhmm',
   'target.missing',
+  'target.bound_twice',
+  'text.nul',
+  'text.surrogate',
+  'json.too_deep',
+  'json.too_large',
+  'template.not_object',
+  'template.unknown_variable',
+  'template.json_whole',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

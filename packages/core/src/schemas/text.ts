@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded, ISSUE_CODE_PARAM, type IssueCode } from './issue-codes.ts';
 
 /**
  * PostgreSQL cannot store U+0000 in text or jsonb, and jsonb refuses a lone UTF-16
@@ -26,14 +27,14 @@ export function cleanText(s: string, max: number): string {
 export const Text = (message?: string) =>
   z
     .string(message)
-    .refine((s) => !hasNul(s), NUL_MESSAGE)
-    .refine((s) => !hasLoneSurrogate(s), SURROGATE_MESSAGE);
+    .refine((s) => !hasNul(s), coded('text.nul', NUL_MESSAGE))
+    .refine((s) => !hasLoneSurrogate(s), coded('text.surrogate', SURROGATE_MESSAGE));
 
 /** A display name from a hub: a NUL is refused, half a surrogate pair (a name cut by the hub) becomes U+FFFD. */
 export const NameText = (message?: string) =>
   z
     .string(message)
-    .refine((s) => !hasNul(s), NUL_MESSAGE)
+    .refine((s) => !hasNul(s), coded('text.nul', NUL_MESSAGE))
     .transform(repairSurrogates);
 
 /**
@@ -43,7 +44,14 @@ export const NameText = (message?: string) =>
 export const JSON_VALUE_MAX_DEPTH = 20;
 export const JSON_VALUE_MAX_CHARS = 64 * 1024;
 
-export type JsonIssue = { path: PropertyKey[]; message: string };
+/** `params` carries the issue code (issue-codes.ts) and the bound it names, for a zod custom issue. */
+export type JsonIssue = { path: PropertyKey[]; message: string; params: Record<string, string | number> };
+
+const jsonIssue = (path: PropertyKey[], code: IssueCode, message: string, max?: number): JsonIssue => ({
+  path,
+  message,
+  params: { [ISSUE_CODE_PARAM]: code, ...(max === undefined ? {} : { max }) },
+});
 
 /** The first reason a JSON value cannot be stored: too deep, too large, or a key or string PostgreSQL refuses. */
 export function jsonValueIssue(value: unknown): JsonIssue | null {
@@ -52,34 +60,41 @@ export function jsonValueIssue(value: unknown): JsonIssue | null {
   while (stack.length > 0) {
     const { value: v, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
     if (path.length > JSON_VALUE_MAX_DEPTH) {
-      return {
-        path: path.slice(0, JSON_VALUE_MAX_DEPTH),
-        message: `nested deeper than ${JSON_VALUE_MAX_DEPTH} levels`,
-      };
+      return jsonIssue(
+        path.slice(0, JSON_VALUE_MAX_DEPTH),
+        'json.too_deep',
+        `nested deeper than ${JSON_VALUE_MAX_DEPTH} levels`,
+        JSON_VALUE_MAX_DEPTH,
+      );
     }
     if (typeof v === 'string') {
       chars += v.length;
       const bad = stringIssue(v);
-      if (bad) return { path, message: bad };
+      if (bad) return jsonIssue(path, bad.code, bad.message);
     } else if (v !== null && typeof v === 'object') {
       for (const [key, child] of Object.entries(v)) {
         chars += key.length;
         const bad = stringIssue(key);
-        if (bad) return { path: [...path, key], message: `this key ${bad}` };
+        if (bad) return jsonIssue([...path, key], bad.code, `this key ${bad.message}`);
         stack.push({ value: child, path: [...path, Array.isArray(v) ? Number(key) : key] });
       }
     } else {
       chars += 8;
     }
     if (chars > JSON_VALUE_MAX_CHARS) {
-      return { path: [], message: `too large: at most ${JSON_VALUE_MAX_CHARS} characters of keys and text` };
+      return jsonIssue(
+        [],
+        'json.too_large',
+        `too large: at most ${JSON_VALUE_MAX_CHARS} characters of keys and text`,
+        JSON_VALUE_MAX_CHARS,
+      );
     }
   }
   return null;
 }
 
-function stringIssue(s: string): string | null {
-  if (hasNul(s)) return NUL_MESSAGE;
-  if (hasLoneSurrogate(s)) return SURROGATE_MESSAGE;
+function stringIssue(s: string): { code: IssueCode; message: string } | null {
+  if (hasNul(s)) return { code: 'text.nul', message: NUL_MESSAGE };
+  if (hasLoneSurrogate(s)) return { code: 'text.surrogate', message: SURROGATE_MESSAGE };
   return null;
 }

@@ -35,19 +35,45 @@ describe('checkTemplate edges', () => {
   it('reads names with spaces as the renderer does, in both forms', () => {
     expect(checkTemplate({ a: '{{ title }}', b: '{{ json: entries_json }}' })).toEqual([]);
     expect(checkTemplate({ a: '{{ nope }}' })).toEqual([
-      { path: 'a', placeholder: '{{ nope }}', problem: 'unknown variable "nope"' },
+      {
+        path: 'a',
+        placeholder: '{{ nope }}',
+        problem: 'unknown variable "nope"',
+        code: 'template.unknown_variable',
+        params: { name: 'nope' },
+      },
     ]);
   });
 
   it('names the path through arrays and nested objects', () => {
     expect(checkTemplate({ a: [['x', '{{nope}}']], b: { c: { d: '{{nope}}' } }, n: 1, t: true, z: null })).toEqual([
-      { path: 'a[0][1]', placeholder: '{{nope}}', problem: 'unknown variable "nope"' },
-      { path: 'b.c.d', placeholder: '{{nope}}', problem: 'unknown variable "nope"' },
+      {
+        path: 'a[0][1]',
+        placeholder: '{{nope}}',
+        problem: 'unknown variable "nope"',
+        code: 'template.unknown_variable',
+        params: { name: 'nope' },
+      },
+      {
+        path: 'b.c.d',
+        placeholder: '{{nope}}',
+        problem: 'unknown variable "nope"',
+        code: 'template.unknown_variable',
+        params: { name: 'nope' },
+      },
     ]);
   });
 
   it('refuses anything but an object, with no path or placeholder', () => {
-    const problem = [{ path: '', placeholder: '', problem: 'the template must be a JSON object' }];
+    const problem = [
+      {
+        path: '',
+        placeholder: '',
+        problem: 'the template must be a JSON object',
+        code: 'template.not_object',
+        params: {},
+      },
+    ];
     for (const t of [null, undefined, 0, 'x', [], [{}]]) expect(checkTemplate(t)).toEqual(problem);
   });
 });

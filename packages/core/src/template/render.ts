@@ -1,5 +1,6 @@
 import type { NotificationType } from '../domain.ts';
 import type { JsonValue, TemplateVariable } from '../notifications/types.ts';
+import type { IssueCode } from '../schemas/issue-codes.ts';
 import { knownVariableNames } from './variables.ts';
 
 /**
@@ -13,7 +14,14 @@ const PLACEHOLDER = /\{\{\s*([a-z0-9_]+)\s*\}\}/g;
 const JSON_PLACEHOLDER = /^\{\{\s*json:\s*([a-z0-9_]+)\s*\}\}$/;
 const ANY_PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-export type TemplateProblem = { path: string; placeholder: string; problem: string };
+/** One problem: where, the placeholder at fault, in English, and as an issue code with its params. */
+export type TemplateProblem = {
+  path: string;
+  placeholder: string;
+  problem: string;
+  code: Extract<IssueCode, `template.${string}`>;
+  params: Record<string, string>;
+};
 
 export function renderTemplate(template: JsonValue, vars: Record<string, TemplateVariable>): JsonValue {
   if (typeof template === 'string') {
@@ -31,7 +39,15 @@ export function renderTemplate(template: JsonValue, vars: Record<string, Templat
 /** Problems with a template before it is saved: not an object, unknown or misplaced placeholders. */
 export function checkTemplate(template: unknown, type?: NotificationType): TemplateProblem[] {
   if (!template || typeof template !== 'object' || Array.isArray(template)) {
-    return [{ path: '', placeholder: '', problem: 'the template must be a JSON object' }];
+    return [
+      {
+        path: '',
+        placeholder: '',
+        problem: 'the template must be a JSON object',
+        code: 'template.not_object',
+        params: {},
+      },
+    ];
   }
   const known = knownVariableNames(type);
   const problems: TemplateProblem[] = [];
@@ -46,9 +62,17 @@ export function checkTemplate(template: unknown, type?: NotificationType): Templ
             path,
             placeholder: m[0],
             problem: `unknown variable "${name}"${type ? ` for ${type}` : ''}`,
+            code: 'template.unknown_variable',
+            params: { name },
           });
         } else if (isJson && !JSON_PLACEHOLDER.test(value)) {
-          problems.push({ path, placeholder: m[0], problem: '{{json:…}} must be the whole string value' });
+          problems.push({
+            path,
+            placeholder: m[0],
+            problem: '{{json:…}} must be the whole string value',
+            code: 'template.json_whole',
+            params: { name },
+          });
         }
       }
     } else if (Array.isArray(value)) {

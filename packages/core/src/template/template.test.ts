@@ -104,6 +104,8 @@ describe('checkTemplate', () => {
         path: 'a.b[1]',
         placeholder: '{{provider_nmae}}',
         problem: 'unknown variable "provider_nmae" for circuit_breaker',
+        code: 'template.unknown_variable',
+        params: { name: 'provider_nmae' },
       },
     ]);
   });
@@ -114,7 +116,11 @@ describe('checkTemplate', () => {
   });
 
   it('requires {{json:…}} to be a whole value and the template to be an object', () => {
-    expect(checkTemplate({ a: 'x {{json:entries_json}}' })[0]?.problem).toMatch(/whole string value/);
+    expect(checkTemplate({ a: 'x {{json:entries_json}}' })[0]).toMatchObject({
+      problem: expect.stringMatching(/whole string value/),
+      code: 'template.json_whole',
+      params: { name: 'entries_json' },
+    });
     expect(checkTemplate([1, 2])[0]?.problem).toMatch(/JSON object/);
     expect(checkTemplate('{{title}}')[0]?.problem).toMatch(/JSON object/);
   });

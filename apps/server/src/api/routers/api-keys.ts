@@ -1,7 +1,7 @@
 import { ApiKeyIdInput, ApiKeySummary, CreateApiKeyInput, CreatedApiKey } from '@herald/core';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys.ts';
+import { refusal } from '../../services/refusal.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 export const apiKeysRouter = router({
@@ -24,7 +24,7 @@ export const apiKeysRouter = router({
     .output(ApiKeySummary)
     .mutation(async ({ ctx, input }) => {
       const revoked = await revokeApiKey(ctx.deps.db, input.id, ctx.actor);
-      if (!revoked) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no API key ${input.id}` });
+      if (!revoked) throw refusal('api_key.not_found', { id: input.id }, `id: no API key ${input.id}`);
       ctx.deps.logger.info({ action: 'api_key_revoked', apiKeyId: revoked.id }, 'hub API key revoked');
       return revoked;
     }),

@@ -1,6 +1,6 @@
 import { LoginInput, SessionInfo } from '@herald/core';
-import { TRPCError } from '@trpc/server';
 import { findSession, isAdminToken, logout, openSession } from '../../services/admin-auth.ts';
+import { refusal } from '../../services/refusal.ts';
 import {
   assertSameOrigin,
   publicProcedure,
@@ -21,7 +21,7 @@ export const authRouter = router({
       if (retryAfterSeconds > 0) throw tooManyWrongCredentials(ctx, retryAfterSeconds);
       if (!isAdminToken(adminToken, input.token)) {
         await ctx.credentialLimit.failed(ctx.req.ip, 'admin_login');
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong admin token' });
+        throw refusal('auth.wrong_token', {}, 'wrong admin token');
       }
       const session = await openSession(db, config.sessionTtlMs);
       ctx.res.setCookie(SESSION_COOKIE, session.token, {

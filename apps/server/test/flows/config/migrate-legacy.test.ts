@@ -45,6 +45,12 @@ describe('settings.migrateLegacyWebhooks', () => {
     const r = await h.api('settings.migrateLegacyWebhooks', {}, { token: TEST_ADMIN_TOKEN });
     expect(r.status).toBe(412);
     expect(r.body.error.message).toMatch(/cost_alert webhook URL cannot be migrated: telegramChatId/);
+    // The reason names the types and the field's issue code, for the dashboard's own words.
+    expect(r.body.error.data.herald).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'legacy.not_migratable',
+      params: { types: 'cost_alert', issue: 'field.invalid' },
+    });
     expect(await h.db.selectFrom('target').selectAll().execute()).toHaveLength(0);
     expect(await h.db.selectFrom('binding').selectAll().execute()).toHaveLength(0);
     expect(await api('settings.get')).toMatchObject({

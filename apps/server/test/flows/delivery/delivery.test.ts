@@ -270,11 +270,22 @@ describe('the delivery log', () => {
       const busy = await h.raw('deliveries.resend', { id: held.deliveryIds[0] });
       expect(busy.status).toBe(409);
       expect(busy.body.error.message).toMatch(/still sending/);
+      expect(busy.body.error.data.herald).toEqual({
+        code: 'CONFLICT',
+        retryable: false,
+        reason: 'delivery.in_progress',
+        params: { id: held.deliveryIds[0], status: 'sending' },
+      });
 
       await h.api('targets.delete', { id: extra });
       const gone = await h.raw('deliveries.resend', { id: done.deliveryIds[0] });
       expect(gone.status).toBe(412);
       expect(gone.body.error.message).toMatch(/target was deleted/);
+      expect(gone.body.error.data.herald).toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        reason: 'delivery.target_deleted',
+        params: { id: done.deliveryIds[0] },
+      });
     } finally {
       await other.close();
     }

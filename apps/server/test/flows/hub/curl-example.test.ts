@@ -90,6 +90,11 @@ describe("the hub guide's curl example", () => {
     expect(run.code).not.toBe(0);
     const [answer] = run.lines as Array<{ error: { data: { httpStatus: number; herald: unknown } } }>;
     expect(answer?.error.data.httpStatus).toBe(401);
-    expect(answer?.error.data.herald).toEqual({ code: 'UNAUTHENTICATED', retryable: false });
+    expect(answer?.error.data.herald).toEqual({
+      code: 'UNAUTHENTICATED',
+      retryable: false,
+      reason: 'auth.hub_key_required',
+      params: {},
+    });
   });
 });

@@ -83,6 +83,7 @@ describe('silences over the HTTP API', () => {
     const unknown = await create({ matcher: { kind: 'user', userId: 'nobody' }, durationMinutes: 10 });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe('matcher.userId: Herald knows no user nobody');
+    expect(unknown.body.error.data.herald).toMatchObject({ reason: 'user.not_found', params: { id: 'nobody' } });
     // Nothing refused was stored or audited.
     expect(await audit()).toHaveLength(1);
   });
@@ -151,10 +152,20 @@ describe('silences over the HTTP API', () => {
     expect(again.body.error.message).toBe(
       `id: silence ${providerSilence} was already ended at ${clock.now().toISOString()}`,
     );
+    expect(again.body.error.data.herald).toEqual({
+      code: 'CONFLICT',
+      retryable: false,
+      reason: 'silence.already_ended',
+      params: { id: providerSilence, at: clock.now().toISOString() },
+    });
 
     const missing = await end('00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe('id: no silence 00000000-0000-4000-8000-000000000000');
+    expect(missing.body.error.data.herald).toMatchObject({
+      reason: 'silence.not_found',
+      params: { id: '00000000-0000-4000-8000-000000000000' },
+    });
     const bad = await end('not-a-uuid');
     expect([bad.status, paths(bad)]).toEqual([400, ['id']]);
 

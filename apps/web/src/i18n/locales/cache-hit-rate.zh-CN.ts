@@ -33,7 +33,7 @@ export const cacheHitRateCardZhCN = {
   minEligibleRequests: '最小可命中请求数',
   minEligibleRequestsDescription:
     '1–100000。可命中请求指同一会话中在缓存 TTL 内的后续请求；不足时改用全部请求，仍不足则跳过该组合。',
-  minEligibleTokens: '最小可命中 Tokens',
+  minEligibleTokens: '最小可命中 Token 数',
   minEligibleTokensDescription: '0–2147483647。一个样本所需的输入 Token 数（普通输入、缓存写入与缓存读取之和）。',
   topN: '前 N 名',
   topNDescription: '1–100。每次检查最多告警的异常数，跌幅最大的优先。',
@@ -63,6 +63,6 @@ export const cacheHitRateOverviewZhCN = {
   noBaseline: '无基线',
   noBaselineHint: '仅按绝对下限判断',
   noModel:
-    '当前窗口内没有带模型的用量。要在这里显示命中率，Hub 须在每条用量记录中发送 model，并发送 sessionId 和 requestSequence，后续请求才算作可命中。',
+    '当前窗口内没有带模型的用量。要在这里显示命中率，中转站须在每条用量记录中发送 model，并发送 sessionId 和 requestSequence，后续请求才算作可命中。',
   noSample: '本窗口已有用量，但还没有供应商 × 模型达到告警的最小样本。',
 } satisfies Text['overviewPage']['cacheRates'];

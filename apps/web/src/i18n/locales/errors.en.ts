@@ -1,3 +1,5 @@
+import { errorReasonsEn } from './error-reasons.en.ts';
+
 /** English text for server errors: each API code, each field issue code (core issue-codes.ts), and no answer at all. */
 export const errorsEn = {
   network: 'Herald could not be reached. Check the connection and try again.',
@@ -18,6 +20,7 @@ export const errorsEn = {
     INTERNAL: 'Herald hit an internal error. Try again; if it persists, check the server log.',
     UNAVAILABLE: 'Herald or its database is unavailable right now. Try again shortly.',
   },
+  reason: errorReasonsEn,
   issue: {
     field: {
       required: 'Required.',
@@ -30,6 +33,8 @@ export const errorsEn = {
       too_short: 'Use at least {{min}} characters.',
       too_long: 'Use at most {{max}} characters.',
       one_line: 'Must be a single line.',
+      nul: 'Must not contain a NUL character.',
+      surrogate: 'Contains a broken character (half of an emoji). Type it again.',
     },
     number: {
       too_small: 'Must be {{min}} or more.',
@@ -54,6 +59,18 @@ export const errorsEn = {
     },
     timezone: { invalid: 'Choose a time zone from the list, such as Asia/Shanghai or UTC.' },
     time: { hhmm: 'Enter a time as HH:mm, e.g. 09:00.' },
-    target: { missing: 'This target no longer exists. Reload the page.' },
+    target: {
+      missing: 'This target no longer exists. Reload the page.',
+      bound_twice: 'This target is already bound here once.',
+    },
+    json: {
+      too_deep: 'Nested too deeply: at most {{max}} levels.',
+      too_large: 'Too large: at most {{max}} characters of keys and text.',
+    },
+    template: {
+      not_object: 'The template must be a JSON object, in { }.',
+      unknown_variable: '“{{name}}” is not a placeholder Herald knows here. Insert one from the menu.',
+      json_whole: 'A json:{{name}} placeholder must be the whole string, with nothing around it.',
+    },
   },
 };

@@ -1,3 +1,4 @@
+import { errorReasonsJa } from './error-reasons.ja.ts';
 import type { errorsEn } from './errors.en.ts';
 
 /** サーバーエラーの日本語テキスト：API のエラーコード、項目ごとの問題コード、接続できない場合。 */
@@ -20,6 +21,7 @@ export const errorsJa = {
     INTERNAL: 'Herald で内部エラーが発生しました。もう一度お試しください。続く場合はサーバーログを確認してください。',
     UNAVAILABLE: 'Herald またはそのデータベースが現在利用できません。しばらくしてからお試しください。',
   },
+  reason: errorReasonsJa,
   issue: {
     field: {
       required: '必須項目です。',
@@ -32,6 +34,8 @@ export const errorsJa = {
       too_short: '{{min}} 文字以上で入力してください。',
       too_long: '{{max}} 文字以内で入力してください。',
       one_line: '1 行で入力してください。',
+      nul: 'NUL 文字は使えません。',
+      surrogate: '壊れた文字（絵文字の半分）が含まれています。入力し直してください。',
     },
     number: {
       too_small: '{{min}} 以上にしてください。',
@@ -57,6 +61,18 @@ export const errorsJa = {
     },
     timezone: { invalid: '一覧からタイムゾーンを選んでください（例：Asia/Shanghai、UTC）。' },
     time: { hhmm: '時刻は HH:mm の形式で入力してください（例：09:00）。' },
-    target: { missing: 'この送信先はすでに存在しません。ページを再読み込みしてください。' },
+    target: {
+      missing: 'この送信先はすでに存在しません。ページを再読み込みしてください。',
+      bound_twice: 'この送信先はすでに一度バインドされています。',
+    },
+    json: {
+      too_deep: '入れ子が深すぎます（最大 {{max}} 階層）。',
+      too_large: '大きすぎます。キーとテキストは合計 {{max}} 文字までです。',
+    },
+    template: {
+      not_object: 'テンプレートは { } で囲んだ JSON オブジェクトにしてください。',
+      unknown_variable: '「{{name}}」はここで使えるプレースホルダーではありません。メニューから挿入してください。',
+      json_whole: 'json:{{name}} プレースホルダーは前後に何も付けず、文字列全体にしてください。',
+    },
   },
 } satisfies typeof errorsEn;

@@ -1,3 +1,4 @@
+import { errorReasonsZhCN } from './error-reasons.zh-CN.ts';
 import type { errorsEn } from './errors.en.ts';
 
 /** 服务器错误的简体中文文本：每个接口错误码、每个字段问题码，以及无法连接的情况。 */
@@ -20,6 +21,7 @@ export const errorsZhCN = {
     INTERNAL: 'Herald 内部出错。请重试；如果问题持续，请查看服务器日志。',
     UNAVAILABLE: 'Herald 或其数据库暂时不可用，请稍后再试。',
   },
+  reason: errorReasonsZhCN,
   issue: {
     field: {
       required: '此项为必填。',
@@ -32,6 +34,8 @@ export const errorsZhCN = {
       too_short: '至少需要 {{min}} 个字符。',
       too_long: '最多 {{max}} 个字符。',
       one_line: '只能填写一行。',
+      nul: '不能包含 NUL 字符。',
+      surrogate: '包含损坏的字符（半个表情符号），请重新输入。',
     },
     number: {
       too_small: '不能小于 {{min}}。',
@@ -56,6 +60,18 @@ export const errorsZhCN = {
     },
     timezone: { invalid: '请从列表中选择时区，例如 Asia/Shanghai 或 UTC。' },
     time: { hhmm: '请按 HH:mm 格式填写时间，例如 09:00。' },
-    target: { missing: '该目标已不存在，请刷新页面。' },
+    target: {
+      missing: '该目标已不存在，请刷新页面。',
+      bound_twice: '该目标已绑定过一次。',
+    },
+    json: {
+      too_deep: '嵌套过深：最多 {{max}} 层。',
+      too_large: '内容过大：键和文本合计最多 {{max}} 个字符。',
+    },
+    template: {
+      not_object: '模板必须是 JSON 对象（用 { } 包裹）。',
+      unknown_variable: '“{{name}}”不是此处可用的占位符，请从菜单中插入。',
+      json_whole: 'json:{{name}} 占位符必须独占整个字符串，前后不能有其他内容。',
+    },
   },
 } satisfies typeof errorsEn;

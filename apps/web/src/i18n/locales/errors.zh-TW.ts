@@ -1,3 +1,4 @@
+import { errorReasonsZhTW } from './error-reasons.zh-TW.ts';
 import type { errorsEn } from './errors.en.ts';
 
 /** 伺服器錯誤的繁體中文文字：每個介面錯誤碼、每個欄位問題碼，以及無法連線的情況。 */
@@ -20,6 +21,7 @@ export const errorsZhTW = {
     INTERNAL: 'Herald 內部發生錯誤。請重試；若問題持續，請查看伺服器日誌。',
     UNAVAILABLE: 'Herald 或其資料庫暫時無法使用，請稍後再試。',
   },
+  reason: errorReasonsZhTW,
   issue: {
     field: {
       required: '此欄為必填。',
@@ -32,6 +34,8 @@ export const errorsZhTW = {
       too_short: '至少需要 {{min}} 個字元。',
       too_long: '最多 {{max}} 個字元。',
       one_line: '只能填寫一行。',
+      nul: '不能包含 NUL 字元。',
+      surrogate: '包含損壞的字元（半個表情符號），請重新輸入。',
     },
     number: {
       too_small: '不能小於 {{min}}。',
@@ -56,6 +60,18 @@ export const errorsZhTW = {
     },
     timezone: { invalid: '請從清單中選擇時區，例如 Asia/Shanghai 或 UTC。' },
     time: { hhmm: '請依 HH:mm 格式填寫時間，例如 09:00。' },
-    target: { missing: '該目標已不存在，請重新整理頁面。' },
+    target: {
+      missing: '該目標已不存在，請重新整理頁面。',
+      bound_twice: '此目標已綁定過一次。',
+    },
+    json: {
+      too_deep: '巢狀層級過深：最多 {{max}} 層。',
+      too_large: '內容過大：鍵與文字合計最多 {{max}} 個字元。',
+    },
+    template: {
+      not_object: '範本必須是 JSON 物件（以 { } 包住）。',
+      unknown_variable: '「{{name}}」不是此處可用的預留位置，請從選單插入。',
+      json_whole: 'json:{{name}} 預留位置必須獨佔整個字串，前後不能有其他內容。',
+    },
   },
 } satisfies typeof errorsEn;

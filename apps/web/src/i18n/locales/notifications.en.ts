@@ -73,7 +73,7 @@ export const notificationsEn = {
   cronFields: 'Needs 5 fields: minute hour day-of-month month day-of-week',
   cronInvalid: 'Not a valid cron expression',
   fixErrors: 'Fix the marked fields before saving.',
-  invalidJson: 'Not valid JSON: {{message}}',
+  invalidJson: 'Not valid JSON: check the quotes, commas and braces.',
   overrideAdd: 'Override the template',
   overrideNone: "Uses the target's own template.",
   overrideLabel: 'Template override',

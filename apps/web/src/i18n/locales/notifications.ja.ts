@@ -73,7 +73,7 @@ export const notificationsJa = {
   cronFields: '5 つのフィールドが必要です：分 時 日 月 曜日',
   cronInvalid: 'Cron 式として正しくありません',
   fixErrors: '保存する前に、マークされた項目を修正してください。',
-  invalidJson: 'JSON として正しくありません：{{message}}',
+  invalidJson: 'JSON として正しくありません。引用符・カンマ・括弧を確認してください。',
   overrideAdd: 'テンプレートを上書き',
   overrideNone: '送信先のテンプレートを使います。',
   overrideLabel: 'テンプレートの上書き',

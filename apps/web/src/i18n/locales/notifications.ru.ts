@@ -77,7 +77,7 @@ export const notificationsRu = {
   cronFields: 'Нужно 5 полей: минута час день месяц день-недели',
   cronInvalid: 'Некорректное выражение cron',
   fixErrors: 'Исправьте отмеченные поля перед сохранением.',
-  invalidJson: 'Некорректный JSON: {{message}}',
+  invalidJson: 'Некорректный JSON: проверьте кавычки, запятые и скобки.',
   overrideAdd: 'Переопределить шаблон',
   overrideNone: 'Используется шаблон адресата.',
   overrideLabel: 'Свой шаблон',

@@ -72,7 +72,7 @@ export const notificationsZhCN = {
   cronFields: '需要 5 个字段：分 时 日 月 周',
   cronInvalid: '不是有效的 Cron 表达式',
   fixErrors: '请先修正标出的字段再保存。',
-  invalidJson: '不是有效的 JSON：{{message}}',
+  invalidJson: '不是有效的 JSON：请检查引号、逗号和括号。',
   overrideAdd: '覆盖模板',
   overrideNone: '使用推送目标自己的模板。',
   overrideLabel: '模板覆盖',

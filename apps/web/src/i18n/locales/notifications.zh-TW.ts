@@ -72,7 +72,7 @@ export const notificationsZhTW = {
   cronFields: '需要 5 個欄位：分 時 日 月 星期',
   cronInvalid: '不是有效的 Cron 運算式',
   fixErrors: '請先修正標示的欄位再儲存。',
-  invalidJson: '不是有效的 JSON：{{message}}',
+  invalidJson: '不是有效的 JSON：請檢查引號、逗號和括號。',
   overrideAdd: '覆寫範本',
   overrideNone: '使用推播目標本身的範本。',
   overrideLabel: '範本覆寫',

@@ -1,4 +1,5 @@
 import { cacheHitRateOverviewEn } from './cache-hit-rate.en.ts';
+import { glossaryEn } from './glossary.en.ts';
 import { providerBalanceOverviewEn } from './provider-balance-overview.en.ts';
 
 /** English text of the Overview page. */
@@ -13,10 +14,10 @@ export const overviewEn = {
   refresh: 'Refresh',
   today: {
     title: 'Today',
-    delivered: 'Delivered',
-    failed: 'Failed',
-    pending: 'Pending',
-    skipped: 'Skipped',
+    delivered: glossaryEn.statuses.delivered,
+    failed: glossaryEn.statuses.failed,
+    pending: glossaryEn.statuses.pending,
+    skipped: glossaryEn.statuses.skipped,
     deliveredHint: 'Messages the platforms accepted',
     failedHint: 'Gave up after every retry',
     pendingHint: 'Queued, sending or waiting to retry',

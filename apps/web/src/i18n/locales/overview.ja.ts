@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateOverviewJa } from './cache-hit-rate.ja.ts';
+import { glossaryJa } from './glossary.ja.ts';
 import { providerBalanceOverviewJa } from './provider-balance-overview.ja.ts';
 
 /** 概要ページの日本語テキスト。 */
@@ -14,10 +15,10 @@ export const overviewJa = {
   refresh: '更新',
   today: {
     title: '今日',
-    delivered: '配信済み',
-    failed: '失敗',
-    pending: '待機中',
-    skipped: 'スキップ',
+    delivered: glossaryJa.statuses.delivered,
+    failed: glossaryJa.statuses.failed,
+    pending: glossaryJa.statuses.pending,
+    skipped: glossaryJa.statuses.skipped,
     deliveredHint: 'プラットフォームが受け付けたメッセージ',
     failedHint: 'すべての再試行のあとに断念したもの',
     pendingHint: 'キュー待ち、送信中、再試行待ち',

@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { cacheHitRateOverviewRu } from './cache-hit-rate.ru.ts';
+import { glossaryRu } from './glossary.ru.ts';
 import { providerBalanceOverviewRu } from './provider-balance-overview.ru.ts';
 
 /** Текст страницы «Обзор» по-русски. */
@@ -14,10 +15,10 @@ export const overviewRu = {
   refresh: 'Обновить',
   today: {
     title: 'Сегодня',
-    delivered: 'Доставлено',
-    failed: 'Ошибки',
-    pending: 'В ожидании',
-    skipped: 'Пропущено',
+    delivered: glossaryRu.statuses.delivered,
+    failed: glossaryRu.statuses.failed,
+    pending: glossaryRu.statuses.pending,
+    skipped: glossaryRu.statuses.skipped,
     deliveredHint: 'Сообщения, принятые платформами',
     failedHint: 'Не доставлены после всех повторов',
     pendingHint: 'В очереди, отправляются или ждут повтора',

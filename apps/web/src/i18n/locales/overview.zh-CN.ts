@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateOverviewZhCN } from './cache-hit-rate.zh-CN.ts';
+import { glossaryZhCN } from './glossary.zh-CN.ts';
 import { providerBalanceOverviewZhCN } from './provider-balance-overview.zh-CN.ts';
 
 /** 概览页面的简体中文文本。 */
@@ -9,15 +10,15 @@ export const overviewZhCN = {
   loadFailed: '无法加载概览：{{message}}',
   refreshFailed: '无法刷新概览，当前显示的是 {{time}} 的数据。',
   updatedAt: '更新于 {{time}} · 时区 {{timezone}}',
-  switchedOff: '通知已关闭：Herald 会记录 Hub 上报的事件，但不会发送任何消息。',
+  switchedOff: '通知已关闭：Herald 会记录中转站上报的事件，但不会发送任何消息。',
   switchOn: '去开启',
   refresh: '刷新',
   today: {
     title: '今日',
-    delivered: '已送达',
-    failed: '失败',
-    pending: '待发送',
-    skipped: '已跳过',
+    delivered: glossaryZhCN.statuses.delivered,
+    failed: glossaryZhCN.statuses.failed,
+    pending: glossaryZhCN.statuses.pending,
+    skipped: glossaryZhCN.statuses.skipped,
     deliveredHint: '平台已接收的消息',
     failedHint: '所有重试后仍未成功',
     pendingHint: '排队中、发送中或等待重试',
@@ -27,7 +28,7 @@ export const overviewZhCN = {
     title: '最近 7 天',
     description: '每天按结果统计的投递数。',
     open: '查看当天发送记录：',
-    empty: '最近 7 天没有投递。Hub 上报事件后，每天的消息会在这里以图表显示。',
+    empty: '最近 7 天没有投递。中转站上报事件后，每天的消息会在这里以图表显示。',
   },
   failing: {
     title: '失败的目标',
@@ -47,14 +48,14 @@ export const overviewZhCN = {
     requests: '请求数',
     cost: '费用',
     tokens: 'Token 数',
-    empty: '今天还没有用量记录。Hub 上报用量后，消费最多的用户会排在这里。',
+    empty: '今天还没有用量记录。中转站上报用量后，消费最多的用户会排在这里。',
   },
   quotas: {
     usersTitle: '用户额度',
     providersTitle: '供应商额度',
     description: '各额度的已用金额，用量最高的在前。',
-    usersEmpty: '没有设置消费限额的用户。从 Hub 同步的限额会在这里显示用量。',
-    providersEmpty: '没有设置消费限额的供应商。从 Hub 同步的限额会在这里显示用量。',
+    usersEmpty: '没有设置消费限额的用户。从中转站同步的限额会在这里显示用量。',
+    providersEmpty: '没有设置消费限额的供应商。从中转站同步的限额会在这里显示用量。',
     periods: {
       '5h': '5 小时',
       weekly: '本周',
@@ -66,7 +67,7 @@ export const overviewZhCN = {
   },
   breakers: {
     title: '熔断告警（最近 24 小时）',
-    description: 'Hub 暂停使用的供应商，以及告警的投递情况。',
+    description: '中转站暂停使用的供应商，以及告警的投递情况。',
     empty: '最近 24 小时没有供应商触发熔断。',
     failuresCount_other: '失败 {{count}} 次',
     at: '熔断时间',
@@ -74,7 +75,7 @@ export const overviewZhCN = {
     outcome: '告警投递',
     delivered: '已送达 {{count}}',
     failed: '失败 {{count}}',
-    pending: '待发送 {{count}}',
+    pending: '等待中 {{count}}',
     notSent: '未发送',
   },
 } satisfies Catalogue<PluralsOther>['overviewPage'];

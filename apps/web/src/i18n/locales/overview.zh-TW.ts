@@ -1,5 +1,6 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { cacheHitRateOverviewZhTW } from './cache-hit-rate.zh-TW.ts';
+import { glossaryZhTW } from './glossary.zh-TW.ts';
 import { providerBalanceOverviewZhTW } from './provider-balance-overview.zh-TW.ts';
 
 /** 總覽頁面的繁體中文文字。 */
@@ -14,10 +15,10 @@ export const overviewZhTW = {
   refresh: '重新整理',
   today: {
     title: '今天',
-    delivered: '已送達',
-    failed: '失敗',
-    pending: '待傳送',
-    skipped: '已略過',
+    delivered: glossaryZhTW.statuses.delivered,
+    failed: glossaryZhTW.statuses.failed,
+    pending: glossaryZhTW.statuses.pending,
+    skipped: glossaryZhTW.statuses.skipped,
     deliveredHint: '平台已接收的訊息',
     failedHint: '所有重試後仍未成功',
     pendingHint: '排隊中、傳送中或等待重試',
@@ -74,7 +75,7 @@ export const overviewZhTW = {
     outcome: '警示傳送',
     delivered: '已送達 {{count}}',
     failed: '失敗 {{count}}',
-    pending: '待傳送 {{count}}',
+    pending: '等待中 {{count}}',
     notSent: '未傳送',
   },
 } satisfies Catalogue<PluralsOther>['overviewPage'];

@@ -1,3 +1,5 @@
+import { glossaryEn } from './glossary.en.ts';
+
 /** English text of the Silences page. */
 export const silencesEn = {
   create: 'New silence',
@@ -15,9 +17,9 @@ export const silencesEn = {
   heldBackCount: '{{n}} held back',
   heldBackNamed: 'Deliveries held back by the silence of {{name}}',
   status: 'Status',
-  active: 'Active',
-  endedEarly: 'Ended early',
-  expired: 'Expired',
+  active: glossaryEn.states.active,
+  endedEarly: glossaryEn.states.endedEarly,
+  expired: glossaryEn.states.expired,
   endedAt: 'Ended {{at}}',
   createdBy: 'by {{actor}}',
   kinds: {

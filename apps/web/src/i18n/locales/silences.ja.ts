@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { glossaryJa } from './glossary.ja.ts';
 
 /** サイレンスページの日本語テキスト。 */
 export const silencesJa = {
@@ -17,9 +18,9 @@ export const silencesJa = {
   heldBackCount: '{{n}} 件停止',
   heldBackNamed: '{{name}} のサイレンスで停止した配信',
   status: 'ステータス',
-  active: '有効',
-  endedEarly: '早期終了',
-  expired: '期限切れ',
+  active: glossaryJa.states.active,
+  endedEarly: glossaryJa.states.endedEarly,
+  expired: glossaryJa.states.expired,
   endedAt: '{{at}} に終了',
   createdBy: '作成者：{{actor}}',
   kinds: {

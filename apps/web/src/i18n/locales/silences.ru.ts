@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsRussian } from '../catalogue.ts';
+import { glossaryRu } from './glossary.ru.ts';
 
 /** Текст страницы «Заглушения» по-русски. */
 export const silencesRu = {
@@ -17,9 +18,9 @@ export const silencesRu = {
   heldBackCount: 'Задержано: {{n}}',
   heldBackNamed: 'Доставки, задержанные заглушением {{name}}',
   status: 'Статус',
-  active: 'Действует',
-  endedEarly: 'Завершено досрочно',
-  expired: 'Истекло',
+  active: glossaryRu.states.active,
+  endedEarly: glossaryRu.states.endedEarly,
+  expired: glossaryRu.states.expired,
   endedAt: 'Завершено {{at}}',
   createdBy: 'автор: {{actor}}',
   kinds: {

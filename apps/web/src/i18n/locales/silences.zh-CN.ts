@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { glossaryZhCN } from './glossary.zh-CN.ts';
 
 /** 静默页面的中文文本。 */
 export const silencesZhCN = {
@@ -16,9 +17,9 @@ export const silencesZhCN = {
   heldBackCount: '已拦下 {{n}} 条',
   heldBackNamed: '{{name}} 的静默拦下的发送记录',
   status: '状态',
-  active: '生效中',
-  endedEarly: '已提前结束',
-  expired: '已到期',
+  active: glossaryZhCN.states.active,
+  endedEarly: glossaryZhCN.states.endedEarly,
+  expired: glossaryZhCN.states.expired,
   endedAt: '结束于 {{at}}',
   createdBy: '由 {{actor}} 创建',
   kinds: {

@@ -1,4 +1,5 @@
 import type { Catalogue, PluralsOther } from '../catalogue.ts';
+import { glossaryZhTW } from './glossary.zh-TW.ts';
 
 /** 靜音頁面的繁體中文文字。 */
 export const silencesZhTW = {
@@ -16,9 +17,9 @@ export const silencesZhTW = {
   heldBackCount: '已擋下 {{n}} 則',
   heldBackNamed: '{{name}} 的靜音擋下的傳送紀錄',
   status: '狀態',
-  active: '生效中',
-  endedEarly: '已提前結束',
-  expired: '已到期',
+  active: glossaryZhTW.states.active,
+  endedEarly: glossaryZhTW.states.endedEarly,
+  expired: glossaryZhTW.states.expired,
   endedAt: '結束於 {{at}}',
   createdBy: '由 {{actor}} 建立',
   kinds: {

@@ -1,15 +1,12 @@
+import { glossaryEn } from './glossary.en.ts';
+
 /** English text of target health: the Targets page's columns and cards, and the health dot. */
 export const targetHealthEn = {
   health: 'Health',
   lastDelivery: 'Last delivery',
   successRate: 'Success (24 h)',
   lastError: 'Last error',
-  state: {
-    ok: 'Healthy',
-    failing: 'Failing',
-    idle: 'Idle',
-    untested: 'Untested',
-  },
+  state: glossaryEn.health,
   stateHint: {
     ok: 'The last delivery or test worked, and deliveries went out in the last 24 hours',
     failing: 'The last delivery or test failed',
@@ -18,8 +15,8 @@ export const targetHealthEn = {
   },
   dotLabel: 'Health of {{name}}: {{state}}',
   noDelivery: 'Nothing delivered yet',
-  delivered: 'Delivered',
-  failed: 'Failed',
+  delivered: glossaryEn.statuses.delivered,
+  failed: glossaryEn.statuses.failed,
   rateCounts: '{{delivered}} of {{finished}} delivered',
   noRate: 'None in 24 h',
   noError: 'No errors',

@@ -1,4 +1,5 @@
 import type { CatalogueOf, PluralsOther } from '../catalogue.ts';
+import { glossaryJa } from './glossary.ja.ts';
 import type { targetHealthEn } from './target-health.en.ts';
 
 /** 送信先の状態：送信先ページの列とカード、状態を示す点。 */
@@ -7,12 +8,7 @@ export const targetHealthJa = {
   lastDelivery: '最終配信',
   successRate: '成功率（24 時間）',
   lastError: '直近のエラー',
-  state: {
-    ok: '正常',
-    failing: '失敗中',
-    idle: '待機中',
-    untested: '未テスト',
-  },
+  state: glossaryJa.health,
   stateHint: {
     ok: '直近の配信またはテストが成功し、24 時間以内に配信があります',
     failing: '直近の配信またはテストが失敗しました',
@@ -21,8 +17,8 @@ export const targetHealthJa = {
   },
   dotLabel: '{{name}} の状態：{{state}}',
   noDelivery: 'まだ配信なし',
-  delivered: '配信済み',
-  failed: '失敗',
+  delivered: glossaryJa.statuses.delivered,
+  failed: glossaryJa.statuses.failed,
   rateCounts: '{{finished}} 件中 {{delivered}} 件配信',
   noRate: '24 時間以内の配信なし',
   noError: 'エラーなし',

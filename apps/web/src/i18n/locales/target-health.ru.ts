@@ -1,4 +1,5 @@
 import type { CatalogueOf, PluralsRussian } from '../catalogue.ts';
+import { glossaryRu } from './glossary.ru.ts';
 import type { targetHealthEn } from './target-health.en.ts';
 
 /** Состояние получателей: столбцы и карточки страницы получателей и индикатор состояния. */
@@ -7,12 +8,7 @@ export const targetHealthRu = {
   lastDelivery: 'Последняя доставка',
   successRate: 'Успешно (24 ч)',
   lastError: 'Последняя ошибка',
-  state: {
-    ok: 'В порядке',
-    failing: 'Сбои',
-    idle: 'Простаивает',
-    untested: 'Не проверен',
-  },
+  state: glossaryRu.health,
   stateHint: {
     ok: 'Последняя доставка или проверка прошла успешно, за 24 часа были доставки',
     failing: 'Последняя доставка или проверка не удалась',
@@ -21,8 +17,8 @@ export const targetHealthRu = {
   },
   dotLabel: 'Состояние {{name}}: {{state}}',
   noDelivery: 'Доставок ещё не было',
-  delivered: 'Доставлено',
-  failed: 'Ошибка',
+  delivered: glossaryRu.statuses.delivered,
+  failed: glossaryRu.statuses.failed,
   rateCounts: 'Доставлено {{delivered}} из {{finished}}',
   noRate: 'Нет за 24 ч',
   noError: 'Ошибок нет',

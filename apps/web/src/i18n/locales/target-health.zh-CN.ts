@@ -1,4 +1,5 @@
 import type { CatalogueOf, PluralsOther } from '../catalogue.ts';
+import { glossaryZhCN } from './glossary.zh-CN.ts';
 import type { targetHealthEn } from './target-health.en.ts';
 
 /** 推送目标的健康状况：目标页的列与卡片，以及健康指示点。 */
@@ -7,12 +8,7 @@ export const targetHealthZhCN = {
   lastDelivery: '最近投递',
   successRate: '成功率（24 小时）',
   lastError: '最近错误',
-  state: {
-    ok: '正常',
-    failing: '失败',
-    idle: '空闲',
-    untested: '未测试',
-  },
+  state: glossaryZhCN.health,
   stateHint: {
     ok: '最近一次投递或测试成功，且 24 小时内有投递',
     failing: '最近一次投递或测试失败',
@@ -21,8 +17,8 @@ export const targetHealthZhCN = {
   },
   dotLabel: '{{name}} 的健康状况：{{state}}',
   noDelivery: '尚无投递',
-  delivered: '已送达',
-  failed: '失败',
+  delivered: glossaryZhCN.statuses.delivered,
+  failed: glossaryZhCN.statuses.failed,
   rateCounts: '{{finished}} 条中送达 {{delivered}} 条',
   noRate: '24 小时内无投递',
   noError: '没有错误',

@@ -1,4 +1,5 @@
 import type { CatalogueOf, PluralsOther } from '../catalogue.ts';
+import { glossaryZhTW } from './glossary.zh-TW.ts';
 import type { targetHealthEn } from './target-health.en.ts';
 
 /** 推送目標的健康狀況：目標頁的欄位與卡片，以及健康指示點。 */
@@ -7,12 +8,7 @@ export const targetHealthZhTW = {
   lastDelivery: '最近投遞',
   successRate: '成功率（24 小時）',
   lastError: '最近錯誤',
-  state: {
-    ok: '正常',
-    failing: '失敗中',
-    idle: '閒置',
-    untested: '未測試',
-  },
+  state: glossaryZhTW.health,
   stateHint: {
     ok: '最近一次投遞或測試成功，且 24 小時內有投遞',
     failing: '最近一次投遞或測試失敗',
@@ -21,8 +17,8 @@ export const targetHealthZhTW = {
   },
   dotLabel: '{{name}} 的健康狀況：{{state}}',
   noDelivery: '尚無投遞',
-  delivered: '已送達',
-  failed: '失敗',
+  delivered: glossaryZhTW.statuses.delivered,
+  failed: glossaryZhTW.statuses.failed,
   rateCounts: '{{finished}} 則中送達 {{delivered}} 則',
   noRate: '24 小時內無投遞',
   noError: '沒有錯誤',

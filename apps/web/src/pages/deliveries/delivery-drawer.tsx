@@ -5,7 +5,7 @@ import { useChannelName } from '../../channels/index.ts';
 import { MessagePreview, useMessageLocale } from '../../components/message-preview.tsx';
 import { TableScrollRegion } from '../../components/scroll-region.tsx';
 import { useFocusWhenSettled } from '../../components/use-focus-after.ts';
-import { httpStatusOf, messageOf } from '../../lib/errors.ts';
+import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -43,16 +43,9 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
         notify({ color: 'teal', message: t('deliveries.resent') });
         await queryClient.invalidateQueries({ queryKey: trpc.deliveries.list.pathKey() });
       },
-      onError: (error) => {
-        const status = httpStatusOf(error);
-        const message =
-          status === 409
-            ? t('deliveries.resendInProgress')
-            : status === 412
-              ? t('deliveries.resendTargetGone')
-              : t('deliveries.resendFailed', { message: messageOf(error) });
-        notify({ color: 'red', message });
-      },
+      // The reason (still in progress, sent in a digest, target deleted) says why, in the admin's language.
+      onError: (error) =>
+        notify({ color: 'red', message: t('deliveries.resendFailed', { message: messageOf(error) }) }),
     }),
   );
   // The toast tells the outcome; focus returns to the button the loading state disabled.

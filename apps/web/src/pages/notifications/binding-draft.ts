@@ -75,9 +75,10 @@ export function parseOverride(text: string): { template: Record<string, unknown>
 
 /** The template's problems for one notification type, one line each (the check the server runs). */
 export function overrideProblems(template: Record<string, unknown>, type: NotificationType): string[] {
-  return checkTemplate(template, type).map((p) =>
-    [p.path || null, p.placeholder || null, p.problem].filter(Boolean).join(' '),
-  );
+  return checkTemplate(template, type).map((p) => {
+    const text = issueText({ ...p, message: p.problem });
+    return p.path ? `${p.path}: ${text}` : text;
+  });
 }
 
 export type DraftMessages = {

@@ -2,20 +2,14 @@ import { LOCALES, type Settings } from '@herald/core';
 import { Button, Group, Paper, Select, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { TimezoneSelect } from '../../components/timezone-select.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 type Values = { timezone: string; locale: Settings['locale'] };
-
-function fieldIssuesOf(error: unknown): Array<{ path: string; message: string }> {
-  if (!(error instanceof TRPCClientError)) return [];
-  const issues = (error.data as { issues?: unknown } | null | undefined)?.issues;
-  return Array.isArray(issues) ? (issues as Array<{ path: string; message: string }>) : [];
-}
 
 /** System time zone and message language, saved together. */
 export function SystemSettingsForm({ settings }: { settings: Settings }) {
@@ -38,10 +32,9 @@ export function SystemSettingsForm({ settings }: { settings: Settings }) {
         ]);
       },
       onError: (error) => {
-        const issues = fieldIssuesOf(error);
-        for (const issue of issues) {
-          if (issue.path === 'timezone' || issue.path === 'locale') form.setFieldError(issue.path, issue.message);
-        }
+        // Each field's issue in the admin's language, from its code (never the server's English).
+        const fields = fieldErrorsOf(error);
+        for (const path of ['timezone', 'locale'] as const) if (fields[path]) form.setFieldError(path, fields[path]);
         notify({ color: 'red', message: t('settingsPage.saveFailed', { message: messageOf(error) }) });
       },
     }),

@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
-import { messageOf, trpcCodeOf } from '../../lib/errors.ts';
+import { messageOf, reasonOf } from '../../lib/errors.ts';
 import { createSilence, silencesKey } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import {
@@ -64,10 +64,10 @@ export function CreateSilenceModal({ opened, onClose }: Props) {
       close();
     },
     onError: (error) => {
-      // The server's own message names the field (`matcher.providerId: …`); what is shown is ours.
-      const found = serverSilenceErrors(fieldErrorsOf(error), error instanceof Error ? error.message : '');
-      // An id Herald has never heard of: say what it must be, in the UI language.
-      if (found.matcher && trpcCodeOf(error) === 'NOT_FOUND') {
+      const found = serverSilenceErrors(fieldErrorsOf(error));
+      // An id Herald has never heard of (the answer's reason): say what it must be, in the UI language.
+      const reason = reasonOf(error)?.reason;
+      if (reason === 'provider.not_found' || reason === 'user.not_found') {
         found.matcher = t(
           values.kind === 'user' ? 'silencesPage.form.unknownUser' : 'silencesPage.form.unknownProvider',
         );

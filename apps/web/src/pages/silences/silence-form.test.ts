@@ -60,17 +60,15 @@ describe('the new-silence form', () => {
 });
 
 describe('a refusal from the server', () => {
-  it('lands at the field its issues or its message name', () => {
-    expect(serverSilenceErrors({ durationMinutes: 'at least 1 minute' }, 'invalid input')).toEqual({
+  it('lands at the field its issues name, by the issue’s path', () => {
+    expect(serverSilenceErrors({ durationMinutes: 'at least 1 minute' })).toEqual({
       durationMinutes: 'at least 1 minute',
     });
-    expect(serverSilenceErrors({}, 'matcher.providerId: Herald knows no provider p1')).toEqual({
-      matcher: 'Herald knows no provider p1',
-    });
+    expect(serverSilenceErrors({ 'matcher.providerId': 'required' })).toEqual({ matcher: 'required' });
   });
 
   it('stays unplaced when it names no field of the form', () => {
-    expect(serverSilenceErrors({}, 'database unavailable')).toEqual({});
-    expect(serverSilenceErrors({}, 'id: no silence x')).toEqual({});
+    expect(serverSilenceErrors({})).toEqual({});
+    expect(serverSilenceErrors({ id: 'no silence x' })).toEqual({});
   });
 });

@@ -69,21 +69,12 @@ export function buildSilenceInput(
   return { ok: false, fields: [...fields] };
 }
 
-/**
- * Where a refusal from the server belongs: its field issues (BAD_REQUEST), or a message the
- * server starts with the field's path (`matcher.providerId: Herald knows no provider p1`).
- */
-export function serverSilenceErrors(
-  issues: Record<string, string>,
-  message: string,
-): Partial<Record<SilenceField, string>> {
+/** Where a refusal from the server belongs: its field issues (BAD_REQUEST), by their paths. */
+export function serverSilenceErrors(issues: Record<string, string>): Partial<Record<SilenceField, string>> {
   const out: Partial<Record<SilenceField, string>> = {};
   for (const [path, text] of Object.entries(issues)) {
     const field = silenceFieldOf(path);
     if (field) out[field] ??= text;
   }
-  const prefixed = /^([\w.]+): (.+)$/s.exec(message);
-  const field = prefixed?.[1] ? silenceFieldOf(prefixed[1]) : null;
-  if (field && prefixed?.[2]) out[field] ??= prefixed[2];
   return out;
 }
