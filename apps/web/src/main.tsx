@@ -1,13 +1,13 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { initI18n } from './i18n/index.ts';
+import { Toasts } from './layout/toasts.tsx';
 import { forgetSession } from './lib/session.ts';
 import { showSessionEnded } from './lib/session-ended.ts';
 import { queryClient } from './lib/trpc.ts';
@@ -42,7 +42,7 @@ function App() {
   const theme = useMemo(() => localizedTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={contrastResolver} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+      <Toasts />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -9,6 +9,7 @@ import {
   IconBellOff as TablerBellOff,
   IconCheck as TablerCheck,
   IconChevronDown as TablerChevronDown,
+  IconHistory as TablerHistory,
   type Icon as TablerIcon,
   IconKey as TablerKey,
   IconLanguage as TablerLanguage,
@@ -45,3 +46,4 @@ export const IconCheck = decorative(TablerCheck);
 export const IconChevronDown = decorative(TablerChevronDown);
 export const IconAlertCircle = decorative(TablerAlertCircle);
 export const IconX = decorative(TablerX);
+export const IconHistory = decorative(TablerHistory);

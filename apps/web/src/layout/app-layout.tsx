@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
 import { AppHeader } from './app-header.tsx';
 import { AppNavbar } from './app-navbar.tsx';
+import { HEADER_HEIGHT, NAVBAR_WIDTH } from './shell-size.ts';
 import { SkipLink } from './skip-link.tsx';
 
 /** The signed-in frame: header, navbar (a drawer below `sm`), and the current page. */
@@ -10,8 +11,8 @@ export function AppLayout() {
   const [navOpened, { toggle, close }] = useDisclosure(false);
   return (
     <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      header={{ height: HEADER_HEIGHT }}
+      navbar={{ width: NAVBAR_WIDTH, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
       <SkipLink target="main-content" />

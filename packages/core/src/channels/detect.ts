@@ -18,38 +18,50 @@ export type UrlProblem = { ok: false; error: string; issue: IssueCode; params: I
 
 export type DetectResult = { ok: true; channel: LegacyChannel } | UrlProblem;
 
+/** Hosts a webhook URL must reach over https: every legacy platform's (its URL carries the key or token). */
+export const HTTPS_ONLY_HOSTS = Object.keys(LEGACY_HOSTS);
+
 /**
- * The https rule, one for legacy URLs and targets alike: a URL on a platform's own host must use
- * https (it carries the key or token); any other host, e.g. a custom webhook, may use http.
+ * The one rule for a webhook URL, legacy URLs and targets alike: a full URL, http:// or https://,
+ * no user:password@, and https on a platform's own host (HTTPS_ONLY_HOSTS); any other host, e.g. a
+ * custom webhook on this machine or the LAN, may use http. Null when the URL passes.
  */
-export function platformHttpsProblem(url: URL): UrlProblem | null {
-  if (url.protocol === 'https:' || !LEGACY_HOSTS[url.hostname.toLowerCase()]) return null;
-  return {
-    ok: false,
-    error: 'a platform webhook URL must use https',
-    issue: 'url.https_required',
-    params: { host: url.hostname.toLowerCase() },
-  };
+export function webhookUrlProblem(text: string): UrlProblem | null {
+  if (!URL.canParse(text)) {
+    return {
+      ok: false,
+      error: 'must be a full URL such as https://example.com/hook',
+      issue: 'url.invalid',
+      params: {},
+    };
+  }
+  const url = new URL(text);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, error: 'must be an http:// or https:// URL', issue: 'url.scheme', params: {} };
+  }
+  if (url.username || url.password) {
+    return { ok: false, error: 'must not carry user:password@', issue: 'url.credentials', params: {} };
+  }
+  const host = url.hostname.toLowerCase();
+  if (url.protocol === 'http:' && HTTPS_ONLY_HOSTS.includes(host)) {
+    return { ok: false, error: 'a platform webhook URL must use https', issue: 'url.https_required', params: { host } };
+  }
+  return null;
 }
 
 /** The platform a legacy webhook URL belongs to, judged by its exact host. */
 export function detectChannel(url: string): DetectResult {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { ok: false, error: 'not a valid URL', issue: 'url.invalid', params: {} };
-  }
-  const channel = LEGACY_HOSTS[parsed.hostname.toLowerCase()];
+  const problem = webhookUrlProblem(url);
+  if (problem) return problem;
+  const host = new URL(url).hostname;
+  const channel = LEGACY_HOSTS[host.toLowerCase()];
   if (!channel) {
     return {
       ok: false,
-      error: `unrecognised platform host ${parsed.hostname}: expected one of ${Object.keys(LEGACY_HOSTS).join(', ')}`,
+      error: `unrecognised platform host ${host}: expected one of ${Object.keys(LEGACY_HOSTS).join(', ')}`,
       issue: 'url.unknown_platform',
-      params: { host: parsed.hostname },
+      params: { host },
     };
   }
-  const insecure = platformHttpsProblem(parsed);
-  if (insecure) return insecure;
   return { ok: true, channel };
 }

@@ -57,7 +57,7 @@ describe('parseLegacyWebhook', () => {
     });
     expect(parseLegacyWebhook('nope')).toEqual({
       ok: false,
-      error: 'not a valid URL',
+      error: 'must be a full URL such as https://example.com/hook',
       issue: 'url.invalid',
       params: {},
     });

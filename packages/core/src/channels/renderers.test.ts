@@ -161,7 +161,7 @@ describe('legacy URL detection', () => {
     ['https://example.com/hook', /unrecognised platform host example.com/],
     ['https://qyapi.weixin.qq.com.evil.test/x', /unrecognised platform host/],
     ['http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a', /must use https/],
-    ['not a url', /not a valid URL/],
+    ['not a url', /must be a full URL/],
   ])('%s is a clear error', (url, error) => {
     const r = detectChannel(url);
     expect(r.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformHttpsProblem } from '../channels/detect.ts';
+import { webhookUrlProblem } from '../channels/detect.ts';
 import type { NotificationType } from '../domain.ts';
 import { isTimeZone } from '../message/format.ts';
 import { checkTemplate } from '../template/render.ts';
@@ -21,22 +21,13 @@ export const HHMM = z.string().regex(HHMM_PATTERN, 'must be a time of day as HH:
 /** A signing secret, token or password an admin pastes. */
 export const SecretText = Text().trim().min(1, 'must not be empty').max(512, 'at most 512 characters');
 
+/** A webhook URL under the one rule legacy URLs share (channels/detect.ts `webhookUrlProblem`). */
 export const HttpUrl = Text()
   .trim()
   .max(2048, 'at most 2048 characters')
-  .refine((v) => URL.canParse(v), coded('url.invalid', 'must be a full URL such as https://example.com/hook'))
-  .refine(
-    (v) => !URL.canParse(v) || /^https?:$/.test(new URL(v).protocol),
-    coded('url.scheme', 'must be an http:// or https:// URL'),
-  )
-  .refine(
-    (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
-    coded('url.credentials', 'must not carry user:password@'),
-  )
-  // The same https rule as a legacy URL's (channels/detect.ts): a platform's own host needs https.
   .superRefine((v, ctx) => {
-    const insecure = URL.canParse(v) ? platformHttpsProblem(new URL(v)) : null;
-    if (insecure) ctx.addIssue({ code: 'custom', ...coded(insecure.issue, insecure.error, insecure.params) });
+    const problem = webhookUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', ...coded(problem.issue, problem.error, problem.params) });
   });
 
 const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:'];

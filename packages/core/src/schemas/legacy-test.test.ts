@@ -25,7 +25,9 @@ describe('TestLegacyWebhookInput', () => {
     expect(issues({ url: 'https://api.telegram.org/botX/sendMessage', notificationType: 'cost_alert' })).toEqual([
       'url: a Telegram URL needs /bot<token>/sendMessage and ?chat_id=<chat>',
     ]);
-    expect(issues({ url: '', notificationType: 'cost_alert' })).toEqual(['url: not a valid URL']);
+    expect(issues({ url: '', notificationType: 'cost_alert' })).toEqual([
+      'url: must be a full URL such as https://example.com/hook',
+    ]);
     expect(
       issues({ url: `https://qyapi.weixin.qq.com/${'x'.repeat(2048)}`, notificationType: 'cost_alert' }),
     ).toContain('url: at most 2048 characters');

@@ -167,7 +167,7 @@ describe('settings.testLegacyWebhook', () => {
     ['https://example.com/hook?key=abc', /^unrecognised platform host example\.com/],
     [`http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${S.wecomKey}`, /^a platform webhook URL must use https$/],
     [`https://api.telegram.org/bot${S.tgToken}/sendMessage`, /needs \/bot<token>\/sendMessage and \?chat_id=/],
-    ['not a url', /^not a valid URL$/],
+    ['not a url', /^must be a full URL such as https:\/\/example\.com\/hook$/],
   ])('an unusable URL (%s) is a 400 naming `url` with the reason, and sends nothing', async (url, reason) => {
     const before = Object.values(fakes).map((f) => f.received.length);
     const r = await test(url, 'cost_alert');

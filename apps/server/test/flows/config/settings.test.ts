@@ -147,7 +147,7 @@ describe('settings', () => {
     [{ costAlertWebhook: 'https://example.com/hook' }, 'costAlertWebhook', /unrecognised platform host example.com/],
     [{ costAlertWebhook: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a' }, 'costAlertWebhook', /https/],
     [{ costAlertWebhook: 'https://api.telegram.org/bot1:abc/sendMessage' }, 'costAlertWebhook', /chat_id/],
-    [{ costAlertWebhook: 'not a url' }, 'costAlertWebhook', /not a valid URL/],
+    [{ costAlertWebhook: 'not a url' }, 'costAlertWebhook', /must be a full URL/],
     [{ colour: 'blue' }, '(input)', /colour/],
   ])('refuses %j naming %s, and changes nothing', async (input, path, message) => {
     const before = await admin().settings.get.query();

@@ -1,6 +1,7 @@
 import { auditLogEn } from './audit-log.en.ts';
 import { cchConnectorEn } from './cch-connector.en.ts';
 import { deliveryLogEn } from './delivery-log.en.ts';
+import { emptyStatesEn } from './empty-states.en.ts';
 import { errorsEn } from './errors.en.ts';
 import { glossaryEn } from './glossary.en.ts';
 import { messagePreviewEn } from './message-preview.en.ts';
@@ -389,6 +390,7 @@ export const en = {
   messagePreview: messagePreviewEn,
   auditLog: auditLogEn,
   overviewPage: overviewEn,
+  emptyStates: emptyStatesEn,
   placeholder: {
     title: 'Nothing to show yet',
   },

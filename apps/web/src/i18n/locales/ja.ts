@@ -2,6 +2,7 @@ import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogJa } from './audit-log.ja.ts';
 import { cchConnectorJa } from './cch-connector.ja.ts';
 import { deliveryLogJa } from './delivery-log.ja.ts';
+import { emptyStatesJa } from './empty-states.ja.ts';
 import { errorsJa } from './errors.ja.ts';
 import { glossaryJa } from './glossary.ja.ts';
 import { messagePreviewJa } from './message-preview.ja.ts';
@@ -386,6 +387,7 @@ export const ja = {
   messagePreview: messagePreviewJa,
   auditLog: auditLogJa,
   overviewPage: overviewJa,
+  emptyStates: emptyStatesJa,
   placeholder: {
     title: '表示する内容はまだありません',
   },

@@ -2,6 +2,7 @@ import type { Catalogue, PluralsRussian } from '../catalogue.ts';
 import { auditLogRu } from './audit-log.ru.ts';
 import { cchConnectorRu } from './cch-connector.ru.ts';
 import { deliveryLogRu } from './delivery-log.ru.ts';
+import { emptyStatesRu } from './empty-states.ru.ts';
 import { errorsRu } from './errors.ru.ts';
 import { glossaryRu } from './glossary.ru.ts';
 import { messagePreviewRu } from './message-preview.ru.ts';
@@ -389,6 +390,7 @@ export const ru = {
   messagePreview: messagePreviewRu,
   auditLog: auditLogRu,
   overviewPage: overviewRu,
+  emptyStates: emptyStatesRu,
   placeholder: {
     title: 'Пока нечего показать',
   },

@@ -2,6 +2,7 @@ import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhCN } from './audit-log.zh-CN.ts';
 import { cchConnectorZhCN } from './cch-connector.zh-CN.ts';
 import { deliveryLogZhCN } from './delivery-log.zh-CN.ts';
+import { emptyStatesZhCN } from './empty-states.zh-CN.ts';
 import { errorsZhCN } from './errors.zh-CN.ts';
 import { glossaryZhCN } from './glossary.zh-CN.ts';
 import { messagePreviewZhCN } from './message-preview.zh-CN.ts';
@@ -380,6 +381,7 @@ export const zhCN = {
   messagePreview: messagePreviewZhCN,
   auditLog: auditLogZhCN,
   overviewPage: overviewZhCN,
+  emptyStates: emptyStatesZhCN,
   placeholder: {
     title: '暂无内容',
   },

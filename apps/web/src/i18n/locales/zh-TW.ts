@@ -2,6 +2,7 @@ import type { Catalogue, PluralsOther } from '../catalogue.ts';
 import { auditLogZhTW } from './audit-log.zh-TW.ts';
 import { cchConnectorZhTW } from './cch-connector.zh-TW.ts';
 import { deliveryLogZhTW } from './delivery-log.zh-TW.ts';
+import { emptyStatesZhTW } from './empty-states.zh-TW.ts';
 import { errorsZhTW } from './errors.zh-TW.ts';
 import { glossaryZhTW } from './glossary.zh-TW.ts';
 import { messagePreviewZhTW } from './message-preview.zh-TW.ts';
@@ -380,6 +381,7 @@ export const zhTW = {
   messagePreview: messagePreviewZhTW,
   auditLog: auditLogZhTW,
   overviewPage: overviewZhTW,
+  emptyStates: emptyStatesZhTW,
   placeholder: {
     title: '尚無內容',
   },

@@ -4,9 +4,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state.tsx';
 import { IconAlertCircle, IconKey } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { ApiKeysTable } from './api-keys-table.tsx';
@@ -45,7 +45,17 @@ export function ApiKeysPage() {
           </Button>
         </Alert>
       )}
-      {keys.data?.length === 0 && <PagePlaceholder icon={IconKey} text={t('pages.apiKeys.empty')} />}
+      {keys.data?.length === 0 && (
+        <EmptyState
+          icon={IconKey}
+          text={t('pages.apiKeys.empty')}
+          action={
+            <Button leftSection={<IconKey size={18} />} onClick={openCreate}>
+              {t('emptyStates.apiKeys.action')}
+            </Button>
+          }
+        />
+      )}
       {keys.data && keys.data.length > 0 && <ApiKeysTable keys={keys.data} onRevoke={setRevoking} />}
 
       <CreateApiKeyModal opened={creating} onClose={closeCreate} />

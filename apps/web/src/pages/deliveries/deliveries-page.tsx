@@ -1,8 +1,8 @@
 import { Alert, Button, Center, Loader, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
-import { useMemo, useRef } from 'react';
+import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
@@ -12,9 +12,9 @@ import {
   listFilters,
   timeWindow,
 } from '../../components/deliveries-search.ts';
-import { IconAlertCircle, IconSend } from '../../components/icons.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { IconAlertCircle, IconBell, IconSend, IconTarget } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeliveriesFilters } from './deliveries-filters.tsx';
@@ -69,11 +69,18 @@ export function DeliveriesPage() {
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const groups = useMemo(() => groupByNotification(items), [items]);
   const filtered = isFiltered(filters);
+  // Bumped by the empty state's "show all": the filters forget a range being typed, as their own clear does.
+  const [filtersKey, setFiltersKey] = useState(0);
+  const showAll = () => {
+    setFiltersKey((n) => n + 1);
+    void navigate({ href: deliveriesHref({}), replace: true });
+  };
 
   return (
     <>
       <PageHeader title={t('nav.deliveries')} description={t('pages.deliveries.description')} />
       <DeliveriesFilters
+        key={filtersKey}
         value={filters}
         onChange={(next) => void navigate({ href: deliveriesHref(next), replace: true })}
       />
@@ -92,7 +99,27 @@ export function DeliveriesPage() {
         </Alert>
       )}
       {list.isSuccess && items.length === 0 && (
-        <PagePlaceholder icon={IconSend} text={filtered ? t('deliveries.noMatch') : t('pages.deliveries.empty')} />
+        <EmptyState
+          icon={IconSend}
+          title={filtered ? t('emptyStates.noMatchTitle') : undefined}
+          text={filtered ? t('deliveries.noMatch') : t('pages.deliveries.empty')}
+          action={
+            filtered ? (
+              <Button variant="default" onClick={showAll}>
+                {t('emptyStates.deliveries.showAll')}
+              </Button>
+            ) : (
+              <>
+                <Button component={Link} to="/targets" leftSection={<IconTarget size={18} />}>
+                  {t('emptyStates.deliveries.toTargets')}
+                </Button>
+                <Button component={Link} to="/notifications" variant="default" leftSection={<IconBell size={18} />}>
+                  {t('emptyStates.deliveries.toNotifications')}
+                </Button>
+              </>
+            )
+          }
+        />
       )}
       {items.length > 0 &&
         (wide ? <DeliveriesTable groups={groups} onOpen={open} /> : <DeliveryCards groups={groups} onOpen={open} />)}

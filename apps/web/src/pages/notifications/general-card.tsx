@@ -4,6 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWebhookUrlRule } from '../../components/webhook-url-rule.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatWhen } from '../../lib/format.ts';
 import { targetPacesOptions } from '../../lib/incidents-api.ts';
@@ -25,6 +26,7 @@ export function GeneralCard({
   onChange: (next: GeneralDraft) => void;
 }) {
   const { t } = useTranslation();
+  const urlRule = useWebhookUrlRule();
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const queryClient = useQueryClient();
   const { enabled, mode, paceDigests, urls } = value;
@@ -114,6 +116,7 @@ export function GeneralCard({
                 : t('notificationsPage.webhookNotSet'),
               state.channel ? t('notificationsPage.webhookPlatform', { channel: state.channel }) : null,
               legacyBacklog(field),
+              urlRule,
             ].filter(Boolean);
             const label = `${t(`notificationsPage.types.${LEGACY_WEBHOOK_TYPE[field]}`)} · ${t('notificationsPage.webhook')}`;
             return (

@@ -1,7 +1,10 @@
 import { NOTIFICATION_TYPES, type NotificationType } from '@herald/core';
 import { Box, Button, Paper, Stack, Switch, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state.tsx';
 import { TargetHealthDot } from '../../components/health-dot.tsx';
+import { IconTarget } from '../../components/icons.tsx';
 import { isRouted, type TargetRef, type TypeDraft } from './page-draft.ts';
 
 type Props = {
@@ -34,7 +37,23 @@ export function RoutingGrid({ targets, types, selected, onSelect, onRoute }: Pro
       <Text size="sm" c="dimmed" mb="md">
         {t('notificationsPage.routing.gridDescription')}
       </Text>
-      {targets.length === 0 && <Text size="sm">{t('notificationsPage.routing.noTargets')}</Text>}
+      {targets.length === 0 && (
+        <EmptyState
+          compact
+          icon={IconTarget}
+          text={t('notificationsPage.routing.noTargets')}
+          action={
+            // Straight into the add dialog (`?edit=new`).
+            <Button
+              renderRoot={(props) => <Link {...props} to="/targets" search={{ edit: 'new' }} />}
+              size="sm"
+              leftSection={<IconTarget size={16} />}
+            >
+              {t('emptyStates.routing.addTarget')}
+            </Button>
+          }
+        />
+      )}
       {targets.length > 0 && (
         <Box visibleFrom="sm" data-testid="routing-grid">
           <Table layout="fixed" verticalSpacing="xs">

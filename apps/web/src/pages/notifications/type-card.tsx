@@ -15,6 +15,8 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { cacheHitRateFallback } from '../../components/cache-hit-rate.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { IconTarget } from '../../components/icons.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -151,9 +153,12 @@ export function TypeCard({
           <Stack gap="xs">
             <Text fw={500}>{t('notificationsPage.bindings')}</Text>
             {bindings.length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('notificationsPage.noBindings')}
-              </Text>
+              <EmptyState
+                compact
+                icon={IconTarget}
+                title={t('notificationsPage.noBindings')}
+                text={t('emptyStates.routing.howToBind')}
+              />
             )}
             {bindings.map((binding, index) => (
               <BindingRow

@@ -10,6 +10,7 @@ import { DeliveriesLink } from '../../components/deliveries-link.tsx';
 import { deliveriesHref } from '../../components/deliveries-search.ts';
 import { dayRange } from '../../lib/zoned-time.ts';
 import { useOverviewFormat } from './format.ts';
+import { HubLink } from './hub-link.tsx';
 import { OverviewSection } from './section.tsx';
 
 type Props = { days: OverviewDay[] | undefined; timezone: string | undefined };
@@ -32,6 +33,7 @@ export function DaysChart({ days, timezone }: Props) {
       loading={!days}
       skeleton={<Skeleton h={260} />}
       empty={days && total === 0 ? t('overviewPage.chart.empty') : null}
+      emptyAction={<HubLink />}
     >
       <BarChart
         h={260}

@@ -3,6 +3,7 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { balanceLevelKind, formatMoney, LEVEL_COLOR } from './balance-format.ts';
+import { HubLink } from './hub-link.tsx';
 import { OverviewSection } from './section.tsx';
 
 /** Upstream balances as the hub last reported them, the lowest against its threshold first. */
@@ -18,6 +19,7 @@ export function ProviderBalances({ balances }: { balances: ProviderBalanceView[]
       description={t(`${p}.description`)}
       loading={!balances}
       empty={balances?.length === 0 ? t(`${p}.empty`) : null}
+      emptyAction={<HubLink />}
     >
       <Stack gap={0}>
         {balances?.map((b, i) => {

@@ -2,6 +2,7 @@ import type { QuotaEntity } from '@herald/core';
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOverviewFormat } from './format.ts';
+import { HubLink } from './hub-link.tsx';
 import { OverviewSection } from './section.tsx';
 
 /** Green below 80 %, yellow from 80 %, orange from 90 %, red at or over the limit. */
@@ -30,6 +31,7 @@ export function QuotaBars({ kind, entities }: Props) {
           ? t(kind === 'users' ? 'overviewPage.quotas.usersEmpty' : 'overviewPage.quotas.providersEmpty')
           : null
       }
+      emptyAction={<HubLink />}
     >
       <Stack gap="md">
         {entities?.map((e) => (

@@ -1,5 +1,7 @@
 import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { IconDashboard } from '../../components/icons.tsx';
 
 type Props = {
   testId: string;
@@ -14,6 +16,8 @@ type Props = {
   skeleton?: ReactNode;
   /** Nothing to show: this sentence instead of the body. */
   empty?: string | null;
+  /** What fills it, shown with the empty sentence (e.g. connecting the hub). */
+  emptyAction?: ReactNode;
   children?: ReactNode;
 };
 
@@ -27,6 +31,7 @@ export function OverviewSection({
   skeletonRows = 3,
   skeleton,
   empty,
+  emptyAction,
   children,
 }: Props) {
   return (
@@ -53,9 +58,14 @@ export function OverviewSection({
           </Stack>
         ))
       ) : empty ? (
-        <Text c="dimmed" size="sm" data-testid={`${testId}-empty`}>
-          {empty}
-        </Text>
+        <EmptyState
+          compact
+          icon={IconDashboard}
+          title={null}
+          text={empty}
+          action={emptyAction}
+          data-testid={`${testId}-empty`}
+        />
       ) : (
         children
       )}

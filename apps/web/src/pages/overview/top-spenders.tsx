@@ -2,6 +2,7 @@ import type { Overview } from '@herald/core';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOverviewFormat } from './format.ts';
+import { HubLink } from './hub-link.tsx';
 import { OverviewSection } from './section.tsx';
 
 /** Today's top users by cost, with today's total over everyone. */
@@ -16,6 +17,7 @@ export function TopSpenders({ spenders }: { spenders: Overview['topSpenders'] | 
       loading={!spenders}
       skeletonRows={5}
       empty={spenders?.users.length === 0 ? t('overviewPage.spenders.empty') : null}
+      emptyAction={<HubLink />}
       aside={
         spenders && spenders.users.length > 0 ? (
           <Text size="sm" fw={600}>

@@ -4,7 +4,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IconAlertCircle } from '../../components/icons.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { IconAlertCircle, IconHistory } from '../../components/icons.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -104,9 +105,12 @@ export function AuditLog({ search }: Props) {
         </Alert>
       )}
       {audit.isSuccess && items.length === 0 && (
-        <Paper withBorder radius="lg" p="lg">
-          <Text>{filtered ? t('auditLog.filteredEmpty') : t('settingsPage.auditEmpty')}</Text>
-        </Paper>
+        // Nothing the admin does here fills it: every change made elsewhere is recorded (the filters' own clear is above).
+        <EmptyState
+          icon={IconHistory}
+          title={filtered ? t('emptyStates.noMatchTitle') : undefined}
+          text={filtered ? t('auditLog.filteredEmpty') : t('settingsPage.auditEmpty')}
+        />
       )}
       {items.length > 0 && (
         <Stack

@@ -4,9 +4,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state.tsx';
 import { IconAlertCircle, IconBellOff } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { silencesOptions } from '../../lib/incidents-api.ts';
 import { CreateSilenceModal } from './create-silence-modal.tsx';
@@ -54,9 +54,14 @@ export function SilencesPage() {
         </Alert>
       )}
       {silences.data?.length === 0 && (
-        <PagePlaceholder
+        <EmptyState
           icon={IconBellOff}
           text={includeEnded ? t('silencesPage.emptyWithEnded') : t('silencesPage.empty')}
+          action={
+            <Button leftSection={<IconBellOff size={18} />} onClick={openCreate}>
+              {t('emptyStates.silences.action')}
+            </Button>
+          }
         />
       )}
       {silences.data && silences.data.length > 0 && <SilencesTable silences={silences.data} onEnd={setEnding} />}

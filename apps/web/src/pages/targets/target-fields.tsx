@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import { channelUi, fieldTextOf, useLanguage } from '../../channels/index.ts';
 import type { FieldText } from '../../channels/types.ts';
 import { SecretInput } from '../../components/secret-input.tsx';
+import { joinSentences, useWebhookUrlRule } from '../../components/webhook-url-rule.ts';
 import type { FieldErrors, TargetFormValues } from './target-form-values.ts';
 
 type Props = {
@@ -87,7 +88,15 @@ type FieldInputProps = {
  */
 function FieldInput({ spec, text, value, onChange, error, stored, cleared, onClearedChange }: FieldInputProps) {
   const required = isRequiredField(spec);
-  const common = { label: text.label, description: text.description, placeholder: text.placeholder, error };
+  const language = useLanguage();
+  const urlRule = useWebhookUrlRule();
+  const common = {
+    label: text.label,
+    // A URL says which addresses need https (the rule legacy URLs share).
+    description: spec.kind === 'url' ? joinSentences(text.description, urlRule, language) : text.description,
+    placeholder: text.placeholder,
+    error,
+  };
   switch (spec.kind) {
     case 'url':
     case 'secret':

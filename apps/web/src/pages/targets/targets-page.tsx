@@ -4,9 +4,9 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state.tsx';
 import { IconAlertCircle, IconTarget } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { PagePlaceholder } from '../../components/page-placeholder.tsx';
 import { useTargetHealth } from '../../components/target-health.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { targetPacesOptions } from '../../lib/incidents-api.ts';
@@ -37,7 +37,8 @@ export function TargetsPage() {
   const [testing, setTesting] = useState<TargetView | null>(null);
   const [deleting, setDeleting] = useState<TargetView | null>(null);
   const openEdit = useCallback((target: TargetView) => setEditing({ target }), []);
-  useEditParam(targets.data, openEdit);
+  const openCreate = useCallback(() => setEditing({ target: null }), []);
+  useEditParam(targets.data, openEdit, openCreate);
 
   return (
     <>
@@ -45,7 +46,7 @@ export function TargetsPage() {
         title={t('nav.targets')}
         description={t('pages.targets.description')}
         action={
-          <Button leftSection={<IconTarget size={18} />} onClick={() => setEditing({ target: null })}>
+          <Button leftSection={<IconTarget size={18} />} onClick={openCreate}>
             {t('targets.create')}
           </Button>
         }
@@ -64,7 +65,17 @@ export function TargetsPage() {
           </Button>
         </Alert>
       )}
-      {targets.data?.length === 0 && <PagePlaceholder icon={IconTarget} text={t('pages.targets.empty')} />}
+      {targets.data?.length === 0 && (
+        <EmptyState
+          icon={IconTarget}
+          text={t('pages.targets.empty')}
+          action={
+            <Button leftSection={<IconTarget size={18} />} onClick={openCreate}>
+              {t('emptyStates.targets.action')}
+            </Button>
+          }
+        />
+      )}
       {targets.data &&
         targets.data.length > 0 &&
         (() => {
