@@ -18,7 +18,7 @@ export const silencesEn = {
   active: 'Active',
   endedEarly: 'Ended early',
   expired: 'Expired',
-  endedAt: 'Ended {{at}}',
+  endedAt: 'Ended <at/>',
   createdBy: 'by {{actor}}',
   kinds: {
     provider: 'Provider',

@@ -20,7 +20,7 @@ export const silencesJa = {
   active: '有効',
   endedEarly: '早期終了',
   expired: '期限切れ',
-  endedAt: '{{at}} に終了',
+  endedAt: '終了：<at/>',
   createdBy: '作成者：{{actor}}',
   kinds: {
     provider: 'プロバイダー',

@@ -20,7 +20,7 @@ export const silencesRu = {
   active: 'Действует',
   endedEarly: 'Завершено досрочно',
   expired: 'Истекло',
-  endedAt: 'Завершено {{at}}',
+  endedAt: 'Завершено <at/>',
   createdBy: 'автор: {{actor}}',
   kinds: {
     provider: 'Провайдер',

@@ -19,7 +19,7 @@ export const silencesZhCN = {
   active: '生效中',
   endedEarly: '已提前结束',
   expired: '已到期',
-  endedAt: '结束于 {{at}}',
+  endedAt: '<at/>结束',
   createdBy: '由 {{actor}} 创建',
   kinds: {
     provider: '供应商',

@@ -19,7 +19,7 @@ export const silencesZhTW = {
   active: '生效中',
   endedEarly: '已提前結束',
   expired: '已到期',
-  endedAt: '結束於 {{at}}',
+  endedAt: '<at/>結束',
   createdBy: '由 {{actor}} 建立',
   kinds: {
     provider: '供應商',
