@@ -1,4 +1,4 @@
-import { type ComboboxItem, type ComboboxParsedItem, Select, Text } from '@mantine/core';
+import { type ComboboxItem, type ComboboxParsedItem, Select } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import {
   compareZoneOptions,
@@ -12,6 +12,8 @@ import { useNow } from './use-now.ts';
 
 /** The option that stands for "no zone of its own" (Select options need a non-empty value). */
 const SYSTEM = '__system__';
+
+const DIMMED = { color: 'var(--mantine-color-dimmed)', fontVariantNumeric: 'tabular-nums' } as const;
 
 const HOUR = 3_600_000;
 // Offsets change only at DST transitions (on the hour): the ~420 options are built once an hour, not per select.
@@ -75,20 +77,16 @@ export function TimezoneSelect({
       return zone ? matchesZone(zone, search) : item.label.toLowerCase().includes(search.trim().toLowerCase());
     });
   };
+  // Plain spans, not Mantine Text: the list has ~420 options.
   const renderOption = ({ option }: { option: ComboboxItem }) => {
     const zone = byZone.get(option.value);
     if (!zone) return option.label;
+    const named = zone.city !== zone.zone;
     return (
       <span>
-        {zone.offset !== null && (
-          <Text span size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            ({formatOffset(zone.offset)}){' '}
-          </Text>
-        )}
-        {zone.city !== zone.zone && `${zone.city} `}
-        <Text span size="xs" c="dimmed">
-          {zone.city !== zone.zone ? `— ${zone.zone}` : zone.zone}
-        </Text>
+        {zone.offset !== null && <span style={DIMMED}>({formatOffset(zone.offset)}) </span>}
+        {named && `${zone.city} `}
+        <span style={DIMMED}>{named ? `— ${zone.zone}` : zone.zone}</span>
       </span>
     );
   };
