@@ -125,7 +125,7 @@ test('the cache-hit-rate rule is set in its card: a bad value at its field, a go
   const zone = row.getByRole('combobox', { name: 'Time zone (optional)' });
   await zone.click();
   await zone.fill('Asia/Tok');
-  await page.getByRole('option', { name: 'Asia/Tokyo', exact: true }).click();
+  await page.getByRole('option', { name: '(UTC+09:00) Tokyo — Asia/Tokyo', exact: true }).click();
   // The browser's Saturday 13:00 in Tokyo: the next runs are Monday's first three.
   await expect(row.getByTestId('next-runs')).toHaveText(
     'Next runs: Nov 30, 2026, 9:00 AM · Nov 30, 2026, 9:20 AM · Nov 30, 2026, 9:40 AM (Asia/Tokyo)',

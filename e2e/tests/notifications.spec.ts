@@ -94,7 +94,10 @@ test('legacy URLs are moved to targets after a confirmation', async ({ page, req
   await expect(cost.getByTestId('binding-row').filter({ hasText: 'DingTalk (legacy): cost alert' })).toHaveCount(1);
 
   // Calling it again has nothing to do.
-  const again = (await mutate(request, 'settings.migrateLegacyWebhooks', null)) as { created: unknown[]; message: string };
+  const again = (await mutate(request, 'settings.migrateLegacyWebhooks', null)) as {
+    created: unknown[];
+    message: string;
+  };
   expect(again.created).toEqual([]);
   expect(again.message).toMatch(/nothing to migrate/);
 
@@ -130,7 +133,7 @@ test('a target is bound to the leaderboard with a cron in a picked time zone, an
   await expect(zone).toHaveValue(/^System default \(.+\)$/);
   await zone.click();
   await zone.fill('Asia/Shang');
-  await page.getByRole('option', { name: 'Asia/Shanghai', exact: true }).click();
+  await page.getByRole('option', { name: '(UTC+08:00) Shanghai — Asia/Shanghai', exact: true }).click();
   await expect(zone).toHaveValue('Asia/Shanghai');
   await expect(row.getByTestId('cron-words')).toHaveText('At 09:30, Monday through Friday');
   // The next three weekdays at 9:30 in Shanghai after the browser's Saturday (it runs in another zone), labelled with the zone.

@@ -18,7 +18,7 @@ test('the time zone and message language are saved, kept after a reload and audi
   const timezone = page.getByRole('combobox', { name: 'Time zone' });
   await timezone.click();
   await timezone.fill('Asia/Shang');
-  await page.getByRole('option', { name: 'Asia/Shanghai', exact: true }).click();
+  await page.getByRole('option', { name: '(UTC+08:00) Shanghai — Asia/Shanghai', exact: true }).click();
   await expect(timezone).toHaveValue('Asia/Shanghai');
 
   const locale = page.getByRole('combobox', { name: 'Message language' });

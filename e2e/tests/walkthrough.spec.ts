@@ -283,6 +283,7 @@ async function hubCall(page: Page, key: string, name: string, input: unknown): P
 async function chooseTimeZone(page: Page, row: Locator, zone: string): Promise<void> {
   const input = row.getByRole('textbox', { name: 'Time zone (optional)' }).or(row.getByLabel('Time zone (optional)'));
   await input.first().fill(zone);
-  const option = page.getByRole('option', { name: zone, exact: true });
+  // Options read "(UTC+08:00) Shanghai — Asia/Shanghai": the id ends the name.
+  const option = page.getByRole('option', { name: new RegExp(` — ${zone}$`) });
   if (await option.isVisible()) await option.click();
 }

@@ -14,9 +14,9 @@ function leafValue(root: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
 }
 
-/** `{{name}}` placeholders in a string, sorted. */
+/** `{{name}}` placeholders and `<name/>` component slots (Trans) in a string, sorted. */
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<(\w+)\/>/g)].map((m) => m[1] ?? `<${m[2]}/>`).sort();
 }
 
 /** en's counted texts (`key_one` + `key_other`), by the key without its suffix. */

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trpc } from './trpc.ts';
-import { formatWhen } from './when.ts';
 
 /** The browser's own zone: used until the settings are loaded, or if they can't be. */
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -22,12 +21,4 @@ export function useFormatDateTime(): (iso: string) => string {
     const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
     return (iso: string) => format.format(new Date(iso));
   }, [language, timeZone]);
-}
-
-/** Formats ISO timestamps compactly (`HH:mm:ss` today, with the date otherwise) in the admin's time zone. */
-export function useFormatWhen(): (iso: string) => string {
-  const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  const timeZone = useAdminTimeZone();
-  return useCallback((iso: string) => formatWhen(iso, Date.now(), timeZone, language), [language, timeZone]);
 }

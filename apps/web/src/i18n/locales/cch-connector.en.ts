@@ -20,6 +20,6 @@ export const cchConnectorEn = {
   testNotOk: 'CCH could not be read',
   testProviders: '{{providers}} providers, {{notClosed}} with a breaker not closed.',
   neverPolled: 'Not polled yet.',
-  lastPollOk: 'Last poll {{at}}: {{providers}} providers, {{notClosed}} with a breaker not closed.',
-  lastPollFailed: 'Last poll {{at}} failed: {{error}}',
+  lastPollOk: 'Last poll <at/>: {{providers}} providers, {{notClosed}} with a breaker not closed.',
+  lastPollFailed: 'Last poll <at/> failed: {{error}}',
 };

@@ -24,6 +24,6 @@ export const cchConnectorJa = {
   testProviders: 'プロバイダー {{providers}} 件、うちブレーカーが閉じていないもの {{notClosed}} 件。',
   neverPolled: 'まだポーリングしていません。',
   lastPollOk:
-    '前回のポーリング {{at}}: プロバイダー {{providers}} 件、うちブレーカーが閉じていないもの {{notClosed}} 件。',
-  lastPollFailed: '前回のポーリング {{at}} は失敗しました: {{error}}',
+    '前回のポーリング（<at/>）: プロバイダー {{providers}} 件、うちブレーカーが閉じていないもの {{notClosed}} 件。',
+  lastPollFailed: '前回のポーリング（<at/>）は失敗しました: {{error}}',
 } satisfies Catalogue<PluralsOther>['cchConnector'];

@@ -24,6 +24,6 @@ export const cchConnectorRu = {
   testNotOk: 'Не удалось прочитать CCH',
   testProviders: 'Провайдеров: {{providers}}, из них с незамкнутым предохранителем: {{notClosed}}.',
   neverPolled: 'Ещё не опрашивался.',
-  lastPollOk: 'Последний опрос {{at}}: провайдеров {{providers}}, с незамкнутым предохранителем {{notClosed}}.',
-  lastPollFailed: 'Последний опрос {{at}} не удался: {{error}}',
+  lastPollOk: 'Последний опрос <at/>: провайдеров {{providers}}, с незамкнутым предохранителем {{notClosed}}.',
+  lastPollFailed: 'Последний опрос <at/> не удался: {{error}}',
 } satisfies Catalogue<PluralsRussian>['cchConnector'];

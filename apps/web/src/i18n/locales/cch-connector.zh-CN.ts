@@ -22,6 +22,6 @@ export const cchConnectorZhCN = {
   testNotOk: '无法读取 CCH',
   testProviders: '{{providers}} 个供应商，其中 {{notClosed}} 个熔断器未闭合。',
   neverPolled: '尚未轮询。',
-  lastPollOk: '上次轮询 {{at}}：{{providers}} 个供应商，其中 {{notClosed}} 个熔断器未闭合。',
-  lastPollFailed: '上次轮询 {{at}} 失败：{{error}}',
+  lastPollOk: '上次轮询（<at/>）：{{providers}} 个供应商，其中 {{notClosed}} 个熔断器未闭合。',
+  lastPollFailed: '上次轮询（<at/>）失败：{{error}}',
 } satisfies Catalogue<PluralsOther>['cchConnector'];

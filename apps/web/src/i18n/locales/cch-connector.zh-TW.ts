@@ -22,6 +22,6 @@ export const cchConnectorZhTW = {
   testNotOk: '無法讀取 CCH',
   testProviders: '{{providers}} 個供應商，其中 {{notClosed}} 個熔斷器未閉合。',
   neverPolled: '尚未輪詢。',
-  lastPollOk: '上次輪詢 {{at}}：{{providers}} 個供應商，其中 {{notClosed}} 個熔斷器未閉合。',
-  lastPollFailed: '上次輪詢 {{at}} 失敗：{{error}}',
+  lastPollOk: '上次輪詢（<at/>）：{{providers}} 個供應商，其中 {{notClosed}} 個熔斷器未閉合。',
+  lastPollFailed: '上次輪詢（<at/>）失敗：{{error}}',
 } satisfies Catalogue<PluralsOther>['cchConnector'];

@@ -9,6 +9,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { silencesEn } from './silences.en.ts';
 import { targetHealthEn } from './target-health.en.ts';
+import { timesEn } from './times.en.ts';
 
 /**
  * English UI text. Its key set is the contract every catalogue is typed against (catalogue.ts); a text
@@ -198,7 +199,7 @@ export const en = {
       quiet_hours: 'quiet hours',
     },
     waiting: 'Waiting: {{reason}}',
-    waitingUntil: 'Waiting: {{reason}} — goes at {{at}}',
+    waitingUntil: 'Waiting: {{reason}} — goes <at/>',
     events: {
       opened: 'Opened',
       recovered: 'Recovered',
@@ -298,12 +299,12 @@ export const en = {
       own: 'Own pace: {{n}}/min',
       platform: 'Platform’s pace: {{platform}}',
       platformIs: 'Platform: {{platform}}',
-      slowedTo: 'Slowed to {{n}}/min until {{until}} after the platform refused a message',
-      slowedUntil: 'Slowed until {{until}} after the platform refused a message',
+      slowedTo: 'Slowed to {{n}}/min after the platform refused a message; back to normal <at/>',
+      slowedUntil: 'Slowed after the platform refused a message; back to normal <at/>',
       nothingWaiting: 'Nothing waiting',
       waiting: '{{n}} waiting',
-      waitingNext: '{{n}} waiting, next at {{at}}',
-      refusals: 'Refused by the platform {{n}} times, last at {{at}}',
+      waitingNext: '{{n}} waiting, next <at/>',
+      refusals: 'Refused by the platform {{n}} times, the last <at/>',
       backlogUnavailable: 'Not available',
     },
     types: glossaryEn.types,
@@ -385,6 +386,7 @@ export const en = {
   notificationsPage: notificationsEn,
   targetHealth: targetHealthEn,
   silencesPage: silencesEn,
+  times: timesEn,
   deliveryLog: deliveryLogEn,
   cchConnector: cchConnectorEn,
   messagePreview: messagePreviewEn,

@@ -10,6 +10,7 @@ import { notificationsJa } from './notifications.ja.ts';
 import { overviewJa } from './overview.ja.ts';
 import { silencesJa } from './silences.ja.ts';
 import { targetHealthJa } from './target-health.ja.ts';
+import { timesJa } from './times.ja.ts';
 
 /** 日本語の UI テキスト。キーは en.ts と同じ（件数の文は `_other`）で、型チェックと単体テストで照合します。 */
 export const ja = {
@@ -195,7 +196,7 @@ export const ja = {
       quiet_hours: '休止時間帯',
     },
     waiting: '待機中：{{reason}}',
-    waitingUntil: '待機中：{{reason}}（{{at}} に送信）',
+    waitingUntil: '待機中：{{reason}}（送信：<at/>）',
     events: {
       opened: '遮断',
       recovered: '復旧',
@@ -295,12 +296,12 @@ export const ja = {
       own: '独自のペース：{{n}} 件/分',
       platform: 'プラットフォームのペース：{{platform}}',
       platformIs: 'プラットフォーム：{{platform}}',
-      slowedTo: 'プラットフォームに拒否されたため、{{until}} まで {{n}} 件/分に減速中',
-      slowedUntil: 'プラットフォームに拒否されたため、{{until}} まで減速中',
+      slowedTo: 'プラットフォームに拒否されたため {{n}} 件/分に減速中（解除：<at/>）',
+      slowedUntil: 'プラットフォームに拒否されたため減速中（解除：<at/>）',
       nothingWaiting: '待機なし',
       waiting: '{{n}} 件待機中',
-      waitingNext: '{{n}} 件待機中、次は {{at}}',
-      refusals: 'プラットフォームに {{n}} 回拒否されました（最終 {{at}}）',
+      waitingNext: '{{n}} 件待機中、次の送信：<at/>',
+      refusals: 'プラットフォームに {{n}} 回拒否されました（最終：<at/>）',
       backlogUnavailable: '取得できません',
     },
     types: glossaryJa.types,
@@ -382,6 +383,7 @@ export const ja = {
   notificationsPage: notificationsJa,
   targetHealth: targetHealthJa,
   silencesPage: silencesJa,
+  times: timesJa,
   deliveryLog: deliveryLogJa,
   cchConnector: cchConnectorJa,
   messagePreview: messagePreviewJa,

@@ -5,7 +5,7 @@ export const providerBalanceOverviewEn = {
   empty: 'No balance reported yet. Hubs report them with hub.reportProviderBalance.',
   threshold: 'Threshold {{amount}}',
   noThreshold: 'No threshold',
-  reportedAt: 'Reported {{time}}',
+  reportedAt: 'Reported <at/>',
   levels: {
     ok: 'OK',
     none: 'Not alerted',

@@ -7,7 +7,7 @@ export const providerBalanceOverviewJa = {
   empty: 'まだ残高の報告はありません。ハブは hub.reportProviderBalance で報告します。',
   threshold: 'しきい値 {{amount}}',
   noThreshold: 'しきい値なし',
-  reportedAt: '報告 {{time}}',
+  reportedAt: '報告：<at/>',
   levels: {
     ok: '正常',
     none: '通知なし',

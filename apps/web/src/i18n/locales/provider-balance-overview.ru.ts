@@ -7,7 +7,7 @@ export const providerBalanceOverviewRu = {
   empty: 'Балансы ещё не поступали. Хаб сообщает их через hub.reportProviderBalance.',
   threshold: 'Порог {{amount}}',
   noThreshold: 'Без порога',
-  reportedAt: 'Получено {{time}}',
+  reportedAt: 'Получено <at/>',
   levels: {
     ok: 'В норме',
     none: 'Без оповещений',

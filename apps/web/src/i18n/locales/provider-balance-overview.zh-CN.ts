@@ -7,7 +7,7 @@ export const providerBalanceOverviewZhCN = {
   empty: '尚未上报余额。中转站通过 hub.reportProviderBalance 上报。',
   threshold: '阈值 {{amount}}',
   noThreshold: '无阈值',
-  reportedAt: '上报于 {{time}}',
+  reportedAt: '<at/>上报',
   levels: {
     ok: '正常',
     none: '不告警',

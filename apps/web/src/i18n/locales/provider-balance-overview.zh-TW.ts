@@ -7,7 +7,7 @@ export const providerBalanceOverviewZhTW = {
   empty: '尚未回報餘額。中轉站透過 hub.reportProviderBalance 回報。',
   threshold: '門檻 {{amount}}',
   noThreshold: '無門檻',
-  reportedAt: '回報於 {{time}}',
+  reportedAt: '<at/>回報',
   levels: {
     ok: '正常',
     none: '不警示',

@@ -10,6 +10,7 @@ import { notificationsRu } from './notifications.ru.ts';
 import { overviewRu } from './overview.ru.ts';
 import { silencesRu } from './silences.ru.ts';
 import { targetHealthRu } from './target-health.ru.ts';
+import { timesRu } from './times.ru.ts';
 
 /**
  * Русский текст интерфейса. Ключи совпадают с en.ts; тексты с числом идут в четырёх формах
@@ -198,7 +199,7 @@ export const ru = {
       quiet_hours: 'тихие часы',
     },
     waiting: 'Ожидание: {{reason}}',
-    waitingUntil: 'Ожидание: {{reason}} — отправка в {{at}}',
+    waitingUntil: 'Ожидание: {{reason}} — отправка <at/>',
     events: {
       opened: 'Сработал',
       recovered: 'Восстановлен',
@@ -298,12 +299,12 @@ export const ru = {
       own: 'Свой темп: {{n}}/мин',
       platform: 'Темп платформы: {{platform}}',
       platformIs: 'Платформа: {{platform}}',
-      slowedTo: 'Замедлено до {{n}}/мин до {{until}}: платформа отклонила сообщение',
-      slowedUntil: 'Замедлено до {{until}}: платформа отклонила сообщение',
+      slowedTo: 'Замедлено до {{n}}/мин: платформа отклонила сообщение; обычный темп — <at/>',
+      slowedUntil: 'Замедлено: платформа отклонила сообщение; обычный темп — <at/>',
       nothingWaiting: 'Очередь пуста',
       waiting: 'В очереди: {{n}}',
-      waitingNext: 'В очереди: {{n}}, следующее в {{at}}',
-      refusals: 'Отказов платформы: {{n}}, последний в {{at}}',
+      waitingNext: 'В очереди: {{n}}, следующее — <at/>',
+      refusals: 'Отказов платформы: {{n}}, последний — <at/>',
       backlogUnavailable: 'Недоступно',
     },
     types: glossaryRu.types,
@@ -385,6 +386,7 @@ export const ru = {
   notificationsPage: notificationsRu,
   targetHealth: targetHealthRu,
   silencesPage: silencesRu,
+  times: timesRu,
   deliveryLog: deliveryLogRu,
   cchConnector: cchConnectorRu,
   messagePreview: messagePreviewRu,

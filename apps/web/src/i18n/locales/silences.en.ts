@@ -20,7 +20,7 @@ export const silencesEn = {
   active: glossaryEn.states.active,
   endedEarly: glossaryEn.states.endedEarly,
   expired: glossaryEn.states.expired,
-  endedAt: 'Ended {{at}}',
+  endedAt: 'Ended <at/>',
   createdBy: 'by {{actor}}',
   kinds: {
     provider: 'Provider',

@@ -21,7 +21,7 @@ export const silencesJa = {
   active: glossaryJa.states.active,
   endedEarly: glossaryJa.states.endedEarly,
   expired: glossaryJa.states.expired,
-  endedAt: '{{at}} に終了',
+  endedAt: '終了：<at/>',
   createdBy: '作成者：{{actor}}',
   kinds: {
     provider: 'プロバイダー',

@@ -21,7 +21,7 @@ export const silencesRu = {
   active: glossaryRu.states.active,
   endedEarly: glossaryRu.states.endedEarly,
   expired: glossaryRu.states.expired,
-  endedAt: 'Завершено {{at}}',
+  endedAt: 'Завершено <at/>',
   createdBy: 'автор: {{actor}}',
   kinds: {
     provider: 'Провайдер',

@@ -20,7 +20,7 @@ export const silencesZhCN = {
   active: glossaryZhCN.states.active,
   endedEarly: glossaryZhCN.states.endedEarly,
   expired: glossaryZhCN.states.expired,
-  endedAt: '结束于 {{at}}',
+  endedAt: '<at/>结束',
   createdBy: '由 {{actor}} 创建',
   kinds: {
     provider: '供应商',

@@ -20,7 +20,7 @@ export const silencesZhTW = {
   active: glossaryZhTW.states.active,
   endedEarly: glossaryZhTW.states.endedEarly,
   expired: glossaryZhTW.states.expired,
-  endedAt: '結束於 {{at}}',
+  endedAt: '<at/>結束',
   createdBy: '由 {{actor}} 建立',
   kinds: {
     provider: '供應商',

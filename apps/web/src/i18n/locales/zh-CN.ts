@@ -10,6 +10,7 @@ import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { overviewZhCN } from './overview.zh-CN.ts';
 import { silencesZhCN } from './silences.zh-CN.ts';
 import { targetHealthZhCN } from './target-health.zh-CN.ts';
+import { timesZhCN } from './times.zh-CN.ts';
 
 /** 简体中文界面文本。键与 en.ts 一致（计数文本用 `_other`），由类型检查与单元测试核对。 */
 export const zhCN = {
@@ -191,7 +192,7 @@ export const zhCN = {
       quiet_hours: '免打扰时段',
     },
     waiting: '等待：{{reason}}',
-    waitingUntil: '等待：{{reason}}，{{at}} 发出',
+    waitingUntil: '等待：{{reason}}，<at/>发出',
     events: {
       opened: '已熔断',
       recovered: '已恢复',
@@ -290,12 +291,12 @@ export const zhCN = {
       own: '自定速率：每分钟 {{n}} 条',
       platform: '平台速率：{{platform}}',
       platformIs: '平台：{{platform}}',
-      slowedTo: '平台拒收消息后已降速至每分钟 {{n}} 条，直到 {{until}}',
-      slowedUntil: '平台拒收消息后已降速，直到 {{until}}',
+      slowedTo: '平台拒收消息后已降速至每分钟 {{n}} 条，<at/>恢复',
+      slowedUntil: '平台拒收消息后已降速，<at/>恢复',
       nothingWaiting: '无等待',
       waiting: '{{n}} 条等待中',
-      waitingNext: '{{n}} 条等待中，下一条 {{at}} 发出',
-      refusals: '被平台拒收 {{n}} 次，最近一次 {{at}}',
+      waitingNext: '{{n}} 条等待中，下一条<at/>发出',
+      refusals: '被平台拒收 {{n}} 次，最近一次：<at/>',
       backlogUnavailable: '暂不可用',
     },
     types: glossaryZhCN.types,
@@ -376,6 +377,7 @@ export const zhCN = {
   notificationsPage: notificationsZhCN,
   targetHealth: targetHealthZhCN,
   silencesPage: silencesZhCN,
+  times: timesZhCN,
   deliveryLog: deliveryLogZhCN,
   cchConnector: cchConnectorZhCN,
   messagePreview: messagePreviewZhCN,

@@ -10,6 +10,7 @@ import { notificationsZhTW } from './notifications.zh-TW.ts';
 import { overviewZhTW } from './overview.zh-TW.ts';
 import { silencesZhTW } from './silences.zh-TW.ts';
 import { targetHealthZhTW } from './target-health.zh-TW.ts';
+import { timesZhTW } from './times.zh-TW.ts';
 
 /** 繁體中文（台灣）介面文字。鍵與 en.ts 一致（計數文字用 `_other`），由型別檢查與單元測試核對。 */
 export const zhTW = {
@@ -191,7 +192,7 @@ export const zhTW = {
       quiet_hours: '勿擾時段',
     },
     waiting: '等待：{{reason}}',
-    waitingUntil: '等待：{{reason}}，將於 {{at}} 送出',
+    waitingUntil: '等待：{{reason}}，<at/>送出',
     events: {
       opened: '已斷路',
       recovered: '已恢復',
@@ -290,12 +291,12 @@ export const zhTW = {
       own: '自訂速率：每分鐘 {{n}} 則',
       platform: '平台速率：{{platform}}',
       platformIs: '平台：{{platform}}',
-      slowedTo: '平台拒收訊息後已降速至每分鐘 {{n}} 則，直到 {{until}}',
-      slowedUntil: '平台拒收訊息後已降速，直到 {{until}}',
+      slowedTo: '平台拒收訊息後已降速至每分鐘 {{n}} 則，<at/>恢復',
+      slowedUntil: '平台拒收訊息後已降速，<at/>恢復',
       nothingWaiting: '無等待',
       waiting: '{{n}} 則等待中',
-      waitingNext: '{{n}} 則等待中，下一則於 {{at}} 送出',
-      refusals: '被平台拒收 {{n}} 次，最近一次在 {{at}}',
+      waitingNext: '{{n}} 則等待中，下一則<at/>送出',
+      refusals: '被平台拒收 {{n}} 次，最近一次：<at/>',
       backlogUnavailable: '無法取得',
     },
     types: glossaryZhTW.types,
@@ -376,6 +377,7 @@ export const zhTW = {
   notificationsPage: notificationsZhTW,
   targetHealth: targetHealthZhTW,
   silencesPage: silencesZhTW,
+  times: timesZhTW,
   deliveryLog: deliveryLogZhTW,
   cchConnector: cchConnectorZhTW,
   messagePreview: messagePreviewZhTW,

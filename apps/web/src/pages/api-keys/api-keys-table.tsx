@@ -2,13 +2,12 @@ import type { ApiKeySummary } from '@herald/core';
 import { Badge, Button, Code, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
-import { useFormatDateTime } from '../../lib/format.ts';
+import { RelativeTime } from '../../components/relative-time.tsx';
 
 type Props = { keys: readonly ApiKeySummary[]; onRevoke: (key: ApiKeySummary) => void };
 
 export function ApiKeysTable({ keys, onRevoke }: Props) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   return (
     <DataTable
       label={t('apiKeys.tableLabel')}
@@ -24,8 +23,16 @@ export function ApiKeysTable({ keys, onRevoke }: Props) {
             <Table.Td>
               <Code>{key.prefix}…</Code>
             </Table.Td>
-            <Table.Td>{formatDateTime(key.createdAt)}</Table.Td>
-            <Table.Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.never')}</Table.Td>
+            <Table.Td>
+              <RelativeTime iso={key.createdAt} style={{ whiteSpace: 'nowrap' }} />
+            </Table.Td>
+            <Table.Td>
+              {key.lastUsedAt ? (
+                <RelativeTime iso={key.lastUsedAt} style={{ whiteSpace: 'nowrap' }} />
+              ) : (
+                t('apiKeys.never')
+              )}
+            </Table.Td>
             <Table.Td>
               <Badge variant="light" color={revoked ? 'gray' : 'teal'} miw="max-content">
                 {revoked ? t('apiKeys.revokedStatus') : t('apiKeys.active')}

@@ -1,8 +1,9 @@
 import type { DeliverySummary } from '@herald/core';
 import { Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { channelUi, useChannelName } from '../../channels/index.ts';
-import { useFormatDateTime, useFormatWhen } from '../../lib/format.ts';
+import { RelativeTime, useRelativeText } from '../../components/relative-time.tsx';
+import { useFormatDateTime } from '../../lib/format.ts';
 import type { DeliveryGroup } from './delivery-groups.ts';
 import { DeliveryHeadline } from './delivery-headline.tsx';
 import { DeliveryStatusBadge } from './delivery-status-badge.tsx';
@@ -75,7 +76,6 @@ type RowProps = { delivery: DeliverySummary; first: boolean; onOpen: (id: string
 function DeliveryRow({ delivery, first, onOpen }: RowProps) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const formatWhen = useFormatWhen();
   const time = formatDateTime(delivery.createdAt);
   return (
     <Table.Tr
@@ -83,8 +83,7 @@ function DeliveryRow({ delivery, first, onOpen }: RowProps) {
       style={first ? { borderTop: '2px solid var(--mantine-color-default-border)' } : undefined}
     >
       <Table.Td>
-        {/* Today's time alone, else the day too; the full date on hover. */}
-        <OneLine full={time}>{formatWhen(delivery.createdAt)}</OneLine>
+        <RelativeTime iso={delivery.createdAt} display="block" truncate="end" />
       </Table.Td>
       <Table.Td>
         {first ? (
@@ -153,22 +152,28 @@ export function TargetCell({ delivery }: { delivery: DeliverySummary }) {
 /** The status badge, and for a delivery held on purpose why it waits and when it goes (one line). */
 export function StatusCell({ delivery }: { delivery: DeliverySummary }) {
   const { t } = useTranslation();
-  const formatWhen = useFormatWhen();
+  const relative = useRelativeText();
   const reason = delivery.status === 'pending' ? delivery.waitReason : null;
-  const why = reason
-    ? delivery.nextAttemptAt
-      ? t('deliveries.waitingUntil', {
-          reason: t(`deliveries.waitReasons.${reason}`),
-          at: formatWhen(delivery.nextAttemptAt),
-        })
-      : t('deliveries.waiting', { reason: t(`deliveries.waitReasons.${reason}`) })
-    : null;
+  const because = reason ? t(`deliveries.waitReasons.${reason}`) : '';
+  const at = delivery.nextAttemptAt;
+  // The cut line's whole text on hover: the sentence with the relative time in words.
+  const full = at
+    ? t('deliveries.waitingUntil', { reason: because }).replace('<at/>', relative(at))
+    : t('deliveries.waiting', { reason: because });
   return (
     <Group gap={4} wrap="nowrap" miw={0}>
       <DeliveryStatusBadge status={delivery.status} />
-      {why && (
-        <OneLine full={why} size="xs" c="dimmed" miw={0} testId="wait-reason">
-          {why}
+      {reason && (
+        <OneLine full={full} size="xs" c="dimmed" miw={0} testId="wait-reason">
+          {at ? (
+            <Trans
+              i18nKey="deliveries.waitingUntil"
+              values={{ reason: because }}
+              components={{ at: <RelativeTime iso={at} size="xs" c="dimmed" focusable={false} /> }}
+            />
+          ) : (
+            full
+          )}
         </OneLine>
       )}
     </Group>

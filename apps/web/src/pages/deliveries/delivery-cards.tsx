@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { useFormatDateTime } from '../../lib/format.ts';
 import { StatusCell, TargetCell } from './deliveries-table.tsx';
 import type { DeliveryGroup } from './delivery-groups.ts';
@@ -50,7 +51,7 @@ export function DeliveryCards({ groups, onOpen }: Props) {
                     </Group>
                     <Group justify="space-between" gap="xs" wrap="nowrap">
                       <Text size="xs" c="dimmed" truncate="end">
-                        {time} · {formatLatency(delivery.latencyMs, t)}
+                        <RelativeTime iso={delivery.createdAt} size="xs" /> · {formatLatency(delivery.latencyMs, t)}
                       </Text>
                       <Button
                         variant="subtle"

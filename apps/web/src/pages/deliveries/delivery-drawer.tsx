@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useChannelName } from '../../channels/index.ts';
 import { MessagePreview, useMessageLocale } from '../../components/message-preview.tsx';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { TableScrollRegion } from '../../components/scroll-region.tsx';
 import { useFocusWhenSettled } from '../../components/use-focus-after.ts';
 import { messageOf } from '../../lib/errors.ts';
@@ -80,8 +81,8 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
               </Text>
               <DeliveryWhat delivery={data} />
               <Text size="sm" c="dimmed">
-                {formatDateTime(data.createdAt)} · {channelName(data.channel)} · {t('deliveries.source')}:{' '}
-                {data.notification.source}
+                <RelativeTime iso={data.createdAt} size="sm" /> · {channelName(data.channel)} · {t('deliveries.source')}
+                : {data.notification.source}
               </Text>
               {data.resendOf && (
                 <Text size="sm" c="dimmed">

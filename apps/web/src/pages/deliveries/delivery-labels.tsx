@@ -1,7 +1,7 @@
 import type { DeliverySummary } from '@herald/core';
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { useFormatWhen } from '../../lib/format.ts';
+import { Trans, useTranslation } from 'react-i18next';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { eventLabelKey } from './delivery-event.ts';
 import { DeliveryStatusBadge } from './delivery-status-badge.tsx';
 
@@ -44,19 +44,21 @@ export function DeliveryWhat({ delivery }: { delivery: Row }) {
 /** The status, and for a delivery held on purpose why it waits and when it goes. */
 export function DeliveryState({ delivery }: { delivery: Row }) {
   const { t } = useTranslation();
-  const formatWhen = useFormatWhen();
   const reason = delivery.status === 'pending' ? delivery.waitReason : null;
   return (
     <Stack gap={2} align="flex-start">
       <DeliveryStatusBadge status={delivery.status} />
       {reason && (
         <Text size="xs" c="dimmed" data-testid="wait-reason">
-          {delivery.nextAttemptAt
-            ? t('deliveries.waitingUntil', {
-                reason: t(`deliveries.waitReasons.${reason}`),
-                at: formatWhen(delivery.nextAttemptAt),
-              })
-            : t('deliveries.waiting', { reason: t(`deliveries.waitReasons.${reason}`) })}
+          {delivery.nextAttemptAt ? (
+            <Trans
+              i18nKey="deliveries.waitingUntil"
+              values={{ reason: t(`deliveries.waitReasons.${reason}`) }}
+              components={{ at: <RelativeTime iso={delivery.nextAttemptAt} size="xs" c="dimmed" /> }}
+            />
+          ) : (
+            t('deliveries.waiting', { reason: t(`deliveries.waitReasons.${reason}`) })
+          )}
         </Text>
       )}
     </Stack>

@@ -2,11 +2,11 @@ import { LEGACY_WEBHOOK_FIELDS, LEGACY_WEBHOOK_TYPE, type LegacyWebhookField, ty
 import { Button, Group, Modal, Paper, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Fragment, type ReactNode, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { useWebhookUrlRule } from '../../components/webhook-url-rule.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { useFormatWhen } from '../../lib/format.ts';
 import { targetPacesOptions } from '../../lib/incidents-api.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -30,15 +30,20 @@ export function GeneralCard({
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const queryClient = useQueryClient();
   const { enabled, mode, paceDigests, urls } = value;
-  const formatWhen = useFormatWhen();
   // A legacy URL is paced like a target: say what waits for it.
   const paces = useQuery({ ...targetPacesOptions(), enabled: settings.useLegacyMode });
-  const legacyBacklog = (field: LegacyWebhookField): string | null => {
+  const legacyBacklog = (field: LegacyWebhookField): ReactNode => {
     const pace = paces.data?.find((p) => p.targetId === null && p.type === LEGACY_WEBHOOK_TYPE[field]);
     if (!pace || pace.waiting === 0) return null;
-    return pace.nextAt
-      ? t('targets.pace.waitingNext', { n: pace.waiting, at: formatWhen(pace.nextAt) })
-      : t('targets.pace.waiting', { n: pace.waiting });
+    return pace.nextAt ? (
+      <Trans
+        i18nKey="targets.pace.waitingNext"
+        values={{ n: pace.waiting }}
+        components={{ at: <RelativeTime iso={pace.nextAt} size="xs" c="inherit" /> }}
+      />
+    ) : (
+      t('targets.pace.waiting', { n: pace.waiting })
+    );
   };
   const [confirming, setConfirming] = useState(false);
   const hasLegacyUrls = LEGACY_WEBHOOK_FIELDS.some((field) => settings[field].set);
@@ -117,14 +122,20 @@ export function GeneralCard({
               state.channel ? t('notificationsPage.webhookPlatform', { channel: state.channel }) : null,
               legacyBacklog(field),
               urlRule,
-            ].filter(Boolean);
+            ].filter((detail) => detail !== null);
             const label = `${t(`notificationsPage.types.${LEGACY_WEBHOOK_TYPE[field]}`)} · ${t('notificationsPage.webhook')}`;
             return (
               <LegacyUrlField
                 key={field}
                 field={field}
                 label={label}
-                description={details.join(' · ')}
+                description={details.map((detail, i) => (
+                  // The details never reorder: the index is their identity.
+                  <Fragment key={i}>
+                    {i > 0 && ' · '}
+                    {detail}
+                  </Fragment>
+                ))}
                 placeholder={state.set ? t('notificationsPage.webhookPlaceholder') : 'https://'}
                 value={urls[field] ?? ''}
                 error={errors[field]}

@@ -1,7 +1,7 @@
 import type { LegacyWebhookField as Field } from '@herald/core';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelBadge } from '../../components/channel-badge.tsx';
 import { TestResultPanel } from '../../components/test-result-panel.tsx';
@@ -13,7 +13,7 @@ import { currentResult, type LegacyTest, legacyTestRequest, urlErrorOf } from '.
 export type LegacyUrlFieldProps = {
   field: Field;
   label: string;
-  description: string;
+  description: ReactNode;
   placeholder: string;
   value: string;
   /** The save's error for this field. */

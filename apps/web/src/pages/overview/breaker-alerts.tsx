@@ -1,14 +1,14 @@
 import type { CircuitBreakerAlert } from '@herald/core';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormatDateTime } from '../../lib/format.ts';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { OverviewSection } from './section.tsx';
 
 /** The circuit-breaker alerts of the last 24 h, newest first, with their deliveries' outcome. */
 export function BreakerAlerts({ alerts }: { alerts: CircuitBreakerAlert[] | undefined }) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
-  const when = (iso: string) => (iso && !Number.isNaN(Date.parse(iso)) ? formatDateTime(iso) : '—');
+  const when = (iso: string) =>
+    iso && !Number.isNaN(Date.parse(iso)) ? <RelativeTime iso={iso} size="xs" c="dimmed" /> : '—';
   return (
     <OverviewSection
       testId="overview-circuit-breakers"

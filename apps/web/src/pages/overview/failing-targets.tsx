@@ -1,15 +1,14 @@
 import type { FailingTarget } from '@herald/core';
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useChannelName } from '../../channels/index.ts';
 import { DeliveriesLink } from '../../components/deliveries-link.tsx';
-import { useFormatDateTime } from '../../lib/format.ts';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { OverviewSection } from './section.tsx';
 
 /** Enabled targets whose last delivery or test failed; each opens its failed deliveries. */
 export function FailingTargets({ targets }: { targets: FailingTarget[] | undefined }) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   const channelName = useChannelName();
   return (
     <OverviewSection
@@ -51,7 +50,13 @@ export function FailingTargets({ targets }: { targets: FailingTarget[] | undefin
                 </Text>
                 {target.lastFailedAt && (
                   <Text size="xs" c="dimmed">
-                    {t('overviewPage.failing.lastFailedAt', { time: formatDateTime(target.lastFailedAt) })}
+                    {/* Inside the link: the link takes the focus, the time shows its tooltip on hover. */}
+                    <Trans
+                      i18nKey="overviewPage.failing.lastFailedAt"
+                      components={{
+                        at: <RelativeTime iso={target.lastFailedAt} size="xs" c="dimmed" focusable={false} />,
+                      }}
+                    />
                   </Text>
                 )}
               </Stack>

@@ -1,10 +1,10 @@
 import { Alert, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { messageOf } from '../../lib/errors.ts';
-import { useFormatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { dayRange } from '../../lib/zoned-time.ts';
 import { BreakerAlerts } from './breaker-alerts.tsx';
@@ -22,7 +22,6 @@ const REFRESH_MS = 30_000;
 /** Today's deliveries, the last 7 days, failing targets, spend, quotas, breaker alerts and cache hit rates; refreshed every 30 s. */
 export function OverviewPage() {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   const overview = useQuery({ ...trpc.overview.get.queryOptions(), refetchInterval: REFRESH_MS });
   const data = overview.data;
   const lastDay = data?.days.at(-1)?.date;
@@ -38,7 +37,11 @@ export function OverviewPage() {
           <Group gap="sm" wrap="nowrap">
             {data && (
               <Text size="xs" c="dimmed" ta="right" maw={220} data-testid="overview-updated">
-                {t('overviewPage.updatedAt', { time: formatDateTime(data.generatedAt), timezone: data.timezone })}
+                <Trans
+                  i18nKey="overviewPage.updatedAt"
+                  values={{ timezone: data.timezone }}
+                  components={{ at: <RelativeTime iso={data.generatedAt} size="xs" c="dimmed" /> }}
+                />
               </Text>
             )}
             <Button
@@ -63,9 +66,11 @@ export function OverviewPage() {
           role="alert"
           data-testid="overview-error"
         >
-          {data
-            ? t('overviewPage.refreshFailed', { time: formatDateTime(data.generatedAt) })
-            : t('overviewPage.loadFailed', { message: messageOf(overview.error) })}
+          {data ? (
+            <Trans i18nKey="overviewPage.refreshFailed" components={{ at: <RelativeTime iso={data.generatedAt} /> }} />
+          ) : (
+            t('overviewPage.loadFailed', { message: messageOf(overview.error) })
+          )}
           <Button variant="default" size="xs" mt="sm" display="block" onClick={() => void overview.refetch()}>
             {t('error.retry')}
           </Button>

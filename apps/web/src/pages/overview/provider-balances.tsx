@@ -1,7 +1,7 @@
 import type { ProviderBalanceView } from '@herald/core';
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { useFormatDateTime } from '../../lib/format.ts';
+import { Trans, useTranslation } from 'react-i18next';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { balanceLevelKind, formatMoney, LEVEL_COLOR } from './balance-format.ts';
 import { HubLink } from './hub-link.tsx';
 import { OverviewSection } from './section.tsx';
@@ -10,7 +10,6 @@ import { OverviewSection } from './section.tsx';
 export function ProviderBalances({ balances }: { balances: ProviderBalanceView[] | undefined }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const formatDateTime = useFormatDateTime();
   const p = 'overviewPage.balances';
   return (
     <OverviewSection
@@ -44,7 +43,10 @@ export function ProviderBalances({ balances }: { balances: ProviderBalanceView[]
                     ? t(`${p}.noThreshold`)
                     : t(`${p}.threshold`, { amount: formatMoney(language, b.threshold, b.currency) })}
                   {' · '}
-                  {t(`${p}.reportedAt`, { time: formatDateTime(b.updatedAt) })}
+                  <Trans
+                    i18nKey="overviewPage.balances.reportedAt"
+                    components={{ at: <RelativeTime iso={b.updatedAt} size="xs" c="dimmed" /> }}
+                  />
                 </Text>
               </Stack>
               <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>

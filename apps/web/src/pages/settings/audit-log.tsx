@@ -6,8 +6,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { IconAlertCircle, IconHistory } from '../../components/icons.tsx';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { messageOf } from '../../lib/errors.ts';
-import { useFormatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuditChanges } from './audit-changes.tsx';
 import type { SettingsSearch } from './audit-search.ts';
@@ -160,7 +160,6 @@ type ItemProps = {
 
 function AuditItem({ entry, words, targetNames, onHistory }: ItemProps) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   const { lines, link } = describeAudit(entry, words, targetNames);
   return (
     <Paper component="li" withBorder radius="md" p="sm" data-testid="audit-entry">
@@ -175,9 +174,7 @@ function AuditItem({ entry, words, targetNames, onHistory }: ItemProps) {
           </Stack>
         ))}
         <Group gap="md" wrap="wrap">
-          <Text size="sm" c="dimmed" component="time" dateTime={entry.at}>
-            {formatDateTime(entry.at)}
-          </Text>
+          <RelativeTime iso={entry.at} c="dimmed" />
           {link && (
             <Anchor component={Link} to={link.to} search={link.search as never} size="sm">
               {link.label}

@@ -8,11 +8,11 @@ import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Text, TextInpu
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { IconAlertCircle } from '../../components/icons.tsx';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { SecretInput } from '../../components/secret-input.tsx';
 import { type IssueLike, issueText, messageOf } from '../../lib/errors.ts';
-import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 
@@ -42,7 +42,6 @@ export function CchConnectorSection() {
 function CchConnectorForm({ connector }: { connector: CchConnector }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const formatDateTime = useFormatDateTime();
   const [values, setValues] = useState<Values>({
     enabled: connector.enabled,
     baseUrl: connector.baseUrl ?? '',
@@ -147,7 +146,7 @@ function CchConnectorForm({ connector }: { connector: CchConnector }) {
             onChange={(seconds) => set('intervalSeconds', seconds)}
             error={errors.intervalSeconds}
           />
-          <LastPoll connector={connector} formatDateTime={formatDateTime} />
+          <LastPoll connector={connector} />
           {tested && <TestResult result={tested} />}
           <Group>
             <Button type="submit" loading={save.isPending}>
@@ -163,18 +162,22 @@ function CchConnectorForm({ connector }: { connector: CchConnector }) {
   );
 }
 
-function LastPoll({ connector, formatDateTime }: { connector: CchConnector; formatDateTime: (iso: string) => string }) {
+function LastPoll({ connector }: { connector: CchConnector }) {
   const { t } = useTranslation();
   const last = connector.lastPoll;
   if (!last) return <Text size="sm">{t('cchConnector.neverPolled')}</Text>;
-  const at = formatDateTime(last.at);
+  const at = <RelativeTime iso={last.at} size="sm" c="inherit" />;
   return last.ok ? (
     <Text size="sm">
-      {t('cchConnector.lastPollOk', { at, providers: last.providers ?? 0, notClosed: last.notClosed ?? 0 })}
+      <Trans
+        i18nKey="cchConnector.lastPollOk"
+        values={{ providers: last.providers ?? 0, notClosed: last.notClosed ?? 0 }}
+        components={{ at }}
+      />
     </Text>
   ) : (
     <Text size="sm" c="red">
-      {t('cchConnector.lastPollFailed', { at, error: last.error ?? '' })}
+      <Trans i18nKey="cchConnector.lastPollFailed" values={{ error: last.error ?? '' }} components={{ at }} />
     </Text>
   );
 }

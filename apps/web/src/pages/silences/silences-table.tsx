@@ -1,16 +1,15 @@
 import type { SilenceView } from '@herald/core';
 import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
 import { DeliveriesLink } from '../../components/deliveries-link.tsx';
-import { useFormatDateTime } from '../../lib/format.ts';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { silenceName } from './silence-name.ts';
 
 type Props = { silences: readonly SilenceView[]; onEnd: (silence: SilenceView) => void };
 
 export function SilencesTable({ silences, onEnd }: Props) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   return (
     <DataTable
       label={t('silencesPage.tableLabel')}
@@ -49,10 +48,13 @@ export function SilencesTable({ silences, onEnd }: Props) {
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Stack gap={2}>
-                <Text size="sm">{formatDateTime(silence.endsAt)}</Text>
+                <RelativeTime iso={silence.endsAt} />
                 {silence.endedAt && (
                   <Text size="xs" c="dimmed">
-                    {t('silencesPage.endedAt', { at: formatDateTime(silence.endedAt) })}
+                    <Trans
+                      i18nKey="silencesPage.endedAt"
+                      components={{ at: <RelativeTime iso={silence.endedAt} size="xs" c="dimmed" /> }}
+                    />
                   </Text>
                 )}
               </Stack>

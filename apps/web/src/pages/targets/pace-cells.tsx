@@ -1,14 +1,13 @@
 import type { TargetPaceView, TargetView } from '@herald/core';
 import { Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useLanguage } from '../../channels/index.ts';
-import { useFormatWhen } from '../../lib/format.ts';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { describePlatformPace, plainConfigOf } from './platform-pace.ts';
 
 /** The pace in force: the target's own or the platform's, and slowed after a platform's refusal. */
 export function PaceCell({ target, pace }: { target: TargetView; pace: TargetPaceView | undefined }) {
   const { t } = useTranslation();
-  const formatWhen = useFormatWhen();
   const language = useLanguage();
   const platform = describePlatformPace(target.providerType, t, language, plainConfigOf(target));
   // The server reports a slowdown only while it lasts.
@@ -27,9 +26,18 @@ export function PaceCell({ target, pace }: { target: TargetView; pace: TargetPac
       )}
       {slowed && (
         <Text size="xs" c="orange.8">
-          {pace?.effectivePerMinute != null
-            ? t('targets.pace.slowedTo', { n: pace.effectivePerMinute, until: formatWhen(slowed) })
-            : t('targets.pace.slowedUntil', { until: formatWhen(slowed) })}
+          {pace?.effectivePerMinute != null ? (
+            <Trans
+              i18nKey="targets.pace.slowedTo"
+              values={{ n: pace.effectivePerMinute }}
+              components={{ at: <RelativeTime iso={slowed} size="xs" c="inherit" /> }}
+            />
+          ) : (
+            <Trans
+              i18nKey="targets.pace.slowedUntil"
+              components={{ at: <RelativeTime iso={slowed} size="xs" c="inherit" /> }}
+            />
+          )}
         </Text>
       )}
     </Stack>
@@ -39,7 +47,6 @@ export function PaceCell({ target, pace }: { target: TargetView; pace: TargetPac
 /** What waits for the target and when the next goes; refusals by the platform, if any. */
 export function BacklogCell({ pace, unavailable }: { pace: TargetPaceView | undefined; unavailable: boolean }) {
   const { t } = useTranslation();
-  const formatWhen = useFormatWhen();
   if (!pace) {
     return (
       <Text size="sm" c="dimmed" data-testid="target-backlog">
@@ -55,14 +62,24 @@ export function BacklogCell({ pace, unavailable }: { pace: TargetPaceView | unde
         </Text>
       ) : (
         <Text size="sm">
-          {pace.nextAt
-            ? t('targets.pace.waitingNext', { n: pace.waiting, at: formatWhen(pace.nextAt) })
-            : t('targets.pace.waiting', { n: pace.waiting })}
+          {pace.nextAt ? (
+            <Trans
+              i18nKey="targets.pace.waitingNext"
+              values={{ n: pace.waiting }}
+              components={{ at: <RelativeTime iso={pace.nextAt} /> }}
+            />
+          ) : (
+            t('targets.pace.waiting', { n: pace.waiting })
+          )}
         </Text>
       )}
       {pace.refusals > 0 && pace.lastRefusalAt && (
         <Text size="xs" c="dimmed">
-          {t('targets.pace.refusals', { n: pace.refusals, at: formatWhen(pace.lastRefusalAt) })}
+          <Trans
+            i18nKey="targets.pace.refusals"
+            values={{ n: pace.refusals }}
+            components={{ at: <RelativeTime iso={pace.lastRefusalAt} size="xs" c="dimmed" /> }}
+          />
         </Text>
       )}
     </Stack>

@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ChannelBadge } from '../../components/channel-badge.tsx';
 import { DataTable } from '../../components/data-table.tsx';
+import { RelativeTime } from '../../components/relative-time.tsx';
 import { messageOf } from '../../lib/errors.ts';
-import { useFormatDateTime } from '../../lib/format.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc, trpcClient } from '../../lib/trpc.ts';
 import { HealthCell, LastErrorCell, RateCell } from './health-cells.tsx';
@@ -147,7 +147,6 @@ export function EnabledSwitch({ target }: { target: TargetView }) {
 
 export function LastTest({ target }: { target: TargetView }) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   const result = target.lastTestResult;
   if (!result || !target.lastTestAt) {
     return (
@@ -165,9 +164,7 @@ export function LastTest({ target }: { target: TargetView }) {
         <Text size="sm">{t('targets.latency', { ms: Math.round(result.latencyMs) })}</Text>
       </Group>
       <Group gap="xs">
-        <Text size="xs" c="dimmed" title={result.error ?? undefined}>
-          {formatDateTime(target.lastTestAt)}
-        </Text>
+        <RelativeTime iso={target.lastTestAt} size="xs" c="dimmed" />
         {/* The whole stored result (status, error, the platform's answer), as the spec asks. */}
         <Popover width={420} position="bottom-start" shadow="md" withArrow trapFocus returnFocus>
           <Popover.Target>
