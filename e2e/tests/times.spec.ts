@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
@@ -108,13 +109,22 @@ async function exactTime(page: Page, language: Language, iso: string): Promise<s
 }
 
 /** The relative text, the exact time for screen readers after it, the instant in `datetime`; the tooltip on hover and on focus. */
-async function expectMoment(page: Page, time: Locator, language: Language, iso: string, relative: string) {
+async function expectMoment(
+  page: Page,
+  time: Locator,
+  language: Language,
+  iso: string,
+  relative: string,
+  shot: string,
+) {
   const exact = await exactTime(page, language, iso);
   await expect(time).toHaveAttribute('datetime', iso);
   await expect(time).toHaveText(`${relative}${tr(language, 'times.spokenExact', { exact })}`);
   const tooltip = page.getByRole('tooltip');
   await time.hover();
   await expect(tooltip).toHaveText(exact);
+  await page.screenshot({ path: test.info().outputPath(`${shot}-hover.png`) });
+  await noViolations(page);
   // Away and back by keyboard: focus alone shows it too.
   await page.mouse.move(0, 0);
   await expect(tooltip).toBeHidden();
@@ -123,6 +133,15 @@ async function expectMoment(page: Page, time: Locator, language: Language, iso: 
   await expect(time).toBeFocused();
   await time.blur();
   await expect(tooltip).toBeHidden();
+}
+
+/** No WCAG 2.1 A/AA violation in what is open now (a tooltip, the zone list), transitions finished. */
+async function noViolations(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Nothing on the page is wider than the window. */
@@ -141,7 +160,7 @@ for (const language of ['en', 'zh-CN'] as const) {
       await open(page, language, width, keyAt, '/api-keys');
       // The first moment of the key's row: when it was created.
       const keyTime = page.getByRole('row').filter({ hasText: KEY_NAME }).locator('time').first();
-      await expectMoment(page, keyTime, language, keyCreatedAt, words.three);
+      await expectMoment(page, keyTime, language, keyCreatedAt, words.three, `api-keys-${language}-${width}`);
       await noSidewaysScroll(page);
 
       // The shared clock moves every cell on: two hours later, without a reload.
@@ -156,7 +175,14 @@ for (const language of ['en', 'zh-CN'] as const) {
           ? page.getByTestId('delivery-card-row').filter({ hasText: TARGET })
           : page.getByRole('row').filter({ hasText: TARGET });
       const deliveryTime = row.locator('time').first();
-      await expectMoment(page, deliveryTime, language, deliveryCreatedAt, words.five);
+      await expectMoment(
+        page,
+        deliveryTime,
+        language,
+        deliveryCreatedAt,
+        words.five,
+        `deliveries-${language}-${width}`,
+      );
       // One line in the log, however long the words.
       const lines = await deliveryTime.evaluate((el) => {
         const style = getComputedStyle(el);
@@ -198,6 +224,8 @@ for (const language of ['en', 'zh-CN'] as const) {
       await expect(plusEight.filter({ hasText: 'Australia/Perth' })).toHaveText('(UTC+08:00) Perth — Australia/Perth');
       // Every zone found is at UTC+08:xx, none at +09:00.
       for (const text of await plusEight.allTextContents()) expect(text).toMatch(/^\(UTC\+08:\d\d\) /);
+      await page.screenshot({ path: test.info().outputPath(`timezone-${language}-${width}.png`) });
+      await noViolations(page);
 
       await plusEight.filter({ hasText: 'Asia/Shanghai' }).click();
       await expect(zone).toHaveValue('Asia/Shanghai');

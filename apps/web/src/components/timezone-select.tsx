@@ -112,6 +112,10 @@ export function TimezoneSelect({
       data={data}
       filter={filter}
       renderOption={renderOption}
+      // The listbox scrolls itself, no ScrollArea around it: a combobox's own popup needs no Tab stop
+      // (arrow keys move through it), which axe knows only when the scroller is the listbox.
+      withScrollArea={false}
+      styles={{ options: { maxHeight: 280, overflowY: 'auto' } }}
       maw={maw}
       value={value || (systemOption === undefined ? null : SYSTEM)}
       onChange={(next) => {
