@@ -30,7 +30,7 @@ export const errorReasonsZhCN = {
     not_migratable: '旧版 Webhook 地址无法转换为目标。{{detail}}',
   },
   auth: {
-    wrong_token: '管理员令牌不正确，请检查后重试。',
+    wrong_token: '管理员令牌错误，请检查后重试。',
     admin_required: '此操作需要管理员登录：会话已失效或尚未登录。请重新登录。',
     hub_key_required: '需要有效的中转站 API 密钥。',
     too_many_attempts: '此地址的错误尝试次数过多，请在 {{retryAfterSeconds}} 秒后重试。',

@@ -30,7 +30,7 @@ export const errorReasonsZhTW = {
     not_migratable: '舊版 Webhook 網址無法轉換為目標。{{detail}}',
   },
   auth: {
-    wrong_token: '管理員權杖不正確，請檢查後再試一次。',
+    wrong_token: '管理員權杖錯誤，請檢查後再試一次。',
     admin_required: '此操作需要管理員登入：工作階段已失效或尚未登入。請重新登入。',
     hub_key_required: '需要有效的中轉站 API 金鑰。',
     too_many_attempts: '此位址的錯誤嘗試次數過多，請在 {{retryAfterSeconds}} 秒後再試。',
