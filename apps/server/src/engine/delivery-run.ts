@@ -130,6 +130,7 @@ export async function runDelivery(
   const fields = {
     attempts: sent.attempts.map((a) => ({ ...a, queueAttempt: job.retryCount })),
     renderedBody: body,
+    renderedLocale: ctx.settings.locale,
     statusCode: sent.statusCode,
     latencyMs: sent.latencyMs,
   };
@@ -245,6 +246,7 @@ export function final(
     status,
     attempts: f.attempts ?? [],
     renderedBody: f.renderedBody ?? null,
+    renderedLocale: f.renderedLocale ?? null,
     statusCode: f.statusCode ?? null,
     error: f.error ?? null,
     failureClass: f.failureClass ?? null,

@@ -1,11 +1,13 @@
-import type {
-  ChannelType,
-  DeliveryAttempt,
-  DeliveryDetail,
-  DeliveryPage,
-  DeliverySummary,
-  NotificationType,
-  ResendResult,
+import {
+  type ChannelType,
+  type DeliveryAttempt,
+  type DeliveryDetail,
+  type DeliveryPage,
+  type DeliverySummary,
+  LOCALES,
+  type Locale,
+  type NotificationType,
+  type ResendResult,
 } from '@herald/core';
 import type { Db } from '../db/database.ts';
 import * as repo from '../db/repos/deliveries.ts';
@@ -77,6 +79,9 @@ export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
     ...deliverySummary(row),
     attempts: row.attempts as DeliveryAttempt[],
     renderedBody: row.rendered_body,
+    renderedLocale: (LOCALES as readonly string[]).includes(row.rendered_locale ?? '')
+      ? (row.rendered_locale as Locale)
+      : null,
     carried: carried.map((c) => ({ ...c, subject: subjects.get(c.notificationId) ?? null })),
     notification: { source: n.source, data: n.data, createdAt: n.created_at.toISOString() },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES } from '../domain.ts';
+import { CHANNEL_TYPES, LOCALES } from '../domain.ts';
 import { NotificationTypeSchema } from './bindings.ts';
 import { HUB_ID_MAX, HubTime } from './hub.ts';
 
@@ -114,6 +114,8 @@ export const DeliveryDetail = DeliverySummary.extend({
   attempts: z.array(DeliveryAttempt),
   /** The exact JSON body sent (no secrets: signatures and webhook URLs are not part of it). */
   renderedBody: z.record(z.string(), z.unknown()).nullable(),
+  /** The language the body was written in; null when the log does not know (older rows). */
+  renderedLocale: z.enum(LOCALES).nullable(),
   /** A digest: the deliveries it carried, in its order. */
   carried: z.array(z.object({ deliveryId: z.uuid(), notificationId: z.uuid(), subject: z.string().nullable() })),
   notification: z.object({

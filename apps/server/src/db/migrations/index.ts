@@ -20,6 +20,7 @@ import * as targetChannelFields from './2026_12_06_1500_target_channel_fields.ts
 import * as bindingMentions from './2026_12_06_1510_binding_mentions.ts';
 import * as cchConnector from './2026_12_06_1600_cch_connector.ts';
 import * as deliveryTargetFailedIdx from './2026_12_06_1700_delivery_target_failed_idx.ts';
+import * as deliveryRenderedLocale from './2026_12_06_1800_delivery_rendered_locale.ts';
 
 /** Every migration, in order. Names are timestamps; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1510_binding_mentions': bindingMentions,
   '2026_12_06_1600_cch_connector': cchConnector,
   '2026_12_06_1700_delivery_target_failed_idx': deliveryTargetFailedIdx,
+  '2026_12_06_1800_delivery_rendered_locale': deliveryRenderedLocale,
 };

@@ -139,6 +139,8 @@ export type DeliveryResult = {
   /** Appended to the row's attempts. */
   attempts: DeliveryAttempt[];
   renderedBody: Record<string, unknown> | null;
+  /** The language of renderedBody. */
+  renderedLocale: string | null;
   statusCode: number | null;
   error: string | null;
   failureClass: string | null;
@@ -163,6 +165,7 @@ export async function recordResults(db: Executor, results: DeliveryResult[]): Pr
       status: r.status,
       attempts: r.attempts,
       rendered_body: r.renderedBody,
+      rendered_locale: r.renderedLocale,
       status_code: r.statusCode,
       error: r.error,
       failure_class: r.failureClass,
@@ -178,6 +181,7 @@ export async function recordResults(db: Executor, results: DeliveryResult[]): Pr
       status = r.status,
       attempts = d.attempts || coalesce(r.attempts, '[]'::jsonb),
       rendered_body = coalesce(r.rendered_body, d.rendered_body),
+      rendered_locale = case when r.rendered_body is null then d.rendered_locale else r.rendered_locale end,
       status_code = coalesce(r.status_code, d.status_code),
       error = r.error,
       failure_class = r.failure_class,
@@ -189,7 +193,7 @@ export async function recordResults(db: Executor, results: DeliveryResult[]): Pr
       finished_at = case when r.finished then now() else null end,
       updated_at = now()
     from jsonb_to_recordset(${payload}::jsonb) as r(
-      id uuid, status text, attempts jsonb, rendered_body jsonb, status_code int, error text,
+      id uuid, status text, attempts jsonb, rendered_body jsonb, rendered_locale text, status_code int, error text,
       failure_class text, latency_ms int, next_attempt_at timestamptz, finished boolean,
       wait_reason text, slot_booked boolean
     )

@@ -30,6 +30,8 @@ export type DeliveryTable = {
   attempts: ColumnType<DeliveryAttempt[], string | undefined, string>;
   /** The exact body sent (bodies carry no secrets: signatures and URLs are not in them). */
   rendered_body: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** The language rendered_body was written in (the settings' at the time). */
+  rendered_locale: ColumnType<string | null, string | null | undefined, string | null>;
   status_code: number | null;
   /** The last failure, or why the delivery was skipped. */
   error: string | null;

@@ -223,6 +223,20 @@ describe('the delivery log', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('labels each body with the language it was written in, whatever the setting says later', async () => {
+    const { locale: before } = await h.api('settings.get');
+    try {
+      await h.api('settings.update', { locale: 'en' });
+      const [inEnglish] = await byTarget((await h.enqueue()).deliveryIds);
+      await h.api('settings.update', { locale: 'ja' });
+      const [inJapanese] = await byTarget((await h.enqueue()).deliveryIds);
+      expect((await h.api('deliveries.get', { id: inEnglish?.id })).renderedLocale).toBe('en');
+      expect((await h.api('deliveries.get', { id: inJapanese?.id })).renderedLocale).toBe('ja');
+    } finally {
+      await h.api('settings.update', { locale: before });
+    }
+  });
+
   it('filters by time: created at or after from, before to; a bad range names its field', async () => {
     const before = await h.enqueue();
     expect(before.deliveryIds).toHaveLength(2);

@@ -30,8 +30,8 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const channelName = useChannelName();
-  // Messages are written in the system's message language (settings): the body's language.
-  const messageLocale = useMessageLocale().locale;
+  // The log keeps the language each body was written in; older rows fall back to today's setting.
+  const settingsLocale = useMessageLocale().locale;
   const queryClient = useQueryClient();
   const detail = useQuery({
     ...trpc.deliveries.get.queryOptions({ id: deliveryId ?? '' }),
@@ -153,7 +153,11 @@ export function DeliveryDrawer({ deliveryId, onOpen, onClose, onLeave = onClose 
             {t('deliveries.renderedBody')}
           </Title>
           {data.renderedBody ? (
-            <MessagePreview channel={data.channel} body={data.renderedBody} locale={messageLocale} />
+            <MessagePreview
+              channel={data.channel}
+              body={data.renderedBody}
+              locale={data.renderedLocale ?? settingsLocale}
+            />
           ) : (
             <Text size="sm" c="dimmed">
               {t('deliveries.noBody')}
