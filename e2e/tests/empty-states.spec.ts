@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
-import { mutate, query } from '../fixtures/api.ts';
+import { customTargetBoundTo, mutate, query } from '../fixtures/api.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
 import { test } from '../fixtures/test.ts';
@@ -147,16 +147,7 @@ test.describe('with a delivery', () => {
 
   test.beforeAll(async ({ request }) => {
     fake = await startFakeCustom();
-    const target = await mutate<{ id: string }>(request, 'targets.create', {
-      name: TARGET,
-      providerType: 'custom',
-      webhookUrl: fake.webhookUrl,
-      customTemplate: { title: '{{title}}' },
-    });
-    await mutate(request, 'bindings.set', {
-      notificationType: 'daily_leaderboard',
-      bindings: [{ targetId: target.id, isEnabled: true }],
-    });
+    await customTargetBoundTo(request, 'daily_leaderboard', TARGET, fake.webhookUrl);
     await mutate(request, 'settings.update', { enabled: true, dailyLeaderboardEnabled: true });
     const { key } = await mutate<{ key: string }>(request, 'apiKeys.create', { name: 'Toast hub' });
     const hub = { authorization: `Bearer ${key}` };

@@ -5,7 +5,7 @@ import { TRANSPORT_ERROR_HINTS } from '../../apps/web/src/channels/hints/transpo
 import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
-import { mutate, query } from '../fixtures/api.ts';
+import { customTargetBoundTo, mutate, query } from '../fixtures/api.ts';
 import { PAGES, pageTitle } from '../fixtures/app.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
@@ -214,16 +214,7 @@ test.describe('signed in', () => {
       settings: await query<Settings>(request, 'settings.get'),
       bindings: await query<Binding[]>(request, 'bindings.list', { notificationType: 'circuit_breaker' }),
     };
-    const target = await mutate<{ id: string }>(request, 'targets.create', {
-      name: TARGET,
-      providerType: 'custom',
-      webhookUrl: fake.webhookUrl,
-      customTemplate: { title: '{{title}}' },
-    });
-    await mutate(request, 'bindings.set', {
-      notificationType: 'circuit_breaker',
-      bindings: [{ targetId: target.id, isEnabled: true }],
-    });
+    await customTargetBoundTo(request, 'circuit_breaker', TARGET, fake.webhookUrl);
     // Both alerts arrive within the grouping wait: the log shows them grouped into one digest.
     await mutate(request, 'settings.update', {
       enabled: true,

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
-import { mutate, query } from '../fixtures/api.ts';
+import { customTargetBoundTo, mutate, query } from '../fixtures/api.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { BROWSER_NOW, startBrowserClock } from '../fixtures/clock.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
@@ -47,16 +47,7 @@ test.beforeAll(async ({ request }) => {
     circuitBreakerEnabled: true,
     circuitBreakerGroupWaitSeconds: 0,
   });
-  const target = await mutate<{ id: string }>(request, 'targets.create', {
-    name: TARGET,
-    providerType: 'custom',
-    webhookUrl: fake.webhookUrl,
-    customTemplate: { title: '{{title}}' },
-  });
-  await mutate(request, 'bindings.set', {
-    notificationType: 'circuit_breaker',
-    bindings: [{ targetId: target.id, isEnabled: true }],
-  });
+  await customTargetBoundTo(request, 'circuit_breaker', TARGET, fake.webhookUrl);
   const { key } = await mutate<{ key: string }>(request, 'apiKeys.create', { name: KEY_NAME });
   const keys = await query<Array<{ name: string; createdAt: string }>>(request, 'apiKeys.list');
   keyCreatedAt = keys.find((k) => k.name === KEY_NAME)?.createdAt as string;
