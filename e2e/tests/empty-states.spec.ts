@@ -22,7 +22,9 @@ type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Where the element sits once nothing moves: a toast slides in, and mid-slide it is elsewhere. */
 async function box(locator: Locator): Promise<Box> {
+  await locator.page().waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const found = await locator.boundingBox();
   expect(found, 'element has a box').not.toBeNull();
   return found as Box;
