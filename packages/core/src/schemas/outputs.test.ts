@@ -43,6 +43,7 @@ const detail = {
     { at: AT, queueAttempt: 0, outcome: 'retryable', statusCode: 502, latencyMs: 5, via: 'direct', error: 'HTTP 502' },
   ],
   renderedBody: { msgtype: 'markdown' },
+  renderedLocale: 'zh-CN',
   carried: [],
   notification: { source: 'hub', data: { any: 1 }, createdAt: AT },
 };
