@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
-import { mutate, query } from '../fixtures/api.ts';
+import { customTargetBoundTo, mutate } from '../fixtures/api.ts';
 import { PAGES } from '../fixtures/app.ts';
 import { loginForm, SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { type FakeCustom, startFakeCustom } from '../fixtures/platforms.ts';
@@ -116,35 +116,12 @@ async function closeDialog(page: Page, dialog: Locator): Promise<void> {
 const run = Date.now().toString(36);
 const TARGET = `A11y target ${run}`;
 const PROVIDER = { providerId: `a11y-${run}`, providerName: `A11y provider ${run}`, failureCount: 7 };
-type Binding = { targetId: string; isEnabled: boolean };
-type Settings = Record<string, unknown>;
-const CHANGED_SETTINGS = [
-  'enabled',
-  'useLegacyMode',
-  'circuitBreakerEnabled',
-  'circuitBreakerGroupWaitSeconds',
-] as const;
-
 let fake: FakeCustom;
-let before: { settings: Settings; bindings: Binding[] };
 
 test.describe('WCAG 2.1 AA', () => {
   test.beforeAll(async ({ request }) => {
     fake = await startFakeCustom();
-    before = {
-      settings: await query<Settings>(request, 'settings.get'),
-      bindings: await query<Binding[]>(request, 'bindings.list', { notificationType: 'circuit_breaker' }),
-    };
-    const target = await mutate<{ id: string }>(request, 'targets.create', {
-      name: TARGET,
-      providerType: 'custom',
-      webhookUrl: fake.webhookUrl,
-      customTemplate: { title: '{{title}}' },
-    });
-    await mutate(request, 'bindings.set', {
-      notificationType: 'circuit_breaker',
-      bindings: [...before.bindings, { targetId: target.id, isEnabled: true }],
-    });
+    await customTargetBoundTo(request, 'circuit_breaker', TARGET, fake.webhookUrl);
     await mutate(request, 'settings.update', {
       enabled: true,
       useLegacyMode: false,
@@ -162,12 +139,8 @@ test.describe('WCAG 2.1 AA', () => {
     });
   });
 
-  test.afterAll(async ({ request }) => {
-    await mutate(request, 'bindings.set', {
-      notificationType: 'circuit_breaker',
-      bindings: before.bindings.map((b) => ({ targetId: b.targetId, isEnabled: b.isEnabled })),
-    });
-    await mutate(request, 'settings.update', Object.fromEntries(CHANGED_SETTINGS.map((k) => [k, before.settings[k]])));
+  // Its Herald is this file's alone (fixtures/test.ts): nothing to restore.
+  test.afterAll(async () => {
     await fake.close();
   });
 

@@ -5,7 +5,7 @@ import { TRANSPORT_ERROR_HINTS } from '../../apps/web/src/channels/hints/transpo
 import { CHANNEL_UI, channelText } from '../../apps/web/src/channels/index.ts';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from '../../apps/web/src/i18n/languages.ts';
 import { resources } from '../../apps/web/src/i18n/resources.ts';
-import { customTargetBoundTo, mutate, query } from '../fixtures/api.ts';
+import { customTargetBoundTo, mutate } from '../fixtures/api.ts';
 import { PAGES, pageTitle } from '../fixtures/app.ts';
 import { SIGNED_IN_STATE } from '../fixtures/auth.ts';
 import { startBrowserClock } from '../fixtures/clock.ts';
@@ -175,17 +175,7 @@ const PROVIDERS = [
 const SILENCE_REASON = `Lang silence ${run}`;
 const USER_DATA = [TARGET, KEY_NAME, SILENCE_REASON, ...PROVIDERS.flatMap((p) => [p.providerId, p.providerName])];
 
-type Binding = { targetId: string; isEnabled: boolean };
-type Settings = Record<string, unknown>;
-const CHANGED_SETTINGS = [
-  'enabled',
-  'useLegacyMode',
-  'circuitBreakerEnabled',
-  'circuitBreakerGroupWaitSeconds',
-] as const;
-
 let fake: FakeCustom;
-let before: { settings: Settings; bindings: Binding[] };
 
 /** The overview's badge for a breaker with `n` failures, in each language's plural form. */
 const FAILURES: Record<Language, (n: number) => string> = {
@@ -210,10 +200,6 @@ test.describe('signed in', () => {
 
   test.beforeAll(async ({ request }) => {
     fake = await startFakeCustom();
-    before = {
-      settings: await query<Settings>(request, 'settings.get'),
-      bindings: await query<Binding[]>(request, 'bindings.list', { notificationType: 'circuit_breaker' }),
-    };
     await customTargetBoundTo(request, 'circuit_breaker', TARGET, fake.webhookUrl);
     // Both alerts arrive within the grouping wait: the log shows them grouped into one digest.
     await mutate(request, 'settings.update', {
@@ -235,12 +221,8 @@ test.describe('signed in', () => {
     });
   });
 
-  test.afterAll(async ({ request }) => {
-    await mutate(request, 'bindings.set', {
-      notificationType: 'circuit_breaker',
-      bindings: before.bindings.map((b) => ({ targetId: b.targetId, isEnabled: b.isEnabled })),
-    });
-    await mutate(request, 'settings.update', Object.fromEntries(CHANGED_SETTINGS.map((k) => [k, before.settings[k]])));
+  // Its Herald is this file's alone (fixtures/test.ts): nothing to restore.
+  test.afterAll(async () => {
     await fake.close();
   });
 

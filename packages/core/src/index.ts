@@ -20,6 +20,7 @@ export * from './schemas/bindings.ts';
 export * from './schemas/cch.ts';
 export * from './schemas/common.ts';
 export * from './schemas/deliveries.ts';
+export * from './schemas/error-codes.ts';
 export * from './schemas/errors.ts';
 export * from './schemas/hub.ts';
 export * from './schemas/incidents.ts';

@@ -10,16 +10,6 @@ import {
 } from './error-codes.ts';
 import { ISSUE_CODES, type IssueCode } from './issue-codes.ts';
 
-export {
-  HERALD_ERROR_CODES,
-  HERALD_ERRORS,
-  HERALD_REASON_LIST,
-  HERALD_REASONS,
-  type HeraldErrorCode,
-  type HeraldReason,
-  type ReasonParams,
-};
-
 /** One bad field: its dotted path in the input (`records.3.costUsd`; `(input)` for the whole) and why. */
 export const ErrorIssue = z.object({
   path: z.string().describe('The field, dotted, e.g. records.3.costUsd; "(input)" for the whole input.'),

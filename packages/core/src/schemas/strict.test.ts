@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ErrorEnvelope, HERALD_ERROR_CODES, HERALD_ERRORS, heraldError } from './errors.ts';
+import { HERALD_ERROR_CODES, HERALD_ERRORS } from './error-codes.ts';
+import { ErrorEnvelope, heraldError } from './errors.ts';
 import { RecordUsageInput, SyncProvidersInput, SyncUsersInput } from './hub.ts';
 import { CircuitBreakerReport } from './incidents.ts';
 import { ProviderBalanceReport } from './provider-balance.ts';
